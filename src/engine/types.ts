@@ -1,0 +1,162 @@
+/**
+ * The plan model (SPEC §4). Plain data only: a plan crosses worker boundaries by structured clone
+ * and is written to IndexedDB as is, so nothing here may hold functions or class instances.
+ *
+ * Money is stored in integer minor units of the plan's currency (fen for CNY, cents for USD, yen for
+ * JPY) so that sums are exact; rates are fractions (0.12 = 12 %).
+ */
+
+export const CHANNEL_TYPES = [
+  'directStore',
+  'officialSite',
+  'salesForce',
+  'distributor',
+  'agent',
+  'franchise',
+  'ecommercePlatform',
+  'socialCommerce',
+  'liveStream',
+  'retailTerminal',
+  'o2o',
+  'communityGroupBuy',
+  'other',
+] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export const CHANNEL_ROLES = ['main', 'auxiliary'] as const;
+export type ChannelRole = (typeof CHANNEL_ROLES)[number];
+
+/** Drivers that vary by period. Curve parameters are per channel, not per period. */
+export const DRIVER_KEYS = [
+  'spend',
+  'baseTraffic',
+  'conversion',
+  'aov',
+  'returnRate',
+  'grossMargin',
+  'channelMargin',
+  'variableCostRate',
+  'fixedCost',
+  'newCustomerShare',
+] as const;
+export type DriverKey = (typeof DRIVER_KEYS)[number];
+
+export interface Driver {
+  /** Value in the first period, before growth and seasonality. */
+  base: number;
+  /** Compound growth per period (0.01 = +1 % a month). */
+  growth?: number;
+  /** Twelve monthly indices, January first, applied as multipliers (1 = an average month). */
+  seasonality?: number[];
+  /** Values typed for single periods, keyed by month `YYYY-MM`; they win over growth and seasonality. */
+  overrides?: Record<string, number>;
+}
+
+export type CurveType = 'hill' | 'linear' | 'none';
+
+export interface ResponseCurve {
+  type: CurveType;
+  /** Maximum incremental traffic per period. */
+  max: number;
+  /** Spend (minor units) at which half of `max` is reached. */
+  halfSat: number;
+  /** Hill shape s > 0: s ≤ 1 concave, s > 1 S-shaped. */
+  shape: number;
+}
+
+export interface Channel {
+  id: string;
+  name: string;
+  type: ChannelType;
+  role: ChannelRole;
+  /** Ids of the plan's regions this channel serves. */
+  regions: string[];
+  color: string;
+  drivers: Record<DriverKey, Driver>;
+  curve: ResponseCurve;
+}
+
+export interface Region {
+  id: string;
+  name: string;
+}
+
+export interface CustomMetric {
+  id: string;
+  name: string;
+  formula: string;
+  /** How values display: money is in minor units like every money metric. */
+  format: 'number' | 'money' | 'percent';
+}
+
+export interface Timeline {
+  /** First month, `YYYY-MM`. */
+  start: string;
+  /** Number of monthly periods, 12–60. */
+  periods: number;
+}
+
+export interface Plan {
+  id: string;
+  name: string;
+  currency: string;
+  locale: string;
+  timeline: Timeline;
+  regions: Region[];
+  channels: Channel[];
+  customMetrics: CustomMetric[];
+  /** What the numbers assume (templates fill it; users can edit). */
+  notes: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Additive metrics: they sum across channels and periods. */
+export const FLOW_METRICS = [
+  'spend',
+  'baseTraffic',
+  'incrementalTraffic',
+  'traffic',
+  'orders',
+  'newOrders',
+  'grossRevenue',
+  'returns',
+  'intermediaryMargin',
+  'netRevenue',
+  'grossProfit',
+  'variableCost',
+  'fixedCost',
+  'rebate',
+  'channelCost',
+  'contribution',
+] as const;
+export type FlowMetric = (typeof FLOW_METRICS)[number];
+
+/** Ratio metrics: derived from flows at every level of aggregation, never summed. */
+export const RATIO_METRICS = [
+  'roi',
+  'roas',
+  'cac',
+  'costRatio',
+  'revenueShare',
+  'growth',
+  'growthPop',
+  'marginalRoi',
+] as const;
+export type RatioMetric = (typeof RATIO_METRICS)[number];
+
+export type MetricKey = FlowMetric | RatioMetric;
+
+export const MONEY_FLOWS: ReadonlySet<FlowMetric> = new Set([
+  'spend',
+  'grossRevenue',
+  'returns',
+  'intermediaryMargin',
+  'netRevenue',
+  'grossProfit',
+  'variableCost',
+  'fixedCost',
+  'rebate',
+  'channelCost',
+  'contribution',
+]);

@@ -42,7 +42,8 @@ export function calendarMonths(timeline: Timeline): Uint8Array {
   return out;
 }
 
-export type Granularity = 'month' | 'quarter' | 'year';
+/** 'all' is one bucket spanning the whole timeline (plan totals). */
+export type Granularity = 'month' | 'quarter' | 'year' | 'all';
 
 /** A run of consecutive periods that roll up together (a month, a calendar quarter or year). */
 export interface Bucket {
@@ -57,6 +58,7 @@ export interface Bucket {
 
 export function buckets(timeline: Timeline, granularity: Granularity): Bucket[] {
   const keys = monthKeys(timeline);
+  if (granularity === 'all') return [{ key: 'all', start: 0, end: keys.length, yearLag: 1 }];
   const keyOf = (k: string): string => {
     const ym = parseMonth(k) as YearMonth;
     if (granularity === 'month') return k;

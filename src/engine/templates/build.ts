@@ -89,8 +89,10 @@ function toDriver(key: DriverKey, input: DriverInput | undefined, channelId: str
   const given = typeof input === 'number' ? { base: input } : (input ?? { base: 0 });
   const spec = DRIVER_SPECS[key];
   const where = `${channelId}.${key}`;
+  // Money and counts are whole numbers (money in fen); rates are fractions.
   const base = spec.unit === 'rate' ? given.base : Math.round(given.base);
-  if (!Number.isFinite(base) || base < spec.min || base > spec.max || !Number.isSafeInteger(Math.round(base))) {
+  const whole = spec.unit === 'rate' || Number.isSafeInteger(base);
+  if (!Number.isFinite(base) || !whole || base < spec.min || base > spec.max) {
     throw new RangeError(`${where}: base ${given.base} is outside [${spec.min}, ${spec.max}]`);
   }
   const driver: Driver = { base };

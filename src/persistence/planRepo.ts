@@ -1,0 +1,117 @@
+import type { Plan } from '../engine/types';
+import type { EditRecord, HistoryRecord, PlanRecord, PlannerDb } from './db';
+
+/** Undo history kept per plan; older steps are dropped beyond this. */
+export const MAX_HISTORY = 200;
+
+/** Deleted plans are kept this long so that the delete can be undone, then purged. */
+export const DELETED_RETENTION_MS = 30 * 24 * 3600_000;
+
+export interface PlanSummary {
+  id: string;
+  name: string;
+  updatedAt: number;
+  channels: number;
+  periods: number;
+  start: string;
+}
+
+function summarise(r: PlanRecord): PlanSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    updatedAt: r.updatedAt,
+    channels: r.plan.channels.length,
+    periods: r.plan.timeline.periods,
+    start: r.plan.timeline.start,
+  };
+}
+
+/** Plans and their histories in IndexedDB. Each method is one transaction: all of it or none. */
+export class PlanRepo {
+  constructor(readonly db: PlannerDb) {}
+
+  async list(): Promise<PlanSummary[]> {
+    const all = await this.db.plans.orderBy('updatedAt').reverse().toArray();
+    return all.filter((r) => r.deletedAt === undefined).map(summarise);
+  }
+
+  async load(id: string): Promise<{ plan: Plan; history: HistoryRecord } | null> {
+    return this.db.transaction('r', this.db.plans, this.db.history, async () => {
+      const rec = await this.db.plans.get(id);
+      if (!rec || rec.deletedAt !== undefined) return null;
+      const history = (await this.db.history.get(id)) ?? { planId: id, undo: [], redo: [] };
+      return { plan: rec.plan, history };
+    });
+  }
+
+  async create(plan: Plan): Promise<void> {
+    await this.db.transaction('rw', this.db.plans, this.db.history, async () => {
+      await this.db.plans.add({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, plan });
+      await this.db.history.put({ planId: plan.id, undo: [], redo: [] });
+    });
+  }
+
+  /** Saves a plan and its undo history together, so a reload never sees one without the other. */
+  async save(plan: Plan, undo: readonly EditRecord[], redo: readonly EditRecord[]): Promise<void> {
+    await this.db.transaction('rw', this.db.plans, this.db.history, async () => {
+      await this.db.plans.put({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, plan });
+      await this.db.history.put({
+        planId: plan.id,
+        undo: undo.slice(-MAX_HISTORY),
+        redo: redo.slice(-MAX_HISTORY),
+      });
+    });
+  }
+
+  async rename(id: string, name: string, now: number): Promise<void> {
+    await this.db.transaction('rw', this.db.plans, async () => {
+      const rec = await this.db.plans.get(id);
+      if (!rec) throw new Error(`No plan ${id}`);
+      await this.db.plans.put({ ...rec, name, updatedAt: now, plan: { ...rec.plan, name, updatedAt: now } });
+    });
+  }
+
+  async duplicate(id: string, newId: string, name: string, now: number): Promise<Plan> {
+    return this.db.transaction('rw', this.db.plans, this.db.history, async () => {
+      const rec = await this.db.plans.get(id);
+      if (!rec) throw new Error(`No plan ${id}`);
+      const plan: Plan = { ...rec.plan, id: newId, name, createdAt: now, updatedAt: now };
+      await this.db.plans.add({ id: newId, name, updatedAt: now, plan });
+      await this.db.history.put({ planId: newId, undo: [], redo: [] });
+      return plan;
+    });
+  }
+
+  /** Marks a plan deleted; `restore` undoes it. */
+  async remove(id: string, now: number): Promise<void> {
+    await this.db.plans.update(id, { deletedAt: now });
+  }
+
+  async restore(id: string): Promise<void> {
+    await this.db.transaction('rw', this.db.plans, async () => {
+      const rec = await this.db.plans.get(id);
+      if (!rec) return;
+      delete rec.deletedAt;
+      await this.db.plans.put(rec);
+    });
+  }
+
+  /** Drops plans deleted longer ago than the retention period. */
+  async purgeDeleted(now: number): Promise<number> {
+    return this.db.transaction('rw', this.db.plans, this.db.history, async () => {
+      const old = await this.db.plans.where('deletedAt').below(now - DELETED_RETENTION_MS).primaryKeys();
+      await this.db.plans.bulkDelete(old);
+      await this.db.history.bulkDelete(old);
+      return old.length;
+    });
+  }
+
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return (await this.db.settings.get(key))?.value as T | undefined;
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await this.db.settings.put({ key, value });
+  }
+}

@@ -1,0 +1,175 @@
+import { applyOps, type Op } from '../engine/patch';
+import type { Plan } from '../engine/types';
+import type { EditRecord } from '../persistence/db';
+import { clearJournal, writeJournal } from '../persistence/journal';
+import type { PlanRepo } from '../persistence/planRepo';
+import type { ComputeOutput } from '../workers/engineApi';
+import type { EngineClient } from '../workers/engineClient';
+import { STALE } from '../workers/latest';
+
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
+export type SaveError = 'quota' | 'unavailable' | 'other';
+
+/** Edits are written to IndexedDB this long after the last one (the promise is "within 300 ms"). */
+export const SAVE_DEBOUNCE_MS = 250;
+
+export function classifySaveError(e: unknown): SaveError {
+  // Dexie wraps the DOMException; a quota error may sit in `inner` of an AbortError.
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    const name = (cur as { name?: string }).name;
+    if (name === 'QuotaExceededError') return 'quota';
+    if (name === 'MissingAPIError' || name === 'InvalidStateError') return 'unavailable';
+    cur = (cur as { inner?: unknown }).inner;
+  }
+  return 'other';
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The open plan: every edit goes through `edit()`, which applies it, records how to undo it,
+ * recomputes through the engine worker and schedules a save. Undo history is saved with the plan.
+ */
+export class PlanSession {
+  plan = $state.raw<Plan>() as Plan;
+  output = $state.raw<ComputeOutput | null>(null);
+  undoStack = $state.raw<EditRecord[]>([]);
+  redoStack = $state.raw<EditRecord[]>([]);
+  saveStatus = $state<SaveStatus>('saved');
+  saveError = $state<SaveError | null>(null);
+  computeError = $state<string | null>(null);
+
+  #repo: PlanRepo | null;
+  #engine: EngineClient;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Bumped by every edit; a save only reports "saved" if no edit came after it started. */
+  #version = 0;
+  #savedVersion = 0;
+  #saving: Promise<void> | null = null;
+
+  constructor(plan: Plan, undo: EditRecord[], redo: EditRecord[], repo: PlanRepo | null, engine: EngineClient) {
+    this.plan = plan;
+    this.undoStack = undo;
+    this.redoStack = redo;
+    this.#repo = repo;
+    this.#engine = engine;
+    if (!repo) {
+      this.saveStatus = 'error';
+      this.saveError = 'unavailable';
+    }
+    void this.recompute();
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /** Applies one user action (one undo step). */
+  edit(label: string, ops: Op[]): void {
+    if (ops.length === 0) return;
+    const { result, inverse } = applyOps(this.plan, ops);
+    this.undoStack = [...this.undoStack, { label, ops, inverse }];
+    this.redoStack = [];
+    this.#commit(result);
+  }
+
+  undo(): void {
+    const last = this.undoStack.at(-1);
+    if (!last) return;
+    this.undoStack = this.undoStack.slice(0, -1);
+    this.redoStack = [...this.redoStack, last];
+    this.#commit(applyOps(this.plan, last.inverse).result);
+  }
+
+  redo(): void {
+    const last = this.redoStack.at(-1);
+    if (!last) return;
+    this.redoStack = this.redoStack.slice(0, -1);
+    this.undoStack = [...this.undoStack, last];
+    this.#commit(applyOps(this.plan, last.ops).result);
+  }
+
+  #commit(plan: Plan): void {
+    this.plan = { ...plan, updatedAt: Date.now() };
+    this.#version++;
+    void this.recompute();
+    this.#scheduleSave();
+  }
+
+  async recompute(): Promise<void> {
+    try {
+      const out = await this.#engine.compute(this.plan);
+      if (out === STALE) return;
+      this.output = out;
+      this.computeError = null;
+    } catch (e) {
+      this.computeError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  #scheduleSave(): void {
+    if (!this.#repo) return;
+    this.saveStatus = 'pending';
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), SAVE_DEBOUNCE_MS);
+  }
+
+  /** Writes now. Safe to call repeatedly; resolves once what was edited before the call is committed. */
+  async flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (!this.#repo || this.#savedVersion === this.#version) return;
+    if (this.#saving) await this.#saving;
+    if (this.#savedVersion === this.#version) return;
+    const version = this.#version;
+    const plan = this.plan;
+    this.saveStatus = 'saving';
+    this.#saving = this.#repo
+      .save(plan, this.undoStack, this.redoStack)
+      .then(() => {
+        this.#savedVersion = version;
+        if (this.#version === version) {
+          this.saveStatus = 'saved';
+          this.saveError = null;
+          clearJournal(safeStorage(), plan.id);
+        }
+      })
+      .catch((e: unknown) => {
+        this.saveStatus = 'error';
+        this.saveError = classifySaveError(e);
+      })
+      .finally(() => {
+        this.#saving = null;
+      });
+    await this.#saving;
+  }
+
+  /** Marks the current plan as not yet in IndexedDB (after recovering it from the journal). */
+  markDirty(): void {
+    this.#version++;
+  }
+
+  get dirty(): boolean {
+    return this.#savedVersion !== this.#version;
+  }
+
+  /**
+   * Called when the page is hidden or unloaded: a synchronous copy goes to localStorage (replayed on
+   * the next start if IndexedDB did not get there), then the IndexedDB write is started.
+   */
+  flushOnHide(): void {
+    if (!this.dirty) return;
+    writeJournal(safeStorage(), { plan: this.plan, undo: [...this.undoStack], redo: [...this.redoStack] });
+    void this.flush();
+  }
+}

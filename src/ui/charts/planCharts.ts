@@ -1,0 +1,83 @@
+import type { PlanResult } from '../../engine/compute';
+import { rollup, rollupValue } from '../../engine/rollup';
+import type { Granularity } from '../../engine/timeline';
+import type { Plan } from '../../engine/types';
+import { formatMoney } from '../../i18n/format';
+import { t } from '../../state/i18n.svelte';
+import { bucketLabel } from '../grid/periodColumns';
+import type { Money } from '../units';
+import { echarts, type EChartsCoreOption } from './echarts';
+
+const { encodeHTML } = echarts.format;
+
+interface TooltipParam {
+  seriesName?: string;
+  name?: string;
+  value?: unknown;
+  color?: unknown;
+  marker?: unknown;
+}
+
+/**
+ * Tooltip rows built from escaped text only: channel names are user data and the tooltip is HTML.
+ * The colour marker is rebuilt here from the series colour rather than taken as given markup.
+ */
+function tooltipFormatter(money: Money) {
+  return (raw: unknown): string => {
+    const params = (Array.isArray(raw) ? raw : [raw]) as TooltipParam[];
+    const title = params[0]?.name ?? '';
+    const lines = params.map((p) => {
+      const color = typeof p.color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(p.color) ? p.color : '#888';
+      const value = typeof p.value === 'number' ? formatMoney(p.value, money.currency, money.locale) : '';
+      return `<span style="display:inline-block;width:9px;height:9px;border-radius:50%;background:${color};margin-right:6px"></span>${encodeHTML(p.seriesName ?? '')}: <b>${encodeHTML(value)}</b>`;
+    });
+    return [`<div>${encodeHTML(title)}</div>`, ...lines].join('<br/>');
+  };
+}
+
+function moneyAxis(money: Money) {
+  return {
+    type: 'value' as const,
+    axisLabel: { formatter: (v: number) => formatMoney(v, money.currency, money.locale, true) },
+  };
+}
+
+/** Stacked net revenue by channel and period: the channel mix over time. */
+export function mixByPeriodOption(plan: Plan, result: PlanResult, granularity: Granularity, money: Money): EChartsCoreOption {
+  const r = rollup(plan, result, 'channel', granularity);
+  return {
+    animation: false,
+    aria: { enabled: true },
+    tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(money) },
+    legend: { type: 'scroll', bottom: 0 },
+    grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
+    xAxis: { type: 'category', data: r.buckets.map((b) => bucketLabel(b.key, money.locale)) },
+    yAxis: moneyAxis(money),
+    series: plan.channels.map((ch, g) => ({
+      name: ch.name,
+      type: 'bar',
+      stack: 'mix',
+      itemStyle: { color: ch.color },
+      emphasis: { focus: 'series' },
+      data: r.buckets.map((_, b) => rollupValue(r, 'netRevenue', g, b)),
+    })),
+  };
+}
+
+/** Whole-plan net revenue and contribution of each channel, side by side. */
+export function byChannelOption(plan: Plan, result: PlanResult, money: Money): EChartsCoreOption {
+  const r = rollup(plan, result, 'channel', 'all');
+  return {
+    animation: false,
+    aria: { enabled: true },
+    tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(money) },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
+    xAxis: { type: 'category', data: plan.channels.map((c) => c.name), axisLabel: { interval: 0, rotate: plan.channels.length > 6 ? 30 : 0, width: 110, overflow: 'truncate' } },
+    yAxis: moneyAxis(money),
+    series: [
+      { name: t('metric.netRevenue'), type: 'bar', itemStyle: { color: '#2563eb' }, data: plan.channels.map((_, g) => rollupValue(r, 'netRevenue', g, 0)) },
+      { name: t('metric.contribution'), type: 'bar', itemStyle: { color: '#16a34a' }, data: plan.channels.map((_, g) => rollupValue(r, 'contribution', g, 0)) },
+    ],
+  };
+}

@@ -1,0 +1,20 @@
+import type { Op } from '../../engine/patch';
+
+export type ParseOutcome = { ok: true; value: unknown } | { ok: false; message: string };
+
+/**
+ * What makes a grid column editable: how to read typed or pasted text, and which plan edits a value
+ * becomes. Kept on `colDef.context` so that typing, pasting and copying share one definition.
+ */
+export interface CellSpec<Row> {
+  parse(text: string, row: Row): ParseOutcome;
+  ops(row: Row, value: unknown): Op[];
+  /** Text for the clipboard and for "copy table": what `parse` reads back. */
+  copy(row: Row): string;
+}
+
+export interface ColumnContext<Row> {
+  cell?: CellSpec<Row>;
+  /** Clipboard text of a read-only column. */
+  copy?: (row: Row) => string;
+}

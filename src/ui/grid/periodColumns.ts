@@ -1,0 +1,144 @@
+import type { ColDef } from 'ag-grid-community';
+import type { PlanResult } from '../../engine/compute';
+import { customMetricValues } from '../../engine/customValues';
+import { DRIVER_SPECS } from '../../engine/drivers';
+import type { CompiledCustomMetric } from '../../engine/expr';
+import { rollup, rollupDriver, rollupValue, type Rollup } from '../../engine/rollup';
+import type { Bucket, Granularity } from '../../engine/timeline';
+import type { Channel, DriverKey, MetricKey, Plan } from '../../engine/types';
+import { formatMonth } from '../../i18n/format';
+import { t } from '../../state/i18n.svelte';
+import { formatByUnit, formatCustom, formatMetric, parseDriver, unitToInput, type Money } from '../units';
+import type { CellSpec } from './cellSpec';
+
+export type PeriodSelection =
+  | { kind: 'driver'; key: DriverKey }
+  | { kind: 'metric'; key: MetricKey }
+  | { kind: 'custom'; id: string };
+
+export interface PeriodRow {
+  /** Position in plan.channels; -1 for the total row. */
+  index: number;
+  id: string;
+  name: string;
+  channel: Channel | null;
+  values: (number | null)[];
+  overridden: boolean[];
+}
+
+export interface PeriodTable {
+  rows: PeriodRow[];
+  total: PeriodRow;
+  buckets: Bucket[];
+}
+
+function valuesOf(r: Rollup, g: number, sel: PeriodSelection, custom: readonly CompiledCustomMetric[]): (number | null)[] {
+  return r.buckets.map((_, b) => {
+    if (sel.kind === 'driver') return rollupDriver(r, sel.key, g, b);
+    if (sel.kind === 'metric') return rollupValue(r, sel.key, g, b);
+    const metric = custom.find((c) => c.metric.id === sel.id);
+    if (!metric) return null;
+    const v = customMetricValues(r, custom, g, b).get(metric.metric.name);
+    return v?.ok ? v.value : null;
+  });
+}
+
+/** Channel × period values of the chosen driver or metric, with the plan total as the last row. */
+export function periodTable(
+  plan: Plan,
+  result: PlanResult,
+  sel: PeriodSelection,
+  granularity: Granularity,
+  custom: readonly CompiledCustomMetric[],
+): PeriodTable {
+  const g = sel.kind === 'driver' ? 'month' : granularity;
+  const byChannel = rollup(plan, result, 'channel', g);
+  const whole = rollup(plan, result, 'total', g);
+  const rows = plan.channels.map((ch, i): PeriodRow => {
+    const overrides = sel.kind === 'driver' ? ch.drivers[sel.key]?.overrides : undefined;
+    return {
+      index: i,
+      id: ch.id,
+      name: ch.name,
+      channel: ch,
+      values: valuesOf(byChannel, i, sel, custom),
+      overridden: byChannel.buckets.map((b) => overrides?.[b.key] !== undefined),
+    };
+  });
+  const total: PeriodRow = {
+    index: -1,
+    id: '__total',
+    name: t('grid.total'),
+    channel: null,
+    values: valuesOf(whole, 0, sel, custom),
+    overridden: [],
+  };
+  return { rows, total, buckets: byChannel.buckets };
+}
+
+export function bucketLabel(key: string, locale: string): string {
+  return /^\d{4}-\d{2}$/.test(key) ? formatMonth(key, locale) : key;
+}
+
+export function periodColumns(
+  buckets: readonly Bucket[],
+  sel: PeriodSelection,
+  money: Money,
+  custom: readonly CompiledCustomMetric[],
+): ColDef<PeriodRow>[] {
+  const format = (v: number | null): string => {
+    if (sel.kind === 'driver') return formatByUnit(DRIVER_SPECS[sel.key].unit, v, money);
+    if (sel.kind === 'metric') return formatMetric(sel.key, v, money);
+    const fmt = custom.find((c) => c.metric.id === sel.id)?.metric.format ?? 'number';
+    return formatCustom(fmt, v, money);
+  };
+  const cols: ColDef<PeriodRow>[] = [
+    {
+      colId: 'name',
+      headerName: t('grid.name'),
+      pinned: 'left',
+      width: 180,
+      valueGetter: (p) => p.data?.name ?? '',
+    },
+  ];
+  buckets.forEach((bucket, b) => {
+    const col: ColDef<PeriodRow> = {
+      colId: `b.${bucket.key}`,
+      headerName: bucketLabel(bucket.key, money.locale),
+      type: 'rightAligned',
+      width: 116,
+      valueGetter: (p) => p.data?.values[b] ?? null,
+      valueFormatter: (p) => format((p.value as number | null) ?? null),
+      cellClassRules: {
+        overridden: (p) => p.data?.overridden[b] === true,
+        negative: (p) => typeof p.value === 'number' && p.value < 0,
+      },
+      context: { copy: (row: PeriodRow) => String(row.values[b] ?? '') },
+    };
+    if (sel.kind === 'driver') {
+      const key = sel.key;
+      const unit = DRIVER_SPECS[key].unit;
+      const spec: CellSpec<PeriodRow> = {
+        // Clearing a cell (Delete, or pasting an empty cell) removes its override.
+        parse: (text) => (text.trim() === '' ? { ok: true, value: undefined } : parseDriver(text, key, money.currency)),
+        ops: (row, value) => [{ path: ['channels', row.index, 'drivers', key, 'overrides', bucket.key], value }],
+        copy: (row) => {
+          const v = row.values[b];
+          return v === null ? '' : unitToInput(unit, v, money.currency);
+        },
+      };
+      col.editable = (p) => (p.data?.index ?? -1) >= 0;
+      col.context = { cell: spec };
+      col.cellEditorParams = { useFormatter: true };
+    }
+    cols.push(col);
+  });
+  return cols;
+}
+
+/** Label of what the period grid shows, for the selector. */
+export function selectionLabel(sel: PeriodSelection, custom: readonly CompiledCustomMetric[]): string {
+  if (sel.kind === 'driver') return t(`driver.${sel.key}`);
+  if (sel.kind === 'metric') return t(`metric.${sel.key}`);
+  return custom.find((c) => c.metric.id === sel.id)?.metric.name ?? '';
+}

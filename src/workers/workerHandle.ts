@@ -1,0 +1,73 @@
+import * as Comlink from 'comlink';
+
+export class AbortedError extends Error {
+  constructor() {
+    super('The operation was cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+export interface WorkerHandleOptions {
+  /** Terminate the worker after this long without calls; it restarts on the next call. */
+  idleMs?: number;
+}
+
+/**
+ * One lazily started worker behind a typed Comlink proxy. Aborting a call terminates the worker
+ * (the only way to stop synchronous work in it) and rejects with AbortError; the next call starts a
+ * fresh worker. An idle worker shuts itself down to give memory back.
+ */
+export class WorkerHandle<Api> {
+  #create: () => Worker;
+  #worker: Worker | null = null;
+  #proxy: Comlink.Remote<Api> | null = null;
+  #idleMs: number;
+  #idleTimer: ReturnType<typeof setTimeout> | null = null;
+  #active = 0;
+
+  constructor(create: () => Worker, opts: WorkerHandleOptions = {}) {
+    this.#create = create;
+    this.#idleMs = opts.idleMs ?? 5 * 60_000;
+  }
+
+  #remote(): Comlink.Remote<Api> {
+    if (!this.#proxy) {
+      this.#worker = this.#create();
+      this.#proxy = Comlink.wrap<Api>(this.#worker);
+    }
+    return this.#proxy;
+  }
+
+  /** Runs `fn` against the worker's api; rejects with AbortedError if `signal` aborts first. */
+  async call<R>(fn: (api: Comlink.Remote<Api>) => Promise<R>, signal?: AbortSignal): Promise<R> {
+    if (signal?.aborted) throw new AbortedError();
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#active++;
+    const api = this.#remote();
+    try {
+      if (!signal) return await fn(api);
+      return await new Promise<R>((resolve, reject) => {
+        const onAbort = (): void => {
+          this.terminate();
+          reject(new AbortedError());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        fn(api).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
+    } finally {
+      this.#active--;
+      if (this.#active === 0 && this.#worker) {
+        this.#idleTimer = setTimeout(() => this.terminate(), this.#idleMs);
+      }
+    }
+  }
+
+  terminate(): void {
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+    this.#proxy?.[Comlink.releaseProxy]();
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#proxy = null;
+  }
+}

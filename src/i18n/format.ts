@@ -19,9 +19,10 @@ export const DASH = '—';
 export function formatMoney(minor: number | null, currency: string, locale: string, compact = false): string {
   if (minor === null) return DASH;
   const major = minor / 10 ** currencyDigits(currency);
-  return nf(locale, compact
-    ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }
-    : { style: 'currency', currency }).format(major);
+  const base = { style: 'currency', currency, currencyDisplay: 'narrowSymbol' } as const;
+  if (compact) return nf(locale, { ...base, notation: 'compact', maximumFractionDigits: Math.abs(major) >= 1e4 ? 2 : 0 }).format(major);
+  // Cents matter on an order value, not on a budget line: large amounts drop them to stay readable.
+  return nf(locale, Math.abs(major) >= 10_000 ? { ...base, maximumFractionDigits: 0 } : base).format(major);
 }
 
 /** Money as a plain number in major units (for editing and copying: no symbol, no grouping). */

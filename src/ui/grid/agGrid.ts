@@ -1,5 +1,8 @@
 import {
+  CellApiModule,
   CellStyleModule,
+  ColumnApiModule,
+  RowApiModule,
   ClientSideRowModelModule,
   ColumnAutoSizeModule,
   createGrid,
@@ -24,6 +27,9 @@ ModuleRegistry.registerModules([
   PinnedRowModule,
   TooltipModule,
   ColumnAutoSizeModule,
+  RowApiModule,
+  ColumnApiModule,
+  CellApiModule,
 ]);
 
 export const gridTheme = themeQuartz.withParams({

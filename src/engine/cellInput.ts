@@ -6,7 +6,8 @@ export type CellInputError = 'empty' | 'notANumber' | 'negative' | 'rateAboveOne
 export type CellInputResult = { ok: true; value: number } | { ok: false; error: CellInputError };
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
-const CURRENCY_SIGNS = /^[¥￥$€£]|元$|[¥￥$€£]$/g;
+// A currency sign as Intl prints it (¥, CN¥, US$, HK$) at the start, or ¥/元 at the end.
+const CURRENCY_SIGNS = /^[A-Z]{0,3}[¥￥$€£]|元$|[¥￥$€£]$/g;
 
 /**
  * Parses what a user typed or pasted into a driver cell. Never returns NaN: anything that is not a

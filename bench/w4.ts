@@ -1,0 +1,107 @@
+import type { Browser } from '@playwright/test';
+import { generateSyntheticPlan } from '../src/engine/synthetic';
+import { KEEP_NAMES_SHIM } from './browser';
+import { median, percentile, round } from './util';
+
+export interface W4Result {
+  samples: number[];
+  median: number;
+  p95: number;
+  maxFrame: number;
+}
+
+/**
+ * W4: a driver edit in the channel grid → worker recompute → grid, KPI tiles and charts painted, on a
+ * 50 × 36 plan. Each sample runs from the Enter key that commits the edit to the first moment after
+ * the frame that shows the new KPI and the re-rendered charts has painted (rAF, then a task).
+ * The longest frame during the updates stands for the main thread's busiest frame.
+ */
+export async function measureW4(browser: Browser, url: string, runs = 40): Promise<W4Result> {
+  const plan = { ...generateSyntheticPlan({ channels: 50, periods: 36, seed: 42, withOverrides: true }), id: 'benchW4', updatedAt: Date.now() };
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript({ content: KEEP_NAMES_SHIM });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('template-beauty').waitFor();
+  // Put the plan straight into the app's database, as an import would.
+  await page.evaluate(async (p) => {
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('channel-mix-planner');
+      req.onsuccess = () => {
+        const db = req.result;
+        const tx = db.transaction(['plans', 'history'], 'readwrite');
+        tx.objectStore('plans').put({ id: p.id, name: p.name, updatedAt: p.updatedAt, plan: p });
+        tx.objectStore('history').put({ planId: p.id, undo: [], redo: [] });
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+  }, plan);
+  await page.goto(`${url}#/plan/${plan.id}/channels`);
+  const cell = page.getByTestId('channel-grid').locator('.ag-row[row-index="0"] [col-id="driver.spend"]').first();
+  await cell.waitFor();
+  await page.getByTestId('chart-by-channel').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value') !== '');
+
+  await page.evaluate(() => {
+    const w = window as unknown as { __w4: { t0: number; samples: number[]; frames: number[] } };
+    w.__w4 = { t0: 0, samples: [], frames: [] };
+    addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') w.__w4.t0 = performance.now();
+    }, true);
+    let last = performance.now();
+    const loop = (ts: number): void => {
+      w.__w4.frames.push(ts - last);
+      last = ts;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+
+  for (let i = 0; i < runs; i++) {
+    const before = await page.evaluate(() => ({
+      kpi: document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value'),
+      mix: document.querySelector('[data-testid="chart-mix"]')?.getAttribute('data-rendered'),
+    }));
+    await cell.dblclick();
+    const input = page.getByTestId('channel-grid').locator('.ag-cell-inline-editing input').first();
+    await input.fill(String(100000 + i * 1000 + (i % 2) * 50000));
+    await page.evaluate(() => {
+      (window as unknown as { __w4: { frames: number[] } }).__w4.frames = [];
+    });
+    await input.press('Enter');
+    await page.evaluate(
+      (b) =>
+        new Promise<void>((resolve) => {
+          const w = window as unknown as { __w4: { t0: number; samples: number[] } };
+          const done = (): boolean =>
+            document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value') !== b.kpi &&
+            document.querySelector('[data-testid="chart-mix"]')?.getAttribute('data-rendered') !== b.mix;
+          const finish = (): void => {
+            requestAnimationFrame(() => setTimeout(() => {
+              w.__w4.samples.push(performance.now() - w.__w4.t0);
+              resolve();
+            }, 0));
+          };
+          if (done()) return finish();
+          const mo = new MutationObserver(() => {
+            if (done()) {
+              mo.disconnect();
+              finish();
+            }
+          });
+          mo.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-value', 'data-rendered'] });
+        }),
+      before,
+    );
+  }
+  const { samples, frames } = await page.evaluate(() => (window as unknown as { __w4: { samples: number[]; frames: number[] } }).__w4);
+  await context.close();
+  // The first edits warm up the JIT and the worker; report the steady state.
+  const steady = samples.slice(5);
+  return { samples: steady, median: round(median(steady)), p95: round(percentile(steady, 95)), maxFrame: round(Math.max(...frames)) };
+}

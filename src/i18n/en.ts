@@ -109,6 +109,7 @@ export const en = {
 
   'chart.mix': 'Channel mix by period (net revenue)',
   'chart.byChannel': 'Net revenue and contribution by channel',
+  'chart.other': 'Other channels ({count})',
   'chart.empty': 'Nothing to chart yet.',
 
   'settings.plan': 'Plan',

@@ -111,6 +111,7 @@ export const zhCN: Messages = {
 
   'chart.mix': '各期渠道组合（净收入）',
   'chart.byChannel': '各渠道净收入与贡献利润',
+  'chart.other': '其他渠道（{count}个）',
   'chart.empty': '暂无可显示的图表数据。',
 
   'settings.plan': '方案',

@@ -111,6 +111,7 @@ export const zhTW: Messages = {
 
   'chart.mix': '各期通路組合（淨營收）',
   'chart.byChannel': '各通路淨營收與貢獻利潤',
+  'chart.other': '其他通路（{count}個）',
   'chart.empty': '目前沒有可繪製圖表的資料。',
 
   'settings.plan': '方案',

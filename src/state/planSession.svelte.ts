@@ -39,7 +39,9 @@ function safeStorage(): Storage | null {
  */
 export class PlanSession {
   plan = $state.raw<Plan>() as Plan;
-  output = $state.raw<ComputeOutput | null>(null);
+  /** The latest result and the plan it was computed from: views that show results use this pair, so
+   *  a chart never mixes a new plan with an old result while the worker is busy. */
+  computed = $state.raw<{ plan: Plan; out: ComputeOutput } | null>(null);
   undoStack = $state.raw<EditRecord[]>([]);
   redoStack = $state.raw<EditRecord[]>([]);
   saveStatus = $state<SaveStatus>('saved');
@@ -108,9 +110,10 @@ export class PlanSession {
 
   async recompute(): Promise<void> {
     try {
-      const out = await this.#engine.compute(this.plan);
+      const plan = this.plan;
+      const out = await this.#engine.compute(plan);
       if (out === STALE) return;
-      this.output = out;
+      this.computed = { plan, out };
       this.computeError = null;
     } catch (e) {
       this.computeError = e instanceof Error ? e.message : String(e);

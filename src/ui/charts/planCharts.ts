@@ -42,9 +42,32 @@ function moneyAxis(money: Money) {
   };
 }
 
+/** A stacked chart of more series than this is unreadable; the smallest channels are grouped. */
+export const MIX_MAX_SERIES = 12;
+
 /** Stacked net revenue by channel and period: the channel mix over time. */
 export function mixByPeriodOption(plan: Plan, result: PlanResult, granularity: Granularity, money: Money): EChartsCoreOption {
   const r = rollup(plan, result, 'channel', granularity);
+  const nb = r.buckets.length;
+  const series = (g: number): number[] => r.buckets.map((_, b) => r.flows.netRevenue[g * nb + b]);
+  const total = (g: number): number => series(g).reduce((a, v) => a + v, 0);
+  const order = plan.channels.map((_, g) => g);
+  let shown = order;
+  let rest: number[] = [];
+  if (plan.channels.length > MIX_MAX_SERIES) {
+    const ranked = [...order].sort((a, b) => total(b) - total(a));
+    const keep = new Set(ranked.slice(0, MIX_MAX_SERIES - 1));
+    shown = order.filter((g) => keep.has(g));
+    rest = order.filter((g) => !keep.has(g));
+  }
+  const bar = (name: string, color: string, data: number[]) => ({
+    name, type: 'bar', stack: 'mix', itemStyle: { color }, emphasis: { focus: 'series' }, data,
+  });
+  const out = shown.map((g) => bar(plan.channels[g].name, plan.channels[g].color, series(g)));
+  if (rest.length > 0) {
+    const sum = r.buckets.map((_, b) => rest.reduce((a, g) => a + r.flows.netRevenue[g * nb + b], 0));
+    out.push(bar(t('chart.other', { count: rest.length }), '#94a3b8', sum));
+  }
   return {
     animation: false,
     aria: { enabled: true },
@@ -53,14 +76,7 @@ export function mixByPeriodOption(plan: Plan, result: PlanResult, granularity: G
     grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: r.buckets.map((b) => bucketLabel(b.key, money.locale)) },
     yAxis: moneyAxis(money),
-    series: plan.channels.map((ch, g) => ({
-      name: ch.name,
-      type: 'bar',
-      stack: 'mix',
-      itemStyle: { color: ch.color },
-      emphasis: { focus: 'series' },
-      data: r.buckets.map((_, b) => rollupValue(r, 'netRevenue', g, b)),
-    })),
+    series: out,
   };
 }
 

@@ -20,15 +20,25 @@ export interface ChannelRow {
 }
 
 /** One row per channel with its whole-plan headline metrics, and a total row. */
-export function channelRows(plan: Plan, result: PlanResult | null): { rows: ChannelRow[]; total: ChannelRow } {
-  const byChannel = result ? rollup(plan, result, 'channel', 'all') : null;
-  const whole = result ? rollup(plan, result, 'total', 'all') : null;
+/**
+ * One row per channel of the current plan with its whole-plan headline metrics from the latest
+ * result (matched by channel id: the result may lag an edit by a frame), and a total row.
+ */
+export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: PlanResult } } | null): { rows: ChannelRow[]; total: ChannelRow } {
+  const byChannel = computed ? rollup(computed.plan, computed.out.result, 'channel', 'all') : null;
+  const whole = computed ? rollup(computed.plan, computed.out.result, 'total', 'all') : null;
   const metrics = (r: Rollup | null, g: number): ChannelRow['metrics'] => {
     const out: ChannelRow['metrics'] = {};
-    if (r) for (const m of HEADLINE_METRICS) out[m] = rollupValue(r, m, g, 0);
+    if (r && g >= 0) for (const m of HEADLINE_METRICS) out[m] = rollupValue(r, m, g, 0);
     return out;
   };
-  const rows = plan.channels.map((ch, i): ChannelRow => ({ index: i, id: ch.id, channel: ch, name: ch.name, metrics: metrics(byChannel, i) }));
+  const rows = plan.channels.map((ch, i): ChannelRow => ({
+    index: i,
+    id: ch.id,
+    channel: ch,
+    name: ch.name,
+    metrics: metrics(byChannel, byChannel ? byChannel.groupKeys.indexOf(ch.id) : -1),
+  }));
   const total: ChannelRow = { index: -1, id: '__total', channel: null, name: t('grid.total'), metrics: metrics(whole, 0) };
   return { rows, total };
 }

@@ -36,6 +36,12 @@ test.describe('a planner works through a plan', () => {
     // A metric in the period grid follows too, and is read-only.
     await page.getByTestId('period-select').selectOption('metric:netRevenue');
     await expect(p.cell('period-grid', 0, 'b.2027-03')).not.toHaveText('');
+    // Roll-ups: by channel type and by quarter.
+    await page.getByTestId('group-by').selectOption('type');
+    await page.getByTestId('granularity').selectOption('quarter');
+    await expect(p.cell('period-grid', 0, 'name')).toHaveText('E-commerce platform');
+    await expect(p.cell('period-grid', 0, 'b.2027-Q1')).toContainText('¥');
+    await page.getByTestId('group-by').selectOption('channel');
 
     // Undo the override (Ctrl+Z) and the paste; redo the paste.
     await page.getByTestId('period-select').selectOption('driver:spend');

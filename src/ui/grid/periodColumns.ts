@@ -3,9 +3,9 @@ import type { PlanResult } from '../../engine/compute';
 import { customMetricValues } from '../../engine/customValues';
 import { DRIVER_SPECS } from '../../engine/drivers';
 import type { CompiledCustomMetric } from '../../engine/expr';
-import { rollup, rollupDriver, rollupValue, type Rollup } from '../../engine/rollup';
+import { rollup, rollupDriver, rollupValue, UNASSIGNED_REGION, type GroupBy, type Rollup } from '../../engine/rollup';
 import type { Bucket, Granularity } from '../../engine/timeline';
-import type { Channel, DriverKey, MetricKey, Plan } from '../../engine/types';
+import type { Channel, ChannelRole, ChannelType, DriverKey, MetricKey, Plan } from '../../engine/types';
 import { formatMonth } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import { formatByUnit, formatCustom, formatMetric, parseDriver, unitToInput, type Money } from '../units';
@@ -44,16 +44,39 @@ function valuesOf(r: Rollup, g: number, sel: PeriodSelection, custom: readonly C
 }
 
 /** Channel × period values of the chosen driver or metric, with the plan total as the last row. */
+/** Row label of a roll-up group: a channel type, role or region name. */
+function groupLabel(plan: Plan, groupBy: GroupBy, key: string): string {
+  if (groupBy === 'type') return t(`type.${key as ChannelType}`);
+  if (groupBy === 'role') return t(`role.${key as ChannelRole}`);
+  if (groupBy === 'region') return key === UNASSIGNED_REGION ? t('grid.unassigned') : (plan.regions.find((r) => r.id === key)?.name ?? key);
+  return key;
+}
+
 export function periodTable(
   plan: Plan,
   result: PlanResult,
   sel: PeriodSelection,
   granularity: Granularity,
   custom: readonly CompiledCustomMetric[],
+  groupBy: GroupBy = 'channel',
 ): PeriodTable {
+  // Drivers are edited per channel and month; metrics can be rolled up any way.
   const g = sel.kind === 'driver' ? 'month' : granularity;
-  const byChannel = rollup(plan, result, 'channel', g);
   const whole = rollup(plan, result, 'total', g);
+  if (sel.kind !== 'driver' && groupBy !== 'channel') {
+    const grouped = rollup(plan, result, groupBy, g);
+    const rows = grouped.groupKeys.map((key, i): PeriodRow => ({
+      index: -2,
+      id: `group:${key}`,
+      name: groupLabel(plan, groupBy, key),
+      channel: null,
+      values: valuesOf(grouped, i, sel, custom),
+      overridden: [],
+    }));
+    const total: PeriodRow = { index: -1, id: '__total', name: t('grid.total'), channel: null, values: valuesOf(whole, 0, sel, custom), overridden: [] };
+    return { rows, total, buckets: grouped.buckets };
+  }
+  const byChannel = rollup(plan, result, 'channel', g);
   const rows = plan.channels.map((ch, i): PeriodRow => {
     const overrides = sel.kind === 'driver' ? ch.drivers[sel.key]?.overrides : undefined;
     return {

@@ -17,6 +17,10 @@ for (const locale of ['en', 'zh-CN', 'zh-TW']) {
     await page.getByTestId('tab-periods').click();
     await page.getByTestId('period-grid').locator('.ag-row').first().waitFor();
     await page.screenshot({ path: `screenshots/${locale}-periods.png`, fullPage: true });
+    await page.getByTestId('period-select').selectOption('metric:contribution');
+    await page.getByTestId('group-by').selectOption('region');
+    await page.getByTestId('granularity').selectOption('quarter');
+    await page.screenshot({ path: `screenshots/${locale}-periods-rollup.png`, fullPage: true });
     await page.getByTestId('tab-settings').click();
     await page.getByTestId('plan-name').waitFor();
     await page.screenshot({ path: `screenshots/${locale}-settings.png`, fullPage: true });

@@ -1,5 +1,5 @@
 import type { PlanResult } from '../../engine/compute';
-import { rollup, rollupValue } from '../../engine/rollup';
+import { rollup } from '../../engine/rollup';
 import type { Granularity } from '../../engine/timeline';
 import type { Plan } from '../../engine/types';
 import { formatMoney } from '../../i18n/format';
@@ -51,15 +51,7 @@ export function mixByPeriodOption(plan: Plan, result: PlanResult, granularity: G
   const nb = r.buckets.length;
   const series = (g: number): number[] => r.buckets.map((_, b) => r.flows.netRevenue[g * nb + b]);
   const total = (g: number): number => series(g).reduce((a, v) => a + v, 0);
-  const order = plan.channels.map((_, g) => g);
-  let shown = order;
-  let rest: number[] = [];
-  if (plan.channels.length > MIX_MAX_SERIES) {
-    const ranked = [...order].sort((a, b) => total(b) - total(a));
-    const keep = new Set(ranked.slice(0, MIX_MAX_SERIES - 1));
-    shown = order.filter((g) => keep.has(g));
-    rest = order.filter((g) => !keep.has(g));
-  }
+  const { shown, rest } = splitLargest(plan, total);
   const bar = (name: string, color: string, data: number[]) => ({
     name, type: 'bar', stack: 'mix', itemStyle: { color }, emphasis: { focus: 'series' }, data,
   });
@@ -80,20 +72,40 @@ export function mixByPeriodOption(plan: Plan, result: PlanResult, granularity: G
   };
 }
 
+/**
+ * Which channels a chart shows by name: all of them up to MIX_MAX_SERIES, else the largest by net
+ * revenue (in plan order) and the rest as one "other channels" group.
+ */
+function splitLargest(plan: Plan, netRevenueOf: (g: number) => number): { shown: number[]; rest: number[] } {
+  const order = plan.channels.map((_, g) => g);
+  if (order.length <= MIX_MAX_SERIES) return { shown: order, rest: [] };
+  const keep = new Set([...order].sort((a, b) => netRevenueOf(b) - netRevenueOf(a)).slice(0, MIX_MAX_SERIES - 1));
+  return { shown: order.filter((g) => keep.has(g)), rest: order.filter((g) => !keep.has(g)) };
+}
+
 /** Whole-plan net revenue and contribution of each channel, side by side. */
 export function byChannelOption(plan: Plan, result: PlanResult, money: Money): EChartsCoreOption {
   const r = rollup(plan, result, 'channel', 'all');
+  const value = (m: 'netRevenue' | 'contribution', g: number): number => r.flows[m][g];
+  const { shown, rest } = splitLargest(plan, (g) => value('netRevenue', g));
+  const labels = shown.map((g) => plan.channels[g].name);
+  const data = (m: 'netRevenue' | 'contribution'): number[] => {
+    const out = shown.map((g) => value(m, g));
+    if (rest.length > 0) out.push(rest.reduce((a, g) => a + value(m, g), 0));
+    return out;
+  };
+  if (rest.length > 0) labels.push(t('chart.other', { count: rest.length }));
   return {
     animation: false,
     aria: { enabled: true },
     tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(money) },
     legend: { bottom: 0 },
     grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', data: plan.channels.map((c) => c.name), axisLabel: { interval: 0, rotate: plan.channels.length > 6 ? 30 : 0, width: 110, overflow: 'truncate' } },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0, width: 110, overflow: 'truncate' } },
     yAxis: moneyAxis(money),
     series: [
-      { name: t('metric.netRevenue'), type: 'bar', itemStyle: { color: '#2563eb' }, data: plan.channels.map((_, g) => rollupValue(r, 'netRevenue', g, 0)) },
-      { name: t('metric.contribution'), type: 'bar', itemStyle: { color: '#16a34a' }, data: plan.channels.map((_, g) => rollupValue(r, 'contribution', g, 0)) },
+      { name: t('metric.netRevenue'), type: 'bar', itemStyle: { color: '#2563eb' }, data: data('netRevenue') },
+      { name: t('metric.contribution'), type: 'bar', itemStyle: { color: '#16a34a' }, data: data('contribution') },
     ],
   };
 }

@@ -105,6 +105,10 @@ export interface Plan {
   regions: Region[];
   channels: Channel[];
   customMetrics: CustomMetric[];
+  /** Named sets of adjustments on top of the baseline (SPEC §5); absent in plans made before them. */
+  scenarios?: Scenario[];
+  /** Optional cannibalisation coefficients between channel pairs. */
+  cannibalisation?: Cannibalisation[];
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -160,3 +164,59 @@ export const MONEY_FLOWS: ReadonlySet<FlowMetric> = new Set([
   'channelCost',
   'contribution',
 ]);
+
+/** Which channels an adjustment touches. */
+export type AdjustmentTarget =
+  | { kind: 'channels'; ids: string[] }
+  | { kind: 'type'; type: ChannelType }
+  | { kind: 'all' };
+
+/**
+ * What an adjustment does to the driver in each period of its range:
+ *   set    the value (money in minor units, rates as fractions)
+ *   scale  multiply by (1 + percent / 100)
+ *   add    add the value (may be negative; the result is kept inside the driver's bounds)
+ *   move   move `amount` of spend per period from channel `from` to channel `to` (never more than
+ *          `from` has); the target and driver are ignored (always spend)
+ */
+export type AdjustmentOp =
+  | { kind: 'set'; value: number }
+  | { kind: 'scale'; percent: number }
+  | { kind: 'add'; value: number }
+  | { kind: 'move'; from: string; to: string; amount: number };
+
+export interface SliderSpec {
+  min: number;
+  max: number;
+  step: number;
+}
+
+export interface Adjustment {
+  id: string;
+  target: AdjustmentTarget;
+  driver: DriverKey;
+  /** First and last month (`YYYY-MM`, inclusive); absent = from the start / to the end. */
+  from?: string;
+  to?: string;
+  op: AdjustmentOp;
+  /** When present, the adjustment's number (value, percent or amount) is driven by a slider. */
+  slider?: SliderSpec;
+  /** Disabled adjustments are kept but not applied. */
+  enabled: boolean;
+}
+
+export interface Scenario {
+  id: string;
+  name: string;
+  /** The scenario this one builds on; null = the baseline plan. */
+  parentId: string | null;
+  adjustments: Adjustment[];
+  notes: string;
+}
+
+/** Incremental net revenue of channel `from` takes `rate` (0–1) of it away from channel `to`. */
+export interface Cannibalisation {
+  from: string;
+  to: string;
+  rate: number;
+}

@@ -71,4 +71,55 @@ export class Planner {
   toast(): Locator {
     return this.page.getByTestId('toast').last();
   }
+
+  // ---- Added for plans / chinese / invalid-input / reliability specs ----
+
+  /** Back to the plan list through the header's brand link. */
+  async goHome(): Promise<void> {
+    await this.page.locator('header a.brand').click();
+    await expect(this.page.getByTestId('template-beauty')).toBeVisible();
+  }
+
+  /** The plan list entry whose name is exactly `name`. */
+  planItem(name: string): Locator {
+    const escaped = name.replace(/[.*+?^$()|[\]{}\\]/g, (c) => `\\${c}`);
+    const exact = new RegExp(`^\\s*${escaped}\\s*$`);
+    return this.page.getByTestId('plan-item').filter({ has: this.page.getByTestId('plan-link').filter({ hasText: exact }) });
+  }
+
+  /** Names in the plan list, top to bottom. */
+  async planNames(): Promise<string[]> {
+    return (await this.page.getByTestId('plan-link').allTextContents()).map((s) => s.trim());
+  }
+
+  /** The body rows of a grid (not the pinned total row). */
+  rows(testid: 'channel-grid' | 'period-grid'): Locator {
+    return this.grid(testid).locator('.ag-row:not([row-index^="b-"]):not([row-index^="t-"])');
+  }
+
+  /** Texts of one column, by row index, for the body rows. */
+  async columnTexts(testid: 'channel-grid' | 'period-grid', colId: string): Promise<string[]> {
+    const n = await this.rows(testid).count();
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(((await this.cell(testid, i, colId).textContent()) ?? '').trim());
+    return out;
+  }
+
+  /** The visible text of a KPI tile's value (formatted, with currency). */
+  kpiText(key: string): Locator {
+    return this.page.getByTestId(`kpi-${key}-value`);
+  }
+
+  /** A toast with the given text (the newest first match). */
+  toastWith(text: string | RegExp): Locator {
+    return this.page.getByTestId('toast').filter({ hasText: text }).last();
+  }
+
+  /** Opens a cell's editor by double-click and returns its input (nothing typed yet). */
+  async openEditor(testid: 'channel-grid' | 'period-grid', row: number, colId: string): Promise<Locator> {
+    await this.cell(testid, row, colId).dblclick();
+    const input = this.grid(testid).locator('.ag-cell-inline-editing input, .ag-popup-editor input').first();
+    await expect(input).toBeVisible();
+    return input;
+  }
 }

@@ -126,6 +126,8 @@ export const FLOW_METRICS = [
   'grossRevenue',
   'returns',
   'intermediaryMargin',
+  /** Net revenue taken away by other channels' spend-driven revenue (see Cannibalisation). */
+  'cannibalised',
   'netRevenue',
   'grossProfit',
   'variableCost',
@@ -156,6 +158,7 @@ export const MONEY_FLOWS: ReadonlySet<FlowMetric> = new Set([
   'grossRevenue',
   'returns',
   'intermediaryMargin',
+  'cannibalised',
   'netRevenue',
   'grossProfit',
   'variableCost',

@@ -1,6 +1,7 @@
 import type { Plan } from '../engine/types';
 import { PlannerDb } from '../persistence/db';
 import { readJournal } from '../persistence/journal';
+import type { EditRecord } from '../persistence/db';
 import { PlanRepo, type PlanSummary } from '../persistence/planRepo';
 import { EngineClient } from '../workers/engineClient';
 import { i18n, t } from './i18n.svelte';
@@ -42,15 +43,29 @@ export class AppState {
     this.ready = true;
   }
 
+  /**
+   * Without IndexedDB (a private window, storage disabled) plans live here for the visit: the plan
+   * list and reopening still work, and the banner says they go when the tab closes.
+   */
+  // Not reactive on purpose: `plans` is the reactive view of it, refreshed after each change.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #memory = new Map<string, { plan: Plan; undo: EditRecord[]; redo: EditRecord[] }>();
+
   async refreshList(): Promise<void> {
     if (this.repo) this.plans = await this.repo.list();
+    else {
+      this.plans = [...this.#memory.values()]
+        .map(({ plan }) => ({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, channels: plan.channels.length, periods: plan.timeline.periods, start: plan.timeline.start }))
+        .sort((a, b) => b.updatedAt - a.updatedAt);
+    }
   }
 
   async openPlan(id: string): Promise<void> {
     if (this.session?.plan.id === id) return;
     await this.closePlan();
     this.openError = null;
-    const loaded = this.repo ? await this.repo.load(id) : null;
+    const mem = this.#memory.get(id);
+    const loaded = this.repo ? await this.repo.load(id) : mem ? { plan: mem.plan, history: { planId: id, undo: mem.undo, redo: mem.redo } } : null;
     if (!loaded) {
       this.openError = t('error.notFound');
       return;
@@ -73,6 +88,7 @@ export class AppState {
     const s = this.session;
     if (!s) return;
     await s.flush();
+    if (!this.repo) this.#memory.set(s.plan.id, { plan: s.plan, undo: s.undoStack, redo: s.redoStack });
     this.session = null;
     await this.refreshList();
   }
@@ -81,8 +97,8 @@ export class AppState {
     const { createPlanFromTemplate } = await import('../engine/templates');
     const plan: Plan = createPlanFromTemplate(template, { id: newId('p'), now: Date.now(), locale: i18n.locale });
     if (this.repo) await this.repo.create(plan);
+    else this.#memory.set(plan.id, { plan, undo: [], redo: [] });
     await this.refreshList();
-    if (!this.repo) this.session = new PlanSession(plan, [], [], null, this.engine);
     router.go({ view: 'plan', id: plan.id, tab: 'channels' });
     return plan.id;
   }
@@ -93,30 +109,46 @@ export class AppState {
       toasts.show(t('home.nameRequired'), 'error');
       return;
     }
+    const mem = this.#memory.get(id);
     if (this.session?.plan.id === id) {
       this.session.edit('rename', [{ path: ['name'], value: trimmed }]);
       await this.session.flush();
-    } else await this.repo?.rename(id, trimmed, Date.now());
+    } else if (this.repo) await this.repo.rename(id, trimmed, Date.now());
+    else if (mem) this.#memory.set(id, { ...mem, plan: { ...mem.plan, name: trimmed, updatedAt: Date.now() } });
     await this.refreshList();
   }
 
   async duplicate(id: string): Promise<void> {
     const source = this.plans.find((p) => p.id === id);
-    if (!this.repo || !source) return;
+    if (!source) return;
+    const mem = this.#memory.get(id);
+    if (!this.repo && mem) {
+      const now = Date.now();
+      const plan = { ...mem.plan, id: newId('p'), name: t('home.copyOf', { name: source.name }), createdAt: now, updatedAt: now };
+      this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+      return this.refreshList();
+    }
+    if (!this.repo) return;
     await this.repo.duplicate(id, newId('p'), t('home.copyOf', { name: source.name }), Date.now());
     await this.refreshList();
   }
 
   async remove(id: string): Promise<void> {
     const source = this.plans.find((p) => p.id === id);
-    if (!this.repo || !source) return;
+    if (!source) return;
     if (this.session?.plan.id === id) await this.closePlan();
-    await this.repo.remove(id, Date.now());
+    const mem = this.#memory.get(id);
+    if (this.repo) await this.repo.remove(id, Date.now());
+    else this.#memory.delete(id);
     await this.refreshList();
-    toasts.show(t('home.deleted', { name: source.name }), 'info', {
-      label: t('toast.undo'),
-      run: () => void this.repo?.restore(id).then(() => this.refreshList()),
-    }, 10_000);
+    toasts.offerUndo(t('home.deleted', { name: source.name }), () => {
+      if (this.repo) void this.repo.restore(id).then(() => this.refreshList());
+      else if (mem) {
+        this.#memory.set(id, mem);
+        void this.refreshList();
+      }
+      return true;
+    });
   }
 }
 

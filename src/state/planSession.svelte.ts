@@ -41,7 +41,9 @@ export class PlanSession {
   plan = $state.raw<Plan>() as Plan;
   /** The latest result and the plan it was computed from: views that show results use this pair, so
    *  a chart never mixes a new plan with an old result while the worker is busy. */
-  computed = $state.raw<{ plan: Plan; out: ComputeOutput } | null>(null);
+  computed = $state.raw<{ plan: Plan; scenarioId: string | null; out: ComputeOutput } | null>(null);
+  /** The scenario whose results the KPI tiles, grids and charts show; null = the baseline. */
+  scenarioId = $state<string | null>(null);
   undoStack = $state.raw<EditRecord[]>([]);
   redoStack = $state.raw<EditRecord[]>([]);
   saveStatus = $state<SaveStatus>('saved');
@@ -77,12 +79,24 @@ export class PlanSession {
   }
 
   /** Applies one user action (one undo step). */
-  edit(label: string, ops: Op[]): void {
-    if (ops.length === 0) return;
+  edit(label: string, ops: Op[]): EditRecord | null {
+    if (ops.length === 0) return null;
     const { result, inverse } = applyOps(this.plan, ops);
-    this.undoStack = [...this.undoStack, { label, ops, inverse }];
+    const record: EditRecord = { label, ops, inverse };
+    this.undoStack = [...this.undoStack, record];
     this.redoStack = [];
     this.#commit(result);
+    return record;
+  }
+
+  /**
+   * Undo offered next to a message ("Removed X — Undo"): only while that edit is still the latest,
+   * so it never undoes a later, unrelated edit. Returns whether it undid.
+   */
+  undoIfLatest(record: EditRecord | null): boolean {
+    if (!record || this.undoStack.at(-1) !== record) return false;
+    this.undo();
+    return true;
   }
 
   undo(): void {
@@ -104,16 +118,45 @@ export class PlanSession {
   #commit(plan: Plan): void {
     this.plan = { ...plan, updatedAt: Date.now() };
     this.#version++;
+    if (this.scenarioId && !(this.plan.scenarios ?? []).some((sc) => sc.id === this.scenarioId)) this.scenarioId = null;
     void this.recompute();
     this.#scheduleSave();
+  }
+
+  /** Shows another scenario's results (not an edit: nothing is saved or undone). */
+  viewScenario(id: string | null): void {
+    this.scenarioId = id;
+    void this.recompute();
+  }
+
+  /** The plan before a slider drag began: the whole drag becomes one undo step. */
+  #gestureStart: Plan | null = null;
+
+  /**
+   * Live edits while a slider is dragged: applied and recomputed at once (the worker keeps only the
+   * newest request), but recorded for undo once, by `endGesture`.
+   */
+  gesture(ops: Op[]): void {
+    if (ops.length === 0) return;
+    this.#gestureStart ??= this.plan;
+    this.plan = applyOps(this.plan, ops).result;
+    void this.recompute();
+  }
+
+  endGesture(label: string, ops: Op[]): void {
+    const start = this.#gestureStart;
+    this.#gestureStart = null;
+    if (start) this.plan = start;
+    this.edit(label, ops);
   }
 
   async recompute(): Promise<void> {
     try {
       const plan = this.plan;
-      const out = await this.#engine.compute(plan);
+      const scenarioId = this.scenarioId;
+      const out = await this.#engine.compute(plan, scenarioId);
       if (out === STALE) return;
-      this.computed = { plan, out };
+      this.computed = { plan, scenarioId, out };
       this.computeError = null;
     } catch (e) {
       this.computeError = e instanceof Error ? e.message : String(e);

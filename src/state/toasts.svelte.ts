@@ -1,3 +1,5 @@
+import { t } from './i18n.svelte';
+
 export interface Toast {
   id: number;
   text: string;
@@ -15,6 +17,19 @@ export class Toasts {
     this.items = [...this.items.slice(-3), { id, text, kind, action }];
     if (kind === 'info') setTimeout(() => this.close(id), ms);
     return id;
+  }
+
+  /**
+   * A message with an Undo button. `undo` returns false when later edits make it unsafe; the user is
+   * then pointed to the undo history instead.
+   */
+  offerUndo(text: string, undo: () => boolean): void {
+    this.show(text, 'info', {
+      label: t('toast.undo'),
+      run: () => {
+        if (!undo()) this.show(t('toast.undoStale'), 'error');
+      },
+    }, 10_000);
   }
 
   close(id: number): void {

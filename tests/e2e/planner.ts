@@ -110,7 +110,7 @@ export class Planner {
     return this.page.getByTestId(`kpi-${key}-value`);
   }
 
-  /** A toast with the given text (the newest first match). */
+  /** The newest toast containing the given text. */
   toastWith(text: string | RegExp): Locator {
     return this.page.getByTestId('toast').filter({ hasText: text }).last();
   }

@@ -125,10 +125,7 @@ test.describe('plan list', () => {
     await expect.poll(() => p.kpi('netRevenue')).toBe(revenue1);
   });
 
-  // BUG (patch.ts array remove/undo): undoing the removal of a channel that is not the last one
-  // overwrites the channel that followed it instead of re-inserting the removed one — the inverse
-  // of a splice is recorded as a plain set at the same index (src/engine/patch.ts:41-42, 66-69).
-  test.fixme('Remove channel of a middle row, then the toast\'s Undo restores it (and keeps the others)', async ({ page, planner: p }) => {
+  test('Remove channel of a middle row, then the toast\'s Undo restores it (and keeps the others)', async ({ page, planner: p }) => {
     await p.open('en');
     await p.newPlan('blank');
     await page.getByTestId('add-channel').click();
@@ -178,5 +175,24 @@ test.describe('plan list', () => {
     await page.reload();
     await p.waitForKpis();
     await expect.poll(() => p.columnTexts('channel-grid', 'name')).toEqual(['Example channel (rename me)', 'New channel 3', 'New channel 2']);
+  });
+
+  test('the toast\'s Undo restores the removed channel even after a later edit', async ({ page, planner: p }) => {
+    await p.open('en');
+    await p.newPlan('blank');
+    await page.getByTestId('add-channel').click();
+    await expect(p.rows('channel-grid')).toHaveCount(2);
+    await p.cell('channel-grid', 1, 'name').click();
+    await page.getByTestId('remove-channel').click();
+    await expect(p.rows('channel-grid')).toHaveCount(1);
+    const toast = p.toastWith('Removed “New channel 2”');
+    await expect(toast).toBeVisible();
+    // Another edit before clicking the toast's Undo.
+    await p.editCell('channel-grid', 0, 'driver.spend', '7,000');
+    await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥7,000.00');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect(p.rows('channel-grid')).toHaveCount(2);
+    await expect(p.cell('channel-grid', 1, 'name')).toHaveText('New channel 2');
+    await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥7,000.00');
   });
 });

@@ -13,6 +13,16 @@ describe('path edits', () => {
     expect(next.channels[1].drivers.aov).toBe(plan.channels[1].drivers.aov);
   });
 
+  it('undoes the removal of a middle element by inserting it back', () => {
+    const before = { xs: ['a', 'b', 'c'] };
+    const { result, inverse } = applyOps(before, [{ path: ['xs', 1], value: undefined }]);
+    expect(result.xs).toEqual(['a', 'c']);
+    expect(applyOps(result, inverse).result).toEqual(before);
+    const ins = applyOps(before, [{ path: ['xs', 1], value: 'n', insert: true }]);
+    expect(ins.result.xs).toEqual(['a', 'n', 'b', 'c']);
+    expect(applyOps(ins.result, ins.inverse).result).toEqual(before);
+  });
+
   it('refuses prototype keys', () => {
     expect(() => setAt({}, ['__proto__', 'x'], 1)).toThrow();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
@@ -32,11 +42,25 @@ describe('path edits', () => {
         value: fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: undefined }),
       }),
       fc.record({ path: fc.constant(['name']), value: fc.string() }),
+      fc.record({ path: fc.tuple(fc.constant('regions'), fc.integer({ min: 0, max: 2 })), value: fc.constant(undefined) }),
+      fc.record({
+        path: fc.tuple(fc.constant('regions'), fc.integer({ min: 0, max: 2 })),
+        value: fc.record({ id: fc.string(), name: fc.string() }),
+        insert: fc.constant(true),
+      }),
     );
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 12 }), (ops) => {
-        const { result, inverse } = applyOps(plan, ops);
-        for (const op of ops.slice(-1)) expect(getAt(result, op.path)).toEqual(op.value);
+        let applied: ReturnType<typeof applyOps<typeof plan>>;
+        try {
+          applied = applyOps(plan, ops);
+        } catch (e) {
+          // Only an index past the end of an array is refused; the plan is left as it was.
+          expect(String(e)).toMatch(/Invalid array index/);
+          return;
+        }
+        const { result, inverse } = applied;
+        for (const op of ops.slice(-1)) if (!op.path.includes('regions')) expect(getAt(result, op.path)).toEqual(op.value);
         expect(applyOps(result, inverse).result).toEqual(plan);
       }),
     );

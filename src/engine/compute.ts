@@ -1,6 +1,8 @@
 import { curveSlope, curveTraffic } from './curve';
 import { resolveDrivers, type ClampNotice, type DriverSeries } from './driverSeries';
 import { roundMoney } from './money';
+import { applyScenario, type AdjustmentNotice } from './scenarios/apply';
+import { cannibalisationPairs, type CannibalisationPair } from './scenarios/cannibalisation';
 import { monthKeys } from './timeline';
 import type { FlowMetric, Plan } from './types';
 import { FLOW_METRICS } from './types';
@@ -19,11 +21,18 @@ export interface PlanResult {
    * its spend gives the spend-weighted marginal ROI of the group (an additive flow, like the others).
    */
   marginalRoiSpend: Float64Array;
-  /** d contribution / d spend per cell (0 where undefined; see marginalRoiDefined). */
+  /**
+   * d (plan contribution) / d spend per cell (0 where undefined; see marginalRoiDefined): the
+   * channel's own contribution less what its extra revenue takes from channels it cannibalises.
+   */
   marginalRoi: Float64Array;
   /** 1 where the cell's marginal ROI is defined (a concave curve has an infinite slope at zero spend). */
   marginalRoiDefined: Uint8Array;
   notices: ClampNotice[];
+  /** The scenario these numbers are for; null = the baseline. */
+  scenarioId: string | null;
+  /** What applying the scenario's adjustments had to clamp, limit or skip. */
+  adjustmentNotices: AdjustmentNotice[];
 }
 
 function emptyFlows(n: number): FlowSeries {
@@ -33,28 +42,18 @@ function emptyFlows(n: number): FlowSeries {
 }
 
 /**
- * Computes one cell of the formula graph (SPEC §4). Money flows are rounded to minor units and the
- * P&L lines are then derived from the rounded figures, so the identities
- *   netRevenue = grossRevenue − returns − intermediaryMargin
- *   contribution = grossProfit − channelCost − spend
- * hold exactly.
+ * First half of a cell (SPEC §4): traffic to revenue. `netRevenue` holds the revenue before
+ * cannibalisation until finishCell runs, because a channel's loss depends on other channels' revenue
+ * of the same period, which must all be known first.
  */
-function computeCell(plan: Plan, d: DriverSeries, f: FlowSeries, res: PlanResult, c: number, i: number): void {
-  const curve = plan.channels[c].curve;
+function revenueCell(plan: Plan, d: DriverSeries, f: FlowSeries, c: number, i: number): void {
   const spend = d.spend[i];
-  const incremental = curveTraffic(curve, spend);
+  const incremental = curveTraffic(plan.channels[c].curve, spend);
   const traffic = d.baseTraffic[i] + incremental;
   const orders = traffic * d.conversion[i];
   const grossRevenue = roundMoney(orders * d.aov[i]);
   const returns = roundMoney(grossRevenue * d.returnRate[i]);
   const intermediaryMargin = roundMoney((grossRevenue - returns) * d.channelMargin[i]);
-  const netRevenue = grossRevenue - returns - intermediaryMargin;
-  const grossProfit = roundMoney(netRevenue * d.grossMargin[i]);
-  const variableCost = roundMoney(netRevenue * d.variableCostRate[i]);
-  const fixedCost = d.fixedCost[i];
-  const rebate = 0;
-  const channelCost = variableCost + fixedCost + rebate;
-
   f.spend[i] = spend;
   f.baseTraffic[i] = d.baseTraffic[i];
   f.incrementalTraffic[i] = incremental;
@@ -64,6 +63,68 @@ function computeCell(plan: Plan, d: DriverSeries, f: FlowSeries, res: PlanResult
   f.grossRevenue[i] = grossRevenue;
   f.returns[i] = returns;
   f.intermediaryMargin[i] = intermediaryMargin;
+  f.netRevenue[i] = grossRevenue - returns - intermediaryMargin;
+}
+
+/**
+ * Revenue each channel loses per cell: Σ rate × the spend-driven part of the other channel's net
+ * revenue, netRevenue × incrementalTraffic / traffic. Uses revenue before cannibalisation so the
+ * result does not depend on the order of channels or pairs.
+ */
+function cannibalisationLoss(pairs: readonly CannibalisationPair[], f: FlowSeries, P: number, n: number): Float64Array {
+  const loss = new Float64Array(n);
+  for (const { from, to, rate } of pairs) {
+    for (let t = 0; t < P; t++) {
+      const i = from * P + t;
+      const traffic = f.traffic[i];
+      if (traffic > 0) loss[to * P + t] += (rate * f.netRevenue[i] * f.incrementalTraffic[i]) / traffic;
+    }
+  }
+  return loss;
+}
+
+/** Whether a cell's loss already takes all its revenue, so that more loss changes nothing. */
+function isCapped(loss: Float64Array | null, f: FlowSeries, i: number): boolean {
+  return loss !== null && loss[i] > f.netRevenue[i];
+}
+
+/**
+ * Σ rate × (grossMargin − variableCostRate) of the channels each cell cannibalises: contribution
+ * they lose per unit of this cell's incremental net revenue (0 where a victim is already capped).
+ */
+function crossMargin(pairs: readonly CannibalisationPair[], d: DriverSeries, f: FlowSeries, loss: Float64Array, P: number, n: number): Float64Array {
+  const cross = new Float64Array(n);
+  for (const { from, to, rate } of pairs) {
+    for (let t = 0; t < P; t++) {
+      const j = to * P + t;
+      if (!isCapped(loss, f, j)) cross[from * P + t] += rate * (d.grossMargin[j] - d.variableCostRate[j]);
+    }
+  }
+  return cross;
+}
+
+/**
+ * Second half of a cell: the P&L from net revenue. Money flows are rounded to minor units and the
+ * lines are derived from the rounded figures, so the identities
+ *   netRevenue = grossRevenue − returns − intermediaryMargin − cannibalised
+ *   contribution = grossProfit − channelCost − spend
+ * hold exactly. Cannibalisation moves revenue, not orders or traffic, and never below zero.
+ */
+function finishCell(
+  plan: Plan, d: DriverSeries, f: FlowSeries, res: PlanResult, c: number, i: number,
+  loss: Float64Array | null, cross: Float64Array | null,
+): void {
+  const before = f.netRevenue[i];
+  const capped = loss !== null && loss[i] > before;
+  const cannibalised = loss ? Math.max(0, Math.min(roundMoney(loss[i]), before)) : 0;
+  const netRevenue = before - cannibalised;
+  const grossProfit = roundMoney(netRevenue * d.grossMargin[i]);
+  const variableCost = roundMoney(netRevenue * d.variableCostRate[i]);
+  const fixedCost = d.fixedCost[i];
+  const rebate = 0;
+  const channelCost = variableCost + fixedCost + rebate;
+  const spend = d.spend[i];
+  f.cannibalised[i] = cannibalised;
   f.netRevenue[i] = netRevenue;
   f.grossProfit[i] = grossProfit;
   f.variableCost[i] = variableCost;
@@ -72,11 +133,12 @@ function computeCell(plan: Plan, d: DriverSeries, f: FlowSeries, res: PlanResult
   f.channelCost[i] = channelCost;
   f.contribution[i] = grossProfit - channelCost - spend;
 
-  // Contribution per unit of traffic, before spend: what one more visit is worth.
-  const valuePerVisit =
-    d.conversion[i] * d.aov[i] * (1 - d.returnRate[i]) * (1 - d.channelMargin[i]) *
-    (d.grossMargin[i] - d.variableCostRate[i]);
-  const slope = curveSlope(curve, spend);
+  // Plan contribution per extra visit, before spend: the channel's own margin on the revenue it
+  // keeps (none once its revenue is wholly cannibalised) less what it takes from its victims.
+  const revenuePerVisit = d.conversion[i] * d.aov[i] * (1 - d.returnRate[i]) * (1 - d.channelMargin[i]);
+  const own = capped ? 0 : d.grossMargin[i] - d.variableCostRate[i];
+  const valuePerVisit = revenuePerVisit * (own - (cross ? cross[i] : 0));
+  const slope = curveSlope(plan.channels[c].curve, spend);
   if (slope === null) {
     res.marginalRoiDefined[i] = 0;
     res.marginalRoi[i] = 0;
@@ -89,25 +151,61 @@ function computeCell(plan: Plan, d: DriverSeries, f: FlowSeries, res: PlanResult
   }
 }
 
-export function computePlan(plan: Plan): PlanResult {
+/**
+ * The formula graph over already resolved (and possibly adjusted) drivers. Scenarios, goal seek and
+ * simulations change a DriverSeries and call this, so every path computes cells the same way.
+ * `series` becomes the result's `drivers` (not copied).
+ */
+export function computeFromSeries(
+  plan: Plan,
+  series: DriverSeries,
+  notices: ClampNotice[],
+  adjustmentNotices: AdjustmentNotice[] = [],
+  scenarioId: string | null = null,
+): PlanResult {
   const months = monthKeys(plan.timeline);
-  const periods = months.length;
-  const n = plan.channels.length * periods;
-  const { series, notices } = resolveDrivers(plan);
+  const P = months.length;
+  const C = plan.channels.length;
+  const n = C * P;
   const res: PlanResult = {
     channelIds: plan.channels.map((c) => c.id),
     months,
-    periods,
+    periods: P,
     drivers: series,
     flows: emptyFlows(n),
     marginalRoiSpend: new Float64Array(n),
     marginalRoi: new Float64Array(n),
     marginalRoiDefined: new Uint8Array(n),
     notices,
+    scenarioId,
+    adjustmentNotices,
   };
-  for (let c = 0; c < plan.channels.length; c++) {
-    for (let t = 0; t < periods; t++) computeCell(plan, series, res.flows, res, c, c * periods + t);
-  }
+  const f = res.flows;
+  for (let c = 0; c < C; c++) for (let t = 0; t < P; t++) revenueCell(plan, series, f, c, c * P + t);
+  const pairs = cannibalisationPairs(plan);
+  // Loss and cap flags are read before finishCell overwrites netRevenue with the reduced figure.
+  const loss = pairs.length > 0 ? cannibalisationLoss(pairs, f, P, n) : null;
+  const cross = loss ? crossMargin(pairs, series, f, loss, P, n) : null;
+  for (let c = 0; c < C; c++) for (let t = 0; t < P; t++) finishCell(plan, series, f, res, c, c * P + t, loss, cross);
   return res;
 }
 
+/** Resolved drivers of the baseline, or of a scenario with its chain of adjustments applied. */
+export function scenarioSeries(plan: Plan, scenarioId: string | null = null): {
+  series: DriverSeries;
+  notices: ClampNotice[];
+  adjustmentNotices: AdjustmentNotice[];
+} {
+  const { series, notices } = resolveDrivers(plan);
+  const adjustmentNotices = scenarioId === null ? [] : applyScenario(plan, series, monthKeys(plan.timeline), scenarioId);
+  return { series, notices, adjustmentNotices };
+}
+
+/**
+ * Computes the baseline (no scenario id, or null) or a scenario. Throws ScenarioError for an unknown
+ * scenario, an unknown parent or a cycle.
+ */
+export function computePlan(plan: Plan, scenarioId: string | null = null): PlanResult {
+  const { series, notices, adjustmentNotices } = scenarioSeries(plan, scenarioId);
+  return computeFromSeries(plan, series, notices, adjustmentNotices, scenarioId);
+}

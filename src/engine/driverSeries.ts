@@ -1,4 +1,4 @@
-import { DRIVER_SPECS } from './drivers';
+import { DRIVER_SPECS, type DriverSpec } from './drivers';
 import { roundMoney } from './money';
 import { calendarMonths, monthKeys } from './timeline';
 import type { Driver, DriverKey, Plan } from './types';
@@ -35,7 +35,6 @@ export function resolveDriver(
   const growth = driver.growth ?? 0;
   const season = driver.seasonality && driver.seasonality.length === 12 ? driver.seasonality : null;
   const overrides = driver.overrides;
-  const isMoney = spec.unit === 'money';
   let notice: { kind: ClampNotice['kind']; first: number; count: number } | null = null;
   let factor = 1;
   for (let t = 0; t < months.length; t++) {
@@ -47,24 +46,38 @@ export function resolveDriver(
       if (season) v *= season[calMonths[t]];
     }
     factor *= 1 + growth;
-    let kind: ClampNotice['kind'] | null = null;
-    if (!Number.isFinite(v)) {
-      v = 0;
-      kind = 'notFinite';
-    } else if (v > spec.max) {
-      v = spec.max;
-      kind = 'aboveMax';
-    } else if (v < spec.min) {
-      v = spec.min;
-      kind = 'belowMin';
-    }
+    const kind = outOfBounds(v, spec);
     if (kind) {
       if (!notice) notice = { kind, first: t, count: 0 };
       notice.count++;
     }
-    out[offset + t] = isMoney ? roundMoney(v) : v;
+    out[offset + t] = inBounds(v, spec);
   }
   return notice;
+}
+
+/** Why a value lies outside its driver's valid range, or null when it is valid. */
+export function outOfBounds(v: number, spec: DriverSpec): ClampNotice['kind'] | null {
+  if (!Number.isFinite(v)) return 'notFinite';
+  if (v > spec.max) return 'aboveMax';
+  if (v < spec.min) return 'belowMin';
+  return null;
+}
+
+/**
+ * The value brought inside its driver's range (a non-finite value becomes 0), money rounded to
+ * whole minor units. Shared by resolution and scenario adjustments so both clamp the same way.
+ */
+export function inBounds(v: number, spec: DriverSpec): number {
+  const bounded = !Number.isFinite(v) ? 0 : v > spec.max ? spec.max : v < spec.min ? spec.min : v;
+  return spec.unit === 'money' ? roundMoney(bounded) : bounded;
+}
+
+/** An independent copy, so that a scenario or a goal-seek trial can change it freely. */
+export function copySeries(series: DriverSeries): DriverSeries {
+  const out = {} as DriverSeries;
+  for (const key of DRIVER_KEYS) out[key] = series[key].slice();
+  return out;
 }
 
 export function resolveDrivers(plan: Plan): { series: DriverSeries; notices: ClampNotice[] } {

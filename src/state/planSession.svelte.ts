@@ -1,4 +1,5 @@
 import { applyOps, type Op } from '../engine/patch';
+import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
 import type { Plan } from '../engine/types';
 import type { EditRecord } from '../persistence/db';
 import { clearJournal, writeJournal } from '../persistence/journal';
@@ -58,8 +59,9 @@ export class PlanSession {
   #savedVersion = 0;
   #saving: Promise<void> | null = null;
 
-  constructor(plan: Plan, undo: EditRecord[], redo: EditRecord[], repo: PlanRepo | null, engine: EngineClient) {
+  constructor(plan: Plan, undo: EditRecord[], redo: EditRecord[], repo: PlanRepo | null, engine: EngineClient, scenarioId: string | null = null) {
     this.plan = plan;
+    this.scenarioId = scenarioId;
     this.undoStack = undo;
     this.redoStack = redo;
     this.#repo = repo;
@@ -121,6 +123,28 @@ export class PlanSession {
     if (this.scenarioId && !(this.plan.scenarios ?? []).some((sc) => sc.id === this.scenarioId)) this.scenarioId = null;
     void this.recompute();
     this.#scheduleSave();
+  }
+
+  /** Goal seek on the current plan, in the engine worker. */
+  goalSeek(spec: GoalSeekSpec): Promise<GoalSeekResult> {
+    return this.#engine.goalSeek(this.plan, spec);
+  }
+
+  /** Results of several scenarios of the current plan (null = baseline), for comparing them. */
+  computeMany(ids: (string | null)[]): Promise<ComputeOutput[]> {
+    return this.#engine.computeMany(this.plan, ids);
+  }
+
+  /** A read-only copy of another window's plan (the workshop projector): never saved. */
+  static mirror(plan: Plan, scenarioId: string | null, engine: EngineClient): PlanSession {
+    const s = new PlanSession(plan, [], [], null, engine, scenarioId);
+    return s;
+  }
+
+  mirrorUpdate(plan: Plan, scenarioId: string | null): void {
+    this.plan = plan;
+    this.scenarioId = scenarioId;
+    void this.recompute();
   }
 
   /** Shows another scenario's results (not an edit: nothing is saved or undone). */

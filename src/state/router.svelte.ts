@@ -1,9 +1,11 @@
-export type Tab = 'channels' | 'periods' | 'settings';
-export type Route = { view: 'home' } | { view: 'plan'; id: string; tab: Tab };
+export type Tab = 'channels' | 'periods' | 'scenarios' | 'compare' | 'settings' | 'workshop';
+export type Route = { view: 'home' } | { view: 'plan'; id: string; tab: Tab } | { view: 'projector'; id: string };
 
-const TABS: readonly Tab[] = ['channels', 'periods', 'settings'];
+export const TABS: readonly Tab[] = ['channels', 'periods', 'scenarios', 'compare', 'settings', 'workshop'];
 
 export function parseHash(hash: string): Route {
+  const p = /^#\/projector\/([A-Za-z0-9_-]+)$/.exec(hash);
+  if (p) return { view: 'projector', id: p[1] };
   const m = /^#\/plan\/([A-Za-z0-9_-]+)(?:\/(\w+))?$/.exec(hash);
   if (!m) return { view: 'home' };
   const tab = (TABS as readonly string[]).includes(m[2] ?? '') ? (m[2] as Tab) : 'channels';
@@ -11,6 +13,7 @@ export function parseHash(hash: string): Route {
 }
 
 export function routeHash(r: Route): string {
+  if (r.view === 'projector') return `#/projector/${r.id}`;
   return r.view === 'home' ? '#/' : `#/plan/${r.id}/${r.tab}`;
 }
 

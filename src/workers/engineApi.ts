@@ -1,12 +1,16 @@
 import { computePlan, type PlanResult } from '../engine/compute';
 import { compileCustomMetrics, type CustomMetricProblem } from '../engine/expr';
+import { goalSeek, type GoalSeekResult, type GoalSeekSpec } from '../engine/goalSeek';
 import { BUILTIN_NAMES } from '../engine/metrics';
+import { validateScenarios } from '../engine/scenarios/validate';
 import type { Plan } from '../engine/types';
 import { validatePlan, type Problem } from '../engine/validate';
 
 export interface ComputeOutput {
   result: PlanResult;
   problems: Problem[];
+  /** Problems in the plan's scenarios and cannibalisation pairs (validateScenarios). */
+  scenarioProblems: Problem[];
   customProblems: { metricId: string; code: string; message: string; position: number }[];
 }
 
@@ -19,7 +23,8 @@ export function resultBuffers(result: PlanResult): ArrayBuffer[] {
     result.marginalRoiSpend,
     result.marginalRoiDefined,
   ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  // A buffer listed twice makes postMessage throw; each array owns its buffer, but stay safe.
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
 function describeProblems(problems: CustomMetricProblem[]): ComputeOutput['customProblems'] {
@@ -33,10 +38,24 @@ function describeProblems(problems: CustomMetricProblem[]): ComputeOutput['custo
 
 /** What the engine worker exposes. Plain functions over plain data: also callable directly in tests. */
 export const engineApi = {
-  compute(plan: Plan): ComputeOutput {
+  /** The baseline (no id or null) or a scenario; throws ScenarioError for a bad id or a cycle. */
+  compute(plan: Plan, scenarioId: string | null = null): ComputeOutput {
     const problems = validatePlan(plan);
+    const scenarioProblems = validateScenarios(plan);
     const { problems: custom } = compileCustomMetrics(plan.customMetrics, BUILTIN_NAMES);
-    return { result: computePlan(plan), problems, customProblems: describeProblems(custom) };
+    return { result: computePlan(plan, scenarioId), problems, scenarioProblems, customProblems: describeProblems(custom) };
+  },
+
+  /** Several scenarios of one plan (for Compare), in the order asked. */
+  computeMany(plan: Plan, scenarioIds: (string | null)[]): ComputeOutput[] {
+    const problems = validatePlan(plan);
+    const scenarioProblems = validateScenarios(plan);
+    const customProblems = describeProblems(compileCustomMetrics(plan.customMetrics, BUILTIN_NAMES).problems);
+    return scenarioIds.map((id) => ({ result: computePlan(plan, id), problems, scenarioProblems, customProblems }));
+  },
+
+  goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
+    return goalSeek(plan, spec);
   },
 };
 

@@ -22,7 +22,7 @@ interface TooltipParam {
  * Tooltip rows built from escaped text only: channel names are user data and the tooltip is HTML.
  * The colour marker is rebuilt here from the series colour rather than taken as given markup.
  */
-function tooltipFormatter(money: Money) {
+export function tooltipFormatter(money: Money) {
   return (raw: unknown): string => {
     const params = (Array.isArray(raw) ? raw : [raw]) as TooltipParam[];
     const title = params[0]?.name ?? '';
@@ -35,7 +35,7 @@ function tooltipFormatter(money: Money) {
   };
 }
 
-function moneyAxis(money: Money) {
+export function moneyAxis(money: Money) {
   return {
     type: 'value' as const,
     axisLabel: { formatter: (v: number) => formatMoney(v, money.currency, money.locale, true) },
@@ -76,7 +76,7 @@ export function mixByPeriodOption(plan: Plan, result: PlanResult, granularity: G
  * Which channels a chart shows by name: all of them up to MIX_MAX_SERIES, else the largest by net
  * revenue (in plan order) and the rest as one "other channels" group.
  */
-function splitLargest(plan: Plan, netRevenueOf: (g: number) => number): { shown: number[]; rest: number[] } {
+export function splitLargest(plan: Plan, netRevenueOf: (g: number) => number): { shown: number[]; rest: number[] } {
   const order = plan.channels.map((_, g) => g);
   if (order.length <= MIX_MAX_SERIES) return { shown: order, rest: [] };
   const keep = new Set([...order].sort((a, b) => netRevenueOf(b) - netRevenueOf(a)).slice(0, MIX_MAX_SERIES - 1));

@@ -12,8 +12,15 @@ const planArb = fc
     periods: fc.integer({ min: 12, max: 60 }),
     seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
     withOverrides: fc.boolean(),
+    // Cannibalisation pairs by channel index (wrapped to the plan's size; self-pairs are ignored).
+    pairs: fc.array(fc.record({ from: fc.nat(11), to: fc.nat(11), rate: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 4 }),
   })
-  .map((o) => generateSyntheticPlan(o));
+  .map(({ pairs, ...o }) => {
+    const plan = generateSyntheticPlan(o);
+    const id = (k: number): string => plan.channels[k % plan.channels.length].id;
+    plan.cannibalisation = pairs.map((p) => ({ from: id(p.from), to: id(p.to), rate: p.rate }));
+    return plan;
+  });
 
 describe('formula graph properties', () => {
   it('keeps every money flow an exact integer and every value finite', () => {
@@ -36,7 +43,8 @@ describe('formula graph properties', () => {
       fc.property(planArb, (plan) => {
         const f = computePlan(plan).flows;
         for (let i = 0; i < f.spend.length; i++) {
-          expect(f.netRevenue[i]).toBe(f.grossRevenue[i] - f.returns[i] - f.intermediaryMargin[i]);
+          expect(f.netRevenue[i]).toBe(f.grossRevenue[i] - f.returns[i] - f.intermediaryMargin[i] - f.cannibalised[i]);
+          expect(f.netRevenue[i]).toBeGreaterThanOrEqual(0);
           expect(f.channelCost[i]).toBe(f.variableCost[i] + f.fixedCost[i] + f.rebate[i]);
           expect(f.contribution[i]).toBe(f.grossProfit[i] - f.channelCost[i] - f.spend[i]);
         }

@@ -1,0 +1,179 @@
+import { computeFromSeries, scenarioSeries } from './compute';
+import { copySeries } from './driverSeries';
+import { isDriverKey } from './metrics';
+import { rollup, rollupValue } from './rollup';
+import { applyAdjustments } from './scenarios/apply';
+import { monthKeys } from './timeline';
+import type { Adjustment, DriverKey, MetricKey, Plan } from './types';
+
+export type GoalVariable = { kind: 'driver'; channelId: string; driver: DriverKey } | { kind: 'totalBudget' };
+
+export interface GoalSeekSpec {
+  scenarioId: string | null;
+  metric: MetricKey;
+  target: number;
+  variable: GoalVariable;
+  /** Bounds of the search, as % change of the variable (−20 … 50). */
+  minPercent: number;
+  maxPercent: number;
+}
+
+/**
+ * `closestAchieved` is NaN only when the metric is undefined everywhere in the bounds (e.g. ROI of
+ * a plan with neither spend nor fixed cost).
+ */
+export type GoalSeekResult =
+  | { status: 'reached'; percent: number; achieved: number; evaluations: number }
+  | { status: 'unreachable'; closestPercent: number; closestAchieved: number; evaluations: number };
+
+const SAMPLES = 41;
+const MAX_ITERATIONS = 60;
+/** 1 / golden ratio. */
+const INV_PHI = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * The adjustment that applies a goal-seek answer: a scale over the whole timeline, on top of the
+ * scenario, so seasonality, growth and the scenario's own changes are kept in proportion.
+ */
+export function goalSeekAdjustment(spec: GoalSeekSpec, percent: number, id: string): Adjustment {
+  const v = spec.variable;
+  const op = { kind: 'scale' as const, percent };
+  return v.kind === 'driver'
+    ? { id, target: { kind: 'channels', ids: [v.channelId] }, driver: v.driver, op, enabled: true }
+    : { id, target: { kind: 'all' }, driver: 'spend', op, enabled: true };
+}
+
+function checkSpec(plan: Plan, spec: GoalSeekSpec): void {
+  const { minPercent: lo, maxPercent: hi } = spec;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) throw new RangeError(`Bad goal-seek bounds ${lo} … ${hi}`);
+  if (!Number.isFinite(spec.target)) throw new RangeError('The goal-seek target is not a finite number');
+  const v = spec.variable;
+  // An unknown channel or driver would look like a flat metric: refuse it instead of misreporting.
+  if (v.kind === 'driver' && (!plan.channels.some((c) => c.id === v.channelId) || !isDriverKey(v.driver))) {
+    throw new RangeError(`Unknown goal-seek variable ${v.channelId} / ${v.driver}`);
+  }
+}
+
+/** Signed distance of the metric from the target at a percent; null where the metric is undefined. */
+type Gap = (percent: number) => number | null;
+
+/** A bracket [a, b] with gaps of opposite signs, narrowed by bisection. */
+function bisect(gap: Gap, a: number, ga: number, b: number, gb: number, tol: number): { p: number; g: number } {
+  for (let k = 0; k < MAX_ITERATIONS; k++) {
+    const m = (a + b) / 2;
+    if (m <= a || m >= b) break; // no double left between the ends
+    const gm = gap(m);
+    if (gm === null) break; // undefined inside the bracket: keep the better end
+    if (Math.abs(gm) <= tol) return { p: m, g: gm };
+    if (Math.sign(gm) === Math.sign(ga)) [a, ga] = [m, gm];
+    else [b, gb] = [m, gm];
+  }
+  // Money metrics are steps of one minor unit: the crossing may sit on a step, so the nearer end
+  // is the answer to the metric's own precision.
+  return Math.abs(ga) <= Math.abs(gb) ? { p: a, g: ga } : { p: b, g: gb };
+}
+
+/** Minimises |gap| on [a, b] by golden-section search, starting from the best point known. */
+function closest(gap: Gap, a: number, b: number, best: { p: number; g: number }): { p: number; g: number } {
+  const size = (p: number): number => {
+    const g = gap(p);
+    if (g !== null && Math.abs(g) < Math.abs(best.g)) best = { p, g };
+    return g === null ? Infinity : Math.abs(g);
+  };
+  let x1 = b - INV_PHI * (b - a);
+  let x2 = a + INV_PHI * (b - a);
+  let f1 = size(x1);
+  let f2 = size(x2);
+  for (let k = 0; k < MAX_ITERATIONS && x2 - x1 > 1e-12 * Math.max(1, Math.abs(x1)); k++) {
+    if (f1 <= f2) {
+      [b, x2, f2] = [x2, x1, f1];
+      x1 = b - INV_PHI * (b - a);
+      f1 = size(x1);
+    } else {
+      [a, x1, f1] = [x1, x2, f2];
+      x2 = a + INV_PHI * (b - a);
+      f2 = size(x2);
+    }
+  }
+  return best;
+}
+
+/** Sample points over the bounds, including the point nearest 0 % (no change) when it is not one. */
+function samplePoints(lo: number, hi: number): { points: number[]; anchor: number } {
+  const anchor = Math.min(Math.max(0, lo), hi);
+  if (lo === hi) return { points: [lo], anchor };
+  const points: number[] = [];
+  for (let k = 0; k < SAMPLES; k++) points.push(k === SAMPLES - 1 ? hi : lo + ((hi - lo) * k) / (SAMPLES - 1));
+  if (!points.includes(anchor)) points.push(anchor);
+  return { points: points.sort((x, y) => x - y), anchor };
+}
+
+/**
+ * Finds the scale percent of one driver (or of every channel's spend) that makes a whole-plan metric
+ * hit a target. Of several answers it returns the one nearest 0 %, the smallest change to the plan;
+ * when the bounds hold none it says so and gives the closest value it found.
+ */
+export function goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
+  checkSpec(plan, spec);
+  const base = scenarioSeries(plan, spec.scenarioId);
+  const months = monthKeys(plan.timeline);
+  const target = spec.target;
+  const tol = 1e-9 * Math.max(1, Math.abs(target));
+  let evaluations = 0;
+  const gap: Gap = (percent) => {
+    evaluations++;
+    const series = copySeries(base.series);
+    applyAdjustments(plan, series, months, [goalSeekAdjustment(spec, percent, 'goal-seek')]);
+    const r = rollup(plan, computeFromSeries(plan, series, []), 'total', 'all');
+    const v = r.groupKeys.length > 0 ? rollupValue(r, spec.metric, 0, 0) : null;
+    return v === null || !Number.isFinite(v) ? null : v - target;
+  };
+
+  const { points, anchor } = samplePoints(spec.minPercent, spec.maxPercent);
+  const gaps = points.map(gap);
+
+  // Candidate answers, each with the least distance from 0 % its root can have.
+  const candidates: { near: number; solve: () => { p: number; g: number } }[] = [];
+  let prev = -1;
+  points.forEach((p, k) => {
+    const g = gaps[k];
+    if (g === null) return;
+    if (Math.abs(g) <= tol) candidates.push({ near: Math.abs(p), solve: () => ({ p, g }) });
+    else if (prev >= 0) {
+      const a = points[prev];
+      const ga = gaps[prev] as number;
+      if (Math.abs(ga) > tol && Math.sign(ga) !== Math.sign(g)) {
+        candidates.push({ near: a <= 0 && p >= 0 ? 0 : Math.min(Math.abs(a), Math.abs(p)), solve: () => bisect(gap, a, ga, p, g, tol) });
+      }
+    }
+    prev = k;
+  });
+  candidates.sort((x, y) => x.near - y.near);
+  let root: { p: number; g: number } | null = null;
+  for (const c of candidates) {
+    if (root && c.near >= Math.abs(root.p)) break;
+    const r = c.solve();
+    if (!root || Math.abs(r.p) < Math.abs(root.p)) root = r;
+  }
+  if (root) return { status: 'reached', percent: root.p, achieved: root.g + target, evaluations };
+
+  const defined = points.map((p, k) => ({ p, g: gaps[k], k })).filter((s): s is { p: number; g: number; k: number } => s.g !== null);
+  if (defined.length === 0) return { status: 'unreachable', closestPercent: anchor, closestAchieved: NaN, evaluations };
+  const flat = defined.every((s) => s.g === defined[0].g);
+  // Nearest the target; among equals, nearest 0 % (for a flat metric that is the unchanged plan).
+  const best = defined.reduce((x, y) => {
+    const d = Math.abs(y.g) - Math.abs(x.g);
+    return d < 0 || (d === 0 && Math.abs(y.p) < Math.abs(x.p)) ? y : x;
+  });
+  const found = flat
+    ? best
+    : closest(gap, points[Math.max(0, best.k - 1)], points[Math.min(points.length - 1, best.k + 1)], best);
+  // The curve may dip across the target between two samples (a narrow peak): then it is reachable.
+  if (Math.sign(found.g) !== Math.sign(best.g)) {
+    const [a, b] = found.p < best.p ? [found, best] : [best, found];
+    const r = Math.abs(found.g) <= tol ? found : bisect(gap, a.p, a.g, b.p, b.g, tol);
+    return { status: 'reached', percent: r.p, achieved: r.g + target, evaluations };
+  }
+  if (Math.abs(found.g) <= tol) return { status: 'reached', percent: found.p, achieved: found.g + target, evaluations };
+  return { status: 'unreachable', closestPercent: found.p, closestAchieved: found.g + target, evaluations };
+}

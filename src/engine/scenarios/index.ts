@@ -1,0 +1,4 @@
+export { scenarioChain, ScenarioError, type ScenarioErrorCode } from './chain';
+export { applyAdjustments, applyScenario, type AdjustmentNotice, type SkipReason } from './apply';
+export { cannibalisationPairs, type CannibalisationPair } from './cannibalisation';
+export { validateScenarios } from './validate';

@@ -1,0 +1,164 @@
+import { DRIVER_SPECS } from '../drivers';
+import { isDriverKey } from '../metrics';
+import { parseMonth } from '../timeline';
+import type { Adjustment, Plan, Scenario } from '../types';
+import { CHANNEL_TYPES } from '../types';
+import { MAX_NAME_LENGTH, type Problem, type ProblemCode } from '../validate';
+
+type Path = (string | number)[];
+type Report = (path: Path, code: ProblemCode, params?: Problem['params']) => void;
+
+/** A finite number, or the problem with it; returns whether the caller may check it further. */
+function checkFinite(report: Report, path: Path, v: unknown): v is number {
+  if (typeof v !== 'number') {
+    report(path, 'required');
+    return false;
+  }
+  if (!Number.isFinite(v)) {
+    report(path, 'notFinite');
+    return false;
+  }
+  return true;
+}
+
+function checkRange(report: Report, path: Path, v: number, min: number, max: number): void {
+  if (v < min || v > max) report(path, 'outOfRange', { min, max, value: v });
+}
+
+function checkTarget(report: Report, p: Path, adj: Adjustment, channelIds: ReadonlySet<string>): void {
+  const t = adj.target;
+  if (!t || typeof t !== 'object') return report([...p, 'target'], 'required');
+  if (t.kind === 'all') return;
+  if (t.kind === 'type') {
+    if (!CHANNEL_TYPES.includes(t.type)) report([...p, 'target', 'type'], 'invalidValue', { value: String(t.type) });
+    return;
+  }
+  if (t.kind !== 'channels') return report([...p, 'target', 'kind'], 'invalidValue', { value: String((t as { kind: unknown }).kind) });
+  if (!Array.isArray(t.ids) || t.ids.length === 0) return report([...p, 'target', 'ids'], 'required');
+  t.ids.forEach((id, k) => {
+    if (!channelIds.has(id)) report([...p, 'target', 'ids', k], 'unknownRef', { value: String(id) });
+  });
+}
+
+function checkOp(report: Report, p: Path, adj: Adjustment, channelIds: ReadonlySet<string>): void {
+  const op = adj.op;
+  const q = [...p, 'op'];
+  if (!op || typeof op !== 'object') return report(q, 'required');
+  const spec = isDriverKey(adj.driver) ? DRIVER_SPECS[adj.driver] : null;
+  switch (op.kind) {
+    case 'set':
+      if (checkFinite(report, [...q, 'value'], op.value) && spec) {
+        checkRange(report, [...q, 'value'], op.value, spec.min, spec.max);
+        if (spec.unit === 'money' && !Number.isInteger(op.value)) report([...q, 'value'], 'notInteger', { value: op.value });
+      }
+      return;
+    case 'scale':
+      // Below −100 % every value would turn negative and be clamped to the minimum.
+      if (checkFinite(report, [...q, 'percent'], op.percent) && op.percent < -100) {
+        report([...q, 'percent'], 'outOfRange', { min: -100, max: Number.MAX_SAFE_INTEGER, value: op.percent });
+      }
+      return;
+    case 'add':
+      if (checkFinite(report, [...q, 'value'], op.value) && spec?.unit === 'money' && !Number.isInteger(op.value)) {
+        report([...q, 'value'], 'notInteger', { value: op.value });
+      }
+      return;
+    case 'move':
+      if (!channelIds.has(op.from)) report([...q, 'from'], 'unknownRef', { value: String(op.from) });
+      if (!channelIds.has(op.to)) report([...q, 'to'], 'unknownRef', { value: String(op.to) });
+      else if (op.to === op.from) report([...q, 'to'], 'invalidValue', { value: String(op.to) });
+      if (checkFinite(report, [...q, 'amount'], op.amount)) {
+        checkRange(report, [...q, 'amount'], op.amount, 0, DRIVER_SPECS.spend.max);
+        if (!Number.isInteger(op.amount)) report([...q, 'amount'], 'notInteger', { value: op.amount });
+      }
+      return;
+    default:
+      report([...q, 'kind'], 'invalidValue', { value: String((op as { kind: unknown }).kind) });
+  }
+}
+
+function checkAdjustment(report: Report, p: Path, adj: Adjustment, channelIds: ReadonlySet<string>, ids: Set<string>): void {
+  if (typeof adj.id !== 'string' || adj.id === '') report([...p, 'id'], 'required');
+  else if (ids.has(adj.id)) report([...p, 'id'], 'duplicateId', { value: adj.id });
+  ids.add(adj.id);
+  if (adj.op?.kind !== 'move') {
+    checkTarget(report, p, adj, channelIds);
+    if (!isDriverKey(adj.driver)) report([...p, 'driver'], 'invalidValue', { value: String(adj.driver) });
+  }
+  const from = adj.from === undefined ? null : parseMonth(adj.from);
+  const to = adj.to === undefined ? null : parseMonth(adj.to);
+  if (adj.from !== undefined && !from) report([...p, 'from'], 'invalidValue', { value: String(adj.from) });
+  if (adj.to !== undefined && !to) report([...p, 'to'], 'invalidValue', { value: String(adj.to) });
+  if (from && to && (adj.from as string) > (adj.to as string)) {
+    report([...p, 'to'], 'outOfRange', { min: adj.from as string, value: adj.to as string });
+  }
+  checkOp(report, p, adj, channelIds);
+  if (adj.slider !== undefined) {
+    const s = adj.slider;
+    const q = [...p, 'slider'];
+    const minOk = checkFinite(report, [...q, 'min'], s?.min);
+    const maxOk = checkFinite(report, [...q, 'max'], s?.max);
+    if (minOk && maxOk && s.min >= s.max) report([...q, 'max'], 'outOfRange', { min: s.min, value: s.max });
+    if (checkFinite(report, [...q, 'step'], s?.step) && s.step <= 0) report([...q, 'step'], 'outOfRange', { min: 0, value: s.step });
+  }
+}
+
+/** Parents that do not exist and scenarios whose chain of parents loops back on itself. */
+function checkParents(report: Report, scenarios: readonly Scenario[]): void {
+  const byId = new Map<string, Scenario>();
+  for (const s of scenarios) if (!byId.has(s.id)) byId.set(s.id, s);
+  scenarios.forEach((s, i) => {
+    if (s.parentId === null || s.parentId === undefined) return;
+    if (!byId.has(s.parentId)) return report(['scenarios', i, 'parentId'], 'unknownRef', { value: s.parentId });
+    // Walk up: a cycle is reported on every scenario that is part of it or leads into it.
+    const seen = new Set<string>([s.id]);
+    let id: string | null = s.parentId;
+    while (id !== null) {
+      if (seen.has(id)) return report(['scenarios', i, 'parentId'], 'invalidValue', { reason: 'cycle', value: s.parentId });
+      seen.add(id);
+      id = byId.get(id)?.parentId ?? null;
+    }
+  });
+}
+
+function checkCannibalisation(report: Report, plan: Plan, channelIds: ReadonlySet<string>): void {
+  const pairs = new Set<string>();
+  (plan.cannibalisation ?? []).forEach((c, i) => {
+    const p = ['cannibalisation', i];
+    if (!channelIds.has(c.from)) report([...p, 'from'], 'unknownRef', { value: String(c.from) });
+    if (!channelIds.has(c.to)) report([...p, 'to'], 'unknownRef', { value: String(c.to) });
+    else if (c.to === c.from) report([...p, 'to'], 'invalidValue', { value: String(c.to) });
+    if (checkFinite(report, [...p, 'rate'], c.rate)) checkRange(report, [...p, 'rate'], c.rate, 0, 1);
+    // Duplicates are summed by compute; almost certainly a slip, so say so.
+    const key = JSON.stringify([c.from, c.to]);
+    if (pairs.has(key)) report(p, 'duplicateId', { value: `${c.from} → ${c.to}` });
+    pairs.add(key);
+  });
+}
+
+/**
+ * Every problem in a plan's scenarios and cannibalisation pairs (validatePlan covers the rest).
+ * Compute skips or ignores what is reported here, so the UI can show why a number did not change.
+ */
+export function validateScenarios(plan: Plan): Problem[] {
+  const problems: Problem[] = [];
+  const report: Report = (path, code, params) => problems.push(params ? { path, code, params } : { path, code });
+  const channelIds = new Set(plan.channels.map((c) => c.id));
+  const scenarios = plan.scenarios ?? [];
+  const scenarioIds = new Set<string>();
+  scenarios.forEach((s, i) => {
+    const p = ['scenarios', i];
+    if (typeof s.id !== 'string' || s.id === '') report([...p, 'id'], 'required');
+    else if (scenarioIds.has(s.id)) report([...p, 'id'], 'duplicateId', { value: s.id });
+    scenarioIds.add(s.id);
+    if (typeof s.name !== 'string' || s.name.trim() === '') report([...p, 'name'], 'required');
+    else if (s.name.length > MAX_NAME_LENGTH) report([...p, 'name'], 'tooLong', { max: MAX_NAME_LENGTH });
+    const adjIds = new Set<string>();
+    (Array.isArray(s.adjustments) ? s.adjustments : []).forEach((adj, j) =>
+      checkAdjustment(report, [...p, 'adjustments', j], adj, channelIds, adjIds),
+    );
+  });
+  checkParents(report, scenarios);
+  checkCannibalisation(report, plan, channelIds);
+  return problems;
+}

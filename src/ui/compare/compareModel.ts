@@ -1,0 +1,73 @@
+import type { PlanResult } from '../../engine/compute';
+import { rollup, rollupValue } from '../../engine/rollup';
+import type { MetricKey, Plan } from '../../engine/types';
+
+/** KPIs compared across scenarios, in table order. */
+export const COMPARE_KPIS: readonly MetricKey[] = ['netRevenue', 'contribution', 'spend', 'grossProfit', 'roi', 'cac', 'costRatio'];
+
+export interface ComparedScenario {
+  id: string | null;
+  name: string;
+  result: PlanResult;
+}
+
+export interface KpiCell {
+  value: number | null;
+  delta: number | null;
+  deltaPct: number | null;
+}
+
+/** Whole-plan KPIs of each scenario with absolute and relative differences to the reference. */
+export function kpiTable(plan: Plan, items: readonly ComparedScenario[], referenceIndex: number): KpiCell[][] {
+  const values = items.map((it) => {
+    const r = rollup(plan, it.result, 'total', 'all');
+    return COMPARE_KPIS.map((m) => rollupValue(r, m, 0, 0));
+  });
+  const ref = values[referenceIndex] ?? values[0];
+  return COMPARE_KPIS.map((_, k) =>
+    values.map((v) => {
+      const value = v[k];
+      const base = ref?.[k] ?? null;
+      const delta = value !== null && base !== null ? value - base : null;
+      const deltaPct = delta !== null && base !== null && base !== 0 ? delta / Math.abs(base) : null;
+      return { value, delta, deltaPct };
+    }),
+  );
+}
+
+/** Each channel's whole-plan contribution in each scenario (rows: channels in plan order). */
+export function contributionByChannel(plan: Plan, items: readonly ComparedScenario[]): number[][] {
+  return items.map((it) => {
+    const r = rollup(plan, it.result, 'channel', 'all');
+    return plan.channels.map((_, g) => r.flows.contribution[g]);
+  });
+}
+
+export interface WaterfallStep {
+  label: string;
+  /** Invisible base of the bar, and its visible rise or fall. */
+  base: number;
+  up: number;
+  down: number;
+  /** Start and end bars are totals, not steps. */
+  total: boolean;
+}
+
+/**
+ * Contribution from the reference to a scenario, one step per channel whose contribution changed:
+ * start total, the channel deltas (each bar floats on the running total), end total.
+ */
+export function contributionWaterfall(plan: Plan, from: readonly number[], to: readonly number[], startLabel: string, endLabel: string): WaterfallStep[] {
+  const startTotal = from.reduce((a, v) => a + v, 0);
+  const steps: WaterfallStep[] = [{ label: startLabel, base: 0, up: startTotal, down: 0, total: true }];
+  let running = startTotal;
+  plan.channels.forEach((ch, g) => {
+    const d = (to[g] ?? 0) - (from[g] ?? 0);
+    if (d === 0) return;
+    const next = running + d;
+    steps.push({ label: ch.name, base: Math.min(running, next), up: d > 0 ? d : 0, down: d < 0 ? -d : 0, total: false });
+    running = next;
+  });
+  steps.push({ label: endLabel, base: 0, up: running, down: 0, total: true });
+  return steps;
+}

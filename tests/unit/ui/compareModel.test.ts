@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { computePlan } from '../../../src/engine/compute';
+import { generateSyntheticPlan } from '../../../src/engine/synthetic';
+import { contributionByChannel, contributionWaterfall, COMPARE_KPIS, kpiTable } from '../../../src/ui/compare/compareModel';
+
+describe('scenario comparison', () => {
+  const plan = generateSyntheticPlan({ channels: 4, periods: 12, seed: 11 });
+  const more = structuredClone(plan);
+  more.channels[1].drivers.spend.base *= 2;
+  const items = [
+    { id: null, name: 'Baseline', result: computePlan(plan) },
+    { id: 'x', name: 'More', result: computePlan(more) },
+  ];
+
+  it('gives zero deltas against itself and consistent deltas against the other', () => {
+    const table = kpiTable(plan, items, 0);
+    expect(table).toHaveLength(COMPARE_KPIS.length);
+    const spend = table[COMPARE_KPIS.indexOf('spend')];
+    expect(spend[0].delta).toBe(0);
+    expect(spend[1].delta).toBe((spend[1].value ?? 0) - (spend[0].value ?? 0));
+    expect(spend[1].deltaPct).toBeCloseTo((spend[1].delta ?? 0) / (spend[0].value ?? 1), 12);
+  });
+
+  it('walks the waterfall from the reference total to the scenario total', () => {
+    const [from, to] = contributionByChannel(plan, items);
+    const steps = contributionWaterfall(plan, from, to, 'Start', 'End');
+    const start = steps[0].up;
+    const end = steps[steps.length - 1].up;
+    const moved = steps.slice(1, -1).reduce((a, s) => a + s.up - s.down, 0);
+    expect(start + moved).toBe(end);
+    expect(end).toBe(to.reduce((a, v) => a + v, 0));
+    // Only the channel whose spend changed moves.
+    expect(steps.slice(1, -1).map((s) => s.label)).toEqual([plan.channels[1].name]);
+  });
+});

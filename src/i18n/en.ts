@@ -212,6 +212,9 @@ export const en = {
   'notice.aboveMax': '{driver} of {channel} goes above its maximum from {month} ({count} months) and is capped.',
   'notice.belowMin': '{driver} of {channel} falls below zero from {month} ({count} months) and is held at zero.',
   'notice.notFinite': '{driver} of {channel} is not a number from {month} and is treated as zero.',
+  'notice.unknownChannel': 'An adjustment names a channel that no longer exists ({channel}); it is left out.',
+  'notice.skipped': 'An adjustment was skipped: {reason}.',
+  'notice.moveLimited': 'A budget move from {channel} is limited by its spend from {month} ({count} months).',
   'notice.problems': 'This plan has {count} invalid values; the first: {path}.',
 
   'expr.empty': 'The formula is empty.',

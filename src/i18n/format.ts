@@ -20,7 +20,7 @@ export function formatMoney(minor: number | null, currency: string, locale: stri
   if (minor === null) return DASH;
   const major = minor / 10 ** currencyDigits(currency);
   const base = { style: 'currency', currency, currencyDisplay: 'narrowSymbol' } as const;
-  if (compact) return nf(locale, { ...base, notation: 'compact', maximumFractionDigits: Math.abs(major) >= 1e4 ? 2 : 0 }).format(major);
+  if (compact) return nf(locale, { ...base, notation: 'compact', maximumSignificantDigits: 4 }).format(major);
   // Cents matter on an order value, not on a budget line: large amounts drop them to stay readable.
   return nf(locale, Math.abs(major) >= 10_000 ? { ...base, maximumFractionDigits: 0 } : base).format(major);
 }

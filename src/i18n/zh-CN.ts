@@ -214,6 +214,9 @@ export const zhCN: Messages = {
   'notice.aboveMax': '“{channel}”的{driver}自{month}起超出上限（共{count}个月），已按上限计算。',
   'notice.belowMin': '“{channel}”的{driver}自{month}起低于零（共{count}个月），已按零计算。',
   'notice.notFinite': '“{channel}”的{driver}自{month}起不是有效数字，已按零计算。',
+  'notice.unknownChannel': '某个调整项引用了已不存在的渠道（{channel}），已忽略。',
+  'notice.skipped': '某个调整项被跳过：{reason}。',
+  'notice.moveLimited': '从{channel}转移的预算自{month}起受其营销投入限制（{count}个月）。',
   'notice.problems': '此方案中有{count}个无效值，第一个位于：{path}。',
 
   'expr.empty': '公式为空。',

@@ -214,6 +214,9 @@ export const zhTW: Messages = {
   'notice.aboveMax': '「{channel}」的{driver}自{month}起超過上限（共{count}個月），已以上限計算。',
   'notice.belowMin': '「{channel}」的{driver}自{month}起低於零（共{count}個月），已以零計算。',
   'notice.notFinite': '「{channel}」的{driver}自{month}起不是有效數字，已視為零。',
+  'notice.unknownChannel': '某個調整項目引用了已不存在的通路（{channel}），已略過。',
+  'notice.skipped': '某個調整項目被略過：{reason}。',
+  'notice.moveLimited': '從{channel}轉移的預算自{month}起受其行銷投入限制（{count}個月）。',
   'notice.problems': '此方案有{count}個無效值，第一個位於：{path}。',
 
   'expr.empty': '公式為空白。',

@@ -46,7 +46,8 @@ export function waterfallOption(steps: readonly WaterfallStep[], money: Money): 
       },
     },
     xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, rotate: steps.length > 6 ? 30 : 0, width: 110, overflow: 'truncate' } },
-    yAxis: moneyAxis(money),
+    // Not from zero: the steps between two large totals would be invisible slivers.
+    yAxis: { ...moneyAxis(money), scale: true },
     series: [
       { name: '', type: 'bar', stack: 'w', itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, data: steps.map((s) => s.base), silent: true },
       { name: '+', type: 'bar', stack: 'w', data: steps.map((s) => ({ value: s.up, itemStyle: { color: s.total ? '#2563eb' : '#16a34a' } })) },

@@ -29,7 +29,7 @@ export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: P
   const whole = computed ? rollup(computed.plan, computed.out.result, 'total', 'all') : null;
   const metrics = (r: Rollup | null, g: number): ChannelRow['metrics'] => {
     const out: ChannelRow['metrics'] = {};
-    if (r && g >= 0) for (const m of HEADLINE_METRICS) out[m] = rollupValue(r, m, g, 0);
+    if (r && g >= 0) for (const m of [...HEADLINE_METRICS, 'cannibalised' as const]) out[m] = rollupValue(r, m, g, 0);
     return out;
   };
   const rows = plan.channels.map((ch, i): ChannelRow => ({
@@ -163,7 +163,7 @@ function regionsColumn(regions: readonly Region[]): ColDef<ChannelRow> {
   };
 }
 
-export function channelColumns(regions: readonly Region[], money: Money): (ColDef<ChannelRow> | ColGroupDef<ChannelRow>)[] {
+export function channelColumns(regions: readonly Region[], money: Money, showCannibalised = false): (ColDef<ChannelRow> | ColGroupDef<ChannelRow>)[] {
   const nameSpec: CellSpec<ChannelRow> = {
     parse: (text) => {
       const s = text.trim();
@@ -198,6 +198,6 @@ export function channelColumns(regions: readonly Region[], money: Money): (ColDe
     regionsColumn(regions),
     { headerName: t('grid.baseline'), children: DRIVER_KEYS.map((k) => driverColumn(k, money)) },
     { headerName: t('grid.curve'), children: curveColumns(money) },
-    { headerName: t('grid.results'), children: HEADLINE_METRICS.map(metricCol) },
+    { headerName: t('grid.results'), children: (showCannibalised ? [...HEADLINE_METRICS, 'cannibalised' as const] : HEADLINE_METRICS).map(metricCol) },
   ];
 }

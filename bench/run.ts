@@ -4,11 +4,16 @@ import { launch, preview } from './browser';
 import { computePlan } from '../src/engine/compute';
 import { generateSyntheticPlan } from '../src/engine/synthetic';
 import { measureW4 } from './w4';
+import { measureW4Slider } from './w4slider';
 import { measureLcp } from './lcp';
 import { firstLoadJs } from './w6';
 import { machine, median, round, type BenchRow } from './util';
 
-/** `npm run bench`: builds, measures, prints the table and writes bench/results.json. */
+/**
+ * `npm run bench`: builds, measures, prints the table and writes bench/results.json.
+ * "Main thread ≤ 10 ms a frame" is judged from rAF-to-rAF gaps: a p95 gap above 26.7 ms means frames
+ * were dropped, so the goal is not met; a 16.7 ms gap is one display frame (the page kept up).
+ */
 async function main(): Promise<void> {
   execSync('npx vite build', { stdio: 'ignore' });
   const rows: BenchRow[] = [];
@@ -35,7 +40,14 @@ async function main(): Promise<void> {
     rows.push({
       id: 'W4', case: '50 channels x 36 periods (cell edit -> grid + charts painted)', ours_ms: w4.median, p95_ms: w4.p95,
       longest_frame_ms: w4.maxFrame, longest_frame_p95_ms: w4.maxFrameP95, samples: w4.samples.length, peer: null, peer_ms: null, ratio: null,
-      goal: 'p95 input-to-paint <= 100 ms; main thread <= 10 ms a frame', met: w4.p95 <= 100,
+      goal: 'p95 input-to-paint <= 100 ms; main thread <= 10 ms a frame', met: w4.p95 <= 100 && w4.maxFrameP95 <= 26.7,
+    });
+    const slider = await measureW4Slider(browser, server.url);
+    rows.push({
+      id: 'W4', case: '50 channels x 36 periods (slider drag -> grid + charts painted)', ours_ms: slider.median, p95_ms: slider.p95,
+      longest_frame_ms: slider.longestFrame, longest_frame_p95_ms: slider.longestFrameP95, inputs: slider.inputs, paints: slider.paints,
+      peer: null, peer_ms: null, ratio: null,
+      goal: 'p95 input-to-paint <= 100 ms; main thread <= 10 ms a frame', met: slider.p95 <= 100 && slider.longestFrameP95 <= 26.7,
     });
     const lcp = await measureLcp(browser, server.url);
     rows.push({

@@ -1,6 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { generateSyntheticPlan } from '../src/engine/synthetic';
 import { KEEP_NAMES_SHIM } from './browser';
+import { seedPlan } from './seedPlan';
 import { median, percentile, round } from './util';
 
 export interface W4Result {
@@ -23,27 +24,7 @@ export async function measureW4(browser: Browser, url: string, runs = 40): Promi
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript({ content: KEEP_NAMES_SHIM });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.getByTestId('template-beauty').waitFor();
-  // Put the plan straight into the app's database, as an import would.
-  await page.evaluate(async (p) => {
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open('channel-mix-planner');
-      req.onsuccess = () => {
-        const db = req.result;
-        const tx = db.transaction(['plans', 'history'], 'readwrite');
-        tx.objectStore('plans').put({ id: p.id, name: p.name, updatedAt: p.updatedAt, plan: p });
-        tx.objectStore('history').put({ planId: p.id, undo: [], redo: [] });
-        tx.oncomplete = () => {
-          db.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    });
-  }, plan);
-  await page.goto(`${url}#/plan/${plan.id}/channels`);
+  await seedPlan(page, url, plan, 'channels');
   const cell = page.getByTestId('channel-grid').locator('.ag-row[row-index="0"] [col-id="driver.spend"]').first();
   await cell.waitFor();
   await page.getByTestId('chart-by-channel').waitFor();

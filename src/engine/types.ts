@@ -74,6 +74,8 @@ export interface Channel {
   color: string;
   drivers: Record<DriverKey, Driver>;
   curve: ResponseCurve;
+  /** Observed (spend, outcome) pairs the curve was or can be fitted to. */
+  curvePoints?: CurvePoint[];
 }
 
 export interface Region {
@@ -109,6 +111,10 @@ export interface Plan {
   scenarios?: Scenario[];
   /** Optional cannibalisation coefficients between channel pairs. */
   cannibalisation?: Cannibalisation[];
+  /** Drivers that carry a P10–P90 range, for Monte Carlo and the tornado. */
+  uncertainty?: UncertainDriver[];
+  /** Optimiser limits per channel. */
+  budgetBounds?: ChannelBudgetBounds[];
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -222,4 +228,39 @@ export interface Cannibalisation {
   from: string;
   to: string;
   rate: number;
+}
+
+/** Shapes a P10–P90 range can be drawn from (SPEC §6). */
+export const DISTRIBUTIONS = ['uniform', 'triangular', 'normal', 'lognormal'] as const;
+export type Distribution = (typeof DISTRIBUTIONS)[number];
+
+/**
+ * An uncertain driver of one channel: `low` and `high` are its P10 and P90, in the driver's unit at
+ * the level of `base` (e.g. conversion 0.08 to 0.12). A draw scales the channel's whole series of that
+ * driver by draw / base, so growth, seasonality and overrides keep their shape.
+ */
+export interface UncertainDriver {
+  id: string;
+  channelId: string;
+  driver: DriverKey;
+  low: number;
+  high: number;
+  distribution: Distribution;
+}
+
+/** Per-channel limits for the budget optimiser, in minor units of total spend over the plan. */
+export interface ChannelBudgetBounds {
+  channelId: string;
+  min?: number;
+  max?: number;
+  /** Keep today's spend exactly. */
+  frozen?: boolean;
+}
+
+/** A historical observation for fitting a channel's response curve. */
+export interface CurvePoint {
+  /** Spend in a period, minor units. */
+  spend: number;
+  /** Incremental traffic observed in that period (or another outcome the curve should predict). */
+  outcome: number;
 }

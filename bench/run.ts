@@ -7,6 +7,8 @@ import { measureW4 } from './w4';
 import { measureW4Slider } from './w4slider';
 import { measureLcp } from './lcp';
 import { firstLoadJs } from './w6';
+import { measureW3b, measureW3c } from './w3bc';
+import { measureW3a } from './w3a';
 import { machine, median, round, type BenchRow } from './util';
 
 /**
@@ -30,6 +32,12 @@ async function main(): Promise<void> {
     id: 'W4-engine', case: '50 channels x 36 periods (compute only, Node)', ours_ms: round(median(times.slice(10)), 3),
     peer: null, peer_ms: null, ratio: null, goal: 'part of the W4 budget', met: true,
   });
+
+  // W3b Monte Carlo and W3c tornado: engine only, in Node (bench/w3bc.ts).
+  rows.push(...measureW3b(), ...measureW3c());
+
+  // W3a: the budget optimiser against NLopt, in Node (bench/w3a.ts).
+  rows.push(...(await measureW3a()));
 
   const js = firstLoadJs('dist');
   const kb = round(js.gzipBytes / 1024, 1);

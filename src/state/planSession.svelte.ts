@@ -1,6 +1,10 @@
 import { applyOps, type Op } from '../engine/patch';
 import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
-import type { Plan } from '../engine/types';
+import type { FitResult } from '../engine/calibration';
+import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
+import type { ResponseCurveSeries } from '../engine/responseCurves';
+import type { MonteCarloModel, TornadoResult } from '../engine/uncertainty';
+import type { CurvePoint, Plan, UncertainDriver } from '../engine/types';
 import type { EditRecord } from '../persistence/db';
 import { clearJournal, writeJournal } from '../persistence/journal';
 import type { PlanRepo } from '../persistence/planRepo';
@@ -133,6 +137,31 @@ export class PlanSession {
   /** Results of several scenarios of the current plan (null = baseline), for comparing them. */
   computeMany(ids: (string | null)[]): Promise<ComputeOutput[]> {
     return this.#engine.computeMany(this.plan, ids);
+  }
+
+  /** Fits a Hill curve to observed points, in the engine worker. */
+  fitCurve(points: CurvePoint[]): Promise<FitResult> {
+    return this.#engine.fitCurve(points);
+  }
+
+  optimise(spec: OptimiseSpec): Promise<OptimiseResult> {
+    return this.#engine.optimise(this.plan, spec);
+  }
+
+  frontier(opts: FrontierOptions): Promise<Frontier> {
+    return this.#engine.frontier(this.plan, opts);
+  }
+
+  responseCurves(objective: OptimiseObjective, upTo?: Record<string, number>): Promise<ResponseCurveSeries[]> {
+    return this.#engine.responseCurves(this.plan, this.scenarioId, objective, upTo);
+  }
+
+  prepareMonteCarlo(uncertainty: UncertainDriver[]): Promise<{ model: MonteCarloModel; months: string[] }> {
+    return this.#engine.prepareMonteCarlo(this.plan, { scenarioId: this.scenarioId, uncertainty });
+  }
+
+  tornado(uncertainty: UncertainDriver[]): Promise<TornadoResult> {
+    return this.#engine.tornado(this.plan, { scenarioId: this.scenarioId, uncertainty });
   }
 
   /** A read-only copy of another window's plan (the workshop projector): never saved. */

@@ -16,6 +16,12 @@ const exposed: typeof engineApi = {
   goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
     return engineApi.goalSeek(plan, spec);
   },
+  fitCurve: engineApi.fitCurve,
+  optimise: engineApi.optimise,
+  frontier: engineApi.frontier,
+  responseCurves: engineApi.responseCurves,
+  prepareMonteCarlo: engineApi.prepareMonteCarlo,
+  tornado: engineApi.tornado,
 };
 
 Comlink.expose(exposed);

@@ -3,7 +3,12 @@ import { compileCustomMetrics, type CustomMetricProblem } from '../engine/expr';
 import { goalSeek, type GoalSeekResult, type GoalSeekSpec } from '../engine/goalSeek';
 import { BUILTIN_NAMES } from '../engine/metrics';
 import { validateScenarios } from '../engine/scenarios/validate';
-import type { Plan } from '../engine/types';
+import { fitHill, type FitResult } from '../engine/calibration';
+import { efficientFrontier, optimiseBudget, type Frontier, type FrontierOptions, type OptimiseObjective, type OptimiseResult, type OptimiseSpec } from '../engine/optimiser';
+import { responseCurves, type ResponseCurveSeries } from '../engine/responseCurves';
+import { monthKeys } from '../engine/timeline';
+import { prepareMonteCarlo, tornado, type MonteCarloModel, type MonteCarloOptions, type TornadoOptions, type TornadoResult } from '../engine/uncertainty';
+import type { CurvePoint, Plan } from '../engine/types';
 import { validatePlan, type Problem } from '../engine/validate';
 
 export interface ComputeOutput {
@@ -56,6 +61,31 @@ export const engineApi = {
 
   goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
     return goalSeek(plan, spec);
+  },
+
+  fitCurve(points: CurvePoint[]): FitResult {
+    return fitHill(points);
+  },
+
+  optimise(plan: Plan, spec: OptimiseSpec): OptimiseResult {
+    return optimiseBudget(plan, spec);
+  },
+
+  frontier(plan: Plan, opts: FrontierOptions): Frontier {
+    return efficientFrontier(plan, opts);
+  },
+
+  responseCurves(plan: Plan, scenarioId: string | null, objective: OptimiseObjective, upTo?: Record<string, number>): ResponseCurveSeries[] {
+    return responseCurves(plan, scenarioId, objective, 60, upTo);
+  },
+
+  /** The Monte Carlo model for the pool's workers, prepared once here; months label the bands. */
+  prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): { model: MonteCarloModel; months: string[] } {
+    return { model: prepareMonteCarlo(plan, opts), months: monthKeys(plan.timeline) };
+  },
+
+  tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
+    return tornado(plan, opts);
   },
 };
 

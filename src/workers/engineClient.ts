@@ -1,5 +1,9 @@
 import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
-import type { Plan } from '../engine/types';
+import type { FitResult } from '../engine/calibration';
+import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
+import type { ResponseCurveSeries } from '../engine/responseCurves';
+import type { MonteCarloModel, MonteCarloOptions, TornadoOptions, TornadoResult } from '../engine/uncertainty';
+import type { CurvePoint, Plan } from '../engine/types';
 import type { ComputeOutput, EngineApi } from './engineApi';
 import { LatestRunner, type Latest } from './latest';
 import { WorkerHandle } from './workerHandle';
@@ -26,6 +30,30 @@ export class EngineClient {
 
   goalSeek(plan: Plan, spec: GoalSeekSpec, signal?: AbortSignal): Promise<GoalSeekResult> {
     return this.#handle.call((api) => api.goalSeek(plan, spec) as Promise<GoalSeekResult>, signal);
+  }
+
+  fitCurve(points: CurvePoint[]): Promise<FitResult> {
+    return this.#handle.call((api) => api.fitCurve(points) as Promise<FitResult>);
+  }
+
+  optimise(plan: Plan, spec: OptimiseSpec): Promise<OptimiseResult> {
+    return this.#handle.call((api) => api.optimise(plan, spec) as Promise<OptimiseResult>);
+  }
+
+  frontier(plan: Plan, opts: FrontierOptions): Promise<Frontier> {
+    return this.#handle.call((api) => api.frontier(plan, opts));
+  }
+
+  responseCurves(plan: Plan, scenarioId: string | null, objective: OptimiseObjective, upTo?: Record<string, number>): Promise<ResponseCurveSeries[]> {
+    return this.#handle.call((api) => api.responseCurves(plan, scenarioId, objective, upTo));
+  }
+
+  prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): Promise<{ model: MonteCarloModel; months: string[] }> {
+    return this.#handle.call((api) => api.prepareMonteCarlo(plan, opts));
+  }
+
+  tornado(plan: Plan, opts: TornadoOptions): Promise<TornadoResult> {
+    return this.#handle.call((api) => api.tornado(plan, opts));
   }
 
   dispose(): void {

@@ -1,0 +1,528 @@
+import { scenarioSeries } from '../compute';
+import type { ChannelBudgetBounds, Plan } from '../types';
+import { allocateAt, buildEnvelope, lineAt, type Envelope, type Placement } from './envelope';
+import { buildModels, channelMarginal, channelValue, type OptimiseObjective, type ResponseModel } from './model';
+import { dualBound, solveBudget, type LambdaSolution, type SolveItem } from './solve';
+
+export type { OptimiseObjective } from './model';
+
+/**
+ * What to optimise (SPEC §6). Budgets, targets and bounds are in minor units of total spend over
+ * the whole plan; budgets are rounded to whole minor units.
+ *   maxObjective  the allocation of exactly `totalBudget` that maximises the objective
+ *   minSpend      the least total budget whose best allocation reaches `target`
+ */
+export type OptimiseSpec =
+  | { mode: 'maxObjective'; objective: OptimiseObjective; totalBudget: number; scenarioId: string | null; bounds: ChannelBudgetBounds[] }
+  | { mode: 'minSpend'; objective: OptimiseObjective; target: number; scenarioId: string | null; bounds: ChannelBudgetBounds[] };
+
+export interface ChannelAllocation {
+  channelId: string;
+  /** Total spend over the plan today, and in the answer (whole minor units). */
+  today: number;
+  optimal: number;
+  change: number;
+  /** d objective / d spend at the answer (marginal ROI for contribution, marginal ROAS for net revenue); +Infinity for a concave hill at zero spend. */
+  marginalReturn: number;
+  objectiveToday: number;
+  objectiveOptimal: number;
+  /** Minor units per period, following the channel's spend pattern, summing exactly to `optimal`. */
+  monthly: number[];
+}
+
+export type OptimiseResult =
+  | {
+    ok: true;
+    allocations: ChannelAllocation[];
+    objective: number;
+    objectiveToday: number;
+    totalSpend: number;
+    method: 'waterFilling' | 'concaveEnvelope';
+    /**
+     * A proven upper bound on how far below the true optimum `objective` can be (0 when every
+     * channel's curve is concave, where water-filling is exact up to the final rounding to whole
+     * minor units). See `dualBound`.
+     */
+    gapBound: number;
+    /** Sweeps over the channels, over every solve this answer needed. */
+    iterations: number;
+    /**
+     * The KKT multiplier: the common marginal return of channels strictly inside their bounds. When
+     * every channel sits at a bound it is the highest marginal (all at their minimum) or the lowest
+     * (all at their maximum), possibly ±Infinity.
+     */
+    lambda: number;
+  }
+  | { ok: false; error: 'infeasible' | 'unreachable' | 'noChannels'; message: string; details: Record<string, number> };
+
+type Failure = Extract<OptimiseResult, { ok: false }>;
+type Success = Extract<OptimiseResult, { ok: true }>;
+
+/** A prepared problem: models and bounds built once, envelopes cached across budgets. */
+interface Problem {
+  objective: OptimiseObjective;
+  models: ResponseModel[];
+  /** Whole-unit bounds; hi may be Infinity. */
+  lo: Float64Array;
+  hi: Float64Array;
+  sumLo: number;
+  sumHi: number;
+  /** The largest budget this problem will be solved for (envelopes are built up to it). */
+  cap: number;
+  envelopes: Map<string, Envelope>;
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Math.round(x)) : '∞';
+}
+
+function checkNumber(name: string, x: number | undefined, allowInfinity = false): void {
+  if (x === undefined) return;
+  if (typeof x !== 'number' || Number.isNaN(x) || x < 0 || (!allowInfinity && !Number.isFinite(x))) {
+    throw new RangeError(`optimiser: ${name} must be a non-negative number, got ${String(x)}`);
+  }
+}
+
+/**
+ * Models and bounds. Bad input (a negative or non-finite number, an unknown or repeated channel)
+ * throws RangeError, as goal seek does: it is a caller's mistake, not a property of the plan. A
+ * channel whose min exceeds its max is a plan the user can fix, so it comes back as 'infeasible'.
+ * `frozen` wins over min and max: the channel keeps today's spend exactly.
+ */
+function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: string | null, bounds: readonly ChannelBudgetBounds[]): Problem | Failure {
+  if (plan.channels.length === 0) {
+    return { ok: false, error: 'noChannels', message: 'The plan has no channels to allocate a budget to.', details: {} };
+  }
+  const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
+  const byChannel = new Map<number, ChannelBudgetBounds>();
+  for (const b of bounds) {
+    const c = index.get(b.channelId);
+    if (c === undefined) throw new RangeError(`optimiser: bounds name an unknown channel "${b.channelId}"`);
+    if (byChannel.has(c)) throw new RangeError(`optimiser: channel "${b.channelId}" has two sets of bounds`);
+    checkNumber(`min of "${b.channelId}"`, b.min);
+    checkNumber(`max of "${b.channelId}"`, b.max, true);
+    byChannel.set(c, b);
+  }
+  const { series } = scenarioSeries(plan, scenarioId);
+  const models = buildModels(plan, series, objective);
+  const n = models.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  let sumLo = 0;
+  let sumHi = 0;
+  for (let c = 0; c < n; c++) {
+    const b = byChannel.get(c);
+    if (b?.frozen) {
+      lo[c] = hi[c] = models[c].today;
+    } else {
+      lo[c] = Math.ceil(b?.min ?? 0);
+      hi[c] = b?.max === undefined ? Infinity : Math.floor(b.max);
+      if (lo[c] > hi[c]) {
+        return {
+          ok: false, error: 'infeasible',
+          message: `Channel "${plan.channels[c].name}" has a minimum (${fmt(lo[c])}) above its maximum (${fmt(hi[c])}).`,
+          details: { channelIndex: c, min: lo[c], max: hi[c] },
+        };
+      }
+    }
+    sumLo += lo[c];
+    sumHi += hi[c];
+  }
+  return { objective, models, lo, hi, sumLo, sumHi, cap: 0, envelopes: new Map() };
+}
+
+function infeasible(p: Problem, budget: number): Failure | null {
+  if (p.sumLo > budget) {
+    return {
+      ok: false, error: 'infeasible',
+      message: `The channels' minimums add up to ${fmt(p.sumLo)}, more than the budget of ${fmt(budget)}.`,
+      details: { budget, sumMin: p.sumLo, sumMax: p.sumHi },
+    };
+  }
+  if (p.sumHi < budget) {
+    return {
+      ok: false, error: 'infeasible',
+      message: `The channels' maximums add up to ${fmt(p.sumHi)}, less than the budget of ${fmt(budget)}.`,
+      details: { budget, sumMin: p.sumLo, sumMax: p.sumHi },
+    };
+  }
+  return null;
+}
+
+/**
+ * Envelope of channel c over [lo, hiEnv], hiEnv = what it could take of the largest budget solved
+ * for (cached: minSpend and the frontier solve many budgets with the same envelopes).
+ */
+function envelopeOf(p: Problem, c: number): Envelope {
+  const hiEnv = Math.min(p.hi[c], Math.max(p.lo[c], p.cap - (p.sumLo - p.lo[c])));
+  const key = `${c}:${hiEnv}`;
+  let env = p.envelopes.get(key);
+  if (!env) {
+    env = buildEnvelope(p.models[c], p.lo[c], hiEnv);
+    p.envelopes.set(key, env);
+  }
+  return env;
+}
+
+function itemsFor(p: Problem, budget: number): SolveItem[] {
+  return p.models.map((_, c) => ({
+    env: envelopeOf(p, c),
+    lo: p.lo[c],
+    // No channel can take more than the budget leaves after every other channel's minimum.
+    hi: Math.min(p.hi[c], budget - (p.sumLo - p.lo[c])),
+  }));
+}
+
+function realObjective(models: readonly ResponseModel[], S: ArrayLike<number>): number {
+  let v = 0;
+  for (let c = 0; c < models.length; c++) v += channelValue(models[c], S[c]);
+  return v;
+}
+
+/**
+ * Turns an envelope optimum into a real allocation. At most one channel is left strictly inside a
+ * line piece of its envelope (finishFlat); its envelope value there is not a value f takes. It is
+ * moved to one end of the line (both are real points of f), the others re-solved for the rest of the
+ * budget, and the end whose real objective is higher kept; repeated while a re-solve leaves another
+ * channel on a line (at most once per channel).
+ */
+function repair(p: Problem, items: SolveItem[], budget: number, sol: LambdaSolution): { sol: LambdaSolution; iterations: number } {
+  let iterations = 0;
+  let current = sol;
+  let fixed = items;
+  for (let guard = 0; current.partial >= 0 && guard < items.length; guard++) {
+    const c = current.partial;
+    const line = lineAt(fixed[c].env, current.S[c]);
+    if (!line) break;
+    let best: { items: SolveItem[]; sol: LambdaSolution; score: number } | null = null;
+    for (const x of [line.a, Math.min(line.b, fixed[c].hi)]) {
+      if (x < fixed[c].lo || x > fixed[c].hi) continue;
+      const trial = fixed.slice();
+      trial[c] = { env: fixed[c].env, lo: x, hi: x };
+      let sumLo = 0;
+      let sumHi = 0;
+      for (const it of trial) {
+        sumLo += it.lo;
+        sumHi += Math.max(it.lo, it.hi);
+      }
+      if (sumLo > budget || sumHi < budget) continue;
+      const s = solveBudget(trial, budget);
+      iterations += s.iterations;
+      const score = realObjective(p.models, s.S);
+      if (!best || score > best.score) best = { items: trial, sol: s, score };
+    }
+    if (!best) break;
+    fixed = best.items;
+    current = best.sol;
+  }
+  return { sol: current, iterations };
+}
+
+/**
+ * Whole minor units with the exact total (largest remainder): floors, then one more unit to the
+ * channels with the largest fractions. Bounds are whole units, so neither step leaves them.
+ */
+function roundAllocation(S: Float64Array, budget: number, lo: ArrayLike<number>, hi: ArrayLike<number>): number[] {
+  const n = S.length;
+  const out = new Array<number>(n);
+  let sum = 0;
+  for (let c = 0; c < n; c++) {
+    out[c] = Math.min(hi[c], Math.max(lo[c], Math.floor(S[c] + 1e-9)));
+    sum += out[c];
+  }
+  let rest = budget - sum;
+  const order = [...out.keys()].sort((x, y) => (S[y] - out[y]) - (S[x] - out[x]));
+  for (let pass = 0; pass < 2 && rest !== 0; pass++) {
+    for (const c of rest > 0 ? order : [...order].reverse()) {
+      if (rest > 0 && out[c] + 1 <= hi[c]) {
+        out[c]++;
+        rest--;
+      } else if (rest < 0 && out[c] - 1 >= lo[c]) {
+        out[c]--;
+        rest++;
+      }
+      if (rest === 0) break;
+    }
+  }
+  return out;
+}
+
+/** `total` split over periods by w_t, in whole minor units summing exactly to it (largest remainder). */
+export function splitByPattern(total: number, pattern: Float64Array): number[] {
+  const P = pattern.length;
+  const out = new Array<number>(P);
+  const frac = new Float64Array(P);
+  let sum = 0;
+  for (let t = 0; t < P; t++) {
+    const x = total * pattern[t];
+    out[t] = Math.floor(x);
+    frac[t] = x - out[t];
+    sum += out[t];
+  }
+  // The rest (fewer units than periods) goes one unit each to the largest fractions, earlier
+  // periods first on ties. A selection pass per unit: P is at most 60.
+  for (let rest = Math.min(total - sum, P); rest > 0; rest--) {
+    let best = -1;
+    for (let t = 0; t < P; t++) if (frac[t] >= 0 && (best < 0 || frac[t] > frac[best])) best = t;
+    out[best]++;
+    frac[best] = -1;
+  }
+  return out;
+}
+
+/** True when every channel's objective is concave on its interval, so water-filling is exact. */
+function allConcave(p: Problem): boolean {
+  return p.models.every((m, c) => m.concave || p.hi[c] <= p.lo[c] || (m.kind === 'step' && p.lo[c] > 0));
+}
+
+/** The best allocation of exactly `budget` (an integer) for a prepared problem. */
+function solveFor(p: Problem, budget: number): Success | Failure {
+  const bad = infeasible(p, budget);
+  if (bad) return bad;
+  const items = itemsFor(p, budget);
+  const first = solveBudget(items, budget);
+  let iterations = first.iterations;
+  const exact = items.every((it) => it.env.exact);
+  let sol = first;
+  if (!exact) {
+    const r = repair(p, items, budget, first);
+    sol = r.sol;
+    iterations += r.iterations;
+  }
+  const hiEff = items.map((it) => Math.max(it.lo, it.hi));
+  const optimal = roundAllocation(sol.S, budget, p.lo, hiEff);
+  const allocations: ChannelAllocation[] = p.models.map((m, c) => ({
+    channelId: m.channelId,
+    today: m.today,
+    optimal: optimal[c],
+    change: optimal[c] - m.today,
+    marginalReturn: channelMarginal(m, optimal[c]),
+    objectiveToday: channelValue(m, m.today),
+    objectiveOptimal: channelValue(m, optimal[c]),
+    monthly: splitByPattern(optimal[c], m.pattern),
+  }));
+  const objective = allocations.reduce((s, a) => s + a.objectiveOptimal, 0);
+  // With the budget at Σ min (or Σ max) every channel is pinned, and the solver, which clips each
+  // channel to what the budget leaves, sees none free: take the multiplier from the real bounds.
+  // For envelopes, the multiplier of the envelope problem (the repair's re-solves pin channels and
+  // their multipliers describe those restricted problems, not this one). For water-filling, the
+  // marginal return of the largest channel strictly inside its bounds: the solver stops within
+  // 1e-6 of a minor unit of the budget, and a channel near zero spend on a steep curve can absorb
+  // that slack at a visibly different marginal, which rounds away with its spend; the largest channel
+  // is the least sensitive to it. (The solver may also clip a channel at what the budget leaves after
+  // the others' minimums, which is not one of its bounds, so the solver's λ can sit anywhere in a gap.)
+  let lambda = first.lambda;
+  if (exact) {
+    let big = -1;
+    for (let c = 0; c < optimal.length; c++) {
+      if (optimal[c] > p.lo[c] + 1 && optimal[c] < p.hi[c] - 1 && (big < 0 || optimal[c] > optimal[big])) big = c;
+    }
+    if (big >= 0) lambda = allocations[big].marginalReturn;
+  }
+  if (budget === p.sumLo || budget === p.sumHi) {
+    const atMin = budget === p.sumLo;
+    lambda = atMin ? -Infinity : Infinity;
+    p.models.forEach((m, c) => {
+      if (p.hi[c] <= p.lo[c]) return;
+      const mr = channelMarginal(m, atMin ? p.lo[c] : p.hi[c]);
+      lambda = atMin ? Math.max(lambda, mr) : Math.min(lambda, mr);
+    });
+    if (!Number.isFinite(lambda) && lambda === (atMin ? -Infinity : Infinity)) lambda = 0;
+  }
+  let gapBound = 0;
+  if (!allConcave(p)) {
+    // Any λ gives a valid bound; the envelope optimum's λ gives (nearly) the tightest one.
+    let bound = Infinity;
+    for (const l of [first.lambda, sol.lambda]) if (Number.isFinite(l)) bound = Math.min(bound, dualBound(items, l, budget));
+    gapBound = Math.max(0, bound - objective);
+  }
+  return {
+    ok: true,
+    allocations,
+    objective,
+    objectiveToday: allocations.reduce((s, a) => s + a.objectiveToday, 0),
+    totalSpend: budget,
+    method: exact ? 'waterFilling' : 'concaveEnvelope',
+    gapBound,
+    iterations,
+    lambda,
+  };
+}
+
+function todayTotal(p: Problem): number {
+  return p.models.reduce((s, m) => s + m.today, 0);
+}
+
+/**
+ * minSpend: the least budget whose best allocation reaches the target, searched between Σ mins and
+ * the largest budget considered (Σ maxes, or 10× today's total when some channel has no max).
+ *
+ * Concave curves: the best objective as a function of the budget is concave, rising to a peak (for
+ * contribution, where the marginal return reaches 0 — spend past it loses money; for net revenue at
+ * the largest budget), so on [Σ mins, peak] it is increasing and bisection on whole minor units
+ * finds the least budget exactly. S-shaped curves: it need not be monotone; a 33-point scan finds
+ * the first budget that reaches the target and bisection refines it, which is the least budget
+ * unless the objective dips and recovers within one scan step.
+ */
+function minSpend(p: Problem, target: number): OptimiseResult {
+  const low = p.sumLo;
+  const high = Number.isFinite(p.sumHi) ? p.sumHi : Math.max(low, Math.round(10 * todayTotal(p)));
+  p.cap = high;
+  let iterations = 0;
+  const cache = new Map<number, Success | Failure>();
+  const at = (budget: number): Success | Failure => {
+    let r = cache.get(budget);
+    if (!r) {
+      r = solveFor(p, budget);
+      if (r.ok) iterations += r.iterations;
+      cache.set(budget, r);
+    }
+    return r;
+  };
+  const value = (budget: number): number => {
+    const r = at(budget);
+    return r.ok ? r.objective : -Infinity;
+  };
+  const unreachable = (best: number, budget: number): Failure => ({
+    ok: false, error: 'unreachable',
+    message: `The target ${fmt(target)} cannot be reached: the best achievable is ${fmt(best)}, at a budget of ${fmt(budget)}.`,
+    details: { target, best, budget },
+  });
+
+  let a: number; // a budget that misses the target (or −1: none below b)
+  let b: number; // a budget that reaches it
+  if (allConcave(p)) {
+    let peak = high;
+    if (p.objective === 'contribution') {
+      // Where every channel's marginal return is 0 (λ = 0): each channel's own best spend, clipped
+      // to its bounds and the search range.
+      const where: Placement = { piece: 0, interior: false, curvature: 0 };
+      let sum = 0;
+      for (const it of itemsFor(p, high)) {
+        const hiC = Math.max(it.lo, it.hi);
+        sum += hiC > it.lo ? Math.max(it.lo, allocateAt(it.env, 0, hiC, (it.lo + hiC) / 2, where)) : it.lo;
+      }
+      peak = Math.min(high, Math.max(low, Math.round(sum)));
+    }
+    const best = value(peak);
+    if (best < target) return unreachable(best, peak);
+    if (value(low) >= target) return withIterations(at(low), iterations);
+    a = low;
+    b = peak;
+  } else {
+    const K = 32;
+    let prev = -1;
+    let found = -1;
+    let best = -Infinity;
+    let bestBudget = low;
+    for (let k = 0; k <= K; k++) {
+      const budget = Math.round(low + ((high - low) * k) / K);
+      const v = value(budget);
+      if (v > best) {
+        best = v;
+        bestBudget = budget;
+      }
+      if (v >= target) {
+        found = budget;
+        break;
+      }
+      prev = budget;
+    }
+    if (found < 0) return unreachable(best, bestBudget);
+    if (prev < 0) return withIterations(at(found), iterations);
+    a = prev;
+    b = found;
+  }
+  while (b - a > 1) {
+    const mid = Math.floor((a + b) / 2);
+    if (value(mid) >= target) b = mid;
+    else a = mid;
+  }
+  return withIterations(at(b), iterations);
+}
+
+function withIterations(r: Success | Failure, iterations: number): OptimiseResult {
+  return r.ok ? { ...r, iterations } : r;
+}
+
+/**
+ * The budget optimiser (SPEC §6). Plain data in and out; pure.
+ *
+ * Each channel's objective is a function of its total spend (see ResponseModel). With concave
+ * curves (hill shape ≤ 1, linear, none) marginal-return water-filling is exact ('waterFilling',
+ * gapBound 0). With S-shaped curves the objective is not concave and local methods stop at the
+ * wrong place (at zero spend an S-curve's marginal return is 0, so a greedy method never starts it).
+ * Water-filling then runs on each channel's concave envelope, which is exact for the relaxed problem
+ * and bounds the true optimum from above; its answer has at most one channel on a linear part of its
+ * envelope, which is moved to a real point and the rest re-solved ('concaveEnvelope'). gapBound is a
+ * weak-duality bound minus the achieved objective, so the true optimum is at most `objective +
+ * gapBound` — a proof of how good the answer is, not an estimate.
+ */
+export function optimiseBudget(plan: Plan, spec: OptimiseSpec): OptimiseResult {
+  const prepared = prepare(plan, spec.objective, spec.scenarioId, spec.bounds);
+  if ('ok' in prepared) return prepared;
+  if (spec.mode === 'minSpend') {
+    if (typeof spec.target !== 'number' || !Number.isFinite(spec.target)) throw new RangeError('optimiser: the target is not a finite number');
+    return minSpend(prepared, spec.target);
+  }
+  checkNumber('the total budget', spec.totalBudget);
+  const budget = Math.round(spec.totalBudget);
+  prepared.cap = budget;
+  return solveFor(prepared, budget);
+}
+
+export interface FrontierOptions {
+  objective: OptimiseObjective;
+  scenarioId: string | null;
+  bounds: ChannelBudgetBounds[];
+  /** Number of budgets (default 21). */
+  points?: number;
+  /** Range of budgets as % of today's total (default 50 to 150). */
+  fromPct?: number;
+  toPct?: number;
+}
+
+export interface Frontier {
+  /** Budgets that could be solved, increasing, with their best objective. */
+  budgets: number[];
+  objectives: number[];
+  todayBudget: number;
+  todayObjective: number;
+  /** Budgets the bounds make infeasible, left out of the curve. */
+  skipped: { budget: number; message: string }[];
+}
+
+/** The efficient frontier: the best objective at budgets from fromPct % to toPct % of today's total. */
+export function efficientFrontier(plan: Plan, opts: FrontierOptions): Frontier {
+  const points = Math.max(1, Math.floor(opts.points ?? 21));
+  const fromPct = opts.fromPct ?? 50;
+  const toPct = opts.toPct ?? 150;
+  if (!Number.isFinite(fromPct) || !Number.isFinite(toPct) || fromPct < 0 || toPct < fromPct) {
+    throw new RangeError(`optimiser: bad frontier range ${fromPct} … ${toPct} %`);
+  }
+  const prepared = prepare(plan, opts.objective, opts.scenarioId, opts.bounds);
+  const out: Frontier = { budgets: [], objectives: [], todayBudget: 0, todayObjective: 0, skipped: [] };
+  if ('ok' in prepared) {
+    if (prepared.error === 'noChannels') return out;
+    out.skipped.push({ budget: NaN, message: prepared.message });
+    return out;
+  }
+  const today = todayTotal(prepared);
+  out.todayBudget = today;
+  out.todayObjective = realObjective(prepared.models, prepared.models.map((m) => m.today));
+  const budgets: number[] = [];
+  for (let k = 0; k < points; k++) {
+    const pct = points === 1 ? fromPct : fromPct + ((toPct - fromPct) * k) / (points - 1);
+    const b = Math.round((today * pct) / 100);
+    if (budgets[budgets.length - 1] !== b) budgets.push(b);
+  }
+  prepared.cap = budgets[budgets.length - 1];
+  for (const b of budgets) {
+    const r = solveFor(prepared, b);
+    if (r.ok) {
+      out.budgets.push(b);
+      out.objectives.push(r.objective);
+    } else out.skipped.push({ budget: b, message: r.message });
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import { DISTRIBUTIONS, DRIVER_KEYS, type Plan, type UncertainDriver } from '../types';
+
+/**
+ * What makes an uncertain driver unusable:
+ *   unknownChannel          its channel is not in the plan
+ *   unknownDriver           its driver is not one of DRIVER_KEYS
+ *   unknownDistribution     its distribution is not one of DISTRIBUTIONS
+ *   notFinite               low or high is not a finite number
+ *   lowAboveHigh            P10 above P90
+ *   lognormalNotPositive    a lognormal needs low > 0 (ln low must exist)
+ */
+export type UncertaintyIssueKind =
+  | 'unknownChannel'
+  | 'unknownDriver'
+  | 'unknownDistribution'
+  | 'notFinite'
+  | 'lowAboveHigh'
+  | 'lognormalNotPositive';
+
+export interface UncertaintyIssue {
+  /** The uncertain driver's id. */
+  id: string;
+  kind: UncertaintyIssueKind;
+  message: string;
+}
+
+/** Thrown by prepareMonteCarlo, naiveMonteCarlo and the tornado when a range is unusable. */
+export class UncertaintyError extends Error {
+  readonly issues: UncertaintyIssue[];
+  constructor(issues: UncertaintyIssue[]) {
+    super(issues.map((i) => i.message).join('; '));
+    this.name = 'UncertaintyError';
+    this.issues = issues;
+  }
+}
+
+const DRIVER_SET: ReadonlySet<string> = new Set(DRIVER_KEYS);
+const DIST_SET: ReadonlySet<string> = new Set(DISTRIBUTIONS);
+
+/**
+ * Every problem of a list of uncertain drivers. `sampling` (Monte Carlo) also checks what only
+ * drawing needs (a lognormal's low > 0); the tornado uses low and high as they are.
+ */
+export function uncertaintyIssues(plan: Plan, list: readonly UncertainDriver[], sampling = true): UncertaintyIssue[] {
+  const channels = new Set(plan.channels.map((c) => c.id));
+  const issues: UncertaintyIssue[] = [];
+  for (const u of list) {
+    const add = (kind: UncertaintyIssueKind, message: string): void => void issues.push({ id: u.id, kind, message });
+    if (!channels.has(u.channelId)) add('unknownChannel', `Uncertain driver ${u.id}: unknown channel "${u.channelId}"`);
+    if (!DRIVER_SET.has(u.driver)) add('unknownDriver', `Uncertain driver ${u.id}: unknown driver "${String(u.driver)}"`);
+    if (!DIST_SET.has(u.distribution)) add('unknownDistribution', `Uncertain driver ${u.id}: unknown distribution "${String(u.distribution)}"`);
+    if (!Number.isFinite(u.low) || !Number.isFinite(u.high)) add('notFinite', `Uncertain driver ${u.id}: low and high must be finite numbers`);
+    else if (u.low > u.high) add('lowAboveHigh', `Uncertain driver ${u.id}: low (P10) ${u.low} is above high (P90) ${u.high}`);
+    else if (sampling && u.distribution === 'lognormal' && u.low <= 0 && u.low !== u.high) {
+      add('lognormalNotPositive', `Uncertain driver ${u.id}: a lognormal range needs low > 0 (got ${u.low})`);
+    }
+  }
+  return issues;
+}
+
+export function assertUsable(plan: Plan, list: readonly UncertainDriver[], sampling: boolean): void {
+  const issues = uncertaintyIssues(plan, list, sampling);
+  if (issues.length > 0) throw new UncertaintyError(issues);
+}

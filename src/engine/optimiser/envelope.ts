@@ -50,8 +50,8 @@ interface GridCells {
   termMax: Float64Array;
 }
 
-const UNIFORM_CELLS = 1024;
-const GEOMETRIC_CELLS = 1024;
+const UNIFORM_CELLS = 512;
+const GEOMETRIC_CELLS = 512;
 /** The geometric part of the grid starts this fraction of the interval above lo. */
 const GEOMETRIC_START = 1e-7;
 /** Hull edges spanning at most this many grid cells are taken as curve (F = f), not as a line. */

@@ -219,10 +219,13 @@ function repair(p: Problem, items: SolveItem[], budget: number, sol: LambdaSolut
 }
 
 /**
- * Whole minor units with the exact total (largest remainder): floors, then one more unit to the
- * channels with the largest fractions. Bounds are whole units, so neither step leaves them.
+ * Whole minor units with the exact total: every channel's spend floored, then the units left over
+ * (fewer than there are channels) given one each to the channels where one more unit earns the most
+ * — largest remainder, ranked by what the extra unit is worth rather than by the fraction dropped,
+ * so the result is the best of all floor/ceiling roundings. Bounds are whole units, so neither step
+ * leaves them.
  */
-function roundAllocation(S: Float64Array, budget: number, lo: ArrayLike<number>, hi: ArrayLike<number>): number[] {
+function roundAllocation(models: readonly ResponseModel[], S: Float64Array, budget: number, lo: ArrayLike<number>, hi: ArrayLike<number>): number[] {
   const n = S.length;
   const out = new Array<number>(n);
   let sum = 0;
@@ -231,18 +234,22 @@ function roundAllocation(S: Float64Array, budget: number, lo: ArrayLike<number>,
     sum += out[c];
   }
   let rest = budget - sum;
-  const order = [...out.keys()].sort((x, y) => (S[y] - out[y]) - (S[x] - out[x]));
-  for (let pass = 0; pass < 2 && rest !== 0; pass++) {
-    for (const c of rest > 0 ? order : [...order].reverse()) {
-      if (rest > 0 && out[c] + 1 <= hi[c]) {
-        out[c]++;
-        rest--;
-      } else if (rest < 0 && out[c] - 1 >= lo[c]) {
-        out[c]--;
-        rest++;
-      }
-      if (rest === 0) break;
-    }
+  if (rest === 0) return out;
+  const dir = rest > 0 ? 1 : -1;
+  const gain = new Float64Array(n);
+  const order: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const next = out[c] + dir;
+    if (next < lo[c] || next > hi[c]) continue;
+    // What the move adds (a gain when adding a unit, minus the loss when taking one away).
+    gain[c] = channelValue(models[c], next) - channelValue(models[c], out[c]);
+    order.push(c);
+  }
+  order.sort((x, y) => gain[y] - gain[x] || x - y);
+  for (const c of order) {
+    if (rest === 0) break;
+    out[c] += dir;
+    rest -= dir;
   }
   return out;
 }
@@ -290,7 +297,7 @@ function solveFor(p: Problem, budget: number): Success | Failure {
     iterations += r.iterations;
   }
   const hiEff = items.map((it) => Math.max(it.lo, it.hi));
-  const optimal = roundAllocation(sol.S, budget, p.lo, hiEff);
+  const optimal = roundAllocation(p.models, sol.S, budget, p.lo, hiEff);
   const allocations: ChannelAllocation[] = p.models.map((m, c) => ({
     channelId: m.channelId,
     today: m.today,

@@ -59,8 +59,8 @@ export class Planner {
   }
 
   /** Pastes text as the browser does for Ctrl+V, at the focused grid cell. */
-  async paste(testid: 'channel-grid' | 'period-grid', text: string): Promise<void> {
-    await this.grid(testid).evaluate((el, t) => {
+  async paste(testid: string, text: string): Promise<void> {
+    await this.page.getByTestId(testid).evaluate((el, t) => {
       const dt = new DataTransfer();
       dt.setData('text/plain', t);
       const target = document.activeElement && el.contains(document.activeElement) ? document.activeElement : el;

@@ -36,11 +36,7 @@ test.describe('scenarios, what-if, compare, goal seek, workshop', () => {
     // Turn its slider on from the adjustment grid (pasting "Yes" into the Slider cell).
     const grid = page.getByTestId('adjustment-grid');
     await grid.locator('.ag-row[row-index="0"] [col-id="slider"]').first().click();
-    await grid.evaluate((el) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', 'Yes');
-      (document.activeElement ?? el).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    });
+    await p.paste('adjustment-grid', 'Yes');
     await expect(page.getByTestId('slider')).toHaveCount(1);
 
     // Drag it to the right with the mouse: KPIs follow.

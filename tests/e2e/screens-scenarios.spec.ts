@@ -1,4 +1,5 @@
 import { test } from '@playwright/test';
+import { Planner } from './planner';
 
 // Screenshots of the scenario screens in English and Chinese, for a person to look at.
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to capture');
@@ -14,11 +15,7 @@ for (const locale of ['en', 'zh-CN', 'zh-TW']) {
     await page.getByTestId('adjustment-add').click();
     const grid = page.getByTestId('adjustment-grid');
     await grid.locator('.ag-row[row-index="0"] [col-id="slider"]').first().click();
-    await grid.evaluate((el) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', 'Yes');
-      (document.activeElement ?? el).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    });
+    await new Planner(page).paste('adjustment-grid', 'Yes');
     await page.getByTestId('adjustment-add').click();
     await page.getByTestId('slider').first().waitFor();
     await page.getByTestId('goal-target').fill('500,000,000');

@@ -42,6 +42,9 @@ export function moneyAxis(money: Money) {
   };
 }
 
+/** What every chart of the app shares: no animation (edits redraw at once), ARIA descriptions. */
+export const CHART_BASE = { animation: false, aria: { enabled: true }, grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true } };
+
 /** A stacked chart of more series than this is unreadable; the smallest channels are grouped. */
 export const MIX_MAX_SERIES = 12;
 
@@ -61,11 +64,9 @@ export function mixByPeriodOption(plan: Plan, result: PlanResult, granularity: G
     out.push(bar(t('chart.other', { count: rest.length }), '#94a3b8', sum));
   }
   return {
-    animation: false,
-    aria: { enabled: true },
+    ...CHART_BASE,
     tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(money) },
     legend: { type: 'scroll', bottom: 0 },
-    grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: r.buckets.map((b) => bucketLabel(b.key, money.locale)) },
     yAxis: moneyAxis(money),
     series: out,
@@ -96,11 +97,9 @@ export function byChannelOption(plan: Plan, result: PlanResult, money: Money): E
   };
   if (rest.length > 0) labels.push(t('chart.other', { count: rest.length }));
   return {
-    animation: false,
-    aria: { enabled: true },
+    ...CHART_BASE,
     tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(money) },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0, width: 110, overflow: 'truncate' } },
     yAxis: moneyAxis(money),
     series: [

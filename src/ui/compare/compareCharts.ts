@@ -1,13 +1,12 @@
 import { rollup } from '../../engine/rollup';
 import type { Plan } from '../../engine/types';
 import { t } from '../../state/i18n.svelte';
-import { moneyAxis, splitLargest, tooltipFormatter } from '../charts/planCharts';
+import { CHART_BASE, moneyAxis, splitLargest, tooltipFormatter } from '../charts/planCharts';
 import type { EChartsCoreOption } from '../charts/echarts';
 import { bucketLabel } from '../grid/periodColumns';
 import type { Money } from '../units';
 import type { ComparedScenario, WaterfallStep } from './compareModel';
 
-const BASE = { animation: false, aria: { enabled: true }, grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true } };
 
 /** Whole-plan net revenue of each scenario, stacked by channel (smallest channels grouped). */
 export function mixByScenarioOption(plan: Plan, items: readonly ComparedScenario[], money: Money): EChartsCoreOption {
@@ -24,7 +23,7 @@ export function mixByScenarioOption(plan: Plan, items: readonly ComparedScenario
     series.push({ name: t('chart.other', { count: rest.length }), type: 'bar', stack: 'mix', itemStyle: { color: '#94a3b8' }, data: net.map((n) => rest.reduce((a, g) => a + n[g], 0)) });
   }
   return {
-    ...BASE,
+    ...CHART_BASE,
     tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(money) },
     legend: { type: 'scroll', bottom: 0 },
     xAxis: { type: 'category', data: items.map((it) => it.name), axisLabel: { width: 120, overflow: 'truncate' } },
@@ -36,7 +35,7 @@ export function mixByScenarioOption(plan: Plan, items: readonly ComparedScenario
 /** Contribution waterfall: invisible bases carry the rises (green) and falls (red) between totals. */
 export function waterfallOption(steps: readonly WaterfallStep[], money: Money): EChartsCoreOption {
   return {
-    ...BASE,
+    ...CHART_BASE,
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -60,7 +59,7 @@ export function waterfallOption(steps: readonly WaterfallStep[], money: Money): 
 export function linesOption(plan: Plan, items: readonly ComparedScenario[], money: Money): EChartsCoreOption {
   const first = items[0] ? rollup(plan, items[0].result, 'total', 'month') : null;
   return {
-    ...BASE,
+    ...CHART_BASE,
     tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(money) },
     legend: { type: 'scroll', bottom: 0 },
     xAxis: { type: 'category', data: first ? first.buckets.map((b) => bucketLabel(b.key, money.locale)) : [] },

@@ -1,24 +1,22 @@
-/** Saves a file on the user's device (no network): an object URL clicked through a hidden link. */
-export function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
+/** Saves a file on the user's device (no network): a hidden link with the `download` attribute. */
+function clickDownload(href: string, name: string): void {
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = safeFileName(name);
   a.style.display = 'none';
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  clickDownload(url, name);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function downloadDataUrl(name: string, dataUrl: string): void {
-  const a = document.createElement('a');
-  a.href = dataUrl;
-  a.download = safeFileName(name);
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
+  clickDownload(dataUrl, name);
 }
 
 /** Plan and scenario names become file names: keep them, but drop what file systems refuse. */

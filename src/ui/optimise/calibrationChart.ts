@@ -1,7 +1,7 @@
 import type { CurvePoint, ResponseCurve } from '../../engine/types';
 import { formatCount } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
-import { moneyAxis } from '../charts/planCharts';
+import { CHART_BASE, moneyAxis } from '../charts/planCharts';
 import type { EChartsCoreOption } from '../charts/echarts';
 import type { Money } from '../units';
 
@@ -17,9 +17,7 @@ export function calibrationOption(
   const xs = Array.from({ length: 61 }, (_, i) => (maxSpend * i) / 60);
   const line = (c: ResponseCurve) => xs.map((x) => [x, traffic(c, x)]);
   return {
-    animation: false,
-    aria: { enabled: true },
-    grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
+    ...CHART_BASE,
     tooltip: { trigger: 'axis', confine: true, valueFormatter: (v: unknown) => (typeof v === 'number' ? formatCount(v, money.locale) : '') },
     legend: { bottom: 0 },
     xAxis: { ...moneyAxis(money), max: maxSpend },

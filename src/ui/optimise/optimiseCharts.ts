@@ -2,11 +2,10 @@ import type { Frontier, OptimiseResult } from '../../engine/optimiser';
 import type { ResponseCurveSeries } from '../../engine/responseCurves';
 import type { Plan } from '../../engine/types';
 import { t } from '../../state/i18n.svelte';
-import { moneyAxis, tooltipFormatter } from '../charts/planCharts';
+import { CHART_BASE, moneyAxis, tooltipFormatter } from '../charts/planCharts';
 import type { EChartsCoreOption } from '../charts/echarts';
 import type { Money } from '../units';
 
-const BASE = { animation: false, aria: { enabled: true }, grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true } };
 
 /** Each channel's objective against its total spend, with today (hollow) and the optimum (filled). */
 export function curvesOption(plan: Plan, curves: readonly ResponseCurveSeries[], result: Extract<OptimiseResult, { ok: true }>, money: Money): EChartsCoreOption {
@@ -35,7 +34,7 @@ export function curvesOption(plan: Plan, curves: readonly ResponseCurveSeries[],
     });
   }
   return {
-    ...BASE,
+    ...CHART_BASE,
     tooltip: { trigger: 'item', confine: true, formatter: (p: unknown) => tooltipFormatter(money)({ ...(p as object), value: ((p as { value?: number[] }).value ?? [])[1] }) },
     legend: { type: 'scroll', bottom: 0 },
     xAxis: { ...moneyAxis(money), name: t('opt.totalSpend'), nameLocation: 'middle', nameGap: 26 },
@@ -46,7 +45,7 @@ export function curvesOption(plan: Plan, curves: readonly ResponseCurveSeries[],
 
 export function frontierOption(f: Frontier, money: Money): EChartsCoreOption {
   return {
-    ...BASE,
+    ...CHART_BASE,
     tooltip: { trigger: 'item', confine: true, formatter: (p: unknown) => tooltipFormatter(money)({ ...(p as object), value: ((p as { value?: number[] }).value ?? [])[1] }) },
     xAxis: { ...moneyAxis(money), name: t('opt.totalSpend'), nameLocation: 'middle', nameGap: 26 },
     yAxis: { ...moneyAxis(money), scale: true },

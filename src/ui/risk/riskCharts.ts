@@ -1,12 +1,11 @@
 import type { Plan } from '../../engine/types';
 import { formatMoney } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
-import { moneyAxis, tooltipFormatter } from '../charts/planCharts';
+import { CHART_BASE, moneyAxis, tooltipFormatter } from '../charts/planCharts';
 import type { EChartsCoreOption } from '../charts/echarts';
 import { bucketLabel } from '../grid/periodColumns';
 import type { Money } from '../units';
 
-const BASE = { animation: false, aria: { enabled: true }, grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true } };
 
 /**
  * Fan chart: the P10–P90 band drawn as a stacked area (P10 invisible, then P90 − P10 shaded) with the
@@ -14,7 +13,7 @@ const BASE = { animation: false, aria: { enabled: true }, grid: { left: 8, right
  */
 export function fanOption(months: readonly string[], bands: { p10: number[]; p50: number[]; p90: number[] }, color: string, money: Money): EChartsCoreOption {
   return {
-    ...BASE,
+    ...CHART_BASE, grid: { ...CHART_BASE.grid, bottom: 40 },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -41,7 +40,7 @@ export function histogramOption(edges: readonly number[], counts: readonly numbe
   const labels = counts.map((_, i) => formatMoney((edges[i] + edges[i + 1]) / 2, money.currency, money.locale, true));
   const targetBin = target === null ? -1 : edges.findIndex((e, i) => i < counts.length && target >= e && target < edges[i + 1]);
   return {
-    ...BASE,
+    ...CHART_BASE, grid: { ...CHART_BASE.grid, bottom: 40 },
     tooltip: { trigger: 'axis', confine: true },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: Math.max(0, Math.floor(counts.length / 8) - 1) } },
     yAxis: { type: 'value' },
@@ -65,7 +64,7 @@ export interface TornadoBar {
 export function tornadoOption(bars: readonly TornadoBar[], base: number, money: Money): EChartsCoreOption {
   const rows = [...bars].reverse();
   return {
-    ...BASE,
+    ...CHART_BASE,
     grid: { left: 16, right: 24, top: 28, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: tooltipFormatter(money) },
     legend: { top: 0 },

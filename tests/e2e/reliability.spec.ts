@@ -168,3 +168,25 @@ test.describe('reliability (RELIABILITY.md)', () => {
     await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥500,000');
   });
 });
+
+test('case 36: markup in scenario names stays text in scenarios, compare and the workshop', async ({ page, planner: p }) => {
+  const evil = '<img src=x onerror=window.__y=1>';
+  await p.open('en');
+  await p.newPlan('beauty');
+  await page.getByTestId('tab-scenarios').click();
+  await page.getByTestId('scenario-new').click();
+  await page.getByTestId('scenario-name').fill(evil);
+  await page.getByTestId('scenario-name').press('Tab');
+  await expect(page.getByTestId('scenario-item').first()).toHaveText(evil);
+  await page.getByTestId('adjustment-add').click();
+  await page.getByTestId('tab-compare').click();
+  await expect(page.getByTestId('compare-table')).toContainText(evil);
+  const chart = page.getByTestId('chart-compare-mix');
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('chart not laid out');
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);
+  await page.getByTestId('open-workshop').click();
+  await expect(page.getByTestId('workshop-scenario')).toContainText(evil);
+  expect(await page.evaluate(() => (window as unknown as { __y?: number }).__y)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});

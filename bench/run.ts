@@ -13,8 +13,9 @@ import { machine, median, round, type BenchRow } from './util';
 
 /**
  * `npm run bench`: builds, measures, prints the table and writes bench/results.json.
- * "Main thread ≤ 10 ms a frame" is judged from rAF-to-rAF gaps: a p95 gap above 26.7 ms means frames
- * were dropped, so the goal is not met; a 16.7 ms gap is one display frame (the page kept up).
+ * "Main thread ≤ 10 ms a frame" is judged from Chromium's trace of the page's main thread: the p95 of
+ * its tasks (1 ms or longer) while the edits or the drag run must be ≤ 10 ms. rAF-to-rAF gaps are
+ * reported too (16.7 ms = the page kept up with a 60 Hz display).
  */
 async function main(): Promise<void> {
   execSync('npx vite build', { stdio: 'ignore' });
@@ -47,15 +48,17 @@ async function main(): Promise<void> {
     const w4 = await measureW4(browser, server.url);
     rows.push({
       id: 'W4', case: '50 channels x 36 periods (cell edit -> grid + charts painted)', ours_ms: w4.median, p95_ms: w4.p95,
-      longest_frame_ms: w4.maxFrame, longest_frame_p95_ms: w4.maxFrameP95, samples: w4.samples.length, peer: null, peer_ms: null, ratio: null,
-      goal: 'p95 input-to-paint <= 100 ms; main thread <= 10 ms a frame', met: w4.p95 <= 100 && w4.maxFrameP95 <= 26.7,
+      longest_frame_ms: w4.maxFrame, longest_frame_p95_ms: w4.maxFrameP95, samples: w4.samples.length,
+      main_thread_task_p95_ms: w4.taskP95, main_thread_task_max_ms: w4.taskMax, main_thread_tasks_over_10ms: w4.tasksOver10, main_thread_tasks: w4.tasks, peer: null, peer_ms: null, ratio: null,
+      goal: 'p95 input-to-paint <= 100 ms; main thread <= 10 ms a frame', met: w4.p95 <= 100 && w4.taskP95 <= 10,
     });
     const slider = await measureW4Slider(browser, server.url);
     rows.push({
       id: 'W4', case: '50 channels x 36 periods (slider drag -> grid + charts painted)', ours_ms: slider.median, p95_ms: slider.p95,
       longest_frame_ms: slider.longestFrame, longest_frame_p95_ms: slider.longestFrameP95, inputs: slider.inputs, paints: slider.paints,
+      main_thread_task_p95_ms: slider.taskP95, main_thread_task_max_ms: slider.taskMax, main_thread_tasks_over_10ms: slider.tasksOver10, main_thread_tasks: slider.tasks,
       peer: null, peer_ms: null, ratio: null,
-      goal: 'p95 input-to-paint <= 100 ms; main thread <= 10 ms a frame', met: slider.p95 <= 100 && slider.longestFrameP95 <= 26.7,
+      goal: 'p95 input-to-paint <= 100 ms; main thread <= 10 ms a frame', met: slider.p95 <= 100 && slider.taskP95 <= 10,
     });
     const lcp = await measureLcp(browser, server.url);
     rows.push({
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
 /** The one figure besides the times that each row is judged on. */
 function extraText(r: BenchRow): string {
   if (r.first_load_js_gzip_kb) return `${r.first_load_js_gzip_kb} KB gzip`;
+  if (r.main_thread_task_p95_ms !== undefined) return `main-thread task p95 ${r.main_thread_task_p95_ms} ms, max ${r.main_thread_task_max_ms}, ${r.main_thread_tasks_over_10ms}/${r.main_thread_tasks} over 10 ms`;
   if (r.longest_frame_ms !== undefined) return `longest frame ${r.longest_frame_ms} ms (p95 ${r.longest_frame_p95_ms})`;
   if (r.objective_gap !== undefined) return `objective gap ${Number(r.objective_gap).toExponential(1)}`;
   if (r.first_bands_ms !== undefined) return `first bands ${r.first_bands_ms} ms`;

@@ -2,6 +2,7 @@ import type { Browser } from '@playwright/test';
 import { generateSyntheticPlan } from '../src/engine/synthetic';
 import { KEEP_NAMES_SHIM } from './browser';
 import { seedPlan } from './seedPlan';
+import { mainThreadTasks } from './trace';
 import { median, percentile, round } from './util';
 
 export interface W4Result {
@@ -11,6 +12,11 @@ export interface W4Result {
   /** Median and p95 over edits of the longest frame during each update. */
   maxFrame: number;
   maxFrameP95: number;
+  /** Main-thread tasks of 1 ms or more during the edits (Chromium trace): p95, max, how many > 10 ms. */
+  taskP95: number;
+  taskMax: number;
+  tasksOver10: number;
+  tasks: number;
 }
 
 /**
@@ -45,49 +51,62 @@ export async function measureW4(browser: Browser, url: string, runs = 40): Promi
     requestAnimationFrame(loop);
   });
 
-  for (let i = 0; i < runs; i++) {
-    const before = await page.evaluate(() => ({
-      kpi: document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value'),
-      mix: document.querySelector('[data-testid="chart-mix"]')?.getAttribute('data-rendered'),
-    }));
-    await cell.dblclick();
-    const input = page.getByTestId('channel-grid').locator('.ag-cell-inline-editing input').first();
-    await input.fill(String(100000 + i * 1000 + (i % 2) * 50000));
-    await page.evaluate(() => {
-      (window as unknown as { __w4: { frames: number[] } }).__w4.frames = [];
-    });
-    await input.press('Enter');
-    await page.evaluate(
-      (b) =>
-        new Promise<void>((resolve) => {
-          const w = window as unknown as { __w4: { t0: number; samples: number[]; frames: number[]; longest: number[] } };
-          const done = (): boolean =>
-            document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value') !== b.kpi &&
-            document.querySelector('[data-testid="chart-mix"]')?.getAttribute('data-rendered') !== b.mix;
-          const finish = (): void => {
-            requestAnimationFrame(() => setTimeout(() => {
-              w.__w4.samples.push(performance.now() - w.__w4.t0);
-              // Longest rAF-to-rAF gap while this update ran: the busiest frame of the update.
-              w.__w4.longest.push(Math.max(0, ...w.__w4.frames));
-              resolve();
-            }, 0));
-          };
-          if (done()) return finish();
-          const mo = new MutationObserver(() => {
-            if (done()) {
-              mo.disconnect();
-              finish();
-            }
-          });
-          mo.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-value', 'data-rendered'] });
-        }),
-      before,
-    );
-  }
+  const tasks = await mainThreadTasks(page, async () => {
+    for (let i = 0; i < runs; i++) {
+      const before = await page.evaluate(() => ({
+        kpi: document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value'),
+        mix: document.querySelector('[data-testid="chart-mix"]')?.getAttribute('data-rendered'),
+      }));
+      await cell.dblclick();
+      const input = page.getByTestId('channel-grid').locator('.ag-cell-inline-editing input').first();
+      await input.fill(String(100000 + i * 1000 + (i % 2) * 50000));
+      await page.evaluate(() => {
+        (window as unknown as { __w4: { frames: number[] } }).__w4.frames = [];
+      });
+      await input.press('Enter');
+      await page.evaluate(
+        (b) =>
+          new Promise<void>((resolve) => {
+            const w = window as unknown as { __w4: { t0: number; samples: number[]; frames: number[]; longest: number[] } };
+            const done = (): boolean =>
+              document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value') !== b.kpi &&
+              document.querySelector('[data-testid="chart-mix"]')?.getAttribute('data-rendered') !== b.mix;
+            const finish = (): void => {
+              requestAnimationFrame(() => setTimeout(() => {
+                w.__w4.samples.push(performance.now() - w.__w4.t0);
+                // Longest rAF-to-rAF gap while this update ran: the busiest frame of the update.
+                w.__w4.longest.push(Math.max(0, ...w.__w4.frames));
+                resolve();
+              }, 0));
+            };
+            if (done()) return finish();
+            const mo = new MutationObserver(() => {
+              if (done()) {
+                mo.disconnect();
+                finish();
+              }
+            });
+            mo.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-value', 'data-rendered'] });
+          }),
+        before,
+      );
+    }
+  });
+  const busy = tasks.filter((d) => d >= 1);
   const { samples, longest } = await page.evaluate(() => (window as unknown as { __w4: { samples: number[]; longest: number[] } }).__w4);
   await context.close();
   // The first edits warm up the JIT and the worker; report the steady state.
   const steady = samples.slice(5);
   const frames = longest.slice(5);
-  return { samples: steady, median: round(median(steady)), p95: round(percentile(steady, 95)), maxFrame: round(median(frames)), maxFrameP95: round(percentile(frames, 95)) };
+  return {
+    samples: steady,
+    median: round(median(steady)),
+    p95: round(percentile(steady, 95)),
+    maxFrame: round(median(frames)),
+    maxFrameP95: round(percentile(frames, 95)),
+    taskP95: round(busy.length ? percentile(busy, 95) : 0),
+    taskMax: round(busy.length ? Math.max(...busy) : 0),
+    tasksOver10: busy.filter((d) => d > 10).length,
+    tasks: busy.length,
+  };
 }

@@ -3,6 +3,7 @@ import { generateSyntheticPlan } from '../src/engine/synthetic';
 import type { Plan } from '../src/engine/types';
 import { KEEP_NAMES_SHIM } from './browser';
 import { seedPlan } from './seedPlan';
+import { mainThreadTasks } from './trace';
 import { median, percentile, round } from './util';
 
 export interface W4SliderResult {
@@ -12,6 +13,11 @@ export interface W4SliderResult {
   p95: number;
   longestFrame: number;
   longestFrameP95: number;
+  /** Main-thread tasks of 1 ms or more during the drag (from Chromium's trace): p95, max, how many > 10 ms. */
+  taskP95: number;
+  taskMax: number;
+  tasksOver10: number;
+  tasks: number;
 }
 
 /**
@@ -79,16 +85,19 @@ export async function measureW4Slider(browser: Browser, url: string, sweeps = 6)
   const y = box.y + box.height / 2;
   const xAt = (f: number): number => box.x + 8 + f * (box.width - 16);
   await page.mouse.move(xAt(1 / 3), y);
-  await page.mouse.down();
-  for (let s = 0; s < sweeps; s++) {
-    // A sweep right then left, 30 pointer moves each, about as fast as a person drags.
-    for (let i = 0; i <= 30; i++) {
-      await page.mouse.move(xAt(s % 2 === 0 ? 0.2 + (0.6 * i) / 30 : 0.8 - (0.6 * i) / 30), y);
-      await page.waitForTimeout(16);
+  const tasks = await mainThreadTasks(page, async () => {
+    await page.mouse.down();
+    for (let s = 0; s < sweeps; s++) {
+      // A sweep right then left, 30 pointer moves each, about as fast as a person drags.
+      for (let i = 0; i <= 30; i++) {
+        await page.mouse.move(xAt(s % 2 === 0 ? 0.2 + (0.6 * i) / 30 : 0.8 - (0.6 * i) / 30), y);
+        await page.waitForTimeout(16);
+      }
     }
-  }
-  await page.mouse.up();
-  await page.waitForTimeout(500);
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+  });
+  const busy = tasks.filter((d) => d >= 1);
   const r = await page.evaluate(() => (window as unknown as { __s: { latencies: number[]; longest: number[]; paints: number; pending: number[] } }).__s);
   await context.close();
   return {
@@ -98,5 +107,9 @@ export async function measureW4Slider(browser: Browser, url: string, sweeps = 6)
     p95: round(percentile(r.latencies, 95)),
     longestFrame: round(median(r.longest)),
     longestFrameP95: round(percentile(r.longest, 95)),
+    taskP95: round(busy.length ? percentile(busy, 95) : 0),
+    taskMax: round(busy.length ? Math.max(...busy) : 0),
+    tasksOver10: busy.filter((d) => d > 10).length,
+    tasks: busy.length,
   };
 }

@@ -1,0 +1,34 @@
+import type { Page } from '@playwright/test';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Records Chromium's timeline while `work` runs and returns the duration (ms) of every task the
+ * page's main thread ran: a task longer than 10 ms is a frame whose main-thread work went over the
+ * W4 budget, whatever the display's refresh rate.
+ */
+export async function mainThreadTasks(page: Page, work: () => Promise<void>): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  // Playwright's typings list only some CDP events; these two are plain protocol events.
+  const emitter = cdp as unknown as { on(e: string, f: (p: never) => void): void; once(e: string, f: () => void): void };
+  const events: TraceEvent[] = [];
+  emitter.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  const done = new Promise<void>((resolve) => emitter.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+  await work();
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  // The page's main thread: of the renderer main threads in the trace, the one that ran the most tasks.
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasksOf = (m: TraceEvent): number[] =>
+    events.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.pid === m.pid && e.tid === m.tid && typeof e.dur === 'number').map((e) => (e.dur as number) / 1000);
+  return mains.map(tasksOf).sort((a, b) => b.length - a.length)[0] ?? [];
+}

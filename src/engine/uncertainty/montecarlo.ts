@@ -533,21 +533,17 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
   const outC = chunk.periodContribution;
   const g = m.groups;
   const general = m.generalChannels;
-  let T0 = 0, T1 = 0, T2 = 0;
   for (let i = from; i < to; i += BLOCK) {
     const count = Math.min(BLOCK, to - i);
-    let ta = performance.now();
     for (let r = 0; r < BLOCK; r++) {
       const o = (i - from + r) * P;
       if (r < count) {
         drawFactors(m, seed, i + r, sc.mul[r], sc.add[r], sc.lnMul[r]);
-        const tb = performance.now(); T0 += tb - ta; ta = tb;
         outN.set(m.constNet, o);
         outC.set(m.constContribution, o);
       }
       // A missing last draw of the block gets zero scalars: the loops add nothing for it.
       sc.fallbacks[r] = fastScalars(m, sc, r, r < count);
-      const tb = performance.now(); T1 += tb - ta; ta = tb;
     }
     const o0 = (i - from) * P;
     const o1 = count > 1 ? o0 + P : o0;
@@ -556,7 +552,6 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
     if (g[G_LIN_M].channels.length > 0) linearGroup(g[G_LIN_M], sc.scalars[G_LIN_M], false, P, outN, outC, o0, o1);
     if (g[G_LIN_GV].channels.length > 0) linearGroup(g[G_LIN_GV], sc.scalars[G_LIN_GV], true, P, outN, outC, o0, o1);
     if (m.linCount > 0) linearTerms(m.linData, sc.linW, m.linCount, P, outC, o0, o1);
-    T2 += performance.now() - ta;
     for (let r = 0; r < count; r++) {
       const o = (i - from + r) * P;
       const fb = sc.fallback[r];
@@ -565,7 +560,6 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
       if (m.cannCount > 0) applyCannibalisation(m, sc, outN, outC, o);
     }
   }
-  if (n > 5000) console.log('draw', T0.toFixed(0), 'scal', T1.toFixed(0), 'groups', T2.toFixed(0));
   for (let r = 0; r < n; r++) {
     let net = 0;
     let con = 0;

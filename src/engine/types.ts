@@ -76,6 +76,8 @@ export interface Channel {
   curve: ResponseCurve;
   /** Observed (spend, outcome) pairs the curve was or can be fitted to. */
   curvePoints?: CurvePoint[];
+  /** Tiered rebate the brand pays this channel on its net revenue (SPEC §7); absent = none. */
+  rebate?: RebateScheme;
 }
 
 export interface Region {
@@ -115,6 +117,8 @@ export interface Plan {
   uncertainty?: UncertainDriver[];
   /** Optimiser limits per channel. */
   budgetBounds?: ChannelBudgetBounds[];
+  /** Scorecard, BCG, partner and price-list settings (SPEC §7); absent in plans made before them. */
+  evaluation?: Evaluation;
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -263,4 +267,134 @@ export interface CurvePoint {
   spend: number;
   /** Incremental traffic observed in that period (or another outcome the curve should predict). */
   outcome: number;
+}
+
+/**
+ * Tiered rebate (SPEC §7, seed 004). Each tier starts at `threshold` (net revenue of the settlement
+ * period, minor units) and pays `rate` (fraction). Retroactive: the whole period's revenue earns the
+ * rate of the highest tier reached. Incremental: each band earns its own rate. Tiers are kept sorted
+ * by threshold; revenue below the first threshold earns nothing.
+ */
+export const REBATE_MODES = ['retroactive', 'incremental'] as const;
+export type RebateMode = (typeof REBATE_MODES)[number];
+export const SETTLEMENT_PERIODS = ['month', 'quarter', 'year'] as const;
+export type SettlementPeriod = (typeof SETTLEMENT_PERIODS)[number];
+
+export interface RebateTier {
+  threshold: number;
+  rate: number;
+}
+
+export interface RebateScheme {
+  mode: RebateMode;
+  period: SettlementPeriod;
+  tiers: RebateTier[];
+}
+
+/** A metric the scorecard can use: a built-in metric key or `custom:<custom metric id>`. */
+export type ScoreMetric = MetricKey | `custom:${string}`;
+
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+export const NORMALISATIONS = ['minmax', 'target'] as const;
+export type Normalisation = (typeof NORMALISATIONS)[number];
+
+/**
+ * One KPI of the channel scorecard. `weight` is a percentage; the weights of a scorecard must sum to
+ * 100. Thresholds are in the metric's own unit (money in minor units, rates as fractions): for a
+ * higher-is-better KPI a value below `red` is red and at or above `green` is green; for a
+ * lower-is-better KPI the other way round. A red value raises an alert.
+ */
+export interface ScorecardKpi {
+  id: string;
+  metric: ScoreMetric;
+  weight: number;
+  direction: KpiDirection;
+  normalisation: Normalisation;
+  /** For target normalisation: the value that scores 100. */
+  target?: number;
+  red?: number;
+  green?: number;
+}
+
+export interface ScorecardSettings {
+  kpis: ScorecardKpi[];
+}
+
+export const BCG_SHARE_MODES = ['share', 'relative'] as const;
+export type BcgShareMode = (typeof BCG_SHARE_MODES)[number];
+export const BCG_GROWTH_MODES = ['yoy', 'pop'] as const;
+export type BcgGrowthMode = (typeof BCG_GROWTH_MODES)[number];
+
+/** BCG settings; absent thresholds mean the defaults (average share, median growth). */
+export interface BcgSettings {
+  shareMode: BcgShareMode;
+  growthMode: BcgGrowthMode;
+  shareThreshold?: number;
+  growthThreshold?: number;
+}
+
+/** Criteria for choosing distributors, agents and franchisees (seed 004). */
+export const PARTNER_CRITERIA = [
+  'experience',
+  'capital',
+  'regionalShare',
+  'customers',
+  'team',
+  'brandFit',
+  'willingness',
+  'credit',
+] as const;
+export type PartnerCriterion = (typeof PARTNER_CRITERIA)[number];
+
+export const PARTNER_KINDS = ['distributor', 'agent', 'franchisee'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+export interface Partner {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  /** Region id, or '' for none. */
+  regionId: string;
+  /** Scores 1–5 per criterion. */
+  scores: Record<PartnerCriterion, number>;
+}
+
+export interface PartnerSettings {
+  /** Percentages summing to 100. */
+  weights: Record<PartnerCriterion, number>;
+  partners: Partner[];
+}
+
+/** One price of a product in a channel (and optionally a region), minor units. */
+export interface PriceEntry {
+  id: string;
+  product: string;
+  channelId: string;
+  /** Region id, or '' when the price holds everywhere. */
+  regionId: string;
+  price: number;
+}
+
+/** Cost of moving goods from one region to another, per unit, minor units (used both ways). */
+export interface Freight {
+  from: string;
+  to: string;
+  cost: number;
+}
+
+export interface PriceSettings {
+  /** Reference retail price per product, minor units. */
+  reference: Record<string, number>;
+  /** Allowed deviation from the reference, fraction (0.1 = ±10 %). */
+  tolerance: number;
+  entries: PriceEntry[];
+  freight: Freight[];
+}
+
+export interface Evaluation {
+  scorecard?: ScorecardSettings;
+  bcg?: BcgSettings;
+  partners?: PartnerSettings;
+  prices?: PriceSettings;
 }

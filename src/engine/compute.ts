@@ -1,6 +1,7 @@
 import { curveSlope, curveTraffic } from './curve';
 import { resolveDrivers, type ClampNotice, type DriverSeries } from './driverSeries';
 import { roundMoney } from './money';
+import { marginalRebateRate, rebateRow, settlementGroups } from './rebates';
 import { applyScenario, type AdjustmentNotice } from './scenarios/apply';
 import { cannibalisationPairs, type CannibalisationPair } from './scenarios/cannibalisation';
 import { monthKeys } from './timeline';
@@ -187,7 +188,42 @@ export function computeFromSeries(
   const loss = pairs.length > 0 ? cannibalisationLoss(pairs, f, P, n) : null;
   const cross = loss ? crossMargin(pairs, series, f, loss, P, n) : null;
   for (let c = 0; c < C; c++) for (let t = 0; t < P; t++) finishCell(plan, series, f, res, c, c * P + t, loss, cross);
+  for (let c = 0; c < C; c++) applyRebate(plan, series, res, c, loss);
   return res;
+}
+
+/**
+ * Third step, per channel: a rebate depends on the net revenue of a whole settlement period, so it
+ * is settled after every month is known and then accrued to the months (rebates.ts). It is a channel
+ * cost. Marginal ROI loses the rebate paid on the extra revenue one more unit of spend brings: the
+ * slope of the scheme at the period's sales (a retroactive cliff is a jump, not a slope; the rebate
+ * chart shows it).
+ */
+function applyRebate(plan: Plan, d: DriverSeries, res: PlanResult, c: number, loss: Float64Array | null): void {
+  const scheme = plan.channels[c].rebate;
+  if (!scheme || scheme.tiers.length === 0) return;
+  const f = res.flows;
+  const P = res.periods;
+  const offset = c * P;
+  rebateRow(scheme, res.months, f.netRevenue, offset, f.rebate);
+  const curve = plan.channels[c].curve;
+  for (const g of settlementGroups(res.months, scheme.period)) {
+    let sales = 0;
+    for (let t = g.start; t < g.end; t++) sales += f.netRevenue[offset + t];
+    const rate = marginalRebateRate(scheme, sales);
+    for (let t = g.start; t < g.end; t++) {
+      const i = offset + t;
+      f.channelCost[i] += f.rebate[i];
+      f.contribution[i] -= f.rebate[i];
+      // A cell whose revenue is wholly cannibalised keeps none of the extra revenue (see finishCell).
+      const capped = loss !== null && loss[i] > 0 && f.netRevenue[i] === 0;
+      if (rate === 0 || !res.marginalRoiDefined[i] || capped) continue;
+      const slope = curveSlope(curve, d.spend[i]) ?? 0;
+      const revenuePerVisit = d.conversion[i] * d.aov[i] * (1 - d.returnRate[i]) * (1 - d.channelMargin[i]);
+      res.marginalRoi[i] -= slope * revenuePerVisit * rate;
+      res.marginalRoiSpend[i] = res.marginalRoi[i] * d.spend[i];
+    }
+  }
 }
 
 /** Resolved drivers of the baseline, or of a scenario with its chain of adjustments applied. */

@@ -1,6 +1,7 @@
 import { DRIVER_SPECS, GROWTH_MAX, GROWTH_MIN, SEASONALITY_MAX } from './drivers';
 import { isValidCurrency } from './money';
 import { MAX_PERIODS, MIN_PERIODS, parseMonth } from './timeline';
+import { validateRebate } from './rebates';
 import type { Channel, Driver, DriverKey, Plan } from './types';
 import { CHANNEL_ROLES, CHANNEL_TYPES, DRIVER_KEYS } from './types';
 
@@ -12,7 +13,9 @@ export type ProblemCode =
   | 'duplicateId'
   | 'unknownRef'
   | 'invalidValue'
-  | 'tooLong';
+  | 'tooLong'
+  | 'notIncreasing'
+  | 'ratesDecrease';
 
 export interface Problem {
   /** Where in the plan, e.g. ['channels', 2, 'drivers', 'conversion', 'base']. */
@@ -78,6 +81,9 @@ function checkChannel(report: Report, plan: Plan, ch: Channel, c: number): void 
     checkNumber(report, [...p, 'curve', 'max'], curve.max, 0, 1e12, false);
     checkNumber(report, [...p, 'curve', 'halfSat'], curve.halfSat, 0, Number.MAX_SAFE_INTEGER, true);
     checkNumber(report, [...p, 'curve', 'shape'], curve.shape, 0.05, 10, false);
+  }
+  if (ch.rebate !== undefined) {
+    for (const problem of validateRebate(ch.rebate, [...p, 'rebate'])) report(problem.path, problem.code);
   }
 }
 

@@ -1,8 +1,10 @@
 import { scenarioSeries } from '../compute';
 import { curveTraffic } from '../curve';
 import { DRIVER_SPECS } from '../drivers';
+import { rebateAmount, settlementGroups } from '../rebates';
 import { cannibalisationPairs } from '../scenarios/cannibalisation';
-import { DRIVER_KEYS, type DriverKey, type Plan, type ResponseCurve, type UncertainDriver } from '../types';
+import { monthKeys } from '../timeline';
+import { DRIVER_KEYS, type DriverKey, type Plan, type RebateScheme, type ResponseCurve, type UncertainDriver } from '../types';
 import { driverBase } from './apply';
 import { DIST_NORMAL, DIST_TRIANGULAR, DIST_UNIFORM, distributionParams, normalCentral, normalTail, NORMAL_SPLIT } from './distributions';
 import { drawKey, drawKey2, uniformAt } from './rng';
@@ -213,6 +215,8 @@ export interface MonteCarloModel {
   pairTo: Int32Array;
   pairRate: Float64Array;
   cannCount: number;
+  /** Channels paid a tiered rebate, with the end (exclusive) of each settlement period. */
+  rebates: { channel: number; scheme: RebateScheme; groupEnds: Int32Array }[];
 }
 
 /**
@@ -297,13 +301,22 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
   }
   chUStart[C] = uDriver.length;
 
-  // Cannibalisation: channels in a pair are computed cell by cell in every draw.
+  // Cannibalisation and rebates: channels in a pair, and channels paid a rebate (settled on a whole
+  // period's revenue), are computed cell by cell in every draw with their net revenue kept.
   const pairs = cannibalisationPairs(plan);
   const chCann = new Int32Array(C).fill(-1);
   let cannCount = 0;
   for (const p of pairs) {
     for (const c of [p.from, p.to]) if (chCann[c] < 0) chCann[c] = cannCount++;
   }
+  const months = monthKeys(plan.timeline);
+  const rebates: MonteCarloModel['rebates'] = [];
+  plan.channels.forEach((ch, c) => {
+    if (!ch.rebate || ch.rebate.tiers.length === 0) return;
+    if (chCann[c] < 0) chCann[c] = cannCount++;
+    const groups = settlementGroups(months, ch.rebate.period);
+    rebates.push({ channel: c, scheme: ch.rebate, groupEnds: Int32Array.from(groups, (g) => g.end) });
+  });
 
   // Classify channels.
   const curves = plan.channels.map((ch) => ({ ...ch.curve }));
@@ -448,6 +461,7 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
     pairTo: Int32Array.from(pairs, (p) => p.to),
     pairRate: Float64Array.from(pairs, (p) => p.rate),
     cannCount,
+    rebates,
   };
 }
 
@@ -557,7 +571,8 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
       const fb = sc.fallback[r];
       for (let j = 0; j < sc.fallbacks[r]; j++) generalChannel(m, fb[j], sc, sc.mul[r], sc.add[r], outN, outC, o);
       for (let j = 0; j < general.length; j++) generalChannel(m, general[j], sc, sc.mul[r], sc.add[r], outN, outC, o);
-      if (m.cannCount > 0) applyCannibalisation(m, sc, outN, outC, o);
+      if (m.pairRate.length > 0) applyCannibalisation(m, sc, outN, outC, o);
+      if (m.rebates.length > 0) applyRebates(m, sc, outC, o);
     }
   }
   for (let r = 0; r < n; r++) {
@@ -945,5 +960,29 @@ function applyCannibalisation(m: MonteCarloModel, sc: Scratch, outN: Float64Arra
     const t = i % P;
     outN[o + t] -= cut;
     outC[o + t] -= cut * sc.cMargin[i];
+    // The rebate is settled on the revenue the channel keeps.
+    sc.cNet[i] = before - cut;
+  }
+}
+
+/**
+ * Rebates after cannibalisation (as computeFromSeries): each settlement period's rebate on the
+ * channel's net revenue, accrued to its months in proportion to their revenue; a cost only.
+ */
+function applyRebates(m: MonteCarloModel, sc: Scratch, outC: Float64Array, o: number): void {
+  const P = m.periods;
+  for (const { channel, scheme, groupEnds } of m.rebates) {
+    const base = m.chCann[channel] * P;
+    let start = 0;
+    for (let g = 0; g < groupEnds.length; g++) {
+      const end = groupEnds[g];
+      let sales = 0;
+      for (let t = start; t < end; t++) sales += sc.cNet[base + t];
+      if (sales > 0) {
+        const perUnit = rebateAmount(scheme, sales) / sales;
+        for (let t = start; t < end; t++) outC[o + t] -= perUnit * sc.cNet[base + t];
+      }
+      start = end;
+    }
   }
 }

@@ -2,6 +2,8 @@ import { computeFromSeries, scenarioSeries } from '../compute';
 import { curveTraffic } from '../curve';
 import { copySeries, type DriverSeries } from '../driverSeries';
 import { roundMoney } from '../money';
+import { rebateRow } from '../rebates';
+import { monthKeys } from '../timeline';
 import { DRIVER_KEYS, type DriverKey, type Plan, type UncertainDriver } from '../types';
 import { applyToRow, driverBase } from './apply';
 import { assertUsable } from './validate';
@@ -70,12 +72,14 @@ function applyEnd(plan: Plan, series: DriverSeries, row: number, channel: number
 
 /**
  * Total contribution of one channel's row of `series`, cell by cell exactly as computeFromSeries
- * (revenueCell + finishCell of compute.ts, same operations in the same order) for a channel that no
+ * (revenueCell, finishCell and applyRebate of compute.ts, same operations in the same order) for a channel that no
  * cannibalisation pair touches; `incremental` optionally gives the row's incremental traffic when
  * spend is unchanged. The tornado tests check it against a full recompute, to the minor unit.
  */
 function channelContribution(plan: Plan, series: DriverSeries, c: number, P: number, incremental: Float64Array | null): number {
   const curve = plan.channels[c].curve;
+  const scheme = plan.channels[c].rebate;
+  const net = scheme ? new Float64Array(P) : null;
   let total = 0;
   for (let t = 0; t < P; t++) {
     const i = c * P + t;
@@ -89,8 +93,15 @@ function channelContribution(plan: Plan, series: DriverSeries, c: number, P: num
     const netRevenue = grossRevenue - returns - intermediaryMargin;
     const grossProfit = roundMoney(netRevenue * series.grossMargin[i]);
     const variableCost = roundMoney(netRevenue * series.variableCostRate[i]);
-    const channelCost = variableCost + series.fixedCost[i] + 0;
+    const channelCost = variableCost + series.fixedCost[i];
     total += grossProfit - channelCost - spend;
+    if (net) net[t] = netRevenue;
+  }
+  if (scheme && net) {
+    // The rebate is settled on whole periods after every month is known (compute.ts applyRebate).
+    const rebate = new Float64Array(P);
+    rebateRow(scheme, monthKeys(plan.timeline), net, 0, rebate);
+    for (let t = 0; t < P; t++) total -= rebate[t];
   }
   return total;
 }

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../../src/engine/compute';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
-import type { Distribution, DriverKey, Plan, UncertainDriver } from '../../../src/engine/types';
-import { DISTRIBUTIONS, DRIVER_KEYS } from '../../../src/engine/types';
+import type { Distribution, DriverKey, Plan, RebateMode, SettlementPeriod, UncertainDriver } from '../../../src/engine/types';
+import { DISTRIBUTIONS, DRIVER_KEYS, REBATE_MODES, SETTLEMENT_PERIODS } from '../../../src/engine/types';
 import {
   drawUniform,
   naiveMonteCarlo,
@@ -15,7 +15,7 @@ import {
   UncertaintyError,
   type MonteCarloChunk,
 } from '../../../src/engine/uncertainty';
-import { simpleChannel, simplePlan } from './planFixtures';
+import { addRebate, simpleChannel, simplePlan } from './planFixtures';
 
 /**
  * One channel whose contribution is linear in its conversion: no response curve (spend is only a
@@ -160,6 +160,16 @@ const caseArb = fc
     // Per channel: curve kind, and whether rates get growth (non-flat series take the exact path).
     tweaks: fc.array(fc.record({ curve: fc.constantFrom('hill', 'linear', 'none', 'step'), rateGrowth: fc.boolean(), zeroBase: fc.constantFrom<DriverKey | null>(null, 'baseTraffic', 'spend', 'fixedCost', 'conversion') }), { minLength: 6, maxLength: 6 }),
     pairs: fc.array(fc.record({ from: fc.nat(5), to: fc.nat(5), rate: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 2 }),
+    // Tiered rebates on some channels: thresholds as multiples of the channel's average revenue per
+    // settlement period, so that draws land on both sides of them.
+    rebates: fc.array(
+      fc.option(fc.record({
+        mode: fc.constantFrom<RebateMode>(...REBATE_MODES),
+        period: fc.constantFrom<SettlementPeriod>(...SETTLEMENT_PERIODS),
+        at: fc.array(fc.double({ min: 0.1, max: 2, noNaN: true }), { minLength: 1, maxLength: 3 }),
+      })),
+      { minLength: 6, maxLength: 6 },
+    ),
     ranges: fc.array(
       fc.record({
         channel: fc.nat(5),
@@ -185,6 +195,7 @@ const caseArb = fc
       }
       if (tw.zeroBase) ch.drivers[tw.zeroBase] = { base: 0 };
     });
+    o.rebates.slice(0, plan.channels.length).forEach((r, c) => r && addRebate(plan, c, r.mode, r.period, r.at));
     const id = (k: number): string => plan.channels[k % plan.channels.length].id;
     plan.cannibalisation = o.pairs.map((p) => ({ from: id(p.from), to: id(p.to), rate: p.rate }));
     if (o.scenario) {

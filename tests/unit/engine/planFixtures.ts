@@ -1,4 +1,6 @@
-import type { Channel, Driver, DriverKey, Plan } from '../../../src/engine/types';
+import { computePlan } from '../../../src/engine/compute';
+import { settlementGroups } from '../../../src/engine/rebates';
+import type { Channel, Driver, DriverKey, Plan, RebateMode, SettlementPeriod } from '../../../src/engine/types';
 
 /** A one-channel plan with round numbers, so expected values can be worked out by hand. */
 export function simpleChannel(id: string, overrides: Partial<Record<DriverKey, Driver>> = {}, curve?: Channel['curve']): Channel {
@@ -43,4 +45,18 @@ export function simplePlan(channels: Channel[], periods = 12): Plan {
     createdAt: 0,
     updatedAt: 0,
   };
+}
+
+/**
+ * Gives channel `c` a rebate whose thresholds are multiples of its average net revenue per
+ * settlement period (rates 1 %, 2 %, … by tier), so that tests land on both sides of the tiers.
+ */
+export function addRebate(plan: Plan, c: number, mode: RebateMode, period: SettlementPeriod, multiples: number[]): void {
+  const res = computePlan(plan);
+  const P = res.periods;
+  let revenue = 0;
+  for (let t = 0; t < P; t++) revenue += res.flows.netRevenue[c * P + t];
+  const perPeriod = revenue / settlementGroups(res.months, period).length;
+  const at = [...multiples].sort((a, b) => a - b);
+  plan.channels[c].rebate = { mode, period, tiers: at.map((x, k) => ({ threshold: Math.round(x * perPeriod) + k, rate: 0.01 * (k + 1) })) };
 }

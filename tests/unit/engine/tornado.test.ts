@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../../src/engine/compute';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
-import type { Distribution, DriverKey, Plan, UncertainDriver } from '../../../src/engine/types';
-import { DISTRIBUTIONS, DRIVER_KEYS } from '../../../src/engine/types';
+import type { Distribution, DriverKey, Plan, RebateMode, SettlementPeriod, UncertainDriver } from '../../../src/engine/types';
+import { DISTRIBUTIONS, DRIVER_KEYS, REBATE_MODES, SETTLEMENT_PERIODS } from '../../../src/engine/types';
 import { naiveTornado, tornado, UncertaintyError } from '../../../src/engine/uncertainty';
-import { simpleChannel, simplePlan } from './planFixtures';
+import { addRebate, simpleChannel, simplePlan } from './planFixtures';
 
 const total = (plan: Plan, scenarioId: string | null = null): number => computePlan(plan, scenarioId).flows.contribution.reduce((a, b) => a + b, 0);
 
@@ -28,10 +28,16 @@ const caseArb = fc
       { minLength: 1, maxLength: 10 },
     ),
     scenario: fc.boolean(),
+    rebate: fc.option(fc.record({
+      mode: fc.constantFrom<RebateMode>(...REBATE_MODES),
+      period: fc.constantFrom<SettlementPeriod>(...SETTLEMENT_PERIODS),
+      at: fc.array(fc.double({ min: 0.1, max: 2, noNaN: true }), { minLength: 1, maxLength: 3 }),
+    })),
   })
   .map((o) => {
     const plan = generateSyntheticPlan({ channels: o.channels, periods: o.periods, seed: o.seed, withOverrides: o.withOverrides });
     if (o.zeroBase) plan.channels[0].drivers[o.zeroBase] = { base: 0 };
+    if (o.rebate) addRebate(plan, plan.channels.length - 1, o.rebate.mode, o.rebate.period, o.rebate.at);
     const id = (k: number): string => plan.channels[k % plan.channels.length].id;
     plan.cannibalisation = o.pairs.map((p) => ({ from: id(p.from), to: id(p.to), rate: p.rate }));
     if (o.scenario) {

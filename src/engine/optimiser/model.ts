@@ -23,7 +23,9 @@ export type OptimiseObjective = 'contribution' | 'netRevenue';
  * it couples channels (one channel's spend changes another's revenue), which would break the
  * separable structure that makes water-filling exact. The optimiser ranks reallocations by each
  * channel's own response; the scenario built from the answer is computed the ordinary way, with
- * cannibalisation, so the figures the user sees are the full model's. Money is not rounded per cell
+ * cannibalisation, so the figures the user sees are the full model's. Tiered rebates are left out
+ * for the same reason (a settlement period couples months, and a retroactive tier is a step) and
+ * are likewise in the figures of the resulting scenario. Money is not rounded per cell
  * either, so f differs from computePlan's totals by at most a few minor units per cell.
  *
  * Everything is precomputed into flat arrays so that f, f' and f'' cost one Math.pow and a short loop.

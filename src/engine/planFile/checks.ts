@@ -1,0 +1,166 @@
+/**
+ * Values and references of a structurally valid plan, split into what stops an import (errors) and
+ * what is imported as it is and shown to the user (warnings). Paths are relative to the plan.
+ *
+ * Errors: everything the plan validator reports (the baseline must be computable), repeated ids in
+ * any list the UI keys by id, and numbers outside their range in scenarios, bounds, curve points and
+ * evaluation settings. Nothing is coerced: a value is either accepted as it is or reported.
+ *
+ * Warnings: states the app itself reaches and tolerates — removing a channel leaves adjustments,
+ * cannibalisation pairs, uncertain drivers, budget bounds and prices that name it; a scenario chain
+ * may loop; a P10 may sit above its P90 while the user is typing. Compute skips or reports these
+ * where they matter, so refusing a file for them would refuse files the app wrote itself.
+ */
+import { validateScenarios } from '../scenarios/validate';
+import type { Plan } from '../types';
+import { uncertaintyIssues } from '../uncertainty/validate';
+import { validatePlan, type Problem } from '../validate';
+
+type Path = (string | number)[];
+
+export interface PlanChecks {
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Codes of validateScenarios that describe states the app tolerates (see above). */
+function isTolerated(p: Problem): boolean {
+  if (p.code === 'unknownRef') return true;
+  if (p.code === 'invalidValue' && p.params?.reason === 'cycle') return true;
+  // A repeated cannibalisation pair: the editor allows it and compute adds the two rates.
+  return p.code === 'duplicateId' && p.path[0] === 'cannibalisation';
+}
+
+class Collector {
+  readonly errors: Problem[] = [];
+  readonly warnings: Problem[] = [];
+  error(path: Path, code: Problem['code'], params?: Problem['params']): void {
+    this.errors.push(params ? { path, code, params } : { path, code });
+  }
+  warn(path: Path, code: Problem['code'], params?: Problem['params']): void {
+    this.warnings.push(params ? { path, code, params } : { path, code });
+  }
+  uniqueIds(items: readonly { id: string }[], at: Path): void {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) this.error([...at, i, 'id'], 'duplicateId', { value: item.id });
+      seen.add(item.id);
+    });
+  }
+  range(path: Path, value: number, min: number, max: number): boolean {
+    if (value >= min && value <= max) return true;
+    this.error(path, 'outOfRange', { min, max, value });
+    return false;
+  }
+  /** Money: a whole, non-negative number of minor units. */
+  money(path: Path, value: number): void {
+    if (this.range(path, value, 0, Number.MAX_SAFE_INTEGER) && !Number.isInteger(value)) {
+      this.error(path, 'notInteger', { value });
+    }
+  }
+  ref(path: Path, id: string, known: ReadonlySet<string>): void {
+    if (!known.has(id)) this.warn(path, 'unknownRef', { value: id });
+  }
+}
+
+function checkLocale(c: Collector, locale: string): void {
+  try {
+    Intl.getCanonicalLocales(locale);
+  } catch {
+    c.error(['locale'], 'invalidValue', { value: locale });
+  }
+}
+
+function checkChannelExtras(c: Collector, plan: Plan): void {
+  plan.channels.forEach((ch, i) => {
+    (ch.curvePoints ?? []).forEach((pt, k) => {
+      c.money(['channels', i, 'curvePoints', k, 'spend'], pt.spend);
+      c.range(['channels', i, 'curvePoints', k, 'outcome'], pt.outcome, 0, Number.MAX_VALUE);
+    });
+  });
+}
+
+function checkUncertainty(c: Collector, plan: Plan): void {
+  const list = plan.uncertainty ?? [];
+  c.uniqueIds(list, ['uncertainty']);
+  list.forEach((u, i) => {
+    // The tornado's view (no sampling): a lognormal's low ≤ 0 only matters to Monte Carlo, which says so.
+    for (const issue of uncertaintyIssues(plan, [u], false)) {
+      if (issue.kind === 'unknownChannel') c.warn(['uncertainty', i, 'channelId'], 'unknownRef', { value: u.channelId });
+      else if (issue.kind === 'lowAboveHigh') c.warn(['uncertainty', i, 'high'], 'outOfRange', { min: u.low, value: u.high });
+      else c.error(['uncertainty', i], 'invalidValue', { reason: issue.kind });
+    }
+  });
+}
+
+function checkBudgetBounds(c: Collector, plan: Plan, channelIds: ReadonlySet<string>): void {
+  const seen = new Set<string>();
+  (plan.budgetBounds ?? []).forEach((b, i) => {
+    const p = ['budgetBounds', i];
+    if (seen.has(b.channelId)) c.error([...p, 'channelId'], 'duplicateId', { value: b.channelId });
+    seen.add(b.channelId);
+    c.ref([...p, 'channelId'], b.channelId, channelIds);
+    if (b.min !== undefined) c.money([...p, 'min'], b.min);
+    if (b.max !== undefined) c.money([...p, 'max'], b.max);
+    // The optimiser reports min above max as an infeasible plan the user can fix.
+    if (b.min !== undefined && b.max !== undefined && b.min > b.max) c.warn([...p, 'max'], 'outOfRange', { min: b.min, value: b.max });
+  });
+}
+
+function checkEvaluation(c: Collector, plan: Plan, channelIds: ReadonlySet<string>): void {
+  const ev = plan.evaluation;
+  if (!ev) return;
+  const regionIds = new Set(plan.regions.map((r) => r.id));
+  const regionRef = (path: Path, id: string): void => {
+    if (id !== '') c.ref(path, id, regionIds);
+  };
+  if (ev.scorecard) {
+    const customIds = new Set(plan.customMetrics.map((m) => m.id));
+    c.uniqueIds(ev.scorecard.kpis, ['evaluation', 'scorecard', 'kpis']);
+    ev.scorecard.kpis.forEach((k, i) => {
+      const p = ['evaluation', 'scorecard', 'kpis', i];
+      c.range([...p, 'weight'], k.weight, 0, 100);
+      if (k.metric.startsWith('custom:')) c.ref([...p, 'metric'], k.metric.slice('custom:'.length), customIds);
+    });
+  }
+  if (ev.partners) {
+    const p = ['evaluation', 'partners'];
+    for (const [key, w] of Object.entries(ev.partners.weights)) c.range([...p, 'weights', key], w, 0, 100);
+    c.uniqueIds(ev.partners.partners, [...p, 'partners']);
+    ev.partners.partners.forEach((partner, i) => {
+      regionRef([...p, 'partners', i, 'regionId'], partner.regionId);
+      for (const [key, s] of Object.entries(partner.scores)) c.range([...p, 'partners', i, 'scores', key], s, 1, 5);
+    });
+  }
+  if (ev.prices) {
+    const p = ['evaluation', 'prices'];
+    for (const [product, price] of Object.entries(ev.prices.reference)) c.money([...p, 'reference', product], price);
+    c.range([...p, 'tolerance'], ev.prices.tolerance, 0, Number.MAX_VALUE);
+    c.uniqueIds(ev.prices.entries, [...p, 'entries']);
+    ev.prices.entries.forEach((e, i) => {
+      c.ref([...p, 'entries', i, 'channelId'], e.channelId, channelIds);
+      regionRef([...p, 'entries', i, 'regionId'], e.regionId);
+      c.money([...p, 'entries', i, 'price'], e.price);
+    });
+    ev.prices.freight.forEach((f, i) => {
+      regionRef([...p, 'freight', i, 'from'], f.from);
+      regionRef([...p, 'freight', i, 'to'], f.to);
+      c.money([...p, 'freight', i, 'cost'], f.cost);
+    });
+  }
+}
+
+/** Every value and reference problem of a plan that has the right structure. */
+export function checkPlanValues(plan: Plan): PlanChecks {
+  const c = new Collector();
+  for (const p of validatePlan(plan)) c.errors.push(p);
+  for (const p of validateScenarios(plan)) (isTolerated(p) ? c.warnings : c.errors).push(p);
+  checkLocale(c, plan.locale);
+  c.uniqueIds(plan.customMetrics, ['customMetrics']);
+  const channelIds = new Set(plan.channels.map((ch) => ch.id));
+  checkChannelExtras(c, plan);
+  checkUncertainty(c, plan);
+  checkBudgetBounds(c, plan, channelIds);
+  checkEvaluation(c, plan, channelIds);
+  return { errors: c.errors, warnings: c.warnings };
+}

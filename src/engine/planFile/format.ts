@@ -1,0 +1,85 @@
+/**
+ * The plan file `*.cmplan.json` (SPEC §9): an envelope around one plan.
+ *
+ *   { "app": { "name", "version" }, "formatVersion": 1, "plan": { … }, "type": "channel-mix-plan" }
+ *
+ * Keys are sorted at every level and the text is pretty-printed with two spaces and a final newline,
+ * so a plan kept in git diffs line by line and exporting an unchanged plan twice gives the same bytes.
+ *
+ * There is deliberately no export time in the envelope: it would make every export of the same plan
+ * differ, breaking "export → import → export is byte-identical" and filling git diffs with noise.
+ * `plan.updatedAt` already says when the content last changed. The plan's `id`, `createdAt` and
+ * `updatedAt` travel with it (a receiver can tell that a file is a copy of a plan it already has);
+ * importing gives the plan a new id (see `asImportedPlan`).
+ */
+import type { Plan } from '../types';
+
+export const PLAN_FILE_TYPE = 'channel-mix-plan';
+
+/** Version 1 is the first released format. Raising it requires a migration from the previous one. */
+export const CURRENT_FORMAT_VERSION = 1;
+
+export const PLAN_FILE_EXTENSION = '.cmplan.json';
+
+/** Who wrote a file: informational only, never used to decide how to read it. */
+export interface AppInfo {
+  name: string;
+  version: string;
+}
+
+export interface PlanFileEnvelope {
+  type: typeof PLAN_FILE_TYPE;
+  formatVersion: number;
+  app: AppInfo;
+  plan: Plan;
+}
+
+/**
+ * Resource limits, checked before the work they protect. Sizes are in UTF-16 code units of the text
+ * (never more than the file's UTF-8 byte count, so the UI should also check `File.size` with
+ * `fileSizeProblem` before reading a file at all).
+ */
+export interface PlanFileLimits {
+  /**
+   * 20 MiB. A 200-channel, 60-month plan with every cell overridden and a hundred scenarios is a few
+   * megabytes pretty-printed; JSON.parse of 20 MiB takes around a tenth of a second, so the limit
+   * leaves room for real plans while a 500 MB file is refused before it is read into a string.
+   */
+  maxChars: number;
+  /**
+   * 64 levels of `{`/`[`. The deepest part of a real file is about eight levels (envelope → plan →
+   * scenarios → adjustment → target → ids). Checked by a linear scan before JSON.parse, so a file
+   * nested a million deep never reaches a recursive parser or the recursive checks after it.
+   */
+  maxDepth: number;
+  /**
+   * 10,000 items in any one list (channels, regions, scenarios, adjustments, tiers, …). Far above
+   * what the grids and charts are built for (the benchmarks use 200 channels), and small enough that
+   * the validators and the formula graph stay fast on any file that passes.
+   */
+  maxArrayLength: number;
+  /**
+   * 100,000 characters in any one string: plan notes are the only long text (names are limited to
+   * 200 by the plan validator); this keeps a single value from swamping a text field or a cell.
+   */
+  maxStringLength: number;
+  /**
+   * At most this many problems are returned; a file that is wrong everywhere would otherwise build a
+   * list as large as the file. A final `tooManyProblems` says that more were left out.
+   */
+  maxProblems: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<PlanFileLimits> = Object.freeze({
+  maxChars: 20 * 1024 * 1024,
+  maxDepth: 64,
+  maxArrayLength: 10_000,
+  maxStringLength: 100_000,
+  maxProblems: 200,
+});
+
+/**
+ * Keys that could reach an object's prototype if an object were ever built by assigning them. They
+ * are never part of a plan: files that contain them have them dropped with a warning.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,0 +1,49 @@
+/**
+ * Numbered migrations of the plan inside a file: step n → n+1 turns a plan written in format n into
+ * the same plan in format n+1. Files are upgraded in memory, one step at a time, then checked
+ * against today's schema; the file itself is never touched.
+ *
+ * Format 1 is the first released format, so there is no step yet. To change the format: raise
+ * CURRENT_FORMAT_VERSION, add the step from the previous version here, keep a fixture file of the
+ * previous version in tests/fixtures/planFiles and a test of the step. A step must be pure: it gets
+ * plain JSON data (already stripped of prototype keys) and returns new data without changing its input.
+ */
+import { CURRENT_FORMAT_VERSION } from './format';
+import { problem, type FileProblem } from './problems';
+
+export interface MigrationStep {
+  from: number;
+  to: number;
+  migrate(plan: unknown): unknown;
+}
+
+/** The real migrations, in order. */
+export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([]);
+
+export type MigrationResult = { ok: true; plan: unknown; applied: number } | { ok: false; problem: FileProblem };
+
+/**
+ * Applies the steps from `fromVersion` up to `currentVersion`, in order. A missing step (a gap in
+ * the chain) or a step that throws is a problem, never an exception. The caller has already refused
+ * versions newer than `currentVersion`.
+ */
+export function migratePlan(
+  plan: unknown,
+  fromVersion: number,
+  steps: readonly MigrationStep[] = MIGRATIONS,
+  currentVersion: number = CURRENT_FORMAT_VERSION,
+): MigrationResult {
+  let current = plan;
+  let applied = 0;
+  for (let version = fromVersion; version < currentVersion; version++) {
+    const step = steps.find((s) => s.from === version && s.to === version + 1);
+    if (!step) return { ok: false, problem: problem('migrationMissing', ['formatVersion'], { from: version, to: version + 1 }) };
+    try {
+      current = step.migrate(current);
+    } catch {
+      return { ok: false, problem: problem('migrationFailed', ['formatVersion'], { from: version, to: version + 1 }) };
+    }
+    applied++;
+  }
+  return { ok: true, plan: current, applied };
+}

@@ -1,0 +1,217 @@
+/**
+ * The structure of a plan in a file, field by field (valibot). This checks JSON types, required
+ * fields, allowed words and the size of texts and lists; value ranges and references between parts
+ * are the plan validators' job (validate.ts and friends), which run on what passes here.
+ *
+ * Unknown fields are dropped from the output (valibot's `object` keeps only declared entries); the
+ * parser reports each dropped field as a warning by comparing input and output (see `droppedKeys`).
+ */
+import * as v from 'valibot';
+import {
+  BCG_GROWTH_MODES,
+  BCG_SHARE_MODES,
+  CHANNEL_ROLES,
+  CHANNEL_TYPES,
+  DISTRIBUTIONS,
+  DRIVER_KEYS,
+  FLOW_METRICS,
+  KPI_DIRECTIONS,
+  NORMALISATIONS,
+  PARTNER_CRITERIA,
+  PARTNER_KINDS,
+  RATIO_METRICS,
+  REBATE_MODES,
+  SETTLEMENT_PERIODS,
+  type DriverKey,
+  type PartnerCriterion,
+  type Plan,
+} from '../types';
+import type { PlanFileLimits } from './format';
+
+/** JSON objects only: valibot's `object` alone would also take an array and read its keys. */
+const jsonObject = v.custom<Record<string, unknown>>(
+  (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+  'object',
+);
+
+function obj<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(jsonObject, v.object(entries));
+}
+
+/** Finite numbers only: JSON has no NaN, but `1e999` parses to Infinity. */
+const num = v.pipe(v.number(), v.finite());
+
+/** Every key of a fixed set must be there (drivers of a channel, criteria of a partner). */
+function keyedBy<const K extends string, S extends v.GenericSchema>(keys: readonly K[], value: S) {
+  const entries = {} as Record<K, S>;
+  for (const k of keys) entries[k] = value;
+  return obj(entries);
+}
+
+const CURVE_TYPES = ['hill', 'linear', 'none'] as const;
+const CUSTOM_FORMATS = ['number', 'money', 'percent'] as const;
+const METRIC_KEYS = [...FLOW_METRICS, ...RATIO_METRICS] as const;
+
+export type SchemaLimits = Pick<PlanFileLimits, 'maxArrayLength' | 'maxStringLength'>;
+
+/** The schema of a plan under the given limits on texts and lists. */
+export function createPlanSchema(limits: SchemaLimits) {
+  const text = v.pipe(v.string(), v.maxLength(limits.maxStringLength));
+  // The length is checked before the items, so an over-long list is refused without walking it.
+  const list = <S extends v.GenericSchema>(item: S) =>
+    v.pipe(v.array(v.unknown()), v.maxLength(limits.maxArrayLength), v.array(item));
+
+  const driver = obj({
+    base: num,
+    growth: v.optional(num),
+    seasonality: v.optional(list(num)),
+    overrides: v.optional(v.pipe(jsonObject, v.record(v.string(), num))),
+  });
+
+  const curve = obj({ type: v.picklist(CURVE_TYPES), max: num, halfSat: num, shape: num });
+  const curvePoint = obj({ spend: num, outcome: num });
+  const rebate = obj({
+    mode: v.picklist(REBATE_MODES),
+    period: v.picklist(SETTLEMENT_PERIODS),
+    tiers: list(obj({ threshold: num, rate: num })),
+  });
+
+  const channel = obj({
+    id: text,
+    name: text,
+    type: v.picklist(CHANNEL_TYPES),
+    role: v.picklist(CHANNEL_ROLES),
+    regions: list(text),
+    color: text,
+    drivers: keyedBy<DriverKey, typeof driver>(DRIVER_KEYS, driver),
+    curve,
+    curvePoints: v.optional(list(curvePoint)),
+    rebate: v.optional(rebate),
+  });
+
+  const region = obj({ id: text, name: text });
+  const customMetric = obj({ id: text, name: text, formula: text, format: v.picklist(CUSTOM_FORMATS) });
+  const timeline = obj({ start: text, periods: num });
+
+  const target = v.pipe(
+    jsonObject,
+    v.variant('kind', [
+      v.object({ kind: v.literal('channels'), ids: list(text) }),
+      v.object({ kind: v.literal('type'), type: v.picklist(CHANNEL_TYPES) }),
+      v.object({ kind: v.literal('all') }),
+    ]),
+  );
+  const op = v.pipe(
+    jsonObject,
+    v.variant('kind', [
+      v.object({ kind: v.literal('set'), value: num }),
+      v.object({ kind: v.literal('scale'), percent: num }),
+      v.object({ kind: v.literal('add'), value: num }),
+      v.object({ kind: v.literal('move'), from: text, to: text, amount: num }),
+    ]),
+  );
+  const adjustment = obj({
+    id: text,
+    target,
+    driver: v.picklist(DRIVER_KEYS),
+    from: v.optional(text),
+    to: v.optional(text),
+    op,
+    slider: v.optional(obj({ min: num, max: num, step: num })),
+    enabled: v.boolean(),
+  });
+  const scenario = obj({
+    id: text,
+    name: text,
+    parentId: v.nullable(text),
+    adjustments: list(adjustment),
+    notes: text,
+  });
+
+  const cannibalisation = obj({ from: text, to: text, rate: num });
+  const uncertainDriver = obj({
+    id: text,
+    channelId: text,
+    driver: v.picklist(DRIVER_KEYS),
+    low: num,
+    high: num,
+    distribution: v.picklist(DISTRIBUTIONS),
+  });
+  const budgetBounds = obj({
+    channelId: text,
+    min: v.optional(num),
+    max: v.optional(num),
+    frozen: v.optional(v.boolean()),
+  });
+
+  const scoreMetric = v.union([
+    v.picklist(METRIC_KEYS),
+    v.pipe(text, v.startsWith('custom:'), v.custom<`custom:${string}`>(() => true)),
+  ]);
+  const kpi = obj({
+    id: text,
+    metric: scoreMetric,
+    weight: num,
+    direction: v.picklist(KPI_DIRECTIONS),
+    normalisation: v.picklist(NORMALISATIONS),
+    target: v.optional(num),
+    red: v.optional(num),
+    green: v.optional(num),
+  });
+  const bcg = obj({
+    shareMode: v.picklist(BCG_SHARE_MODES),
+    growthMode: v.picklist(BCG_GROWTH_MODES),
+    shareThreshold: v.optional(num),
+    growthThreshold: v.optional(num),
+  });
+  const criteria = keyedBy<PartnerCriterion, typeof num>(PARTNER_CRITERIA, num);
+  const partner = obj({
+    id: text,
+    name: text,
+    kind: v.picklist(PARTNER_KINDS),
+    regionId: text,
+    scores: criteria,
+  });
+  const prices = obj({
+    reference: v.pipe(jsonObject, v.record(text, num)),
+    tolerance: num,
+    entries: list(obj({ id: text, product: text, channelId: text, regionId: text, price: num })),
+    freight: list(obj({ from: text, to: text, cost: num })),
+  });
+  const evaluation = obj({
+    scorecard: v.optional(obj({ kpis: list(kpi) })),
+    bcg: v.optional(bcg),
+    partners: v.optional(obj({ weights: criteria, partners: list(partner) })),
+    prices: v.optional(prices),
+  });
+
+  return obj({
+    id: text,
+    name: text,
+    currency: text,
+    locale: text,
+    timeline,
+    regions: list(region),
+    channels: list(channel),
+    customMetrics: list(customMetric),
+    scenarios: v.optional(list(scenario)),
+    cannibalisation: v.optional(list(cannibalisation)),
+    uncertainty: v.optional(list(uncertainDriver)),
+    budgetBounds: v.optional(list(budgetBounds)),
+    evaluation: v.optional(evaluation),
+    notes: text,
+    createdAt: num,
+    updatedAt: num,
+  });
+}
+
+export type PlanSchema = ReturnType<typeof createPlanSchema>;
+
+export const appInfoSchema = (limits: SchemaLimits) =>
+  obj({ name: v.pipe(v.string(), v.maxLength(limits.maxStringLength)), version: v.pipe(v.string(), v.maxLength(limits.maxStringLength)) });
+
+// The schema must describe exactly the plan type: a field added to types.ts without a schema entry
+// (or the other way round) is a compile error here, not a file that silently loses data.
+type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemaMatchesPlan: Exactly<v.InferOutput<PlanSchema>, Plan> = true;
+void schemaMatchesPlan;

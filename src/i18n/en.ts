@@ -3,6 +3,8 @@
  * (a unit test checks). `{name}` placeholders are filled by `t()`; the values are plain text, never
  * markup.
  */
+import { evaluationEn } from './evaluation/en';
+
 export const en = {
   'app.name': 'Channel Mix Planner',
   'app.tagline': 'Plan budget and effort across sales channels — on your device, no account.',
@@ -435,6 +437,7 @@ export const en = {
   'cal.reason.noOutcomeVariation': 'all outcomes are equal: there is no response to fit.',
   'cal.reason.invalidPoints': 'spends and outcomes must be numbers, zero or more.',
   'cal.reason.notIdentifiable': 'the points do not pin the curve down (for example all spends are far below saturation); add points at higher spend.',
+  ...evaluationEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@
  * "contribution" is always 貢獻利潤. Taiwan wording (儲存, 資料, 檔案, 儲存格, 列/欄), 「」 quotes.
  */
 import type { Messages } from './en';
+import { evaluationZhTW } from './evaluation/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -437,4 +438,5 @@ export const zhTW: Messages = {
   'cal.reason.noOutcomeVariation': '所有結果都相同，沒有可擬合的反應。',
   'cal.reason.invalidPoints': '投入與結果必須是不小於零的數字。',
   'cal.reason.notIdentifiable': '這些觀測點不足以確定曲線（例如投入都遠低於飽和點）；請補充更高投入的觀測點。',
+  ...evaluationZhTW,
 };

@@ -1,0 +1,55 @@
+import type { PlanResult } from './compute';
+import { customMetricValues } from './customValues';
+import type { CompiledCustomMetric, EvalResult } from './expr';
+import { isFlowMetric, isRatioMetric, rollup, rollupValue } from './rollup';
+import type { Plan, ScorecardKpi, ScoreMetric } from './types';
+
+/**
+ * The window a scorecard judges: one calendar year of the plan (a bucket of the yearly roll-up) or
+ * the whole plan. A year is the default because growth is year on year and a whole multi-year plan
+ * has no year before it to grow from.
+ */
+export type ScoreWindow = { kind: 'year'; key: string } | { kind: 'all' };
+
+export function yearKeys(plan: Plan, result: PlanResult): string[] {
+  return rollup(plan, result, 'total', 'year').buckets.map((b) => b.key);
+}
+
+/** The custom metric id of a `custom:<id>` score metric, or null for a built-in one. */
+export function customIdOf(metric: ScoreMetric): string | null {
+  return metric.startsWith('custom:') ? metric.slice('custom:'.length) : null;
+}
+
+/**
+ * values[kpi][channel] for the scorecard: built-in metrics from the roll-up by channel over the
+ * window, custom metrics evaluated on the same roll-up (null where undefined or broken). The grid
+ * shows the same numbers as the Periods tab for that year.
+ */
+export function scorecardValues(
+  plan: Plan, result: PlanResult, kpis: readonly ScorecardKpi[], window: ScoreWindow, custom: readonly CompiledCustomMetric[],
+): (number | null)[][] {
+  const r = rollup(plan, result, 'channel', window.kind === 'all' ? 'all' : 'year');
+  const b = window.kind === 'all' ? 0 : r.buckets.findIndex((x) => x.key === window.key);
+  const channels = plan.channels.length;
+  if (b < 0) return kpis.map(() => Array<number | null>(channels).fill(null));
+  const customCache = new Map<number, Map<string, EvalResult>>();
+  const customValue = (g: number, id: string): number | null => {
+    const metric = plan.customMetrics.find((m) => m.id === id);
+    if (!metric) return null;
+    let values = customCache.get(g);
+    if (!values) {
+      values = customMetricValues(r, custom, g, b);
+      customCache.set(g, values);
+    }
+    const v = values.get(metric.name);
+    return v && v.ok && Number.isFinite(v.value) ? v.value : null;
+  };
+  return kpis.map((kpi) =>
+    plan.channels.map((_, g) => {
+      const id = customIdOf(kpi.metric);
+      if (id !== null) return customValue(g, id);
+      const m = kpi.metric;
+      return isFlowMetric(m) || isRatioMetric(m) ? rollupValue(r, m, g, b) : null;
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+import type { ColDef } from 'ag-grid-community';
+import type { Channel, PriceEntry, Region } from '../../engine/types';
+import { MAX_NAME_LENGTH } from '../../engine/validate';
+import { t } from '../../state/i18n.svelte';
+import type { CellSpec, ColumnContext } from '../grid/cellSpec';
+import { formatByUnit, parseUnit, unitToInput, type Money } from '../units';
+
+export interface PriceRow {
+  index: number;
+  entry: PriceEntry;
+  /** The entry is part of a listed conflict. */
+  flagged: boolean;
+}
+
+const BASE = ['evaluation', 'prices', 'entries'] as const;
+
+function editable(spec: CellSpec<PriceRow>): Pick<ColDef<PriceRow>, 'editable' | 'context'> & { context: ColumnContext<PriceRow> } {
+  return { editable: true, context: { cell: spec } };
+}
+
+/** Price list: product, channel, region (or all regions) and price, typed or pasted from a spreadsheet. */
+export function priceColumns(channels: readonly Channel[], regions: readonly Region[], money: Money): ColDef<PriceRow>[] {
+  const channelName = (id: string): string => channels.find((c) => c.id === id)?.name ?? id;
+  const regionName = (id: string): string => (id === '' ? t('price.allRegions') : (regions.find((r) => r.id === id)?.name ?? id));
+  const pick = (ids: readonly string[], label: (id: string) => string, text: string): string | undefined => {
+    const s = text.trim().toLowerCase();
+    return ids.find((id) => id.toLowerCase() === s || label(id).toLowerCase() === s);
+  };
+  const channelIds = channels.map((c) => c.id);
+  const regionIds = ['', ...regions.map((r) => r.id)];
+  return [
+    {
+      colId: 'product',
+      headerName: t('price.product'),
+      width: 180,
+      valueGetter: (p) => p.data?.entry.product ?? '',
+      cellClass: (p) => (p.data?.flagged ? 'rag-amber' : ''),
+      ...editable({
+        parse: (text) => (text.trim() === '' ? { ok: false, message: t('input.nameRequired') } : { ok: true, value: text.trim().slice(0, MAX_NAME_LENGTH) }),
+        ops: (row, value) => [{ path: [...BASE, row.index, 'product'], value }],
+        copy: (row) => row.entry.product,
+      }),
+    },
+    {
+      colId: 'channel',
+      headerName: t('cal.channel'),
+      width: 170,
+      valueGetter: (p) => p.data?.entry.channelId ?? '',
+      valueFormatter: (p) => channelName(String(p.value ?? '')),
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: channelIds, formatValue: (v: string) => channelName(v) },
+      ...editable({
+        parse: (text) => {
+          const hit = pick(channelIds, channelName, text);
+          return hit !== undefined ? { ok: true, value: hit } : { ok: false, message: t('input.unknownOption', { value: text.trim() }) };
+        },
+        ops: (row, value) => [{ path: [...BASE, row.index, 'channelId'], value }],
+        copy: (row) => channelName(row.entry.channelId),
+      }),
+    },
+    {
+      colId: 'region',
+      headerName: t('partner.region'),
+      width: 150,
+      valueGetter: (p) => p.data?.entry.regionId ?? '',
+      valueFormatter: (p) => regionName(String(p.value ?? '')),
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: regionIds, formatValue: (v: string) => regionName(v) },
+      ...editable({
+        parse: (text) => {
+          const hit = pick(regionIds, regionName, text);
+          return hit !== undefined ? { ok: true, value: hit } : { ok: false, message: t('input.unknownRegion', { value: text.trim() }) };
+        },
+        ops: (row, value) => [{ path: [...BASE, row.index, 'regionId'], value }],
+        copy: (row) => regionName(row.entry.regionId),
+      }),
+    },
+    {
+      colId: 'price',
+      headerName: t('price.price'),
+      type: 'rightAligned',
+      width: 130,
+      valueGetter: (p) => p.data?.entry.price ?? null,
+      valueFormatter: (p) => (typeof p.value === 'number' ? formatByUnit('money', p.value, money) : ''),
+      ...editable({
+        parse: (text) => {
+          const r = parseUnit(text, 'money', money.currency);
+          return r.ok && (r.value as number) <= 0 ? { ok: false, message: t('price.positive') } : r;
+        },
+        ops: (row, value) => [{ path: [...BASE, row.index, 'price'], value }],
+        copy: (row) => unitToInput('money', row.entry.price, money.currency),
+      }),
+    },
+  ];
+}

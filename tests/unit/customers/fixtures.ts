@@ -5,7 +5,7 @@ import { dayFromCivil, dayFromIso } from '../../../src/engine/customers/calendar
 import type { Transactions } from '../../../src/engine/customers/columns';
 
 const dir = fileURLToPath(new URL('../../fixtures/customers/', import.meta.url));
-const read = (name: string) => readFileSync(dir + name, 'utf8');
+const read = (name: string) => readFileSync(dir + name, 'utf8').replace(/\r\n/g, '\n');
 
 /** Dictionary-encodes keys in order of first appearance. */
 function encode(keys: string[]): { index: Int32Array; names: string[] } {
@@ -45,7 +45,7 @@ export function loadCdnowSample(): Loaded {
     .trim()
     .split('\n')
     .map((line) => line.trim().split(/\s+/));
-  const { index, names } = encode(rows.map((r) => r[1]));
+  const { index, names } = encode(rows.map((r) => String(Number(r[1]))));
   const tx: Transactions = {
     customer: index,
     day: Int32Array.from(rows, (r) => dayFromCivil(Number(r[2].slice(0, 4)), Number(r[2].slice(4, 6)), Number(r[2].slice(6, 8)))),

@@ -179,10 +179,8 @@ describe('other segment models', () => {
     const meanR = mean((e) => analysisDay - e.last);
     const meanF = mean((e) => e.n);
     const meanM = mean((e) => e.m);
-    const code = (rHigh: boolean, fHigh: boolean, mHigh: boolean) =>
-      ({ '111': 'important-value', '101': 'important-develop', '011': 'important-retain', '001': 'important-winback', '110': 'general-value', '100': 'general-develop', '010': 'general-retain', '000': 'general-winback' })[
-        `${+rHigh}${+fHigh}${+mHigh}`
-      ];
+    const eightClassOf: Record<string, string> = { '111': 'important-value', '101': 'important-develop', '011': 'important-retain', '001': 'important-winback', '110': 'general-value', '100': 'general-develop', '010': 'general-retain', '000': 'general-winback' };
+    const code = (rHigh: boolean, fHigh: boolean, mHigh: boolean) => eightClassOf[`${+rHigh}${+fHigh}${+mHigh}`];
     for (const [c, e] of perCustomer) {
       expect(eight.ids[eight.segment[c]]).toBe(code(analysisDay - e.last < meanR, e.n > meanF, e.m > meanM));
     }

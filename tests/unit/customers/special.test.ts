@@ -10,7 +10,7 @@ describe('lgamma (Lanczos)', () => {
     expect(lgamma(2)).toBeCloseTo(0, 14);
     expect(lgamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 14);
     expect(lgamma(10)).toBeCloseTo(Math.log(362880), 13);
-    expect(lgamma(0.25)).toBeCloseTo(Math.log(3.6256099082219083), 14); // Γ(1/4)
+    expect(lgamma(0.25)).toBeCloseTo(Math.log(3.625609908221908), 14); // Γ(1/4)
   });
 
   it('stays accurate for large and tiny arguments', () => {

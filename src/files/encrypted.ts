@@ -35,10 +35,10 @@ export const DEFAULT_ITERATIONS = MIN_ITERATIONS;
 const MAGIC = new TextEncoder().encode('CMPENC');
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
-const TAG_BYTES = 16;
 export const HEADER_BYTES = MAGIC.length + 1 + 1 + 4 + SALT_BYTES + IV_BYTES;
+export const TAG_BYTES = 16;
 /** A plan file may be `maxChars` UTF-16 code units, up to three UTF-8 bytes each. */
-const MAX_FILE_BYTES = HEADER_BYTES + DEFAULT_LIMITS.maxChars * 3 + TAG_BYTES;
+export const MAX_ENCRYPTED_BYTES = HEADER_BYTES + DEFAULT_LIMITS.maxChars * 3 + TAG_BYTES;
 
 /**
  *   emptyPassword           an empty password (refused when encrypting and decrypting)
@@ -156,7 +156,7 @@ export async function decryptPlanFile(bytes: Uint8Array, password: string, optio
   if (bytes.length < MAGIC.length + 2) throw new EncryptedFileError('truncated');
   if (bytes[6] !== ENCRYPTED_FORMAT_VERSION || bytes[7] !== KDF_PBKDF2_SHA256) throw new EncryptedFileError('unsupportedVersion');
   if (bytes.length < HEADER_BYTES + TAG_BYTES) throw new EncryptedFileError('truncated');
-  if (bytes.length > MAX_FILE_BYTES) throw new EncryptedFileError('tooLarge');
+  if (bytes.length > MAX_ENCRYPTED_BYTES) throw new EncryptedFileError('tooLarge');
 
   // Copies: the caller's bytes may live in a shared or larger buffer, and must not change under us.
   const header = bytes.slice(0, HEADER_BYTES);

@@ -3,14 +3,16 @@
  * what is imported as it is and shown to the user (warnings). Paths are relative to the plan.
  *
  * Errors: everything the plan validator reports (the baseline must be computable), repeated ids in
- * any list the UI keys by id, and numbers outside their range in scenarios, bounds, curve points and
- * evaluation settings. Nothing is coerced: a value is either accepted as it is or reported.
+ * lists the UI keys by id, and numbers outside their range in scenarios, budget bounds and curve
+ * points. Nothing is coerced: a value is either accepted as it is or reported.
  *
  * Warnings: states the app itself reaches and tolerates — removing a channel leaves adjustments,
  * cannibalisation pairs, uncertain drivers, budget bounds and prices that name it; a scenario chain
- * may loop; a P10 may sit above its P90 while the user is typing. Compute skips or reports these
- * where they matter, so refusing a file for them would refuse files the app wrote itself.
+ * may loop; a P10 may sit above its P90 while the user is typing; evaluation settings may be half
+ * edited. Compute and the views skip or report these where they matter, so refusing a file for them
+ * would refuse files the app wrote itself.
  */
+import { validatePartners } from '../evaluation/partners';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
 import { uncertaintyIssues } from '../uncertainty/validate';
@@ -107,6 +109,12 @@ function checkBudgetBounds(c: Collector, plan: Plan, channelIds: ReadonlySet<str
   });
 }
 
+/**
+ * Evaluation settings are kept as they are: the evaluation views check them and say what is wrong
+ * (weights that do not sum to 100, a score outside 1–5, a negative price) while the user edits, so
+ * the app stores such states itself. What the partner validator finds, and references to channels
+ * or regions that are gone, are passed on as warnings.
+ */
 function checkEvaluation(c: Collector, plan: Plan, channelIds: ReadonlySet<string>): void {
   const ev = plan.evaluation;
   if (!ev) return;
@@ -116,36 +124,28 @@ function checkEvaluation(c: Collector, plan: Plan, channelIds: ReadonlySet<strin
   };
   if (ev.scorecard) {
     const customIds = new Set(plan.customMetrics.map((m) => m.id));
-    c.uniqueIds(ev.scorecard.kpis, ['evaluation', 'scorecard', 'kpis']);
     ev.scorecard.kpis.forEach((k, i) => {
-      const p = ['evaluation', 'scorecard', 'kpis', i];
-      c.range([...p, 'weight'], k.weight, 0, 100);
-      if (k.metric.startsWith('custom:')) c.ref([...p, 'metric'], k.metric.slice('custom:'.length), customIds);
+      if (k.metric.startsWith('custom:')) c.ref(['evaluation', 'scorecard', 'kpis', i, 'metric'], k.metric.slice('custom:'.length), customIds);
     });
   }
   if (ev.partners) {
     const p = ['evaluation', 'partners'];
-    for (const [key, w] of Object.entries(ev.partners.weights)) c.range([...p, 'weights', key], w, 0, 100);
-    c.uniqueIds(ev.partners.partners, [...p, 'partners']);
-    ev.partners.partners.forEach((partner, i) => {
-      regionRef([...p, 'partners', i, 'regionId'], partner.regionId);
-      for (const [key, s] of Object.entries(partner.scores)) c.range([...p, 'partners', i, 'scores', key], s, 1, 5);
-    });
+    for (const issue of validatePartners(ev.partners)) {
+      // 'weightsSum' is the partner view's own word for weights that do not add up to 100.
+      const code = issue.code === 'weightsSum' ? 'outOfRange' : issue.code;
+      c.warn([...p, ...issue.path], code, issue.params);
+    }
+    ev.partners.partners.forEach((partner, i) => regionRef([...p, 'partners', i, 'regionId'], partner.regionId));
   }
   if (ev.prices) {
     const p = ['evaluation', 'prices'];
-    for (const [product, price] of Object.entries(ev.prices.reference)) c.money([...p, 'reference', product], price);
-    c.range([...p, 'tolerance'], ev.prices.tolerance, 0, Number.MAX_VALUE);
-    c.uniqueIds(ev.prices.entries, [...p, 'entries']);
     ev.prices.entries.forEach((e, i) => {
       c.ref([...p, 'entries', i, 'channelId'], e.channelId, channelIds);
       regionRef([...p, 'entries', i, 'regionId'], e.regionId);
-      c.money([...p, 'entries', i, 'price'], e.price);
     });
     ev.prices.freight.forEach((f, i) => {
       regionRef([...p, 'freight', i, 'from'], f.from);
       regionRef([...p, 'freight', i, 'to'], f.to);
-      c.money([...p, 'freight', i, 'cost'], f.cost);
     });
   }
 }

@@ -24,7 +24,8 @@ export class PlanFileWriteError extends Error {
  * The text of a plan file: keys sorted at every level (by UTF-16 code unit, as Array.prototype.sort
  * does), two-space indentation as JSON.stringify(…, null, 2) would write it, a final newline.
  * Fields whose value is `undefined` are left out (the app clears an optional field by setting it to
- * undefined). Throws PlanFileWriteError for values JSON cannot carry faithfully.
+ * undefined); numbers are written as JSON.stringify writes them (shortest form that reads back the
+ * same double; -0 as 0). Throws PlanFileWriteError for values JSON cannot carry faithfully.
  *
  * The whole plan travels, including its id and timestamps; see format.ts for why the file holds no
  * export time. Same plan, same bytes.

@@ -1,0 +1,309 @@
+/**
+ * Plans as the app can produce them, for property tests of the plan file: templates and synthetic
+ * plans of any size, with scenarios, cannibalisation, uncertain drivers, budget bounds, curve points,
+ * rebates, custom metrics and evaluation settings on top. Every plan generated here is valid, so a
+ * file written from it must read back without a problem or a warning.
+ */
+import fc from 'fast-check';
+import { DRIVER_SPECS } from '../../../src/engine/drivers';
+import { DEFAULT_PARTNER_WEIGHTS } from '../../../src/engine/evaluation/partners';
+import { generateSyntheticPlan } from '../../../src/engine/synthetic';
+import { TEMPLATE_IDS, createPlanFromTemplate } from '../../../src/engine/templates';
+import { monthKeys } from '../../../src/engine/timeline';
+import {
+  BCG_GROWTH_MODES,
+  BCG_SHARE_MODES,
+  CHANNEL_TYPES,
+  DISTRIBUTIONS,
+  DRIVER_KEYS,
+  FLOW_METRICS,
+  KPI_DIRECTIONS,
+  NORMALISATIONS,
+  PARTNER_CRITERIA,
+  PARTNER_KINDS,
+  REBATE_MODES,
+  SETTLEMENT_PERIODS,
+  type Adjustment,
+  type AdjustmentOp,
+  type AdjustmentTarget,
+  type ChannelBudgetBounds,
+  type DriverKey,
+  type Evaluation,
+  type Plan,
+  type RebateScheme,
+  type Scenario,
+} from '../../../src/engine/types';
+
+/** Text that is awkward for a JSON writer: quotes, backslashes, controls, U+2028, lone surrogates, markup. */
+export const awkwardText = (maxLength = 20): fc.Arbitrary<string> =>
+  fc.string({
+    maxLength,
+    unit: fc.oneof(
+      { weight: 5, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+      fc.constantFrom('"', '\\', '\n', '\t', '\u0000', '\u2028', '\ud800', '\udfff', '<img src=x onerror=window.__x=1>', '{', ']'),
+    ),
+  });
+
+/** A name the plan validator accepts: something besides white space, at most 200 characters. */
+const nameArb = awkwardText(30).filter((s) => s.trim() !== '');
+
+const money = fc.integer({ min: 0, max: 1e12 });
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 });
+
+/** A value inside a driver's valid range (money in whole minor units). */
+function driverValue(key: DriverKey): fc.Arbitrary<number> {
+  const spec = DRIVER_SPECS[key];
+  if (spec.unit === 'money') return fc.integer({ min: 0, max: 1e12 });
+  if (spec.unit === 'rate') return fc.double({ min: 0, max: 1, noNaN: true });
+  return fc.double({ min: 0, max: 1e9, noNaN: true });
+}
+
+const basePlanArb: fc.Arbitrary<Plan> = fc.oneof(
+  fc
+    .record({
+      id: fc.constantFrom(...TEMPLATE_IDS),
+      locale: fc.constantFrom('en', 'zh-CN', 'zh-TW'),
+      now: fc.integer({ min: 0, max: 4e12 }),
+    })
+    .map(({ id, locale, now }) => createPlanFromTemplate(id, { id: `plan-${id}`, now, locale })),
+  fc
+    .record({
+      channels: fc.integer({ min: 1, max: 8 }),
+      periods: fc.integer({ min: 12, max: 60 }),
+      seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      withOverrides: fc.boolean(),
+    })
+    .map((o) => generateSyntheticPlan(o)),
+);
+
+function targetArb(channelIds: readonly string[]): fc.Arbitrary<AdjustmentTarget> {
+  const options: fc.Arbitrary<AdjustmentTarget>[] = [
+    fc.constant({ kind: 'all' as const }),
+    fc.constantFrom(...CHANNEL_TYPES).map((type) => ({ kind: 'type' as const, type })),
+  ];
+  if (channelIds.length > 0) {
+    options.push(fc.shuffledSubarray([...channelIds], { minLength: 1 }).map((ids) => ({ kind: 'channels' as const, ids })));
+  }
+  return fc.oneof(...options);
+}
+
+function opArb(driver: DriverKey, channelIds: readonly string[]): fc.Arbitrary<AdjustmentOp> {
+  const options: fc.Arbitrary<AdjustmentOp>[] = [
+    driverValue(driver).map((value) => ({ kind: 'set' as const, value })),
+    fc.double({ min: -100, max: 500, noNaN: true }).map((percent) => ({ kind: 'scale' as const, percent })),
+    (DRIVER_SPECS[driver].unit === 'money' ? fc.integer({ min: -1e9, max: 1e9 }) : fc.double({ min: -1, max: 1, noNaN: true })).map(
+      (value) => ({ kind: 'add' as const, value }),
+    ),
+  ];
+  if (channelIds.length >= 2) {
+    options.push(
+      fc
+        .record({ pair: fc.shuffledSubarray([...channelIds], { minLength: 2, maxLength: 2 }), amount: money })
+        .map(({ pair, amount }) => ({ kind: 'move' as const, from: pair[0], to: pair[1], amount })),
+    );
+  }
+  return fc.oneof(...options);
+}
+
+function adjustmentArb(id: string, channelIds: readonly string[], months: readonly string[]): fc.Arbitrary<Adjustment> {
+  return fc
+    .record({
+      driver: fc.constantFrom(...DRIVER_KEYS),
+      range: fc.option(fc.tuple(fc.nat(months.length - 1), fc.nat(months.length - 1)), { nil: undefined }),
+      slider: fc.option(fc.record({ min: fc.integer({ min: -1000, max: 0 }), span: fc.integer({ min: 1, max: 1000 }), step: fc.double({ min: 0.01, max: 10, noNaN: true }) }), { nil: undefined }),
+      enabled: fc.boolean(),
+      openEnded: fc.boolean(),
+    })
+    .chain(({ driver, range, slider, enabled, openEnded }) =>
+      fc.record({ target: targetArb(channelIds), op: opArb(driver, channelIds) }).map(({ target, op }) => {
+        const adj: Adjustment = { id, target, driver, op, enabled };
+        if (range) {
+          const [a, b] = range[0] <= range[1] ? range : [range[1], range[0]];
+          adj.from = months[a];
+          if (!openEnded) adj.to = months[b];
+        }
+        // The app clears optional fields by setting them to undefined; the writer leaves them out.
+        adj.slider = slider ? { min: slider.min, max: slider.min + slider.span, step: slider.step } : undefined;
+        return adj;
+      }),
+    );
+}
+
+function scenariosArb(channelIds: readonly string[], months: readonly string[]): fc.Arbitrary<Scenario[]> {
+  return fc.integer({ min: 0, max: 4 }).chain((count) =>
+    fc.tuple(
+      ...Array.from({ length: count }, (_, s) =>
+        fc
+          .record({
+            name: nameArb,
+            notes: awkwardText(),
+            // A parent earlier in the list, so chains never loop.
+            parent: fc.option(fc.nat(Math.max(0, s - 1)), { nil: null }),
+            adjustments: fc.integer({ min: 0, max: 5 }),
+          })
+          .chain(({ name, notes, parent, adjustments }) =>
+            fc
+              .tuple(...Array.from({ length: adjustments }, (_, a) => adjustmentArb(`adj-${s}-${a}`, channelIds, months)))
+              .map(
+                (adjs): Scenario => ({
+                  id: `sc-${s}`,
+                  name,
+                  parentId: parent === null || s === 0 ? null : `sc-${parent}`,
+                  adjustments: adjs,
+                  notes,
+                }),
+              ),
+          ),
+      ),
+    ),
+  );
+}
+
+const rebateArb: fc.Arbitrary<RebateScheme> = fc
+  .record({
+    mode: fc.constantFrom(...REBATE_MODES),
+    period: fc.constantFrom(...SETTLEMENT_PERIODS),
+    thresholds: fc.uniqueArray(fc.integer({ min: 0, max: 1e10 }), { maxLength: 4 }),
+    rates: fc.array(fc.double({ min: 0, max: 0.1, noNaN: true }), { minLength: 4, maxLength: 4 }),
+  })
+  .map(({ mode, period, thresholds, rates }) => {
+    const sortedRates = [...rates].sort((a, b) => a - b);
+    const tiers = [...thresholds].sort((a, b) => a - b).map((threshold, i) => ({ threshold, rate: sortedRates[i] }));
+    return { mode, period, tiers };
+  });
+
+function boundsArb(channelIds: readonly string[]): fc.Arbitrary<ChannelBudgetBounds[]> {
+  return fc.shuffledSubarray([...channelIds]).chain((ids) =>
+    fc.tuple(
+      ...ids.map((channelId) =>
+        fc
+          .record({ lo: fc.option(money, { nil: undefined }), extra: fc.option(money, { nil: undefined }), frozen: fc.option(fc.boolean(), { nil: undefined }) })
+          .map(({ lo, extra, frozen }): ChannelBudgetBounds => ({
+            channelId,
+            min: lo,
+            max: extra === undefined ? undefined : (lo ?? 0) + extra,
+            frozen,
+          })),
+      ),
+    ),
+  );
+}
+
+function evaluationArb(plan: Plan): fc.Arbitrary<Evaluation> {
+  const channelIds = plan.channels.map((c) => c.id);
+  const regionIds = ['', ...plan.regions.map((r) => r.id)];
+  const product = awkwardText(12).filter((s) => !['__proto__', 'constructor', 'prototype'].includes(s));
+  const scores = fc.tuple(...PARTNER_CRITERIA.map(() => fc.integer({ min: 1, max: 5 }))).map((s) =>
+    Object.fromEntries(PARTNER_CRITERIA.map((c, i) => [c, s[i]])) as Record<(typeof PARTNER_CRITERIA)[number], number>,
+  );
+  return fc.record(
+    {
+      scorecard: fc.record({
+        kpis: fc.array(
+          fc.record(
+            {
+              metric: fc.oneof(fc.constantFrom(...FLOW_METRICS, 'roi' as const, 'cac' as const), fc.constantFrom(...plan.customMetrics.map((m) => `custom:${m.id}` as const), 'spend' as const)),
+              weight: fc.integer({ min: 0, max: 100 }),
+              direction: fc.constantFrom(...KPI_DIRECTIONS),
+              normalisation: fc.constantFrom(...NORMALISATIONS),
+              target: finite,
+              red: finite,
+              green: finite,
+            },
+            { requiredKeys: ['metric', 'weight', 'direction', 'normalisation'] },
+          ),
+          { maxLength: 4 },
+        ).map((kpis) => kpis.map((k, i) => ({ id: `kpi-${i}`, ...k }))),
+      }),
+      bcg: fc.record(
+        { shareMode: fc.constantFrom(...BCG_SHARE_MODES), growthMode: fc.constantFrom(...BCG_GROWTH_MODES), shareThreshold: finite, growthThreshold: finite },
+        { requiredKeys: ['shareMode', 'growthMode'] },
+      ),
+      partners: fc.array(fc.record({ name: nameArb, kind: fc.constantFrom(...PARTNER_KINDS), regionId: fc.constantFrom(...regionIds), scores }), { maxLength: 4 }).map((list) => ({
+        weights: { ...DEFAULT_PARTNER_WEIGHTS },
+        partners: list.map((p, i) => ({ id: `partner-${i}`, ...p })),
+      })),
+      prices: fc.record({
+        reference: fc.dictionary(product, money, { maxKeys: 4 }),
+        tolerance: fc.double({ min: 0, max: 1, noNaN: true }),
+        entries: fc
+          .array(fc.record({ product, channelId: fc.constantFrom(...channelIds), regionId: fc.constantFrom(...regionIds), price: money }), { maxLength: 4 })
+          .map((list) => list.map((e, i) => ({ id: `price-${i}`, ...e }))),
+        freight: fc.array(fc.record({ from: fc.constantFrom(...regionIds.slice(1), ''), to: fc.constantFrom(...regionIds.slice(1), ''), cost: money }), { maxLength: 3 }),
+      }),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+/** Each ordered channel pair once: a repeated pair is a (tolerated) slip that the reader warns about. */
+function uniquePairs(list: readonly { pair: string[] | null; rate: number }[]): { from: string; to: string; rate: number }[] {
+  const seen = new Set<string>();
+  const out: { from: string; to: string; rate: number }[] = [];
+  for (const { pair, rate } of list) {
+    if (pair === null || seen.has(pair.join('\u0000'))) continue;
+    seen.add(pair.join('\u0000'));
+    out.push({ from: pair[0], to: pair[1], rate });
+  }
+  return out;
+}
+
+/** A valid plan with any mix of the optional parts. */
+export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
+  const channelIds = base.channels.map((c) => c.id);
+  const months = monthKeys(base.timeline);
+  const pairs = channelIds.length >= 2 ? fc.shuffledSubarray(channelIds, { minLength: 2, maxLength: 2 }) : fc.constant(null);
+  return fc
+    .record({
+      name: nameArb,
+      notes: awkwardText(200),
+      customMetrics: fc.array(fc.record({ name: nameArb, formula: awkwardText(), format: fc.constantFrom('number' as const, 'money' as const, 'percent' as const) }), { maxLength: 3 }),
+      scenarios: fc.option(scenariosArb(channelIds, months), { nil: undefined }),
+      cannibalisation: fc.option(
+        fc.array(fc.record({ pair: pairs, rate: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 3 }),
+        { nil: undefined },
+      ),
+      uncertainty: fc.option(
+        fc.array(
+          fc.record({
+            channelId: fc.constantFrom(...channelIds),
+            driver: fc.constantFrom(...DRIVER_KEYS),
+            a: fc.double({ min: 0.001, max: 1, noNaN: true }),
+            b: fc.double({ min: 0.001, max: 1, noNaN: true }),
+            distribution: fc.constantFrom(...DISTRIBUTIONS),
+          }),
+          { maxLength: 4 },
+        ),
+        { nil: undefined },
+      ),
+      budgetBounds: fc.option(boundsArb(channelIds), { nil: undefined }),
+      curvePoints: fc.array(fc.option(fc.array(fc.record({ spend: money, outcome: fc.double({ min: 0, max: 1e9, noNaN: true }) }), { maxLength: 6 }), { nil: undefined }), {
+        minLength: channelIds.length,
+        maxLength: channelIds.length,
+      }),
+      rebates: fc.array(fc.option(rebateArb, { nil: undefined }), { minLength: channelIds.length, maxLength: channelIds.length }),
+      withEvaluation: fc.boolean(),
+    })
+    .chain((x) => {
+      const customMetrics = [...base.customMetrics, ...x.customMetrics.map((m, i) => ({ id: `cm-extra-${i}`, ...m }))];
+      const plan: Plan = {
+        ...base,
+        name: x.name,
+        notes: x.notes,
+        customMetrics,
+        channels: base.channels.map((ch, i) => ({ ...ch, curvePoints: x.curvePoints[i], rebate: x.rebates[i] })),
+        scenarios: x.scenarios,
+        cannibalisation: x.cannibalisation && uniquePairs(x.cannibalisation),
+        uncertainty: x.uncertainty?.map((u, i) => ({
+          id: `u-${i}`,
+          channelId: u.channelId,
+          driver: u.driver,
+          low: Math.min(u.a, u.b),
+          high: Math.max(u.a, u.b),
+          distribution: u.distribution,
+        })),
+        budgetBounds: x.budgetBounds,
+      };
+      return x.withEvaluation ? evaluationArb(plan).map((evaluation) => ({ ...plan, evaluation })) : fc.constant(plan);
+    });
+});

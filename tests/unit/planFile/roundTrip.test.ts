@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_FORMAT_VERSION, DEFAULT_LIMITS, MIGRATIONS, parsePlanFile, serialisePlanFile } from '../../../src/engine/planFile';
+import { generateSyntheticPlan } from '../../../src/engine/synthetic';
+import { TEMPLATE_IDS, createPlanFromTemplate } from '../../../src/engine/templates';
+import { richPlanArb } from './planArbitraries';
+import { APP, fileOf, readFixture } from './helpers';
+
+/** What a plan looks like after JSON: -0 is written as 0 (the same number to every calculation). */
+function asJson(x: unknown): unknown {
+  if (Object.is(x, -0)) return 0;
+  if (Array.isArray(x)) return x.map(asJson);
+  if (x === null || typeof x !== 'object') return x;
+  return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, asJson(v)]));
+}
+
+function reread(text: string) {
+  const result = parsePlanFile(text);
+  if (!result.ok) throw new Error(`expected the file to read: ${JSON.stringify(result.problems.slice(0, 5))}`);
+  return result;
+}
+
+describe('export → import → export', () => {
+  it.each(TEMPLATE_IDS.flatMap((id) => ['en', 'zh-CN', 'zh-TW'].map((locale) => [id, locale] as const)))(
+    'reads the %s template (%s) back unchanged, without warnings',
+    (id, locale) => {
+      const plan = createPlanFromTemplate(id, { id: `plan-${id}`, now: Date.UTC(2026, 0, 1), locale });
+      const text = fileOf(plan);
+      const result = reread(text);
+      expect(result.warnings).toEqual([]);
+      expect(result.plan).toEqual(plan);
+      expect(serialisePlanFile(result.plan, APP)).toBe(text);
+    },
+  );
+
+  it('is byte-identical for generated plans with scenarios, rebates, uncertainty, bounds and evaluation', () => {
+    fc.assert(
+      fc.property(richPlanArb, (plan) => {
+        const text = fileOf(plan);
+        const result = reread(text);
+        expect(result.warnings).toEqual([]);
+        expect(serialisePlanFile(result.plan, APP)).toBe(text);
+        // toEqual ignores fields set to undefined, which the file leaves out.
+        expect(result.plan).toEqual(asJson(plan));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps a large plan (200 channels × 60 months, overrides, 100 scenarios) well inside the size limit', () => {
+    const plan = generateSyntheticPlan({ channels: 200, periods: 60, seed: 7, withOverrides: true });
+    plan.scenarios = Array.from({ length: 100 }, (_, s) => ({
+      id: `sc-${s}`,
+      name: `Scenario ${s}`,
+      parentId: null,
+      notes: '',
+      adjustments: plan.channels.slice(0, 20).map((c, a) => ({
+        id: `adj-${s}-${a}`,
+        target: { kind: 'channels' as const, ids: [c.id] },
+        driver: 'spend' as const,
+        op: { kind: 'scale' as const, percent: a },
+        enabled: true,
+      })),
+    }));
+    const text = fileOf(plan);
+    expect(text.length).toBeLessThan(DEFAULT_LIMITS.maxChars / 2);
+    expect(serialisePlanFile(reread(text).plan, APP)).toBe(text);
+  });
+});
+
+describe('fixtures of every format version', () => {
+  it('case 19: the version-1 fixture still reads, and as long as version 1 is current it reads back byte for byte', () => {
+    const text = readFixture('v1-beauty.cmplan.json');
+    const result = reread(text);
+    expect(result.warnings).toEqual([]);
+    expect(result.source).toEqual({ formatVersion: 1, app: APP });
+    expect(result.plan.scenarios).toHaveLength(2);
+    expect(result.plan.evaluation?.partners?.partners).toHaveLength(1);
+    if (CURRENT_FORMAT_VERSION === 1) expect(serialisePlanFile(result.plan, APP)).toBe(text);
+  });
+
+  it('case 18: the fixture from a newer version is refused before anything in it is read', () => {
+    const text = readFixture('v2-newer.cmplan.json');
+    const found = JSON.parse(text).formatVersion as number;
+    expect(found).toBeGreaterThan(CURRENT_FORMAT_VERSION);
+    expect(parsePlanFile(text)).toEqual({
+      ok: false,
+      problems: [{ code: 'newerVersion', path: ['formatVersion'], params: { found, supported: CURRENT_FORMAT_VERSION } }],
+    });
+  });
+
+  it('case 19: there is a fixture for every version up to the current one and a migration step into each later one', () => {
+    const files = readdirSync(new URL('../../fixtures/planFiles/', import.meta.url));
+    for (let version = 1; version <= CURRENT_FORMAT_VERSION; version++) {
+      expect(files.some((f) => f.startsWith(`v${version}-`) && f.endsWith('.cmplan.json'))).toBe(true);
+      if (version > 1) expect(MIGRATIONS.some((m) => m.from === version - 1 && m.to === version)).toBe(true);
+    }
+    expect(MIGRATIONS.every((m) => m.to === m.from + 1 && m.to <= CURRENT_FORMAT_VERSION)).toBe(true);
+  });
+});

@@ -56,3 +56,9 @@ export function formatMonth(key: string, locale: string): string {
   const [y, m] = key.split('-').map(Number);
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
 }
+
+/** A score or other plain number with at most `digits` decimals (73.75 → "73.8"). */
+export function formatDecimal(v: number | null, locale: string, digits = 1): string {
+  if (v === null) return DASH;
+  return nf(locale, { maximumFractionDigits: digits }).format(v);
+}

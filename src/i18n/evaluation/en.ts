@@ -106,7 +106,9 @@ export const evaluationEn = {
   'funnel.weakestText': '{step}, {share} below the median',
   'funnel.noWeak': 'No step below the median',
   'funnel.median': 'Median of channels',
-  'funnel.relativeHelp': 'After each rate: the rate as a share of the median (100 % = at the median).',
+  'funnel.short.conversion': 'Conversion',
+  'funnel.short.repeat': 'Repeat share',
+  'funnel.relativeHelp': 'In brackets: the rate as a share of the median (100 % = at the median).',
 
   'reb.title': 'Tiered rebates',
   'reb.intro': 'A rebate pays a channel back a rate on its net revenue once it reaches a tier in a settlement period. It is a channel cost: contribution falls by it.',

@@ -108,7 +108,9 @@ export const evaluationZhCN: Record<keyof typeof evaluationEn, string> = {
   'funnel.weakestText': '{step}，比中位数低 {share}',
   'funnel.noWeak': '没有低于中位数的环节',
   'funnel.median': '各渠道中位数',
-  'funnel.relativeHelp': '比率后面的数字：该比率相当于中位数的百分之几（100 % = 等于中位数）。',
+  'funnel.short.conversion': '转化率',
+  'funnel.short.repeat': '复购占比',
+  'funnel.relativeHelp': '括号内：该比率相当于中位数的百分之几（100 % = 等于中位数）。',
 
   'reb.title': '阶梯返利',
   'reb.intro': '渠道在一个结算周期内的净收入达到某一档时，按该档比例返利。返利计入渠道成本，贡献利润相应减少。',

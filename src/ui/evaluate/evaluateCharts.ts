@@ -1,5 +1,5 @@
 import type { BcgQuadrant, BcgResult, Funnels } from '../../engine/evaluation';
-import { formatCount, formatMoney, formatPercent } from '../../i18n/format';
+import { formatDecimal, formatMoney, formatPercent } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import type { EChartsCoreOption } from '../charts/echarts';
 import { echarts } from '../charts/echarts';
@@ -21,7 +21,7 @@ export function scoresOption(rows: readonly { name: string; score: number; color
   return {
     ...CHART_BASE,
     grid: { ...CHART_BASE.grid, bottom: 8 },
-    tooltip: { trigger: 'item', confine: true, formatter: (p: { dataIndex: number }) => `${encodeHTML(ordered[p.dataIndex]?.name ?? '')}: <b>${encodeHTML(formatCount(Math.round((ordered[p.dataIndex]?.score ?? 0) * 10) / 10, locale))}</b>` },
+    tooltip: { trigger: 'item', confine: true, formatter: (p: { dataIndex: number }) => `${encodeHTML(ordered[p.dataIndex]?.name ?? '')}: <b>${encodeHTML(formatDecimal(ordered[p.dataIndex]?.score ?? 0, locale))}</b>` },
     xAxis: { type: 'value', min: 0, max: 100 },
     yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 140, overflow: 'truncate' } },
     series: [{ type: 'bar', name: t('score.score'), data: ordered.map((r) => ({ value: Math.round(r.score * 10) / 10, itemStyle: { color: r.color } })), label: { show: true, position: 'right' } }],
@@ -36,7 +36,7 @@ export function bcgOption(
   names: readonly string[], result: BcgResult, relative: boolean, money: Money,
 ): EChartsCoreOption {
   const maxC = Math.max(1, ...result.points.map((p) => Math.abs(p.contribution)));
-  const fmtX = (v: number): string => (relative ? `${formatCount(Math.round(v * 100) / 100, money.locale)}×` : formatPercent(v, money.locale, 1));
+  const fmtX = (v: number): string => (relative ? `${formatDecimal(v, money.locale, 2)}×` : formatPercent(v, money.locale, 1));
   const quadrants: BcgQuadrant[] = ['star', 'cashCow', 'questionMark', 'dog'];
   const pointsOf = (q: BcgQuadrant) =>
     result.points.flatMap((p, c) => (p.quadrant === q && p.x !== null && p.y !== null ? [{ value: [p.x, p.y, p.contribution], name: names[c] }] : []));
@@ -90,7 +90,7 @@ export function funnelOption(names: readonly string[], funnels: Funnels, locale:
       type: 'bar',
       itemStyle: { color: colors[s] },
       data: funnels.channels.map((f) => ({ value: f.rates[s], itemStyle: f.weakest === s ? { color: '#dc2626' } : undefined })),
-      ...(funnels.medians[s] !== null ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: colors[s] }, label: { formatter: t('funnel.median') }, data: [{ yAxis: funnels.medians[s] }] } } : {}),
+      ...(funnels.medians[s] !== null ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: colors[s] }, label: { position: 'insideEndTop', formatter: t('funnel.median') }, data: [{ yAxis: funnels.medians[s] }] } } : {}),
     })),
   };
 }

@@ -4,7 +4,7 @@ import { MAX_PARTNER_SCORE, MIN_PARTNER_SCORE } from '../../engine/evaluation';
 import type { Partner, PartnerCriterion, PartnerKind, Region } from '../../engine/types';
 import { PARTNER_CRITERIA, PARTNER_KINDS } from '../../engine/types';
 import { MAX_NAME_LENGTH } from '../../engine/validate';
-import { formatCount } from '../../i18n/format';
+import { formatDecimal } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import type { CellSpec, ColumnContext } from '../grid/cellSpec';
 
@@ -36,6 +36,8 @@ export function partnerColumns(regions: readonly Region[], locale: string): ColD
     headerTooltip: t(`partner.help.${c}`),
     type: 'rightAligned',
     width: 104,
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
     valueGetter: (p) => p.data?.partner.scores[c] ?? null,
     ...editable({
       parse: (text) => {
@@ -103,15 +105,17 @@ export function partnerColumns(regions: readonly Region[], locale: string): ColD
     ...PARTNER_CRITERIA.map(criterion),
     {
       colId: 'score',
+      pinned: 'right',
       headerName: t('partner.score'),
       type: 'rightAligned',
       width: 100,
       valueGetter: (p) => p.data?.result?.score100 ?? null,
-      valueFormatter: (p) => (p.value === null || p.value === undefined ? '—' : formatCount(Math.round((p.value as number) * 10) / 10, locale)),
+      valueFormatter: (p) => formatDecimal(typeof p.value === 'number' ? p.value : null, locale),
       context: { copy: (row: PartnerRow) => (row.result?.score100 === null || row.result === null ? '' : String(Math.round((row.result.score100 as number) * 10) / 10)) },
     },
     {
       colId: 'rank',
+      pinned: 'right',
       headerName: t('partner.rank'),
       type: 'rightAligned',
       width: 80,
@@ -120,6 +124,7 @@ export function partnerColumns(regions: readonly Region[], locale: string): ColD
     },
     {
       colId: 'tier',
+      pinned: 'right',
       headerName: t('partner.tier'),
       width: 80,
       valueGetter: (p) => p.data?.result?.tier ?? null,

@@ -44,7 +44,7 @@ export function priceColumns(channels: readonly Channel[], regions: readonly Reg
     {
       colId: 'channel',
       headerName: t('cal.channel'),
-      width: 170,
+      width: 240,
       valueGetter: (p) => p.data?.entry.channelId ?? '',
       valueFormatter: (p) => channelName(String(p.value ?? '')),
       cellEditor: 'agSelectCellEditor',
@@ -61,7 +61,7 @@ export function priceColumns(channels: readonly Channel[], regions: readonly Reg
     {
       colId: 'region',
       headerName: t('partner.region'),
-      width: 150,
+      width: 200,
       valueGetter: (p) => p.data?.entry.regionId ?? '',
       valueFormatter: (p) => regionName(String(p.value ?? '')),
       cellEditor: 'agSelectCellEditor',

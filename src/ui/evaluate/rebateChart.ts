@@ -35,7 +35,7 @@ export function rebateOption(scheme: RebateScheme, planned: readonly { key: stri
   const fmt = (v: number): string => formatMoney(v, money.currency, money.locale);
   return {
     ...CHART_BASE,
-    grid: { ...CHART_BASE.grid, right: 24 },
+    grid: { ...CHART_BASE.grid, right: 24, top: 40 },
     legend: { bottom: 0 },
     tooltip: {
       trigger: 'item',
@@ -56,8 +56,8 @@ export function rebateOption(scheme: RebateScheme, planned: readonly { key: stri
       { type: 'value', name: t('reb.marginal'), splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatPercent(v, money.locale, 1) } },
     ],
     series: [
-      { name: t('reb.rebate'), type: 'line', symbol: 'none', lineStyle: { color: '#2563eb', width: 2 }, data: curve.map((c) => [c.sales, c.rebate]) },
-      { name: t('reb.marginal'), type: 'line', step: 'end', yAxisIndex: 1, symbol: 'none', lineStyle: { color: '#f59e0b', type: 'dashed' }, data: curve.map((c) => [c.sales, c.marginal]) },
+      { name: t('reb.rebate'), type: 'line', symbol: 'none', itemStyle: { color: '#2563eb' }, lineStyle: { color: '#2563eb', width: 2 }, data: curve.map((c) => [c.sales, c.rebate]) },
+      { name: t('reb.marginal'), type: 'line', step: 'end', yAxisIndex: 1, symbol: 'none', itemStyle: { color: '#f59e0b' }, lineStyle: { color: '#f59e0b', type: 'dashed' }, data: curve.map((c) => [c.sales, c.marginal]) },
       { name: t('reb.planned'), type: 'scatter', symbolSize: 11, itemStyle: { color: '#dc2626' }, data: planned.map((p) => [p.sales, p.rebate]) },
     ],
   };

@@ -53,7 +53,8 @@ export function abcClasses(revenue: Float64Array, options: AbcOptions = {}): Abc
   for (let i = 0; i < n; i++) if (!include || include[i]) count++;
   const order = new Int32Array(count);
   for (let i = 0, j = 0; i < n; i++) if (!include || include[i]) order[j++] = i;
-  // A comparator sort on an index array: ~150 ms per million items in V8; revenue ties need the index.
+  // A comparator sort on an index array (≈ 0.1 s for 200 k items in V8): revenue ties need the index,
+  // which a packed numeric key cannot carry next to an arbitrary double.
   order.sort((x, y) => revenue[y] - revenue[x] || x - y);
 
   let positive = 0;

@@ -117,6 +117,10 @@ function objective(data: BgNbdData, scale: number, penalizer: number) {
   };
 }
 
+/**
+ * Maximum-likelihood fit. Cost is linear in the rows given: pass distinct patterns with weights
+ * (`clvPatterns`) for large bases — 160 k patterns of 200 k customers fit in ≈ 4 s (40 BFGS steps).
+ */
 export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdFit {
   let maxT = 0;
   for (let i = 0; i < data.T.length; i++) maxT = Math.max(maxT, data.T[i]);

@@ -57,11 +57,11 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     lastMonth = Math.max(lastMonth, monthIndexOfDay(day[rows[offsets[c + 1] - 1]]));
   }
   const cohorts = firstMonth === Infinity ? 0 : lastMonth - firstMonth + 1;
-  const split = options.byFirstChannel === true && tx.channel !== undefined;
+  const channel = options.byFirstChannel ? tx.channel : undefined;
   let channels = 0;
-  if (split) {
+  if (channel) {
     channels = tx.channelCount ?? 0;
-    if (channels === 0) for (let i = 0; i < tx.channel!.length; i++) channels = Math.max(channels, tx.channel![i] + 1);
+    if (channels === 0) for (let i = 0; i < channel.length; i++) channels = Math.max(channels, channel[i] + 1);
   }
   const newGrid = () => ({ size: new Int32Array(cohorts), active: new Int32Array(cohorts * cohorts) });
   const all = newGrid();
@@ -72,7 +72,7 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     const end = offsets[c + 1];
     if (end === start) continue;
     const cohort = monthIndexOfDay(day[rows[start]]) - firstMonth;
-    const grid = split ? perChannel[tx.channel![rows[start]]] : undefined;
+    const grid = channel ? perChannel[channel[rows[start]]] : undefined;
     all.size[cohort]++;
     if (grid) grid.size[cohort]++;
     // Rows are in day order, so months only move forward: count each month once.
@@ -99,6 +99,6 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     cohorts,
     ages: cohorts,
     ...withRates(all),
-    ...(split ? { byFirstChannel: perChannel.map(withRates) } : {}),
+    ...(channel ? { byFirstChannel: perChannel.map(withRates) } : {}),
   };
 }

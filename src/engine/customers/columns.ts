@@ -55,8 +55,9 @@ export function defaultAnalysisDay(tx: Transactions): number {
  * Rows after the analysis day are ignored, so an earlier analysis date shows the customer base as it
  * was then (the migration view compares two such snapshots). With the default date every row counts.
  *
- * One pass over the columns, no per-row allocation (≈ 10 ms per million rows in Node 22 on a laptop);
- * counting distinct days adds a second pass, or a grouping sort when rows are not in date order.
+ * One pass over the columns, no per-row allocation: about 20 ms per million rows (1 M rows of 200 k
+ * customers, Node 20, median of repeated runs on a busy 2-core VM). Counting distinct days adds a
+ * second pass, or the grouping below when rows are not in date order (≈ 3× the plain summary).
  */
 export function customerSummary(tx: Transactions, analysisDay?: number, options: SummaryOptions = {}): CustomerSummary {
   const asOf = analysisDay ?? defaultAnalysisDay(tx);

@@ -33,6 +33,7 @@ export class PlanFileWriteError extends Error {
 export function serialisePlanFile(plan: Plan, app: AppInfo): string {
   const envelope: PlanFileEnvelope = { type: PLAN_FILE_TYPE, formatVersion: CURRENT_FORMAT_VERSION, app, plan };
   const out: string[] = [];
+  // `path` is one shared stack, copied only into an error.
   write(envelope, '', [], out);
   out.push('\n');
   return out.join('');
@@ -47,7 +48,7 @@ function write(value: unknown, indent: string, path: ProblemPath, out: string[])
       out.push(value ? 'true' : 'false');
       return;
     case 'number':
-      if (!Number.isFinite(value)) throw new PlanFileWriteError('notFinite', path);
+      if (!Number.isFinite(value)) throw new PlanFileWriteError('notFinite', [...path]);
       out.push(JSON.stringify(value));
       return;
     case 'object':
@@ -57,7 +58,7 @@ function write(value: unknown, indent: string, path: ProblemPath, out: string[])
       return;
     default:
       // undefined inside an array, functions, bigint, symbols: nothing JSON could read back the same.
-      throw new PlanFileWriteError('unsupportedValue', path);
+      throw new PlanFileWriteError('unsupportedValue', [...path]);
   }
 }
 
@@ -70,7 +71,9 @@ function writeArray(items: readonly unknown[], indent: string, path: ProblemPath
   out.push('[\n');
   for (let i = 0; i < items.length; i++) {
     out.push(inner);
-    write(items[i], inner, [...path, i], out);
+    path.push(i);
+    write(items[i], inner, path, out);
+    path.pop();
     out.push(i < items.length - 1 ? ',\n' : '\n');
   }
   out.push(indent, ']');
@@ -87,9 +90,11 @@ function writeObject(obj: Record<string, unknown>, indent: string, path: Problem
   const inner = indent + '  ';
   out.push('{\n');
   keys.forEach((key, i) => {
-    if (FORBIDDEN_KEYS.has(key)) throw new PlanFileWriteError('forbiddenKey', [...path, key]);
+    path.push(key);
+    if (FORBIDDEN_KEYS.has(key)) throw new PlanFileWriteError('forbiddenKey', [...path]);
     out.push(inner, JSON.stringify(key), ': ');
-    write(obj[key], inner, [...path, key], out);
+    write(obj[key], inner, path, out);
+    path.pop();
     out.push(i < keys.length - 1 ? ',\n' : '\n');
   });
   out.push(indent, '}');

@@ -34,8 +34,6 @@ const EXPECTED_TYPE: Readonly<Record<string, string>> = {
   object: 'object',
   record: 'object',
   custom: 'object',
-  variant: 'object',
-  nullable: 'string',
 };
 
 /** A short, printable form of an offending value for the message (files can hold huge strings). */
@@ -71,18 +69,25 @@ function toProblem(issue: v.BaseIssue<unknown>, base: ProblemPath): FileProblem 
 /**
  * Fields present in `input` but absent from the schema's `output`: unknown to this version and
  * dropped. Both come from the same JSON, so the walk is as deep as the (already limited) file.
+ * `path` is one shared stack, copied only into a warning.
  */
 function droppedKeys(input: unknown, output: unknown, path: ProblemPath, warnings: FileProblem[]): void {
   if (typeof input !== 'object' || input === null || typeof output !== 'object' || output === null) return;
   if (Array.isArray(input)) {
     if (!Array.isArray(output)) return;
-    for (let i = 0; i < input.length && i < output.length; i++) droppedKeys(input[i], output[i], [...path, i], warnings);
+    for (let i = 0; i < input.length && i < output.length; i++) {
+      path.push(i);
+      droppedKeys(input[i], output[i], path, warnings);
+      path.pop();
+    }
     return;
   }
   const out = output as Record<string, unknown>;
   for (const [key, value] of Object.entries(input)) {
-    if (!Object.prototype.hasOwnProperty.call(out, key)) warnings.push(problem('unknownKey', [...path, key]));
-    else droppedKeys(value, out[key], [...path, key], warnings);
+    path.push(key);
+    if (!Object.prototype.hasOwnProperty.call(out, key)) warnings.push(problem('unknownKey', [...path]));
+    else droppedKeys(value, out[key], path, warnings);
+    path.pop();
   }
 }
 
@@ -93,6 +98,6 @@ export function checkPlanStructure(value: unknown, limits: SchemaLimits, base: P
   const result = v.safeParse(planSchema(limits), value);
   if (!result.success) return { ok: false, problems: result.issues.map((issue) => toProblem(issue, base)) };
   const warnings: FileProblem[] = [];
-  droppedKeys(value, result.output, base, warnings);
+  droppedKeys(value, result.output, [...base], warnings);
   return { ok: true, plan: result.output, warnings };
 }

@@ -4,6 +4,7 @@
  * markup.
  */
 import { evaluationEn } from './evaluation/en';
+import { historyEn } from './history/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -438,6 +439,7 @@ export const en = {
   'cal.reason.invalidPoints': 'spends and outcomes must be numbers, zero or more.',
   'cal.reason.notIdentifiable': 'the points do not pin the curve down (for example all spends are far below saturation); add points at higher spend.',
   ...evaluationEn,
+  ...historyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@
  */
 import type { Messages } from './en';
 import { evaluationZhCN } from './evaluation/zh-CN';
+import { historyZhCN } from './history/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -439,4 +440,5 @@ export const zhCN: Messages = {
   'cal.reason.invalidPoints': '投入和结果必须是不小于零的数字。',
   'cal.reason.notIdentifiable': '这些观测点不足以确定曲线（例如投入都远低于饱和点）；请补充更高投入的观测点。',
   ...evaluationZhCN,
+  ...historyZhCN,
 };

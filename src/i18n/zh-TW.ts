@@ -5,6 +5,7 @@
  */
 import type { Messages } from './en';
 import { evaluationZhTW } from './evaluation/zh-TW';
+import { historyZhTW } from './history/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -439,4 +440,5 @@ export const zhTW: Messages = {
   'cal.reason.invalidPoints': '投入與結果必須是不小於零的數字。',
   'cal.reason.notIdentifiable': '這些觀測點不足以確定曲線（例如投入都遠低於飽和點）；請補充更高投入的觀測點。',
   ...evaluationZhTW,
+  ...historyZhTW,
 };

@@ -1,0 +1,4 @@
+/** English messages of the History tab (snapshots, restore, diff). */
+export const historyEn = {
+  'tabs.history': 'History',
+} as const;

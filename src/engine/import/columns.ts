@@ -1,0 +1,495 @@
+/**
+ * Turns parsed CSV records into typed-array columns of transactions, with a report of every row that
+ * was not imported and why. Text columns are dictionary-encoded (Int32Array codes + a string table),
+ * dates are Int32Array day numbers since 1970-01-01, amounts and quantities Float64Array.
+ * The builder is a CsvSink: numbers and dates are read from the parser's text ranges directly.
+ */
+
+import { CsvRecord, FIELD_ESCAPED, fieldText, recordFields, type CsvSink } from './csv';
+import { RowFingerprints, StringDictionary } from './dictionary';
+import {
+  DATE_DAY_MONTH,
+  DATE_EXCEL,
+  DATE_FAIL,
+  DATE_FORMS,
+  dayMonthToDays,
+  detectDayMonthOrder,
+  formatDay,
+  readDate,
+  readNumber,
+  type DateForm,
+  type DateSlot,
+  type DayMonthOrder,
+  type DayMonthVerdict,
+  type DecimalMark,
+  type NumberSlot,
+} from './values';
+
+/** Where each field is in the file: 0-based column indices. */
+export interface ColumnMapping {
+  customer: number;
+  date: number;
+  /** The amount of the row; without it, amount = quantity × unitPrice (as in UCI Online Retail). */
+  amount?: number;
+  unitPrice?: number;
+  quantity?: number;
+  orderId?: number;
+  channel?: number;
+  region?: number;
+  product?: number;
+  /** An order status column, read for cancellation words. */
+  status?: number;
+}
+
+export type ReturnsPolicy = 'exclude' | 'netOff' | 'keep';
+
+export interface ImportPolicies {
+  /** The first record is the header (not data). Default true. */
+  hasHeader: boolean;
+  decimalMark: DecimalMark;
+  /** Order of `a/b/yyyy` dates; 'auto' decides from the whole column, and asks when it cannot. */
+  dayMonthOrder: DayMonthOrder | 'auto';
+  /** Plain whole numbers in the date column as Excel serials ('accept', counted in the report) or not. */
+  excelSerials: 'accept' | 'reject';
+  /**
+   * Returns and cancellations (a negative amount, or a cancellation marker):
+   * 'exclude' drops them; 'netOff' imports them as negative amounts (a marked row with a positive
+   * amount is negated) so totals net them off; 'keep' imports every amount as written.
+   */
+  returns: ReturnsPolicy;
+  cancellation: {
+    /** An order id starting with this marks a cancellation (UCI Online Retail: 'C'); null: none. */
+    orderIdPrefix: string | null;
+    /** Words in the status column that mark a cancellation or return (case-insensitive). */
+    statusWords: string[];
+  };
+  /** Exact duplicate rows (same raw text): counted and kept, counted and dropped, or not looked for. */
+  duplicates: 'keep' | 'drop' | 'off';
+  /** Rows whose field count differs from the header: skipped, or read with missing fields empty. */
+  raggedRows: 'skip' | 'pad';
+  /** Row numbers kept as examples per reason. */
+  maxExamples: number;
+}
+
+export const DEFAULT_CANCELLATION_WORDS = ['取消', '退货', '退貨', '退款', '作废', '作廢', 'cancel', 'return', 'refund', 'void'];
+
+export const DEFAULT_POLICIES: ImportPolicies = {
+  hasHeader: true,
+  decimalMark: '.',
+  dayMonthOrder: 'auto',
+  excelSerials: 'accept',
+  returns: 'netOff',
+  cancellation: { orderIdPrefix: null, statusWords: DEFAULT_CANCELLATION_WORDS },
+  duplicates: 'keep',
+  raggedRows: 'skip',
+  maxExamples: 10,
+};
+
+/** How many rows, and the first few row numbers (1-based, as a spreadsheet shows them). */
+export interface RowCount {
+  count: number;
+  rows: number[];
+}
+
+export type SkipReason = 'raggedRow' | 'missingCustomer' | 'badDate' | 'badAmount' | 'badQuantity' | 'returnExcluded' | 'duplicate';
+const SKIP_REASONS: SkipReason[] = ['raggedRow', 'missingCustomer', 'badDate', 'badAmount', 'badQuantity', 'returnExcluded', 'duplicate'];
+
+export interface DayMonthQuestion {
+  verdict: 'ambiguous' | 'conflict';
+  /** Rows whose date reads either way, and how many prove each order. */
+  rows: number;
+  dayFirstProofs: number;
+  monthFirstProofs: number;
+  /** A few dates as written with both readings (null: no such day in that reading). */
+  samples: { text: string; dmy: string | null; mdy: string | null }[];
+}
+
+export interface ImportReport {
+  /** Data records read (the header not included). */
+  rowsRead: number;
+  rowsImported: number;
+  /** Rows not imported, each under the first reason that applies (in the order of SkipReason). */
+  skipped: Record<SkipReason, RowCount>;
+  /** Rows with a different number of fields than the header (skipped or padded by the policy). */
+  ragged: RowCount;
+  /** Rows taken for returns or cancellations, whatever the policy did with them. */
+  returns: RowCount & { policy: ReturnsPolicy; negativeAmount: number; marked: number };
+  /** Exact duplicates of an earlier row (each copy after the first). */
+  duplicates: RowCount & { policy: ImportPolicies['duplicates'] };
+  dates: {
+    forms: Record<DateForm, number>;
+    /** Order of `a/b/yyyy` dates: decided, given by the caller, or null when there were none. */
+    dayMonthOrder: DayMonthVerdict | null;
+  };
+  /** Header names (empty without a header). */
+  header: string[];
+}
+
+/** Dictionary-encoded text column: codes[i] indexes values. */
+export interface CodedColumn {
+  codes: Int32Array;
+  values: string[];
+}
+
+export interface TransactionColumns {
+  length: number;
+  customer: CodedColumn;
+  /** Days since 1970-01-01. */
+  date: Int32Array;
+  amount: Float64Array;
+  quantity: Float64Array | null;
+  orderId: CodedColumn | null;
+  channel: CodedColumn | null;
+  region: CodedColumn | null;
+  product: CodedColumn | null;
+}
+
+export interface TransactionImport {
+  columns: TransactionColumns;
+  report: ImportReport;
+  /** Set when `a/b/yyyy` dates could be read two ways: call resolveDayMonthOrder before using dates. */
+  question: DayMonthQuestion | null;
+}
+
+/**
+ * Dates whose day/month order is still open are kept as PENDING + (year·32 + a)·32 + b, far above any
+ * real day number (years up to 9999 stay below 2^31), until the column's order is known.
+ */
+const PENDING = 1 << 30;
+const packDayMonth = (a: number, b: number, year: number) => PENDING + ((year * 32 + a) * 32 + b);
+
+type TextField = 'orderId' | 'channel' | 'region' | 'product';
+const TEXT_FIELDS: TextField[] = ['orderId', 'channel', 'region', 'product'];
+
+const isBlank = (c: number) => c === 0x20 || c === 0x09;
+
+export class TransactionColumnBuilder implements CsvSink {
+  readonly #map: ColumnMapping;
+  readonly #policy: ImportPolicies;
+  #header: string[] | null = null;
+  #expected = -1;
+
+  #length = 0;
+  #capacity = 0;
+  #customer = new Int32Array(0);
+  #date = new Int32Array(0);
+  #amount = new Float64Array(0);
+  #quantity: Float64Array | null = null;
+  #orderIdCol: Int32Array | null = null;
+  #channelCol: Int32Array | null = null;
+  #regionCol: Int32Array | null = null;
+  #productCol: Int32Array | null = null;
+  readonly #dicts = {
+    customer: new StringDictionary(),
+    orderId: new StringDictionary(),
+    channel: new StringDictionary(),
+    region: new StringDictionary(),
+    product: new StringDictionary(),
+  };
+  readonly #status = new StringDictionary();
+  /** Per status code: 1 cancellation, 0 not (filled as codes appear). */
+  #statusMarks: number[] = [];
+  readonly #fingerprints: RowFingerprints | null;
+
+  readonly #num: NumberSlot = { value: 0 };
+  readonly #day: DateSlot = { day: 0, a: 0, b: 0, year: 0 };
+  #pending = 0;
+  #dayFirst = 0;
+  #monthFirst = 0;
+  readonly #pendingSamples: { a: number; b: number; year: number; text: string }[] = [];
+
+  readonly #report: ImportReport;
+
+  constructor(mapping: ColumnMapping, policies: Partial<ImportPolicies> = {}) {
+    this.#map = mapping;
+    this.#policy = { ...DEFAULT_POLICIES, ...policies, cancellation: { ...DEFAULT_POLICIES.cancellation, ...policies.cancellation } };
+    if (mapping.amount === undefined && (mapping.unitPrice === undefined || mapping.quantity === undefined)) {
+      throw new RangeError('mapping needs amount, or unitPrice and quantity');
+    }
+    this.#fingerprints = this.#policy.duplicates === 'off' ? null : new RowFingerprints();
+    const count = (): RowCount => ({ count: 0, rows: [] });
+    this.#report = {
+      rowsRead: 0,
+      rowsImported: 0,
+      skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, count()])) as Record<SkipReason, RowCount>,
+      ragged: count(),
+      returns: { ...count(), policy: this.#policy.returns, negativeAmount: 0, marked: 0 },
+      duplicates: { ...count(), policy: this.#policy.duplicates },
+      dates: { forms: { ymd: 0, compact: 0, cjk: 0, dayMonth: 0, excelSerial: 0 }, dayMonthOrder: null },
+      header: [],
+    };
+    this.#grow(1024);
+  }
+
+  record(r: CsvRecord): void {
+    if (this.#header === null) {
+      this.#header = this.#policy.hasHeader ? recordFields(r) : [];
+      this.#report.header = this.#header;
+      this.#expected = r.count;
+      if (this.#policy.hasHeader) return;
+    }
+    const report = this.#report;
+    const map = this.#map;
+    const policy = this.#policy;
+    const row = r.row;
+    report.rowsRead++;
+
+    if (r.count !== this.#expected) {
+      this.#count(report.ragged, row);
+      if (policy.raggedRows === 'skip') return this.#skip('raggedRow', row);
+    }
+    const src = r.src;
+    const starts = r.starts;
+    const ends = r.ends;
+
+    // Customer: required.
+    const ci = map.customer;
+    let cs = ci < r.count ? starts[ci] : 0;
+    let ce = ci < r.count ? ends[ci] : 0;
+    while (cs < ce && isBlank(src.charCodeAt(cs))) cs++;
+    while (ce > cs && isBlank(src.charCodeAt(ce - 1))) ce--;
+    if (cs === ce) return this.#skip('missingCustomer', row);
+
+    // Date.
+    const di = map.date;
+    let day: number;
+    if (di >= r.count) return this.#skip('badDate', row);
+    const order = policy.dayMonthOrder === 'auto' ? null : policy.dayMonthOrder;
+    const form = readDate(src, starts[di], ends[di], order, this.#day);
+    if (form === DATE_FAIL || (form === DATE_EXCEL && policy.excelSerials === 'reject')) return this.#skip('badDate', row);
+    if (form === DATE_DAY_MONTH && order === null) {
+      const { a, b, year } = this.#day;
+      day = packDayMonth(a, b, year);
+    } else day = this.#day.day;
+
+    // Quantity and amount.
+    let quantity = 0;
+    const qi = map.quantity;
+    if (qi !== undefined) {
+      if (qi >= r.count || readNumber(src, starts[qi], ends[qi], policy.decimalMark, this.#num) !== null) return this.#skip('badQuantity', row);
+      quantity = this.#num.value;
+    }
+    let amount: number;
+    const ai = map.amount ?? map.unitPrice!;
+    if (ai >= r.count || readNumber(src, starts[ai], ends[ai], policy.decimalMark, this.#num) !== null) return this.#skip('badAmount', row);
+    amount = map.amount === undefined ? this.#num.value * quantity : this.#num.value;
+    if (!Number.isFinite(amount)) return this.#skip('badAmount', row);
+
+    // Returns and cancellations.
+    const marked = this.#isMarked(r);
+    if (marked || amount < 0) {
+      if (policy.returns === 'exclude') {
+        this.#countReturn(row, amount, marked);
+        return this.#skip('returnExcluded', row);
+      }
+    }
+
+    if (this.#fingerprints !== null && this.#fingerprints.seen(src, r.start, r.end)) {
+      this.#count(report.duplicates, row);
+      if (policy.duplicates === 'drop') return this.#skip('duplicate', row);
+    }
+    if (marked || amount < 0) {
+      this.#countReturn(row, amount, marked);
+      if (marked && amount > 0 && policy.returns === 'netOff') amount = -amount;
+    }
+
+    // Commit the row.
+    const i = this.#length;
+    if (i === this.#capacity) this.#grow(this.#capacity * 2);
+    this.#customer[i] = this.#code(this.#dicts.customer, r, ci);
+    this.#date[i] = day;
+    if (day >= PENDING) this.#notePending(r, di, day);
+    else report.dates.forms[DATE_FORMS[form]!]++;
+    this.#amount[i] = amount === 0 ? 0 : amount;
+    if (this.#quantity !== null) this.#quantity[i] = quantity === 0 ? 0 : quantity;
+    // Unrolled: a loop over field names would make every access a keyed lookup.
+    if (this.#orderIdCol !== null) this.#orderIdCol[i] = this.#code(this.#dicts.orderId, r, map.orderId!);
+    if (this.#channelCol !== null) this.#channelCol[i] = this.#code(this.#dicts.channel, r, map.channel!);
+    if (this.#regionCol !== null) this.#regionCol[i] = this.#code(this.#dicts.region, r, map.region!);
+    if (this.#productCol !== null) this.#productCol[i] = this.#code(this.#dicts.product, r, map.product!);
+    this.#length = i + 1;
+    report.rowsImported++;
+  }
+
+  /** The columns and the report; call once, after the parser finished. */
+  finish(): TransactionImport {
+    const n = this.#length;
+    const report = this.#report;
+    const coded = (col: Int32Array | null, f: TextField): CodedColumn | null =>
+      col === null ? null : { codes: col.slice(0, n), values: this.#dicts[f].values };
+    const columns: TransactionColumns = {
+      length: n,
+      customer: { codes: this.#customer.slice(0, n), values: this.#dicts.customer.values },
+      date: this.#date.slice(0, n),
+      amount: this.#amount.slice(0, n),
+      quantity: this.#quantity === null ? null : this.#quantity.slice(0, n),
+      orderId: coded(this.#orderIdCol, 'orderId'),
+      channel: coded(this.#channelCol, 'channel'),
+      region: coded(this.#regionCol, 'region'),
+      product: coded(this.#productCol, 'product'),
+    };
+    let question: DayMonthQuestion | null = null;
+    if (this.#policy.dayMonthOrder !== 'auto') {
+      if (report.dates.forms.dayMonth > 0) report.dates.dayMonthOrder = this.#policy.dayMonthOrder;
+    } else if (this.#pending > 0) {
+      const verdict = detectDayMonthOrder(this.#dayFirst, this.#monthFirst);
+      report.dates.dayMonthOrder = verdict;
+      if (verdict === 'dmy' || verdict === 'mdy') resolveDates(columns, report, verdict);
+      else {
+        question = {
+          verdict,
+          rows: this.#pending,
+          dayFirstProofs: this.#dayFirst,
+          monthFirstProofs: this.#monthFirst,
+          samples: this.#pendingSamples.map(({ a, b, year, text }) => ({
+            text,
+            dmy: nullableDay(dayMonthToDays(a, b, year, 'dmy')),
+            mdy: nullableDay(dayMonthToDays(a, b, year, 'mdy')),
+          })),
+        };
+      }
+    }
+    return { columns, report, question };
+  }
+
+  #grow(capacity: number): void {
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    const grow64 = (a: Float64Array) => {
+      const b = new Float64Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.#customer = grow32(this.#customer);
+    this.#date = grow32(this.#date);
+    this.#amount = grow64(this.#amount);
+    if (this.#map.quantity !== undefined) this.#quantity = grow64(this.#quantity ?? new Float64Array(0));
+    const map = this.#map;
+    if (map.orderId !== undefined) this.#orderIdCol = grow32(this.#orderIdCol ?? new Int32Array(0));
+    if (map.channel !== undefined) this.#channelCol = grow32(this.#channelCol ?? new Int32Array(0));
+    if (map.region !== undefined) this.#regionCol = grow32(this.#regionCol ?? new Int32Array(0));
+    if (map.product !== undefined) this.#productCol = grow32(this.#productCol ?? new Int32Array(0));
+    this.#capacity = capacity;
+  }
+
+  /** The dictionary code of field i, surrounding spaces trimmed; a missing field is ''. */
+  #code(dict: StringDictionary, r: CsvRecord, field: number): number {
+    if (field >= r.count) return dict.codeOfRange('', 0, 0);
+    const src = r.src;
+    let start = r.starts[field];
+    let end = r.ends[field];
+    while (start < end && isBlank(src.charCodeAt(start))) start++;
+    while (end > start && isBlank(src.charCodeAt(end - 1))) end--;
+    return r.kinds[field] === FIELD_ESCAPED ? dict.codeOfEscapedRange(src, start, end) : dict.codeOfRange(src, start, end);
+  }
+
+  #isMarked(r: CsvRecord): boolean {
+    const { orderIdPrefix } = this.#policy.cancellation;
+    const oi = this.#map.orderId;
+    if (orderIdPrefix && oi !== undefined && oi < r.count) {
+      let s = r.starts[oi];
+      const e = r.ends[oi];
+      while (s < e && isBlank(r.src.charCodeAt(s))) s++;
+      if (e - s >= orderIdPrefix.length && r.src.startsWith(orderIdPrefix, s)) return true;
+    }
+    const si = this.#map.status;
+    if (si === undefined || si >= r.count) return false;
+    // Few distinct statuses: decide once per distinct value.
+    const code = this.#code(this.#status, r, si);
+    if (code >= this.#statusMarks.length) {
+      const words = this.#policy.cancellation.statusWords.map((w) => w.toLowerCase());
+      for (let c = this.#statusMarks.length; c <= code; c++) {
+        const text = this.#status.values[c].toLowerCase();
+        this.#statusMarks.push(words.some((w) => w !== '' && text.includes(w)) ? 1 : 0);
+      }
+    }
+    return this.#statusMarks[code] === 1;
+  }
+
+  #countReturn(row: number, amount: number, marked: boolean): void {
+    const returns = this.#report.returns;
+    this.#count(returns, row);
+    if (amount < 0) returns.negativeAmount++;
+    if (marked) returns.marked++;
+  }
+
+  #notePending(r: CsvRecord, field: number, packed: number): void {
+    this.#pending++;
+    const v = packed - PENDING;
+    const b = v % 32;
+    const a = Math.floor(v / 32) % 32;
+    if (a > 12) this.#dayFirst++;
+    if (b > 12) this.#monthFirst++;
+    this.#report.dates.forms.dayMonth++;
+    if (this.#pendingSamples.length < this.#policy.maxExamples) {
+      this.#pendingSamples.push({ a, b, year: Math.floor(v / 1024), text: fieldText(r, field).trim() });
+    }
+  }
+
+  #count(c: RowCount, row: number): void {
+    c.count++;
+    if (c.rows.length < this.#policy.maxExamples) c.rows.push(row);
+  }
+
+  #skip(reason: SkipReason, row: number): void {
+    this.#count(this.#report.skipped[reason], row);
+  }
+}
+
+const nullableDay = (d: number | null) => (d === null ? null : formatDay(d));
+
+/**
+ * Settles the order of pending `a/b/yyyy` dates once the user has answered the question. Rows
+ * whose date is no valid day in that order (possible only when the column had proof both ways) are
+ * removed from every column and counted as bad dates. The import is updated in place (its arrays
+ * are large) and returned without its question.
+ */
+export function resolveDayMonthOrder(imp: TransactionImport, order: DayMonthOrder): TransactionImport {
+  if (imp.question === null) return imp;
+  resolveDates(imp.columns, imp.report, order);
+  imp.report.dates.dayMonthOrder = order;
+  imp.question = null;
+  return imp;
+}
+
+/** Converts pending dates in place and drops rows that have no valid day under `order`. */
+function resolveDates(columns: TransactionColumns, report: ImportReport, order: DayMonthOrder): void {
+  const date = columns.date;
+  const n = columns.length;
+  let keep = 0;
+  let dropped = 0;
+  const drop = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = date[i];
+    if (v < PENDING) continue;
+    const p = v - PENDING;
+    const day = dayMonthToDays(Math.floor(p / 32) % 32, p % 32, Math.floor(p / 1024), order);
+    if (day === null) {
+      drop[i] = 1;
+      dropped++;
+    } else date[i] = day;
+  }
+  if (dropped === 0) return;
+  // Row numbers of the dropped rows are not known here; the count says how many.
+  report.skipped.badDate.count += dropped;
+  report.rowsImported -= dropped;
+  report.dates.forms.dayMonth -= dropped;
+  const compact = <T extends Int32Array | Float64Array>(a: T): T => {
+    let j = 0;
+    for (let i = 0; i < n; i++) if (drop[i] === 0) a[j++] = a[i];
+    return a.slice(0, j) as T;
+  };
+  for (let i = 0; i < n; i++) if (drop[i] === 0) keep++;
+  columns.length = keep;
+  columns.customer = { ...columns.customer, codes: compact(columns.customer.codes) };
+  columns.date = compact(columns.date);
+  columns.amount = compact(columns.amount);
+  if (columns.quantity) columns.quantity = compact(columns.quantity);
+  for (const f of TEXT_FIELDS) {
+    const col = columns[f];
+    if (col) columns[f] = { ...col, codes: compact(col.codes) };
+  }
+}

@@ -1,0 +1,557 @@
+/**
+ * Streaming RFC 4180 parser over decoded text chunks. It hands each record to a sink as field
+ * boundaries (offsets into the text it is scanning), not as strings: a column builder reads numbers
+ * and dates straight from the characters and makes strings only for values it keeps. A record, a
+ * quoted field, a CRLF or a `""` escape may be split across chunks; the incomplete record is carried
+ * into the next chunk, and a long quoted field is not rescanned from its start.
+ *
+ * Errors are data (a code, a 1-based row and column), never sentences: the UI words them.
+ */
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+/** Field kinds: plain text, quoted text without escapes, quoted text with `""` escapes to collapse. */
+export const FIELD_PLAIN = 0;
+export const FIELD_QUOTED = 1;
+export const FIELD_ESCAPED = 2;
+
+export type CsvIssueCode =
+  // Per record; the parse goes on.
+  | 'tooFewFields'
+  | 'tooManyFields'
+  | 'textAfterClosingQuote'
+  // Fatal: the parse stops at this record.
+  | 'unterminatedQuote'
+  | 'fieldTooLong'
+  | 'rowTooLong'
+  | 'tooManyColumns'
+  | 'nulCharacter';
+
+/** `column` is 1-based; for tooFewFields/tooManyFields it is the number of fields the row has. */
+export interface CsvIssue {
+  code: CsvIssueCode;
+  row: number;
+  column: number;
+}
+
+export interface CsvOptions {
+  /** Default 'auto': detected from the first lines (see detectDelimiter). */
+  delimiter?: Delimiter | 'auto';
+  /** Longest field in UTF-16 code units; default 1 MiB. */
+  maxFieldLength?: number;
+  /** Longest record in code units, a bound on what one record may hold in memory; default 8 MiB. */
+  maxRowLength?: number;
+  /** Most fields in a record; default 1024. */
+  maxColumns?: number;
+  /** Stop after this many records (a preview); default no limit. */
+  maxRows?: number;
+  /** Issues kept as examples per code; every issue is counted. Default 20. */
+  maxExamples?: number;
+}
+
+/**
+ * One record, reused for every record: valid only during the sink call. Field i spans
+ * src[starts[i], ends[i]) without its quotes; kinds[i] says whether `""` escapes need collapsing.
+ * `start`/`end` span the whole record (without the line break), e.g. to hash the raw row.
+ */
+export class CsvRecord {
+  src = '';
+  count = 0;
+  /** 1-based record number, the row a spreadsheet would show: the header is row 1, blank lines count. */
+  row = 0;
+  start = 0;
+  end = 0;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly kinds: Uint8Array;
+
+  constructor(maxColumns: number) {
+    this.starts = new Int32Array(maxColumns);
+    this.ends = new Int32Array(maxColumns);
+    this.kinds = new Uint8Array(maxColumns);
+  }
+}
+
+export interface CsvSink {
+  record(r: CsvRecord): void;
+}
+
+/** The text of field i ('' past the end of the record), with `""` collapsed. */
+export function fieldText(r: CsvRecord, i: number): string {
+  if (i >= r.count) return '';
+  const s = r.src.slice(r.starts[i], r.ends[i]);
+  return r.kinds[i] === FIELD_ESCAPED ? s.replaceAll('""', '"') : s;
+}
+
+/** All fields of a record as strings (previews, headers, tests; not the import loop). */
+export function recordFields(r: CsvRecord): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < r.count; i++) out.push(fieldText(r, i));
+  return out;
+}
+
+export interface CsvSummary {
+  delimiter: Delimiter;
+  /** The delimiter guess when it was auto-detected (null when the caller chose it). */
+  detection: DelimiterGuess | null;
+  /** Records delivered to the sink (the header included). */
+  records: number;
+  /** Empty lines skipped (a trailing line break makes none). */
+  blankLines: number;
+  /** Fields of the first record; later records are compared with it. */
+  expectedFields: number;
+  issueCounts: Partial<Record<CsvIssueCode, number>>;
+  /** The first few issues of each code, in file order. */
+  issues: CsvIssue[];
+  /** The issue that stopped the parse, or null. */
+  fatal: CsvIssue | null;
+  /** maxRows was reached before the end of the input. */
+  truncated: boolean;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/** Text buffered before the delimiter is guessed. */
+const DETECT_SAMPLE = 64 * 1024;
+
+/**
+ * Usage: `const p = new CsvParser(sink, options); p.push(chunk) …; const summary = p.finish();`
+ * push and finish return false once the parse has stopped (fatal issue or maxRows); later pushes do
+ * nothing. The caller decodes bytes (see StreamDecoder) and may stop between chunks to cancel.
+ */
+export class CsvParser {
+  readonly #sink: CsvSink;
+  readonly #rec: CsvRecord;
+  readonly #maxField: number;
+  readonly #maxRow: number;
+  readonly #maxColumns: number;
+  readonly #maxRows: number;
+  readonly #maxExamples: number;
+  #delim = 0x2c;
+  #summary: CsvSummary;
+  #detecting: boolean;
+  #first = true;
+  #stopped = false;
+
+  // The incomplete record carried into the next chunk, and where scanning resumes in it.
+  #carry = '';
+  #fields = 0;
+  #fieldStart = 0;
+  /** Inside a quoted field: where the search for its closing quote resumes (−1 otherwise). */
+  #quoteFrom = -1;
+  #escaped = false;
+  /** The last chunk ended with CR: an LF opening the next one belongs to it. */
+  #pendingCR = false;
+  #row = 0;
+
+  constructor(sink: CsvSink, options: CsvOptions = {}) {
+    this.#sink = sink;
+    this.#maxField = options.maxFieldLength ?? 1 << 20;
+    this.#maxRow = options.maxRowLength ?? 8 << 20;
+    this.#maxColumns = Math.max(1, options.maxColumns ?? 1024);
+    this.#maxRows = options.maxRows ?? Infinity;
+    this.#maxExamples = options.maxExamples ?? 20;
+    this.#rec = new CsvRecord(this.#maxColumns);
+    const chosen = options.delimiter ?? 'auto';
+    this.#detecting = chosen === 'auto';
+    if (chosen !== 'auto') this.#delim = chosen.charCodeAt(0);
+    this.#summary = {
+      delimiter: chosen === 'auto' ? ',' : chosen,
+      detection: null,
+      records: 0,
+      blankLines: 0,
+      expectedFields: -1,
+      issueCounts: {},
+      issues: [],
+      fatal: null,
+      truncated: false,
+    };
+  }
+
+  get summary(): CsvSummary {
+    return this.#summary;
+  }
+
+  /** Feeds the next piece of decoded text. */
+  push(chunk: string): boolean {
+    if (this.#stopped) return false;
+    if (this.#first && chunk.length > 0) {
+      this.#first = false;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    if (this.#detecting) {
+      if (chunk.indexOf('\0') < 0) {
+        this.#carry += chunk;
+        if (this.#carry.length < DETECT_SAMPLE) return true;
+        chunk = '';
+      }
+      this.#detect(chunk);
+    }
+    return this.#feed(chunk, false);
+  }
+
+  /** Ends the input: the last record (without a line break) is delivered, open quotes are reported. */
+  finish(): CsvSummary {
+    if (!this.#stopped) {
+      if (this.#detecting) this.#detect();
+      this.#feed('', true);
+      this.#stopped = true;
+    }
+    return this.#summary;
+  }
+
+  #detect(more = ''): void {
+    this.#detecting = false;
+    const nul = more.indexOf('\0');
+    const guess = detectDelimiter(this.#carry + (nul >= 0 ? more.slice(0, nul) : more));
+    this.#summary.detection = guess;
+    this.#summary.delimiter = guess.delimiter;
+    this.#delim = guess.delimiter.charCodeAt(0);
+  }
+
+  /**
+   * Scans a chunk. Chunks from a TextDecoder are flat strings, fast to index; gluing the carried
+   * record in front of a whole chunk would make a rope that every character access has to walk. So
+   * only the carried record and a piece of the chunk are glued, until that record completes, and
+   * the rest of the chunk is scanned as it came.
+   */
+  #feed(chunk: string, final: boolean): boolean {
+    const nul = chunk.indexOf('\0');
+    if (nul >= 0) {
+      chunk = chunk.slice(0, nul);
+      final = false;
+    }
+    let offset = 0;
+    while (this.#carry !== '' && !this.#stopped) {
+      const carried = this.#carry;
+      const end = Math.min(chunk.length, offset + Math.max(4096, carried.length));
+      const last = end === chunk.length;
+      const text = carried + chunk.slice(offset, end);
+      const rest = this.#scan(text, 0, final && last);
+      if (rest < 0) {
+        this.#carry = '';
+        offset = end;
+      } else if (rest >= carried.length) {
+        // The carried record is done; the next incomplete one starts inside the chunk.
+        this.#carry = '';
+        offset += rest - carried.length;
+        if (last) this.#carry = chunk.slice(offset);
+        else this.#scanChunk(chunk, offset, final);
+        offset = chunk.length;
+      } else {
+        this.#carry = text.slice(rest);
+        offset = end;
+      }
+      if (last) break;
+    }
+    if (!this.#stopped && (offset < chunk.length || (final && offset === 0))) this.#scanChunk(chunk, offset, final);
+    if (nul >= 0 && !this.#stopped) {
+      this.#stop({ code: 'nulCharacter', row: this.#row + 1, column: this.#fields + 1 });
+    }
+    return !this.#stopped;
+  }
+
+  #scanChunk(chunk: string, from: number, final: boolean): void {
+    const rest = this.#scan(chunk, from, final);
+    this.#carry = rest >= 0 && !this.#stopped ? chunk.slice(rest) : '';
+  }
+
+  #issue(code: CsvIssueCode, row: number, column: number): void {
+    const counts = this.#summary.issueCounts;
+    const n = (counts[code] ?? 0) + 1;
+    counts[code] = n;
+    if (n <= this.#maxExamples) this.#summary.issues.push({ code, row, column });
+  }
+
+  #stop(fatal: CsvIssue): void {
+    this.#issue(fatal.code, fatal.row, fatal.column);
+    this.#summary.fatal = fatal;
+    this.#stopped = true;
+  }
+
+  /**
+   * Scans text from `from`, where the incomplete record (if any) starts, and delivers every complete
+   * record. Returns where the record left incomplete starts (its completed fields' offsets are kept
+   * relative to that), or −1 when nothing is left over.
+   */
+  #scan(text: string, from: number, final: boolean): number {
+    const n = text.length;
+    const d = this.#delim;
+    const rec = this.#rec;
+    const starts = rec.starts;
+    const ends = rec.ends;
+    const kinds = rec.kinds;
+    const maxColumns = this.#maxColumns;
+    const maxField = this.#maxField;
+    rec.src = text;
+
+    if (this.#pendingCR && from < n) {
+      this.#pendingCR = false;
+      if (text.charCodeAt(from) === LF) from++;
+    }
+    let rowStart = from;
+    let nf = this.#fields;
+    let pos = this.#fieldStart + from;
+    let quoteFrom = this.#quoteFrom >= 0 ? this.#quoteFrom + from : -1;
+    let escaped = this.#escaped;
+    for (let i = 0; i < nf; i++) {
+      starts[i] += from;
+      ends[i] += from;
+    }
+
+    for (;;) {
+      // pos is at the start of field nf of the record that starts at rowStart.
+      if (pos >= n) {
+        if (!final) break;
+        if (nf > 0) {
+          // "a,b," at the end of the input: the last field is empty.
+          starts[nf] = ends[nf] = pos;
+          kinds[nf] = FIELD_PLAIN;
+          if (!this.#deliver(rowStart, pos, nf + 1)) return -1;
+        }
+        nf = 0;
+        rowStart = pos;
+        break;
+      }
+      let c = text.charCodeAt(pos);
+      let fieldEnd: number;
+      let next: number;
+      if (c === QUOTE) {
+        let q = quoteFrom >= 0 ? quoteFrom : pos + 1;
+        let close: number;
+        for (;;) {
+          close = text.indexOf('"', q);
+          if (close < 0 || close + 1 >= n) break;
+          if (text.charCodeAt(close + 1) !== QUOTE) break;
+          escaped = true;
+          q = close + 2;
+        }
+        if (close < 0 || close + 1 >= n) {
+          // No closing quote yet, or one at the very end that a '"' in the next chunk may escape.
+          if (!final) {
+            quoteFrom = close < 0 ? Math.max(q, n) : close;
+            break;
+          }
+          if (close < 0) {
+            this.#stop({ code: 'unterminatedQuote', row: this.#row + 1, column: nf + 1 });
+            return -1;
+          }
+        }
+        if (close - pos - 1 > maxField) {
+          this.#stop({ code: 'fieldTooLong', row: this.#row + 1, column: nf + 1 });
+          return -1;
+        }
+        starts[nf] = pos + 1;
+        ends[nf] = close;
+        kinds[nf] = escaped ? FIELD_ESCAPED : FIELD_QUOTED;
+        quoteFrom = -1;
+        escaped = false;
+        fieldEnd = close + 1;
+        c = fieldEnd < n ? text.charCodeAt(fieldEnd) : -1;
+        if (c !== d && c !== LF && c !== CR && c !== -1) {
+          // `"ab"c`: keep the raw text up to the next delimiter as the value and report it.
+          let p = fieldEnd;
+          while (p < n) {
+            c = text.charCodeAt(p);
+            if (c === d || c === LF || c === CR) break;
+            p++;
+          }
+          if (p >= n && !final) break;
+          this.#issue('textAfterClosingQuote', this.#row + 1, nf + 1);
+          starts[nf] = pos;
+          ends[nf] = p;
+          kinds[nf] = FIELD_PLAIN;
+          fieldEnd = p;
+          c = p < n ? c : -1;
+        }
+      } else {
+        let p = pos;
+        if (nf === 0 && (c === LF || c === CR)) {
+          // An empty line: no record.
+          this.#row++;
+          this.#summary.blankLines++;
+          next = c === CR && pos + 1 < n && text.charCodeAt(pos + 1) === LF ? pos + 2 : pos + 1;
+          if (c === CR && pos + 1 >= n && !final) this.#pendingCR = true;
+          pos = rowStart = next;
+          continue;
+        }
+        while (p < n) {
+          c = text.charCodeAt(p);
+          if (c === d || c === LF || c === CR) break;
+          p++;
+        }
+        if (p >= n) {
+          if (!final) break;
+          c = -1;
+        }
+        if (p - pos > maxField) {
+          this.#stop({ code: 'fieldTooLong', row: this.#row + 1, column: nf + 1 });
+          return -1;
+        }
+        starts[nf] = pos;
+        ends[nf] = p;
+        kinds[nf] = FIELD_PLAIN;
+        fieldEnd = p;
+      }
+      // The field is complete; c is what follows it (−1 at the end of the input).
+      if (c === d) {
+        if (++nf >= maxColumns) {
+          this.#stop({ code: 'tooManyColumns', row: this.#row + 1, column: nf + 1 });
+          return -1;
+        }
+        pos = fieldEnd + 1;
+        continue;
+      }
+      if (!this.#deliver(rowStart, fieldEnd, nf + 1)) return -1;
+      nf = 0;
+      if (c === CR) {
+        if (fieldEnd + 1 < n) next = text.charCodeAt(fieldEnd + 1) === LF ? fieldEnd + 2 : fieldEnd + 1;
+        else {
+          next = fieldEnd + 1;
+          if (!final) this.#pendingCR = true;
+        }
+      } else next = fieldEnd + 1;
+      pos = rowStart = next;
+    }
+
+    // Keep the incomplete record's state relative to its start, for the next chunk.
+    let rest = -1;
+    if (rowStart < n && !final) {
+      if (n - pos > maxField && pos < n) {
+        this.#stop({ code: 'fieldTooLong', row: this.#row + 1, column: nf + 1 });
+        return -1;
+      }
+      if (n - rowStart > this.#maxRow) {
+        this.#stop({ code: 'rowTooLong', row: this.#row + 1, column: nf + 1 });
+        return -1;
+      }
+      for (let i = 0; i < nf; i++) {
+        starts[i] -= rowStart;
+        ends[i] -= rowStart;
+      }
+      rest = rowStart;
+      this.#fieldStart = pos - rowStart;
+      this.#quoteFrom = quoteFrom >= 0 ? quoteFrom - rowStart : -1;
+    } else {
+      nf = 0;
+      this.#fieldStart = 0;
+      this.#quoteFrom = -1;
+    }
+    this.#fields = nf;
+    this.#escaped = escaped;
+    return rest;
+  }
+
+  /** Hands a complete record to the sink; false when the parse must stop. */
+  #deliver(start: number, end: number, count: number): boolean {
+    const rec = this.#rec;
+    const summary = this.#summary;
+    const row = ++this.#row;
+    rec.count = count;
+    rec.row = row;
+    rec.start = start;
+    rec.end = end;
+    if (summary.expectedFields < 0) summary.expectedFields = count;
+    else if (count !== summary.expectedFields) {
+      this.#issue(count < summary.expectedFields ? 'tooFewFields' : 'tooManyFields', row, count);
+    }
+    summary.records++;
+    this.#sink.record(rec);
+    if (summary.records >= this.#maxRows) {
+      summary.truncated = true;
+      this.#stopped = true;
+      return false;
+    }
+    return true;
+  }
+}
+
+/** Parses a whole string (tests, previews, pasted text). */
+export function parseCsvText(text: string, sink: CsvSink, options?: CsvOptions): CsvSummary {
+  const parser = new CsvParser(sink, options);
+  parser.push(text);
+  return parser.finish();
+}
+
+/** Collects records as string arrays: for previews and tests, not for large files. */
+export function collectRecords(text: string | string[], options?: CsvOptions): { rows: string[][]; summary: CsvSummary } {
+  const rows: string[][] = [];
+  const parser = new CsvParser({ record: (r) => rows.push(recordFields(r)) }, options);
+  for (const chunk of typeof text === 'string' ? [text] : text) parser.push(chunk);
+  return { rows, summary: parser.finish() };
+}
+
+export interface DelimiterCandidate {
+  delimiter: Delimiter;
+  /** Fields per line most lines have with this delimiter. */
+  fields: number;
+  /** Share of the sampled lines that have exactly that many fields (0–1). */
+  consistency: number;
+}
+
+export interface DelimiterGuess {
+  delimiter: Delimiter;
+  /** No candidate splits the lines: the file reads as one column, which the UI must show. */
+  singleColumn: boolean;
+  /** Every candidate, best first. */
+  candidates: DelimiterCandidate[];
+}
+
+const SAMPLE_LINES = 50;
+
+/**
+ * Guesses the delimiter from up to 50 records of a sample: for each candidate, how many fields the
+ * records have (counting only delimiters outside quotes) and how many records agree on the most
+ * common count. The best candidate splits the records into more than one field most consistently;
+ * ties go to the order `,` `;` tab `|`. A header matters here: in `金额;日期` with data `1,5;…`, the
+ * header has no comma, so `;` is the more consistent choice.
+ */
+export function detectDelimiter(sample: string): DelimiterGuess {
+  const counts: number[][] = DELIMITERS.map(() => []);
+  const codes = DELIMITERS.map((x) => x.charCodeAt(0));
+  const line = [0, 0, 0, 0];
+  const n = sample.length;
+  let lineLength = 0;
+  let inQuotes = false;
+  let lines = 0;
+  const endLine = () => {
+    for (let k = 0; k < 4; k++) counts[k].push(line[k] + 1);
+    line.fill(0);
+    lineLength = 0;
+    lines++;
+  };
+  for (let i = sample.charCodeAt(0) === 0xfeff ? 1 : 0; i < n && lines < SAMPLE_LINES; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (!inQuotes && (c === LF || c === CR)) {
+      if (lineLength > 0) endLine(); // empty lines say nothing
+      continue;
+    } else if (!inQuotes) for (let k = 0; k < 4; k++) if (c === codes[k]) line[k]++;
+    lineLength++;
+  }
+  // The sample may end inside a line: use that line only when there is little else.
+  if (lineLength > 0 && lines < 2) endLine();
+  const used = lines;
+  const candidates: DelimiterCandidate[] = DELIMITERS.map((delimiter, k) => {
+    const per = counts[k].slice(0, used);
+    const freq = new Map<number, number>();
+    for (const f of per) freq.set(f, (freq.get(f) ?? 0) + 1);
+    let fields = 1;
+    let best = 0;
+    for (const [f, m] of freq) if (m > best || (m === best && f > fields)) [fields, best] = [f, m];
+    return { delimiter, fields, consistency: used > 0 ? best / used : 0 };
+  });
+  const ranked = candidates
+    .map((c, k) => ({ c, k }))
+    .sort((x, y) => score(y.c) - score(x.c) || x.k - y.k)
+    .map((x) => x.c);
+  const top = ranked[0];
+  const singleColumn = top.fields <= 1;
+  return { delimiter: singleColumn ? ',' : top.delimiter, singleColumn, candidates: ranked };
+}
+
+function score(c: DelimiterCandidate): number {
+  return c.fields > 1 ? c.consistency : -1;
+}

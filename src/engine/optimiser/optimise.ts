@@ -97,7 +97,8 @@ function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: string | 
   const byChannel = new Map<number, ChannelBudgetBounds>();
   for (const b of bounds) {
     const c = index.get(b.channelId);
-    if (c === undefined) throw new RangeError(`optimiser: bounds name an unknown channel "${b.channelId}"`);
+    // Bounds of a removed channel (or one a shared file no longer has) bound nothing.
+    if (c === undefined) continue;
     if (byChannel.has(c)) throw new RangeError(`optimiser: channel "${b.channelId}" has two sets of bounds`);
     checkNumber(`min of "${b.channelId}"`, b.min);
     checkNumber(`max of "${b.channelId}"`, b.max, true);

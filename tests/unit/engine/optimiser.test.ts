@@ -329,8 +329,12 @@ describe('optimiser: infeasible and bad input', () => {
     expect(optimiseBudget(simplePlan([]), maxSpec(1000))).toMatchObject({ ok: false, error: 'noChannels' });
   });
 
-  it('refuses unknown channels, repeated bounds and bad numbers', () => {
-    expect(() => optimiseBudget(plan, maxSpec(1000, [{ channelId: 'zz', min: 1 }]))).toThrow(RangeError);
+  it('ignores bounds of a channel the plan no longer has', () => {
+    const stale = optimiseBudget(plan, maxSpec(1000, [{ channelId: 'zz', min: 1 }]));
+    expect(stale).toEqual(optimiseBudget(plan, maxSpec(1000)));
+  });
+
+  it('refuses repeated bounds and bad numbers', () => {
     expect(() => optimiseBudget(plan, maxSpec(1000, [{ channelId: 'a' }, { channelId: 'a' }]))).toThrow(RangeError);
     expect(() => optimiseBudget(plan, maxSpec(1000, [{ channelId: 'a', min: -1 }]))).toThrow(RangeError);
     expect(() => optimiseBudget(plan, maxSpec(Number.NaN))).toThrow(RangeError);

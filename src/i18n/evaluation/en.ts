@@ -212,6 +212,7 @@ export const evaluationEn = {
   'price.exampleProduct': 'Product A',
   'price.example': 'Load an example price list',
   'price.empty': 'No prices yet.',
+  'price.reservedName': '“{name}” is a reserved word; choose another product name.',
   'price.positive': 'a price must be above zero.',
   'price.freight': 'Freight between regions',
   'price.freightIntro': 'Cost of moving one unit between two regions (either way). Used for the diversion check.',

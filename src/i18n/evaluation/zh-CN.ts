@@ -214,6 +214,7 @@ export const evaluationZhCN: Record<keyof typeof evaluationEn, string> = {
   'price.exampleProduct': '产品 A',
   'price.example': '载入示例价格表',
   'price.empty': '还没有价格。',
+  'price.reservedName': '“{name}”是保留字，请换一个产品名称。',
   'price.positive': '价格必须大于零。',
   'price.freight': '区域间运费',
   'price.freightIntro': '两个区域之间（双向）运送一件货的成本，用于窜货风险检查。',

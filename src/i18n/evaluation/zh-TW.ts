@@ -214,6 +214,7 @@ export const evaluationZhTW: Record<keyof typeof evaluationEn, string> = {
   'price.exampleProduct': '產品 A',
   'price.example': '載入範例價格表',
   'price.empty': '還沒有價格。',
+  'price.reservedName': '「{name}」是保留字，請換一個產品名稱。',
   'price.positive': '價格必須大於零。',
   'price.freight': '區域間運費',
   'price.freightIntro': '兩個區域之間（雙向）運送一件貨的成本，用於竄貨風險檢查。',

@@ -1,9 +1,21 @@
 import type { ColDef } from 'ag-grid-community';
+import { FORBIDDEN_KEYS } from '../../engine/planFile';
 import type { Channel, PriceEntry, Region } from '../../engine/types';
 import { MAX_NAME_LENGTH } from '../../engine/validate';
 import { t } from '../../state/i18n.svelte';
-import type { CellSpec, ColumnContext } from '../grid/cellSpec';
+import type { CellSpec, ColumnContext, ParseOutcome } from '../grid/cellSpec';
 import { formatByUnit, parseUnit, unitToInput, type Money } from '../units';
+
+/**
+ * Product names key the reference-price map; names an object treats specially would not survive a
+ * plan file (the reader drops them as prototype keys), so they are refused here.
+ */
+export function productName(text: string): ParseOutcome {
+  const s = text.trim().slice(0, MAX_NAME_LENGTH);
+  if (s === '') return { ok: false, message: t('input.nameRequired') };
+  if ((FORBIDDEN_KEYS as readonly string[]).includes(s)) return { ok: false, message: t('price.reservedName', { name: s }) };
+  return { ok: true, value: s };
+}
 
 export interface PriceRow {
   index: number;
@@ -36,7 +48,7 @@ export function priceColumns(channels: readonly Channel[], regions: readonly Reg
       valueGetter: (p) => p.data?.entry.product ?? '',
       cellClass: (p) => (p.data?.flagged ? 'rag-amber' : ''),
       ...editable({
-        parse: (text) => (text.trim() === '' ? { ok: false, message: t('input.nameRequired') } : { ok: true, value: text.trim().slice(0, MAX_NAME_LENGTH) }),
+        parse: (text) => productName(text),
         ops: (row, value) => [{ path: [...BASE, row.index, 'product'], value }],
         copy: (row) => row.entry.product,
       }),

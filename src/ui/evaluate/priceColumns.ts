@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import { FORBIDDEN_KEYS } from '../../engine/planFile';
+import { FORBIDDEN_KEYS } from '../../engine/planFile/format';
 import type { Channel, PriceEntry, Region } from '../../engine/types';
 import { MAX_NAME_LENGTH } from '../../engine/validate';
 import { t } from '../../state/i18n.svelte';
@@ -13,7 +13,7 @@ import { formatByUnit, parseUnit, unitToInput, type Money } from '../units';
 export function productName(text: string): ParseOutcome {
   const s = text.trim().slice(0, MAX_NAME_LENGTH);
   if (s === '') return { ok: false, message: t('input.nameRequired') };
-  if ((FORBIDDEN_KEYS as readonly string[]).includes(s)) return { ok: false, message: t('price.reservedName', { name: s }) };
+  if (FORBIDDEN_KEYS.has(s)) return { ok: false, message: t('price.reservedName', { name: s }) };
   return { ok: true, value: s };
 }
 

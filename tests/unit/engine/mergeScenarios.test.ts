@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { computePlan } from '../../../src/engine/compute';
+import { applyMerge, previewMerge } from '../../../src/engine/mergeScenarios';
+import type { Plan, Scenario } from '../../../src/engine/types';
+import { validatePlan } from '../../../src/engine/validate';
+import { validateScenarios } from '../../../src/engine/scenarios/validate';
+import { simpleChannel, simplePlan } from './planFixtures';
+
+function ids(): (prefix: string) => string {
+  let n = 0;
+  return (prefix) => `${prefix}new${++n}`;
+}
+
+const scenario = (id: string, name: string, parentId: string | null, channelIds: string[], percent = 10): Scenario => ({
+  id, name, parentId, notes: '',
+  adjustments: [{ id: `adj-${id}`, target: { kind: 'channels', ids: channelIds }, driver: 'spend', op: { kind: 'scale', percent }, enabled: true }],
+});
+
+function plans(): { target: Plan; source: Plan } {
+  const target = simplePlan([simpleChannel('a'), simpleChannel('b')]);
+  target.channels[1].name = 'Douyin';
+  target.scenarios = [scenario('s1', 'Push', null, ['a'])];
+  const source = simplePlan([simpleChannel('a'), simpleChannel('x'), simpleChannel('y')]);
+  source.channels[1].name = ' douyin ';
+  source.channels[2].name = 'Community';
+  source.scenarios = [
+    scenario('s1', 'Push', null, ['a', 'x']),
+    scenario('s2', 'Child', 's1', ['y']),
+    { ...scenario('s3', 'Move', null, []), adjustments: [{ id: 'adj-s1', target: { kind: 'all' }, driver: 'spend', op: { kind: 'move', from: 'x', to: 'y', amount: 100 }, enabled: true }] },
+  ];
+  return { target, source };
+}
+
+describe('merging scenarios from another plan', () => {
+  it('matches channels by id, then by name, copies the rest, and brings parents along', () => {
+    const { target, source } = plans();
+    const p = previewMerge(target, source, ['s2'], ids());
+    expect(p.scenarios.map((s) => [s.sourceId, s.name, s.renamedFrom, s.addedAsParent])).toEqual([
+      ['s1', 'Push (2)', 'Push', true],
+      ['s2', 'Child', null, false],
+    ]);
+    // s1 is taken in the target: a new id; s2 keeps its own.
+    expect(p.scenarios[0].newId).not.toBe('s1');
+    expect(p.scenarios[1].newId).toBe('s2');
+    expect(p.channels).toEqual([
+      { kind: 'id', sourceId: 'a', targetId: 'a', name: 'a' },
+      { kind: 'name', sourceId: 'x', targetId: 'b', name: ' douyin ' },
+      { kind: 'added', sourceId: 'y', targetId: 'y', name: 'Community' },
+    ]);
+    expect(p.currencyMismatch).toBe(false);
+  });
+
+  it('rewrites references so the merged plan is valid and the scenarios compute', () => {
+    const { target, source } = plans();
+    const make = ids();
+    const preview = previewMerge(target, source, ['s2', 's3'], make);
+    const merged = applyMerge(target, source, preview, make);
+    expect(validatePlan(merged)).toEqual([]);
+    expect(validateScenarios(merged)).toEqual([]);
+    expect(merged.channels.map((c) => c.id)).toEqual(['a', 'b', 'y']);
+    const child = merged.scenarios?.find((s) => s.name === 'Child');
+    expect(child?.parentId).toBe(preview.scenarios[0].newId);
+    const move = merged.scenarios?.find((s) => s.name === 'Move');
+    expect(move?.adjustments[0].op).toEqual({ kind: 'move', from: 'b', to: 'y', amount: 100 });
+    // The adjustment id adj-s1 was taken by the target's own scenario.
+    const allAdjIds = merged.scenarios?.flatMap((s) => s.adjustments.map((a) => a.id)) ?? [];
+    expect(new Set(allAdjIds).size).toBe(allAdjIds.length);
+    // The baseline of the target is unchanged; the merged scenario changes only what it names.
+    expect(computePlan(merged).flows.netRevenue.slice(0, 24)).toEqual(computePlan(target).flows.netRevenue.slice(0, 24));
+    const withChild = computePlan(merged, child?.id ?? null);
+    expect(withChild.scenarioId).toBe(child?.id);
+    // The source plan is not changed.
+    expect(source.scenarios?.[1].parentId).toBe('s1');
+  });
+
+  it('reports unknown scenario ids and refuses plans in another currency', () => {
+    const { target, source } = plans();
+    source.currency = 'USD';
+    const p = previewMerge(target, source, ['nope', 's3'], ids());
+    expect(p.unknown).toEqual(['nope']);
+    expect(p.currencyMismatch).toBe(true);
+    expect(() => applyMerge(target, source, p, ids())).toThrow(RangeError);
+  });
+
+  it('survives a parent cycle in the file without looping', () => {
+    const { target, source } = plans();
+    source.scenarios = [scenario('p', 'P', 'q', ['a']), scenario('q', 'Q', 'p', ['a'])];
+    const p = previewMerge(target, source, ['p'], ids());
+    expect(p.scenarios.map((s) => s.sourceId).sort()).toEqual(['p', 'q']);
+  });
+});

@@ -26,6 +26,29 @@ export interface HistoryRecord {
   redo: EditRecord[];
 }
 
+/** Why a snapshot was taken: by hand, or automatically before a change that replaces much of a plan. */
+export type SnapshotKind = 'manual' | 'beforeImport' | 'beforeMerge' | 'beforeRestore' | 'beforeReplace';
+
+/**
+ * What the snapshot list shows. Kept apart from the copied plan (`SnapshotPlanRecord`, same id) so
+ * that listing the snapshots of a plan never reads dozens of whole plans.
+ */
+export interface SnapshotMetaRecord {
+  id: string;
+  planId: string;
+  kind: SnapshotKind;
+  /** The user's name for it; '' for an automatic snapshot, which the UI names by its kind and time. */
+  name: string;
+  createdAt: number;
+  channels: number;
+  scenarios: number;
+}
+
+export interface SnapshotPlanRecord {
+  id: string;
+  plan: Plan;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -40,6 +63,8 @@ export class PlannerDb extends Dexie {
   plans!: Table<PlanRecord, string>;
   history!: Table<HistoryRecord, string>;
   settings!: Table<SettingRecord, string>;
+  snapshots!: Table<SnapshotMetaRecord, string>;
+  snapshotPlans!: Table<SnapshotPlanRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -47,6 +72,12 @@ export class PlannerDb extends Dexie {
       plans: 'id, updatedAt, deletedAt',
       history: 'planId',
       settings: 'key',
+    });
+    // Version 2 adds snapshots and changes no existing table: the upgrade only creates two stores,
+    // so every plan, history and setting is carried over as it was.
+    this.version(2).stores({
+      snapshots: 'id, [planId+createdAt]',
+      snapshotPlans: 'id',
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { Plan } from '../engine/types';
 import type { EditRecord, HistoryRecord, PlanRecord, PlannerDb } from './db';
+import { newSnapshot, snapshotClock, writeSnapshot, type SnapshotKind } from './snapshots';
 
 /** Undo history kept per plan; older steps are dropped beyond this. */
 export const MAX_HISTORY = 200;
@@ -104,6 +105,28 @@ export class PlanRepo {
       await this.db.plans.bulkDelete(old);
       await this.db.history.bulkDelete(old);
       return old.length;
+    });
+  }
+
+  /**
+   * Puts `plan` in place of the stored plan with its id (an import or merge over an open plan, a
+   * replace from a file): one transaction snapshots the plan as stored now (if there is one), writes
+   * the new one and starts its undo history afresh. If any step fails, none of it lands and the
+   * original stays (RELIABILITY 23). The new plan is stamped with the time of the swap, so it sorts
+   * as the latest change and wins over any older unsaved copy of the plan.
+   *
+   * The caller flushes an open session of that plan first (the snapshot is of what is stored), and
+   * reopens it afterwards: a session still holding the old plan would save it back over the new one.
+   */
+  async replaceWithSnapshot(plan: Plan, kind: SnapshotKind, name = ''): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.plans, db.history, db.snapshots, db.snapshotPlans], async () => {
+      const now = snapshotClock();
+      const current = await db.plans.get(plan.id);
+      if (current) await writeSnapshot(db, newSnapshot(current.plan, kind, name, now));
+      const next: Plan = { ...plan, updatedAt: now };
+      await db.plans.put({ id: next.id, name: next.name, updatedAt: now, plan: next });
+      await db.history.put({ planId: next.id, undo: [], redo: [] });
     });
   }
 

@@ -28,7 +28,10 @@ export type CsvIssueCode =
   | 'tooManyColumns'
   | 'nulCharacter';
 
-/** `column` is 1-based; for tooFewFields/tooManyFields it is the number of fields the row has. */
+/**
+ * `column` is 1-based; for tooFewFields/tooManyFields it is the number of fields the row has, for
+ * rowTooLong 0 (the whole row).
+ */
 export interface CsvIssue {
   code: CsvIssueCode;
   row: number;
@@ -419,12 +422,13 @@ export class CsvParser {
     // Keep the incomplete record's state relative to its start, for the next chunk.
     let rest = -1;
     if (rowStart < n && !final) {
-      if (n - pos > maxField && pos < n) {
+      // The field will be at least this long (a quoted one without its quotes).
+      if (pos < n && n - pos - (text.charCodeAt(pos) === QUOTE ? 2 : 0) > maxField) {
         this.#stop({ code: 'fieldTooLong', row: this.#row + 1, column: nf + 1 });
         return -1;
       }
       if (n - rowStart > this.#maxRow) {
-        this.#stop({ code: 'rowTooLong', row: this.#row + 1, column: nf + 1 });
+        this.#stop({ code: 'rowTooLong', row: this.#row + 1, column: 0 });
         return -1;
       }
       for (let i = 0; i < nf; i++) {
@@ -449,6 +453,10 @@ export class CsvParser {
     const rec = this.#rec;
     const summary = this.#summary;
     const row = ++this.#row;
+    if (end - start > this.#maxRow) {
+      this.#stop({ code: 'rowTooLong', row, column: 0 });
+      return false;
+    }
     rec.count = count;
     rec.row = row;
     rec.start = start;

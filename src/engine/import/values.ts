@@ -90,7 +90,7 @@ const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The digits with the decimal mark as '.', no grouping, ready for Number(); or why not. */
 function normaliseDigits(s: string, decimal: DecimalMark): string | { error: NumberError } {
-  if (s === '') return { error: 'invalid' };
+  if (s === '' || /[^0-9., 'eE+-]/.test(s)) return { error: 'invalid' };
   const group = decimal === '.' ? /[, ']/ : /[. ']/;
   const dec = decimal;
   let intPart = s;

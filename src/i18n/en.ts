@@ -5,6 +5,8 @@
  */
 import { evaluationEn } from './evaluation/en';
 import { historyEn } from './history/en';
+import { offlineEn } from './offline/en';
+import { filesEn } from './files/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -440,6 +442,8 @@ export const en = {
   'cal.reason.notIdentifiable': 'the points do not pin the curve down (for example all spends are far below saturation); add points at higher spend.',
   ...evaluationEn,
   ...historyEn,
+  ...offlineEn,
+  ...filesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,8 @@
 import type { Messages } from './en';
 import { evaluationZhCN } from './evaluation/zh-CN';
 import { historyZhCN } from './history/zh-CN';
+import { offlineZhCN } from './offline/zh-CN';
+import { filesZhCN } from './files/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -441,4 +443,6 @@ export const zhCN: Messages = {
   'cal.reason.notIdentifiable': '这些观测点不足以确定曲线（例如投入都远低于饱和点）；请补充更高投入的观测点。',
   ...evaluationZhCN,
   ...historyZhCN,
+  ...offlineZhCN,
+  ...filesZhCN,
 };

@@ -6,6 +6,8 @@
 import type { Messages } from './en';
 import { evaluationZhTW } from './evaluation/zh-TW';
 import { historyZhTW } from './history/zh-TW';
+import { offlineZhTW } from './offline/zh-TW';
+import { filesZhTW } from './files/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -441,4 +443,6 @@ export const zhTW: Messages = {
   'cal.reason.notIdentifiable': '這些觀測點不足以確定曲線（例如投入都遠低於飽和點）；請補充更高投入的觀測點。',
   ...evaluationZhTW,
   ...historyZhTW,
+  ...offlineZhTW,
+  ...filesZhTW,
 };

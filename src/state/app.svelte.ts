@@ -3,6 +3,7 @@ import { PlannerDb } from '../persistence/db';
 import { readJournal } from '../persistence/journal';
 import type { EditRecord } from '../persistence/db';
 import { PlanRepo, type PlanSummary } from '../persistence/planRepo';
+import { snapshotRepoFor, type SnapshotStore } from '../persistence/snapshots';
 import { EngineClient } from '../workers/engineClient';
 import { i18n, t } from './i18n.svelte';
 import { newId } from './ids';
@@ -36,6 +37,7 @@ export class AppState {
       this.repo = new PlanRepo(db);
       void this.repo.purgeDeleted(Date.now());
       await this.refreshList();
+      await this.loadExportTimes();
     } catch (e) {
       this.repo = null;
       this.storageError = e instanceof Error ? e.message : String(e);
@@ -91,6 +93,63 @@ export class AppState {
     if (!this.repo) this.#memory.set(s.plan.id, { plan: s.plan, undo: s.undoStack, redo: s.redoStack });
     this.session = null;
     await this.refreshList();
+  }
+
+  /** Snapshots of this visit's storage (IndexedDB, or memory without it). */
+  get snapshots(): SnapshotStore {
+    return snapshotRepoFor(this.repo?.db ?? null);
+  }
+
+  /** The stored plan (the open one as edited), for export and for "replace" checks. */
+  async storedPlan(id: string): Promise<Plan | null> {
+    if (this.session?.plan.id === id) return this.session.plan;
+    if (this.repo) return (await this.repo.load(id))?.plan ?? null;
+    return this.#memory.get(id)?.plan ?? null;
+  }
+
+  /** Adds an imported plan (already given a new id) and opens it. */
+  async importPlan(plan: Plan): Promise<void> {
+    if (this.repo) await this.repo.create(plan);
+    else this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+    await this.refreshList();
+    router.go({ view: 'plan', id: plan.id, tab: 'channels' });
+  }
+
+  /**
+   * Replaces a stored plan with a file's version (RELIABILITY 23): the open copy is saved and closed,
+   * then one transaction snapshots the current plan, writes the new one and clears its undo history.
+   * If that fails, nothing changed and the old plan opens again.
+   */
+  async replacePlan(plan: Plan): Promise<void> {
+    if (this.session?.plan.id === plan.id) await this.closePlan();
+    try {
+      if (this.repo) await this.repo.replaceWithSnapshot(plan, 'beforeReplace');
+      else {
+        const old = this.#memory.get(plan.id);
+        if (old) await this.snapshots.create(old.plan, 'beforeReplace');
+        this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+      }
+    } finally {
+      await this.refreshList();
+      router.go({ view: 'plan', id: plan.id, tab: 'channels' });
+    }
+  }
+
+  /** When each plan was last exported (SPEC §10: shown with the backup reminder). */
+  lastExport = $state<Record<string, number>>({});
+
+  async loadExportTimes(): Promise<void> {
+    const rec = await this.repo?.db.settings.get('lastExport');
+    if (rec && typeof rec.value === 'object' && rec.value !== null) this.lastExport = { ...(rec.value as Record<string, number>) };
+  }
+
+  async markExported(id: string): Promise<void> {
+    this.lastExport = { ...this.lastExport, [id]: Date.now() };
+    try {
+      await this.repo?.db.settings.put({ key: 'lastExport', value: $state.snapshot(this.lastExport) });
+    } catch {
+      // The export itself worked; only the reminder's date is not kept.
+    }
   }
 
   async createFromTemplate(template: TemplateId): Promise<string> {

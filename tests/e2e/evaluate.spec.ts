@@ -65,8 +65,12 @@ test.describe('channel evaluation', () => {
     const csv = await downloaded(page, 'score-export-csv');
     expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.bytes.toString('utf8')).toContain('1,Private community (WeCom + mini-program),100');
-    const png = await downloaded(page, 'score-export-png');
+    await page.getByTestId('chart-scores').hover();
+    const png = await downloaded(page, 'chart-scores-png');
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const svg = await downloaded(page, 'chart-scores-svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.bytes.toString('utf8')).toContain('Private community (WeCom + mini-program)');
 
     // Saved with the plan.
     await p.saved();

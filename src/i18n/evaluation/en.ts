@@ -4,6 +4,7 @@ export const evaluationEn = {
   'export.csv': 'CSV',
   'export.xlsx': 'Excel',
   'export.png': 'PNG',
+  'export.svg': 'SVG',
   'eval.section.scorecard': 'Scorecard',
   'eval.section.bcg': 'BCG matrix',
   'eval.section.funnel': 'Funnel',

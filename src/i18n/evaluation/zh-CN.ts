@@ -6,6 +6,7 @@ export const evaluationZhCN: Record<keyof typeof evaluationEn, string> = {
   'export.csv': 'CSV',
   'export.xlsx': 'Excel',
   'export.png': 'PNG',
+  'export.svg': 'SVG',
   'eval.section.scorecard': '评分卡',
   'eval.section.bcg': '波士顿矩阵',
   'eval.section.funnel': '漏斗',

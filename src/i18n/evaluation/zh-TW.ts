@@ -6,6 +6,7 @@ export const evaluationZhTW: Record<keyof typeof evaluationEn, string> = {
   'export.csv': 'CSV',
   'export.xlsx': 'Excel',
   'export.png': 'PNG',
+  'export.svg': 'SVG',
   'eval.section.scorecard': '評分卡',
   'eval.section.bcg': '波士頓矩陣',
   'eval.section.funnel': '漏斗',

@@ -1,0 +1,2 @@
+/** Written into every plan file (SPEC §9); a unit test keeps the version equal to package.json's. */
+export const APP_INFO = { name: 'channel-mix-planner', version: '0.1.0' } as const;

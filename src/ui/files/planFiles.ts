@@ -1,0 +1,54 @@
+/**
+ * Reading and writing plan files in the browser: size check before reading, encrypted or plain by
+ * the file's first bytes, strict UTF-8, then the engine's gated reader (planFile/parse.ts). Nothing
+ * here touches storage: a read that fails leaves everything as it was.
+ */
+import { APP_INFO } from '../../appInfo';
+import { asImportedPlan, fileSizeProblem, parsePlanFile, serialisePlanFile, type FileProblem } from '../../engine/planFile';
+import type { Plan } from '../../engine/types';
+import { decryptPlanFile, EncryptedFileError, encryptPlanFile, isEncryptedPlanFile, type EncryptedFileErrorCode } from '../../files/encrypted';
+
+export type ReadOutcome =
+  | { kind: 'ok'; plan: Plan; warnings: FileProblem[]; encrypted: boolean }
+  | { kind: 'problems'; problems: FileProblem[] }
+  | { kind: 'needPassword' }
+  | { kind: 'encryption'; code: EncryptedFileErrorCode };
+
+export async function readPlanFile(file: Blob, password?: string): Promise<ReadOutcome> {
+  const tooBig = fileSizeProblem(file.size);
+  if (tooBig) return { kind: 'problems', problems: [tooBig] };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text: string;
+  const encrypted = isEncryptedPlanFile(bytes);
+  if (encrypted) {
+    if (password === undefined) return { kind: 'needPassword' };
+    try {
+      text = await decryptPlanFile(bytes, password);
+    } catch (e) {
+      if (e instanceof EncryptedFileError) return { kind: 'encryption', code: e.code };
+      throw e;
+    }
+  } else {
+    try {
+      // A picture or spreadsheet renamed .cmplan.json is not text: say "not a plan file".
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { kind: 'problems', problems: [{ code: 'notPlanFile', path: [] }] };
+    }
+  }
+  const r = parsePlanFile(text);
+  return r.ok ? { kind: 'ok', plan: r.plan, warnings: r.warnings, encrypted } : { kind: 'problems', problems: r.problems };
+}
+
+/** The plan as it goes into the app: a new id, so an import never overwrites a plan by accident. */
+export function importedCopy(plan: Plan, id: string): Plan {
+  return asImportedPlan(plan, id, Date.now());
+}
+
+export function planFileText(plan: Plan): string {
+  return serialisePlanFile(plan, APP_INFO);
+}
+
+export async function encryptedPlanFile(plan: Plan, password: string): Promise<Uint8Array<ArrayBuffer>> {
+  return encryptPlanFile(planFileText(plan), password);
+}

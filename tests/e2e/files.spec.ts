@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/planFiles/', import.meta.url));
+
+async function download(page: Page, testid: string): Promise<{ name: string; bytes: Buffer }> {
+  const wait = page.waitForEvent('download');
+  await page.getByTestId(testid).click();
+  const d = await wait;
+  return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+}
+
+async function importBytes(page: Page, name: string, bytes: Buffer, testid = 'import-input'): Promise<void> {
+  await page.getByTestId(testid).setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+}
+
+test.describe('plan files', () => {
+  test('share round trip: export, import as a new plan, merge a scenario back from the file', async ({ page, planner: p }) => {
+    await p.open('en');
+    await p.newPlan('beauty');
+    await page.getByTestId('tab-scenarios').click();
+    await page.getByTestId('scenario-new').click();
+    await expect(page.getByTestId('scenario-item')).toHaveCount(1);
+    await p.saved();
+
+    await page.getByTestId('plan-export').click();
+    const file = await download(page, 'export-plain');
+    expect(file.name).toMatch(/\.cmplan\.json$/);
+    const json = JSON.parse(file.bytes.toString('utf8'));
+    expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: 1 });
+    expect(json.plan.scenarios).toHaveLength(1);
+    // Keys sorted at every level: the file diffs well.
+    expect(Object.keys(json.plan)).toEqual([...Object.keys(json.plan)].sort());
+
+    // The file is a copy of a plan we have: import it as a new plan.
+    await p.goHome();
+    await expect(page.getByTestId('plan-item')).toHaveCount(1);
+    await expect(page.getByTestId('last-export')).not.toHaveText('Never exported');
+    await importBytes(page, file.name, file.bytes);
+    await page.getByTestId('import-as-new').click();
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    await p.goHome();
+    await expect(page.getByTestId('plan-item')).toHaveCount(2);
+
+    // In the copy, delete the scenario, then merge it back from the file.
+    await page.getByTestId('plan-link').first().click();
+    await page.getByTestId('tab-scenarios').click();
+    await page.getByTestId('scenario-delete').click();
+    await expect(page.getByTestId('scenario-item')).toHaveCount(0);
+    await importBytes(page, file.name, file.bytes, 'merge-input');
+    await page.getByTestId('merge-pick').first().check();
+    await expect(page.getByTestId('merge-preview').locator('li')).toHaveCount(1);
+    await page.getByTestId('merge-apply').click();
+    await expect(page.getByTestId('scenario-item')).toHaveCount(1);
+    await expect(page.getByTestId('scenario-item')).toHaveText(json.plan.scenarios[0].name);
+  });
+
+  test('case 39, 42: encrypted round trip — a wrong password first, then the right one', async ({ page, planner: p }) => {
+    await p.open('en');
+    await p.newPlan('grocery');
+    await page.getByTestId('plan-export').click();
+    const pw = 'correct horse battery staple 7';
+    await page.getByTestId('export-password').fill(pw);
+    await page.getByTestId('export-password-confirm').fill(pw + 'x');
+    await expect(page.getByTestId('export-password-problem')).toContainText('differ');
+    await expect(page.getByTestId('export-encrypted')).toBeDisabled();
+    await page.getByTestId('export-password-confirm').fill(pw);
+    const enc = await download(page, 'export-encrypted');
+    expect(enc.name).toMatch(/\.cmplan\.enc$/);
+    expect(enc.bytes.subarray(0, 6).toString('latin1')).toBe('CMPENC');
+    // The plan's name is nowhere in the clear.
+    expect(enc.bytes.includes(Buffer.from('Grocery'))).toBe(false);
+
+    await page.getByTestId('plan-export').click();
+    await page.getByTestId('export-password').fill(pw);
+    await page.getByTestId('export-password-confirm').fill(pw);
+    const again = await download(page, 'export-encrypted');
+    // Same password, new salt and IV.
+    expect(again.bytes.subarray(11, 39).equals(enc.bytes.subarray(11, 39))).toBe(false);
+
+    await p.goHome();
+    await importBytes(page, enc.name, enc.bytes);
+    await page.getByTestId('import-password-input').fill('wrong password 123');
+    await page.getByTestId('import-decrypt').click();
+    await expect(page.getByTestId('import-password-error')).toContainText('Wrong password or damaged file');
+    await expect(page.getByTestId('plan-item')).toHaveCount(1);
+    await page.getByTestId('import-password-input').fill(pw);
+    await page.getByTestId('import-decrypt').click();
+    await page.getByTestId('import-as-new').click();
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    await p.goHome();
+    await expect(page.getByTestId('plan-item')).toHaveCount(2);
+  });
+
+  test('case 16, 18: a picture renamed .cmplan.json and a newer format are refused; nothing changes', async ({ page, planner: p }) => {
+    await p.open('en');
+    await p.newPlan('beauty');
+    await p.goHome();
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    await importBytes(page, 'photo.cmplan.json', png);
+    await expect(page.getByTestId('import-problem')).toHaveText(['Not a plan file.']);
+    await page.getByTestId('import-problems-close').click();
+
+    await importBytes(page, 'newer.cmplan.json', await readFile(`${FIXTURES}v2-newer.cmplan.json`));
+    await expect(page.getByTestId('import-problem').first()).toContainText('newer version of the app');
+    await page.getByTestId('import-problems-close').click();
+
+    const broken = Buffer.from('{"type":"channel-mix-plan","formatVersion":1,"plan":{"name":');
+    await importBytes(page, 'cut.cmplan.json', broken);
+    await expect(page.getByTestId('import-problem').first()).toContainText('not valid JSON');
+    await page.getByTestId('import-problems-close').click();
+    await expect(page.getByTestId('plan-item')).toHaveCount(1);
+  });
+
+  test('case 23: replacing a plan from its file asks first and keeps the old version as a snapshot', async ({ page, planner: p }) => {
+    await p.open('en');
+    await p.newPlan('beauty');
+    await page.getByTestId('plan-export').click();
+    const file = await download(page, 'export-plain');
+    // Change the plan after exporting: the file holds the older version.
+    await p.editCell('channel-grid', 0, 'name', 'Renamed after export');
+    await p.saved();
+    await p.goHome();
+    await importBytes(page, file.name, file.bytes);
+    await page.getByTestId('import-replace').click();
+    await expect(page.getByTestId('import-replace-confirm')).toBeVisible();
+    await expect(page.getByTestId('plan-item')).toHaveCount(1);
+    await page.getByTestId('import-replace').click();
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    await expect(p.cell('channel-grid', 0, 'name')).not.toHaveText('Renamed after export');
+    await p.goHome();
+    await expect(page.getByTestId('plan-item')).toHaveCount(1);
+  });
+});

@@ -4,6 +4,7 @@ import { readJournal } from '../persistence/journal';
 import type { EditRecord } from '../persistence/db';
 import { PlanRepo, type PlanSummary } from '../persistence/planRepo';
 import { snapshotRepoFor, type SnapshotStore } from '../persistence/snapshots';
+import { storageStatus } from './storage.svelte';
 import { EngineClient } from '../workers/engineClient';
 import { i18n, t } from './i18n.svelte';
 import { newId } from './ids';
@@ -36,11 +37,13 @@ export class AppState {
       await db.open();
       this.repo = new PlanRepo(db);
       void this.repo.purgeDeleted(Date.now());
+      await storageStatus.init(true, await db.plans.count());
       await this.refreshList();
       await this.loadExportTimes();
     } catch (e) {
       this.repo = null;
       this.storageError = e instanceof Error ? e.message : String(e);
+      await storageStatus.init(false, 0);
     }
     this.ready = true;
   }
@@ -54,6 +57,11 @@ export class AppState {
   #memory = new Map<string, { plan: Plan; undo: EditRecord[]; redo: EditRecord[] }>();
 
   async refreshList(): Promise<void> {
+    await this.#readList();
+    if (this.repo) storageStatus.noteCount(this.plans.length);
+  }
+
+  async #readList(): Promise<void> {
     if (this.repo) this.plans = await this.repo.list();
     else {
       this.plans = [...this.#memory.values()]

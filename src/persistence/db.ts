@@ -10,6 +10,11 @@ export interface PlanRecord {
   updatedAt: number;
   /** Set when the plan was deleted; the record is kept so that delete can be undone. */
   deletedAt?: number;
+  /**
+   * Bumped by every save. A tab remembers the revision its copy is based on: a different one in
+   * storage means another tab saved meanwhile, and the edits are rebased on that (see PlanRepo.save).
+   */
+  rev?: number;
   plan: Plan;
 }
 

@@ -57,7 +57,8 @@ test.describe('history: snapshots, compare, restore', () => {
     await expect(p.toastWith('Restored “Before the review”')).toBeVisible();
     await expect(rows(page)).toHaveCount(2);
     await expect(rows(page).first()).toHaveAttribute('data-kind', 'beforeRestore');
-    await expect(rows(page).first().getByTestId('snapshot-row-name')).toHaveText('Before restore');
+    await expect(rows(page).first().getByTestId('snapshot-row-name')).toHaveText('Automatic snapshot');
+    await expect(rows(page).first().getByTestId('snapshot-kind')).toHaveText('Before restore');
     await expect(rows(page).first().getByTestId('snapshot-scenarios')).toHaveText('1');
     await expect(diff.getByTestId('diff-none')).toBeVisible();
     await expect(page.getByTestId('recent-edits').locator('li').first()).toHaveText('Restore snapshot “Before the review”');

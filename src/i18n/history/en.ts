@@ -19,6 +19,7 @@ export const historyEn = {
   'history.col.scenarios': 'Scenarios',
   'history.col.actions': 'Actions',
 
+  'history.autoName': 'Automatic snapshot',
   'history.kind.manual': 'Manual',
   'history.kind.beforeImport': 'Before import',
   'history.kind.beforeMerge': 'Before merge',

@@ -21,6 +21,7 @@ export const historyZhCN: Record<keyof typeof historyEn, string> = {
   'history.col.scenarios': '情景数',
   'history.col.actions': '操作',
 
+  'history.autoName': '自动快照',
   'history.kind.manual': '手动',
   'history.kind.beforeImport': '导入前',
   'history.kind.beforeMerge': '合并前',

@@ -21,6 +21,7 @@ export const historyZhTW: Record<keyof typeof historyEn, string> = {
   'history.col.scenarios': '情境數',
   'history.col.actions': '操作',
 
+  'history.autoName': '自動快照',
   'history.kind.manual': '手動',
   'history.kind.beforeImport': '匯入前',
   'history.kind.beforeMerge': '合併前',

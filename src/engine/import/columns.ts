@@ -6,7 +6,7 @@
  */
 
 import { CsvRecord, FIELD_ESCAPED, fieldText, recordFields, type CsvSink } from './csv';
-import { RowFingerprints, StringDictionary } from './dictionary';
+import { detach, RowFingerprints, StringDictionary } from './dictionary';
 import {
   DATE_DAY_MONTH,
   DATE_EXCEL,
@@ -200,7 +200,11 @@ export class TransactionColumnBuilder implements CsvSink {
 
   readonly #report: ImportReport;
 
-  constructor(mapping: ColumnMapping, policies: Partial<ImportPolicies> = {}) {
+  /**
+   * `expectedRows` sizes the columns up front (e.g. file size ÷ average row length of a preview),
+   * saving the copies of growing by doubling; they still grow if it was too small.
+   */
+  constructor(mapping: ColumnMapping, policies: Partial<ImportPolicies> = {}, expectedRows = 1024) {
     this.#map = mapping;
     this.#policy = { ...DEFAULT_POLICIES, ...policies, cancellation: { ...DEFAULT_POLICIES.cancellation, ...policies.cancellation } };
     if (mapping.amount === undefined && (mapping.unitPrice === undefined || mapping.quantity === undefined)) {
@@ -218,12 +222,12 @@ export class TransactionColumnBuilder implements CsvSink {
       dates: { forms: { ymd: 0, compact: 0, cjk: 0, dayMonth: 0, excelSerial: 0 }, dayMonthOrder: null },
       header: [],
     };
-    this.#grow(1024);
+    this.#grow(Math.max(16, Math.min(expectedRows, 1 << 27)));
   }
 
   record(r: CsvRecord): void {
     if (this.#header === null) {
-      this.#header = this.#policy.hasHeader ? recordFields(r) : [];
+      this.#header = this.#policy.hasHeader ? recordFields(r).map(detach) : [];
       this.#report.header = this.#header;
       this.#expected = r.count;
       if (this.#policy.hasHeader) return;
@@ -425,7 +429,7 @@ export class TransactionColumnBuilder implements CsvSink {
     if (b > 12) this.#monthFirst++;
     this.#report.dates.forms.dayMonth++;
     if (this.#pendingSamples.length < this.#policy.maxExamples) {
-      this.#pendingSamples.push({ a, b, year: Math.floor(v / 1024), text: fieldText(r, field).trim() });
+      this.#pendingSamples.push({ a, b, year: Math.floor(v / 1024), text: detach(fieldText(r, field).trim()) });
     }
   }
 

@@ -10,11 +10,7 @@ const EMPTY = 0;
 export function hashRange(src: string, start: number, end: number, seed: number): number {
   let h = seed | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return avalanche(h);
 }
 
 const SEED = 0x811c9dc5;
@@ -25,9 +21,20 @@ const SEED = 0x811c9dc5;
  * decoded chunk (a megabyte) in memory for each distinct value. Concatenating and slicing again
  * makes the engine flatten a new string of the entry's own length.
  */
-function detach(s: string): string {
+export function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+function avalanche(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const hashWords = (w0: number, w1: number, w2: number) =>
+  avalanche(Math.imul(w0, 0x9e3779b1) ^ Math.imul(w1 ^ (w1 >>> 15), 0x85ebca77) ^ Math.imul(w2 ^ (w2 >>> 13), 0xc2b2ae3d));
 
 const QUOTE = 0x22;
 
@@ -39,13 +46,10 @@ function hashEscaped(src: string, start: number, end: number, seed: number): num
     if (c === QUOTE) i++;
     h = Math.imul(h ^ c, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return avalanche(h);
 }
 
+/** Whether v equals a quoted field's content with `""` read as `"`. */
 function equalsEscaped(v: string, src: string, start: number, end: number): boolean {
   let j = 0;
   const n = v.length;
@@ -57,11 +61,25 @@ function equalsEscaped(v: string, src: string, start: number, end: number): bool
   return j === n;
 }
 
+/** First key word of a value too long to pack; packed values have their length (0–11, 64–69) there. */
+const LONG = 255;
+const WIDE = 64;
+
+/**
+ * Values are looked up by a key of three 32-bit words held in the hash table itself, so a hit reads
+ * one slot and no string. Short values are packed into the key exactly: up to 11 characters below
+ * U+0100 (ids, codes, Latin names) a byte each, or up to 5 others (Chinese names) 16 bits each, with
+ * the length in the low byte of the first word. Longer values keep their hash in the key and are
+ * compared as strings. A slot is four Int32s: code + 1 (0 for empty) and the key.
+ */
 export class StringDictionary {
   readonly values: string[] = [];
-  /** Open addressing, two ints a slot: code + 1 (0 for empty) and the value's hash. */
-  #table: Int32Array = new Int32Array(2 * 128);
-  #mask = 127;
+  #table: Int32Array = new Int32Array(4 * 64);
+  #mask = 63;
+  // The key of the last lookup (module-free scratch, so lookups allocate nothing).
+  #w0 = 0;
+  #w1 = 0;
+  #w2 = 0;
 
   get size(): number {
     return this.values.length;
@@ -69,30 +87,16 @@ export class StringDictionary {
 
   /** The code of src[start, end), adding the value if new. */
   codeOfRange(src: string, start: number, end: number): number {
-    const h = hashRange(src, start, end, SEED);
-    const len = end - start;
-    const table = this.#table;
-    const mask = this.#mask;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const entry = table[2 * i];
-      if (entry === EMPTY) return this.#add(src.slice(start, end), h, i);
-      if (table[2 * i + 1] === h) {
-        const v = this.values[entry - 1];
-        if (v.length === len && src.startsWith(v, start)) return entry - 1;
-      }
-    }
+    const slot = this.#find(src, start, end, false);
+    const entry = this.#table[4 * slot];
+    return entry !== EMPTY ? entry - 1 : this.#add(src.slice(start, end), slot);
   }
 
   /** The code of a quoted field's content src[start, end) whose `""` stand for `"`. */
   codeOfEscapedRange(src: string, start: number, end: number): number {
-    const h = hashEscaped(src, start, end, SEED);
-    const table = this.#table;
-    const mask = this.#mask;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const entry = table[2 * i];
-      if (entry === EMPTY) return this.#add(src.slice(start, end).replaceAll('""', '"'), h, i);
-      if (table[2 * i + 1] === h && equalsEscaped(this.values[entry - 1], src, start, end)) return entry - 1;
-    }
+    const slot = this.#find(src, start, end, true);
+    const entry = this.#table[4 * slot];
+    return entry !== EMPTY ? entry - 1 : this.#add(src.slice(start, end).replaceAll('""', '"'), slot);
   }
 
   codeOf(value: string): number {
@@ -101,20 +105,86 @@ export class StringDictionary {
 
   /** The code of a value if present, else −1. */
   find(value: string): number {
-    const h = hashRange(value, 0, value.length, SEED);
+    return this.#table[4 * this.#find(value, 0, value.length, false)] - 1;
+  }
+
+  /**
+   * The slot holding the value in src[start, end) (with `""` read as `"` when escaped), or the empty
+   * slot where it belongs; leaves the value's key in #w0–#w2.
+   */
+  #find(src: string, start: number, end: number, escaped: boolean): number {
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    let n = 0;
+    let packed = true;
+    let wideOnly = false;
+    for (let i = start; i < end; i++) {
+      const c = src.charCodeAt(i);
+      if (escaped && c === QUOTE) i++;
+      if (n === 11) {
+        packed = false;
+        break;
+      }
+      if (c > 0xff) {
+        packed = false;
+        wideOnly = true;
+        break;
+      }
+      n++;
+      if (n < 4) w0 |= c << (8 * n);
+      else if (n < 8) w1 |= c << (8 * (n - 4));
+      else w2 |= c << (8 * (n - 8));
+    }
+    if (packed) w0 |= n;
+    else if (wideOnly) {
+      w0 = w1 = w2 = n = 0;
+      for (let i = start; i < end; i++) {
+        const c = src.charCodeAt(i);
+        if (escaped && c === QUOTE) i++;
+        if (n === 5) {
+          wideOnly = false;
+          break;
+        }
+        if (n === 0) w0 = c << 16;
+        else if (n < 3) w1 |= c << (16 * (n - 1));
+        else w2 |= c << (16 * (n - 3));
+        n++;
+      }
+      if (wideOnly) w0 |= WIDE + n;
+    }
+    const long = !packed && !wideOnly;
+    let h: number;
+    if (long) {
+      w0 = LONG;
+      w1 = h = escaped ? hashEscaped(src, start, end, SEED) : hashRange(src, start, end, SEED);
+      w2 = 0;
+    } else h = hashWords(w0, w1, w2);
+    this.#w0 = w0;
+    this.#w1 = w1;
+    this.#w2 = w2;
     const table = this.#table;
-    for (let i = h & this.#mask; ; i = (i + 1) & this.#mask) {
-      const entry = table[2 * i];
-      if (entry === EMPTY) return -1;
-      if (table[2 * i + 1] === h && this.values[entry - 1] === value) return entry - 1;
+    const mask = this.#mask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const at = 4 * i;
+      const entry = table[at];
+      if (entry === EMPTY) return i;
+      if (table[at + 1] === w0 && table[at + 2] === w1 && table[at + 3] === w2) {
+        if (!long) return i;
+        const v = this.values[entry - 1];
+        if (escaped ? equalsEscaped(v, src, start, end) : v.length === end - start && src.startsWith(v, start)) return i;
+      }
     }
   }
 
-  #add(value: string, h: number, slot: number): number {
+  #add(value: string, slot: number): number {
     const code = this.values.length;
     this.values.push(detach(value));
-    this.#table[2 * slot] = code + 1;
-    this.#table[2 * slot + 1] = h;
+    const at = 4 * slot;
+    this.#table[at] = code + 1;
+    this.#table[at + 1] = this.#w0;
+    this.#table[at + 2] = this.#w1;
+    this.#table[at + 3] = this.#w2;
     // Keep the table at most half full.
     if ((code + 1) * 2 > this.#mask) this.#rehash();
     return code;
@@ -123,14 +193,15 @@ export class StringDictionary {
   #rehash(): void {
     const old = this.#table;
     const size = (this.#mask + 1) * 2;
-    const table = new Int32Array(2 * size);
+    const table = new Int32Array(4 * size);
     const mask = size - 1;
-    for (let j = 0; j < old.length; j += 2) {
+    for (let j = 0; j < old.length; j += 4) {
       if (old[j] === EMPTY) continue;
-      let i = old[j + 1] & mask;
-      while (table[2 * i] !== EMPTY) i = (i + 1) & mask;
-      table[2 * i] = old[j];
-      table[2 * i + 1] = old[j + 1];
+      const w0 = old[j + 1];
+      const h = w0 === LONG ? old[j + 2] : hashWords(w0, old[j + 2], old[j + 3]);
+      let i = h & mask;
+      while (table[4 * i] !== EMPTY) i = (i + 1) & mask;
+      table.set(old.subarray(j, j + 4), 4 * i);
     }
     this.#table = table;
     this.#mask = mask;

@@ -1,6 +1,17 @@
+import { applyOps, type Op } from '../engine/patch';
 import type { Plan } from '../engine/types';
 import type { EditRecord, HistoryRecord, PlanRecord, PlannerDb } from './db';
 import { newSnapshot, snapshotClock, writeSnapshot, type SnapshotKind } from './snapshots';
+
+export interface SaveResult {
+  /** The revision now stored. */
+  rev: number;
+  /** What was stored: the tab's plan, or its edits applied on top of another tab's save. */
+  plan: Plan;
+  rebased: boolean;
+  /** When rebased: the plan another tab had stored, which this save built on. */
+  previous: Plan;
+}
 
 /** Undo history kept per plan; older steps are dropped beyond this. */
 export const MAX_HISTORY = 200;
@@ -37,12 +48,12 @@ export class PlanRepo {
     return all.filter((r) => r.deletedAt === undefined).map(summarise);
   }
 
-  async load(id: string): Promise<{ plan: Plan; history: HistoryRecord } | null> {
+  async load(id: string): Promise<{ plan: Plan; history: HistoryRecord; rev: number } | null> {
     return this.db.transaction('r', this.db.plans, this.db.history, async () => {
       const rec = await this.db.plans.get(id);
       if (!rec || rec.deletedAt !== undefined) return null;
       const history = (await this.db.history.get(id)) ?? { planId: id, undo: [], redo: [] };
-      return { plan: rec.plan, history };
+      return { plan: rec.plan, history, rev: rec.rev ?? 0 };
     });
   }
 
@@ -53,23 +64,48 @@ export class PlanRepo {
     });
   }
 
-  /** Saves a plan and its undo history together, so a reload never sees one without the other. */
-  async save(plan: Plan, undo: readonly EditRecord[], redo: readonly EditRecord[]): Promise<void> {
-    await this.db.transaction('rw', this.db.plans, this.db.history, async () => {
-      await this.db.plans.put({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, plan });
+  /**
+   * Saves a plan and its undo history together, so a reload never sees one without the other.
+   *
+   * Several tabs may edit one plan (RELIABILITY 13–14). `sync.baseRev` is the revision the tab's copy
+   * was built on and `sync.pending` the edits it made since. When storage still holds that revision
+   * the plan is written as it is; when another tab saved in between, the pending edits are applied
+   * to the stored plan instead, inside the same transaction, so both tabs' edits survive. Edits are
+   * addressed by path, so edits to different cells merge; for the same cell the later save wins.
+   * A plan deleted in another tab stays deleted.
+   */
+  async save(
+    plan: Plan, undo: readonly EditRecord[], redo: readonly EditRecord[], sync?: { baseRev: number; pending: readonly Op[] },
+  ): Promise<SaveResult> {
+    return this.db.transaction('rw', this.db.plans, this.db.history, async () => {
+      const stored = await this.db.plans.get(plan.id);
+      const storedRev = stored?.rev ?? 0;
+      const rebased = sync !== undefined && stored !== undefined && storedRev !== sync.baseRev;
+      const saved = rebased ? { ...applyOps(stored.plan, sync.pending).result, updatedAt: plan.updatedAt } : plan;
+      const rev = storedRev + 1;
+      const record: PlanRecord = { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, rev, plan: saved };
+      if (stored?.deletedAt !== undefined) record.deletedAt = stored.deletedAt;
+      await this.db.plans.put(record);
       await this.db.history.put({
         planId: plan.id,
         undo: undo.slice(-MAX_HISTORY),
         redo: redo.slice(-MAX_HISTORY),
       });
+      return { rev, plan: saved, rebased, previous: stored?.plan ?? plan };
     });
+  }
+
+  /** The stored revision and plan (what another tab last saved), for keeping an open copy current. */
+  async current(id: string): Promise<{ rev: number; plan: Plan } | null> {
+    const rec = await this.db.plans.get(id);
+    return rec && rec.deletedAt === undefined ? { rev: rec.rev ?? 0, plan: rec.plan } : null;
   }
 
   async rename(id: string, name: string, now: number): Promise<void> {
     await this.db.transaction('rw', this.db.plans, async () => {
       const rec = await this.db.plans.get(id);
       if (!rec) throw new Error(`No plan ${id}`);
-      await this.db.plans.put({ ...rec, name, updatedAt: now, plan: { ...rec.plan, name, updatedAt: now } });
+      await this.db.plans.put({ ...rec, name, updatedAt: now, rev: (rec.rev ?? 0) + 1, plan: { ...rec.plan, name, updatedAt: now } });
     });
   }
 
@@ -125,7 +161,7 @@ export class PlanRepo {
       const current = await db.plans.get(plan.id);
       if (current) await writeSnapshot(db, newSnapshot(current.plan, kind, name, now));
       const next: Plan = { ...plan, updatedAt: now };
-      await db.plans.put({ id: next.id, name: next.name, updatedAt: now, plan: next });
+      await db.plans.put({ id: next.id, name: next.name, updatedAt: now, rev: (current?.rev ?? 0) + 1, plan: next });
       await db.history.put({ planId: next.id, undo: [], redo: [] });
     });
   }

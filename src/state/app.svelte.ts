@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { Plan } from '../engine/types';
 import { PlannerDb } from '../persistence/db';
 import { readJournal } from '../persistence/journal';
@@ -34,6 +35,13 @@ export class AppState {
   async init(): Promise<void> {
     try {
       const db = new PlannerDb();
+      db.on('versionchange', () => {
+        // Closing lets the other tab's upgrade go ahead; this tab keeps its edits and asks to reload.
+        this.staleTab = true;
+        this.session?.stopWriting();
+        db.close();
+        return false;
+      });
       await db.open();
       this.repo = new PlanRepo(db);
       void this.repo.purgeDeleted(Date.now());
@@ -86,7 +94,10 @@ export class AppState {
     const journal = readJournal(localStorageOrNull(), id);
     const recovered = journal !== null && journal.plan.updatedAt > plan.updatedAt;
     if (journal && recovered) ({ plan, undo, redo } = journal);
-    this.session = new PlanSession(plan, undo, redo, this.repo, this.engine);
+    const session = new PlanSession(plan, undo, redo, this.repo, this.engine, null, 'rev' in loaded ? loaded.rev : 0);
+    session.onConflict = (label, kept) => toasts.show(t(kept === 'mine' ? 'sync.keptMine' : 'sync.keptTheirs', { label }), 'info');
+    this.session = session;
+    this.#watch(id);
     if (recovered) {
       this.session.saveStatus = 'pending';
       this.session.markDirty();
@@ -94,7 +105,30 @@ export class AppState {
     }
   }
 
+  #unwatch: (() => void) | null = null;
+
+  /** Keeps the open plan current with saves from other tabs (Dexie live queries reach across tabs). */
+  #watch(id: string): void {
+    this.#unwatch?.();
+    this.#unwatch = null;
+    const repo = this.repo;
+    if (!repo) return;
+    const sub = liveQuery(() => repo.current(id)).subscribe({
+      next: (cur) => {
+        if (cur && this.session?.plan.id === id) this.session.remoteUpdate(cur.rev, cur.plan);
+      },
+      // A closed database (another tab upgrading it) ends the query; the stale-tab banner says why.
+      error: () => undefined,
+    });
+    this.#unwatch = () => sub.unsubscribe();
+  }
+
+  /** Another tab runs a newer version of the app's database: this one must reload before writing. */
+  staleTab = $state(false);
+
   async closePlan(): Promise<void> {
+    this.#unwatch?.();
+    this.#unwatch = null;
     const s = this.session;
     if (!s) return;
     await s.flush();

@@ -1,4 +1,4 @@
-import { applyOps, type Op } from '../engine/patch';
+import { applyOps, getAt, type Op } from '../engine/patch';
 import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
 import type { FitResult } from '../engine/calibration';
 import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
@@ -13,7 +13,10 @@ import type { EngineClient } from '../workers/engineClient';
 import { STALE } from '../workers/latest';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
-export type SaveError = 'quota' | 'unavailable' | 'other';
+export type SaveError = 'quota' | 'unavailable' | 'stale' | 'other';
+
+/** How long a saved edit still counts as "just made" for same-cell notices between tabs. */
+const RECENT_MS = 10_000;
 
 /** Edits are written to IndexedDB this long after the last one (the promise is "within 300 ms"). */
 export const SAVE_DEBOUNCE_MS = 250;
@@ -62,9 +65,23 @@ export class PlanSession {
   #version = 0;
   #savedVersion = 0;
   #saving: Promise<void> | null = null;
+  /** The stored revision and plan this tab's copy is built on, and the edits made since (see PlanRepo.save). */
+  #baseRev = 0;
+  #basePlan: Plan;
+  #pending: { label: string; ops: readonly Op[] }[] = [];
+  /** Edits saved in the last seconds: another tab overwriting one of them gets a notice here. */
+  #recent: { label: string; ops: readonly Op[]; at: number }[] = [];
+  /** Set when this tab must stop writing (another tab opened a newer schema). */
+  #stopped = false;
+  /** Says that another tab changed a cell this tab changed too (label of the edit, and who won). */
+  onConflict: ((label: string, kept: 'mine' | 'theirs') => void) | null = null;
 
-  constructor(plan: Plan, undo: EditRecord[], redo: EditRecord[], repo: PlanRepo | null, engine: EngineClient, scenarioId: string | null = null) {
+  constructor(
+    plan: Plan, undo: EditRecord[], redo: EditRecord[], repo: PlanRepo | null, engine: EngineClient, scenarioId: string | null = null, rev = 0,
+  ) {
     this.plan = plan;
+    this.#basePlan = plan;
+    this.#baseRev = rev;
     this.scenarioId = scenarioId;
     this.undoStack = undo;
     this.redoStack = redo;
@@ -91,6 +108,7 @@ export class PlanSession {
     const record: EditRecord = { label, ops, inverse };
     this.undoStack = [...this.undoStack, record];
     this.redoStack = [];
+    this.#pending.push({ label, ops });
     this.#commit(result);
     return record;
   }
@@ -110,6 +128,7 @@ export class PlanSession {
     if (!last) return;
     this.undoStack = this.undoStack.slice(0, -1);
     this.redoStack = [...this.redoStack, last];
+    this.#pending.push({ label: last.label, ops: last.inverse });
     this.#commit(applyOps(this.plan, last.inverse).result);
   }
 
@@ -118,6 +137,7 @@ export class PlanSession {
     if (!last) return;
     this.redoStack = this.redoStack.slice(0, -1);
     this.undoStack = [...this.undoStack, last];
+    this.#pending.push({ label: last.label, ops: last.ops });
     this.#commit(applyOps(this.plan, last.ops).result);
   }
 
@@ -217,6 +237,12 @@ export class PlanSession {
   }
 
   #scheduleSave(): void {
+    if (this.#stopped) {
+      // Nothing may be written to a database another tab has upgraded; a copy in the journal
+      // survives the reload the user is asked for, and is replayed then.
+      writeJournal(safeStorage(), { plan: this.plan, undo: [...this.undoStack], redo: [...this.redoStack] });
+      return;
+    }
     if (!this.#repo) return;
     this.saveStatus = 'pending';
     if (this.#timer) clearTimeout(this.#timer);
@@ -227,16 +253,38 @@ export class PlanSession {
   async flush(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    if (!this.#repo || this.#savedVersion === this.#version) return;
+    if (!this.#repo || this.#stopped || this.#savedVersion === this.#version) return;
     if (this.#saving) await this.#saving;
-    if (this.#savedVersion === this.#version) return;
+    if (this.#savedVersion === this.#version || this.#stopped) return;
     const version = this.#version;
     const plan = this.plan;
+    const sent = this.#pending.length;
+    const pendingOps = this.#pending.flatMap((p) => p.ops);
     this.saveStatus = 'saving';
-    this.#saving = this.#repo
-      .save(plan, this.undoStack, this.redoStack)
-      .then(() => {
+    const repo = this.#repo;
+    const write = () => repo.save(plan, this.undoStack, this.redoStack, { baseRev: this.#baseRev, pending: pendingOps });
+    this.#saving = write()
+      .catch(async (e: unknown) => {
+        // The connection can be closed under a tab that sat in the background (RELIABILITY 15):
+        // open it again and retry once; a second failure is reported.
+        if ((e as { name?: string }).name !== 'DatabaseClosedError' || this.#stopped) throw e;
+        await repo.db.open();
+        return write();
+      })
+      .then((res) => {
+        const saved = this.#pending.slice(0, sent);
+        this.#pending = this.#pending.slice(sent);
+        if (res.rebased) this.#noteOverlap(this.#basePlan, res.previous, saved, 'mine');
+        const now = Date.now();
+        this.#recent = [...this.#recent.filter((r) => now - r.at < RECENT_MS), ...saved.map((s) => ({ ...s, at: now }))];
+        this.#baseRev = res.rev;
+        this.#basePlan = res.plan;
         this.#savedVersion = version;
+        if (res.rebased) {
+          // Another tab's edits came in under ours: show the merged plan (with any edits made since).
+          this.plan = applyOps(res.plan, this.#pending.flatMap((p) => p.ops)).result;
+          void this.recompute();
+        }
         if (this.#version === version) {
           this.saveStatus = 'saved';
           this.saveError = null;
@@ -249,8 +297,57 @@ export class PlanSession {
       })
       .finally(() => {
         this.#saving = null;
+        const d = this.#deferred;
+        this.#deferred = null;
+        if (d) this.remoteUpdate(d.rev, d.plan);
       });
     await this.#saving;
+  }
+
+  #deferred: { rev: number; plan: Plan } | null = null;
+
+  /**
+   * Another tab saved this plan (seen through a live query of the stored record). This tab's unsaved
+   * edits are re-applied on top, so nothing is lost; they will be saved after the other tab's, and
+   * so win where both changed the same value (a notice says so in both tabs).
+   */
+  remoteUpdate(rev: number, stored: Plan): void {
+    if (rev <= this.#baseRev || this.#stopped) return;
+    if (this.#saving) {
+      // Looked at again once this tab's own save is in (it may already include the change).
+      this.#deferred = { rev, plan: stored };
+      return;
+    }
+    const pendingOps = this.#pending.flatMap((p) => p.ops);
+    this.#noteOverlap(this.#basePlan, stored, this.#pending, 'mine');
+    const now = Date.now();
+    this.#recent = this.#recent.filter((r) => now - r.at < RECENT_MS);
+    this.#noteOverlap(this.#basePlan, stored, this.#recent, 'theirs');
+    this.#baseRev = rev;
+    this.#basePlan = stored;
+    this.plan = pendingOps.length > 0 ? applyOps(stored, pendingOps).result : stored;
+    if (this.scenarioId && !(this.plan.scenarios ?? []).some((sc) => sc.id === this.scenarioId)) this.scenarioId = null;
+    void this.recompute();
+  }
+
+  /** Tells the user about each edit of `edits` whose value the other version changed as well. */
+  #noteOverlap(before: Plan, other: Plan, edits: readonly { label: string; ops: readonly Op[] }[], kept: 'mine' | 'theirs'): void {
+    const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+    const labels = edits.filter((e) => e.ops.some((op) => !same(getAt(before, op.path), getAt(other, op.path)))).map((e) => e.label);
+    for (const label of labels.filter((l, i) => labels.indexOf(l) === i)) this.onConflict?.(label, kept);
+  }
+
+  /**
+   * Another tab opened a newer version of the database (RELIABILITY 6): this tab must not write to
+   * it again. Edits keep working in memory and go to the journal, replayed after the reload.
+   */
+  stopWriting(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.saveStatus = 'error';
+    this.saveError = 'stale';
+    writeJournal(safeStorage(), { plan: this.plan, undo: [...this.undoStack], redo: [...this.redoStack] });
   }
 
   /** Marks the current plan as not yet in IndexedDB (after recovering it from the journal). */

@@ -98,5 +98,10 @@ export const filesEn = {
   'storage.reminder': '{count} plan(s) changed since their last export. Storage here is not guaranteed: use Export in the list to keep a copy.',
   'storage.evictedTitle': 'Your plans are no longer in this browser.',
   'storage.evicted': 'Browsers can clear a site’s stored data (low disk space, privacy settings, “clear browsing data”). If you exported your plans, import the files to get them back.',
+  'sync.keptMine': '“{label}” was also changed in another tab; this tab’s change is kept (it was saved last).',
+  'sync.keptTheirs': '“{label}” was changed again in another tab; its change is kept (it was saved last).',
+  'sync.stale': 'This plan was opened with a newer version of the app in another tab. Reload this tab to go on — your edits here are kept and come back after the reload.',
+  'sync.reload': 'Reload',
+  'save.stale': 'a newer version of the app is open in another tab; reload this tab.',
   'report.open': 'Printable report',
 } as const;

@@ -100,5 +100,10 @@ export const filesZhCN: Record<keyof typeof filesEn, string> = {
   'storage.reminder': '有 {count} 个方案在上次导出后有改动。此处的存储没有保障：请用列表中的“导出”保留一份副本。',
   'storage.evictedTitle': '您的方案已不在这个浏览器中。',
   'storage.evicted': '浏览器可能清除网站保存的数据（磁盘空间不足、隐私设置、“清除浏览数据”等）。如果您导出过方案，导入这些文件即可找回。',
+  'sync.keptMine': '“{label}”在另一个标签页中也被修改；保留本标签页的修改（最后保存）。',
+  'sync.keptTheirs': '“{label}”又在另一个标签页中被修改；保留那边的修改（最后保存）。',
+  'sync.stale': '另一个标签页用更新版本的应用打开了本方案。请重新加载本标签页后继续——您在这里的修改会保留，并在重新加载后恢复。',
+  'sync.reload': '重新加载',
+  'save.stale': '另一个标签页打开了更新版本的应用，请重新加载本标签页。',
   'report.open': '打印报告',
 };

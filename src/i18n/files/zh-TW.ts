@@ -100,5 +100,10 @@ export const filesZhTW: Record<keyof typeof filesEn, string> = {
   'storage.reminder': '有 {count} 個方案在上次匯出後有變動。此處的儲存沒有保障：請用清單中的「匯出」保留一份副本。',
   'storage.evictedTitle': '您的方案已不在這個瀏覽器中。',
   'storage.evicted': '瀏覽器可能清除網站儲存的資料（磁碟空間不足、隱私設定、「清除瀏覽資料」等）。如果您匯出過方案，匯入這些檔案即可找回。',
+  'sync.keptMine': '「{label}」在另一個分頁中也被修改；保留本分頁的修改（最後儲存）。',
+  'sync.keptTheirs': '「{label}」又在另一個分頁中被修改；保留那邊的修改（最後儲存）。',
+  'sync.stale': '另一個分頁用較新版本的應用程式開啟了本方案。請重新載入本分頁後繼續——您在這裡的修改會保留，並在重新載入後復原。',
+  'sync.reload': '重新載入',
+  'save.stale': '另一個分頁開啟了較新版本的應用程式，請重新載入本分頁。',
   'report.open': '列印報告',
 };

@@ -1,0 +1,210 @@
+import { app } from './app.svelte';
+
+/** What the update flow needs from the page; tests pass their own. */
+export interface UpdateHost {
+  /** Writes unsaved edits; resolves true when nothing unsaved is left, so a reload loses nothing. */
+  saveEdits(): Promise<boolean>;
+  reload(): void;
+  /** Per-tab storage that survives a reload (sessionStorage), or null without it. */
+  storage(): Storage | null;
+  now(): number;
+}
+
+/** The part of a ServiceWorker the flow talks to. */
+export interface WaitingWorker {
+  postMessage(message: unknown): void;
+}
+
+/** Workbox's generated worker calls skipWaiting() on this message. */
+export const SKIP_WAITING = { type: 'SKIP_WAITING' } as const;
+/** When this tab last reloaded because a part of the app would not load. */
+export const CHUNK_RELOAD_KEY = 'cmp.chunkReloadAt';
+/** A second missing chunk this soon after such a reload means reloading does not help. */
+export const CHUNK_RELOAD_GUARD_MS = 60_000;
+/** If the new worker never takes control (it failed, or another tab raced us), reload anyway. */
+export const ACTIVATE_TIMEOUT_MS = 4000;
+
+/**
+ * New versions of the app, offered and never forced. A new service worker waits until the user
+ * accepts; accepting saves the open plan first, then activates the worker and reloads once. A lazy
+ * part of the app that has vanished (the server has a newer build) saves and reloads once; if that
+ * does not help, the user is told instead of the page reloading in a loop.
+ */
+export class UpdateFlow {
+  /** A new version is installed and waits for this tab's consent. */
+  available = $state(false);
+  /** The prompt was put off for this visit. */
+  dismissed = $state(false);
+  /** Saving and reloading is under way. */
+  busy = $state(false);
+  /** The edits could not be saved, so the tab did not reload. */
+  unsaved = $state(false);
+  /** A part of the app could not be loaded even after a reload. */
+  broken = $state(false);
+
+  #host: UpdateHost;
+  #waiting: WaitingWorker | null = null;
+  #accepted = false;
+  #reloading = false;
+  #recovering = false;
+
+  constructor(host: UpdateHost) {
+    this.#host = host;
+  }
+
+  get visible(): boolean {
+    return !this.dismissed && (this.broken || this.unsaved || this.available);
+  }
+
+  /** A new worker finished installing and waits (`registration.waiting`). */
+  offer(worker: WaitingWorker | null): void {
+    this.#waiting = worker;
+    this.available = true;
+    this.dismissed = false;
+  }
+
+  dismiss(): void {
+    this.dismissed = true;
+    this.unsaved = false;
+  }
+
+  /**
+   * The user accepted: save, then hand over to the new worker and reload when it has taken control.
+   * With `discard` the reload goes ahead even though edits could not be saved (the user said so).
+   */
+  async accept(discard = false): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.unsaved = false;
+    const saved = await this.#host.saveEdits();
+    if (!saved && !discard) {
+      this.busy = false;
+      this.unsaved = true;
+      return;
+    }
+    this.#handOver();
+  }
+
+  /** Reloads into the new version: through the waiting worker when there is one. */
+  #handOver(): void {
+    this.#accepted = true;
+    const waiting = this.#waiting;
+    if (!waiting) return this.#reload();
+    waiting.postMessage(SKIP_WAITING);
+    setTimeout(() => this.#reload(), ACTIVATE_TIMEOUT_MS);
+  }
+
+  /**
+   * A new worker took control of this tab. Only the tab that accepted reloads; another tab keeps its
+   * work and its prompt, and reloads straight away when its user accepts.
+   */
+  controllerChanged(): void {
+    if (this.#accepted) this.#reload();
+    else this.#waiting = null;
+  }
+
+  /**
+   * A lazily loaded chunk failed to load (Vite's `vite:preloadError`): after a deploy the old file is
+   * gone. Save, reload once; a second failure within the guard time is shown, not reloaded again.
+   */
+  async chunkFailed(): Promise<void> {
+    if (this.#recovering || this.#reloading) return;
+    this.#recovering = true;
+    try {
+      const storage = this.#host.storage();
+      const now = this.#host.now();
+      const last = Number(storage?.getItem(CHUNK_RELOAD_KEY) ?? Number.NaN);
+      // Without storage a reload loop could not be detected, so the user decides.
+      this.dismissed = false;
+      if (!storage || (Number.isFinite(last) && now - last >= 0 && now - last < CHUNK_RELOAD_GUARD_MS)) {
+        this.broken = true;
+        return;
+      }
+      if (!(await this.#host.saveEdits())) {
+        this.broken = true;
+        this.unsaved = true;
+        return;
+      }
+      try {
+        storage.setItem(CHUNK_RELOAD_KEY, String(now));
+      } catch {
+        this.broken = true;
+        return;
+      }
+      this.#handOver();
+    } finally {
+      this.#recovering = false;
+    }
+  }
+
+  #reload(): void {
+    if (this.#reloading) return;
+    this.#reloading = true;
+    this.#host.reload();
+  }
+
+  /** Follows a service worker registration: a worker waiting now or later is offered. */
+  watch(registration: ServiceWorkerRegistration, container: ServiceWorkerContainer): void {
+    // Without a controller this is the first install: nothing older runs, nothing to offer.
+    const offerIfWaiting = (): void => {
+      if (registration.waiting && container.controller) this.offer(registration.waiting);
+    };
+    offerIfWaiting();
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed') offerIfWaiting();
+      });
+    });
+    container.addEventListener('controllerchange', () => this.controllerChanged());
+  }
+}
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the open plan; without IndexedDB, plans live in this tab only and a reload would lose them. */
+async function saveOpenPlan(): Promise<boolean> {
+  if (!app.repo && app.plans.length > 0) return false;
+  const session = app.session;
+  if (!session) return true;
+  await session.flush();
+  return !session.dirty;
+}
+
+export const updates = new UpdateFlow({
+  saveEdits: saveOpenPlan,
+  reload: () => location.reload(),
+  storage: sessionStorageOrNull,
+  now: () => Date.now(),
+});
+
+/** How often an open tab asks whether a new version was published. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/**
+ * Registers the service worker of the production build (the dev server has none) and watches for
+ * new versions. A failure only means no offline copy: the app itself works the same.
+ */
+export async function registerServiceWorker(flow: UpdateFlow = updates): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  try {
+    const registration = await navigator.serviceWorker.register('./sw.js', { scope: './' });
+    flow.watch(registration, navigator.serviceWorker);
+    setInterval(() => {
+      if (navigator.onLine) registration.update().catch(() => undefined);
+    }, UPDATE_CHECK_MS);
+  } catch {
+    // Service workers disabled (some private modes) or refused: online use is unaffected.
+  }
+}
+
+/** Vite reports a lazy chunk that would not load; the import still rejects as before. */
+export function watchChunkFailures(flow: UpdateFlow = updates): void {
+  addEventListener('vite:preloadError', () => void flow.chunkFailed());
+}

@@ -1,11 +1,101 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The production Content-Security-Policy: the app's own files and nothing else.
+ * - default-src 'none': anything not listed below is refused.
+ * - script-src / worker-src 'self': the entry, lazy chunks, the engine workers and the service
+ *   worker are all files of this origin; no 'unsafe-eval' (nothing is compiled at run time).
+ * - style-src 'self' 'unsafe-inline': ag-grid's themes inject <style> elements, and ECharts' tooltips
+ *   are HTML with style attributes; both were measured (securitypolicyviolation) with 'self' alone.
+ *   Markup from data never reaches the DOM as HTML, so inline styles cannot be injected by a file.
+ * - img-src 'self' data: — the grid's icons are SVG data URLs in its injected stylesheet. Exports
+ *   (PNG data URLs, blob URLs) are downloads, not images, and need nothing here.
+ * - connect-src / manifest-src 'self': nothing is fetched from elsewhere; the web app manifest.
+ * - object-src, base-uri, form-action 'none': no plugins, no <base> rewriting, no form posts.
+ */
+const CSP: Record<string, string[]> = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+const policy = (extra: Record<string, string[]> = {}): string =>
+  Object.entries({ ...CSP, ...extra })
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+
+/**
+ * Puts the policy into the built index.html as a <meta> (so it holds on any static host) and into a
+ * `_headers` file for hosts that read one (Netlify, Cloudflare Pages), where `frame-ancestors` —
+ * ignored in a <meta> — also forbids framing. Build only: the dev server injects inline scripts.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'cmp:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy() }, injectTo: 'head-prepend' }],
+    },
+    generateBundle() {
+      const headers = ['/*', `  Content-Security-Policy: ${policy({ 'frame-ancestors': ["'none'"] })}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: no-referrer', ''];
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headers.join('\n') });
+    },
+  };
+}
+
+/**
+ * Offline: vite-plugin-pwa in generateSW mode. It supports Vite 8, needs no service-worker source of
+ * our own, and Workbox's precache handles what a hand-written worker would have to get right:
+ * revisioned entries, atomic install, removing outdated caches, serving index.html to navigations.
+ * Every built file is precached (glob `**`), so each lazy chunk and worker chunk is there offline.
+ * The new worker waits (`registerType: 'prompt'`, no skipWaiting or clientsClaim) until the user
+ * accepts the update; registration and the prompt live in src/state/updates.svelte.ts.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'Channel Mix Planner',
+    short_name: 'Mix Planner',
+    description: 'Plan budget and effort across sales channels, on your device.',
+    id: './',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#f8fafc',
+    theme_color: '#1e3a8a',
+    icons: [
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  // The glob below already finds the icons; the plugin adds the manifest itself.
+  includeManifestIcons: false,
+  workbox: {
+    globPatterns: ['**/*'],
+    globIgnores: ['_headers', 'manifest.webmanifest'],
+    // The grid and chart chunks are large; none may be left out of the precache.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  },
+});
 
 export default defineConfig({
   // Relative base: the built folder works from any sub-path of a static host.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicy(), offline],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

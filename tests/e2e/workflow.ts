@@ -109,3 +109,55 @@ export async function wholeWorkflow(page: Page, context: BrowserContext, p: Plan
   await projector.close();
   await p.saved();
 }
+
+/** What shows once each tab's lazily loaded view has arrived. */
+const TAB_CONTENT: [tab: string, testid: string][] = [
+  ['channels', 'channel-grid'],
+  ['periods', 'period-grid'],
+  ['scenarios', 'scenario-new'],
+  ['compare', 'compare-table'],
+  ['optimise', 'opt-run'],
+  ['risk', 'mc-add'],
+  ['history', 'snapshot-save'],
+  ['settings', 'plan-name'],
+];
+
+/** What shows once each Evaluate section's lazily loaded view has arrived. */
+const SECTION_CONTENT: [section: string, testid: string][] = [
+  ['scorecard', 'score-weight'],
+  ['bcg', 'bcg-row'],
+  ['funnel', 'funnel-table'],
+  ['rebates', 'reb-channel'],
+  ['partners', 'partner-add'],
+  ['prices', 'price-add'],
+];
+
+/**
+ * Opens every tab, every Evaluate section, the workshop and its projector window, and the Chinese
+ * catalogue: each one is a lazily loaded chunk, so this proves they all arrive (from the network or
+ * from the service worker's cache). The plan needs a scenario for Compare to show its table.
+ */
+export async function openEveryTab(page: Page, context: BrowserContext, p: Planner): Promise<void> {
+  for (const [tab, testid] of TAB_CONTENT) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.getByTestId(testid).first()).toBeVisible();
+    if (tab === 'channels') await chartDrawn(page, 'chart-mix');
+  }
+  await page.getByTestId('tab-evaluate').click();
+  for (const [section, testid] of SECTION_CONTENT) {
+    await page.getByTestId(`eval-${section}`).click();
+    await expect(page.getByTestId(testid).first()).toBeVisible();
+  }
+  await page.getByTestId('open-workshop').click();
+  await expect(page.getByTestId('workshop')).toBeVisible();
+  const popup = context.waitForEvent('page');
+  await page.getByTestId('workshop-projector').click();
+  const projector = await popup;
+  await expect(projector.getByTestId('projector')).toBeVisible();
+  await expect(projector.getByTestId('kpi-netRevenue-value')).toHaveAttribute('data-value', String(await p.kpi('netRevenue')));
+  await projector.close();
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}

@@ -33,6 +33,7 @@ describe('replacing a plan with a snapshot of the old one', () => {
     await plans.create(mine);
     await plans.save(mine, [edit], [edit]);
     const incoming = plan('p', 'From the file', 2);
+    const revBefore = (await db.plans.get('p'))?.rev ?? 0;
 
     await plans.replaceWithSnapshot(incoming, 'beforeReplace', 'Before replace');
 
@@ -41,6 +42,8 @@ describe('replacing a plan with a snapshot of the old one', () => {
     expect(loaded?.plan.channels).toEqual(incoming.channels);
     expect(loaded?.plan.id).toBe('p');
     expect(loaded?.history).toEqual({ planId: 'p', undo: [], redo: [] });
+    // A new revision, so other tabs with the plan open take the new plan in.
+    expect((await db.plans.get('p'))!.rev!).toBeGreaterThan(revBefore);
     // Stamped with the time of the swap: it sorts as the latest change.
     expect(loaded!.plan.updatedAt).toBeGreaterThan(incoming.updatedAt);
     expect((await plans.list())[0]).toMatchObject({ id: 'p', name: 'From the file', updatedAt: loaded!.plan.updatedAt });
@@ -64,12 +67,14 @@ describe('replacing a plan with a snapshot of the old one', () => {
     // A function cannot be cloned into IndexedDB: the put fails inside the transaction, after the
     // snapshot was written in it.
     const broken = { ...plan('p', 'Broken', 2), notes: (() => 'x') as unknown as string };
+    const revBefore = (await db.plans.get('p'))?.rev ?? 0;
 
     await expect(plans.replaceWithSnapshot(broken, 'beforeReplace')).rejects.toThrow();
 
     const loaded = await plans.load('p');
     expect(loaded?.plan).toEqual(mine);
     expect(loaded?.history.undo).toEqual([edit]);
+    expect(loaded?.rev).toBe(revBefore);
     expect(await snapshots.list('p')).toEqual([]);
     expect(await db.snapshots.count()).toBe(0);
     expect(await db.snapshotPlans.count()).toBe(0);

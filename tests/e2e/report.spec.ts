@@ -1,0 +1,26 @@
+import { expect, test } from './fixtures';
+
+test('printable report: plan summary, scenario comparison, charts and assumptions; print hides the app around it', async ({ page, planner: p }) => {
+  await p.open('en');
+  await p.newPlan('appliances');
+  await page.getByTestId('tab-scenarios').click();
+  await page.getByTestId('scenario-new').click();
+  await page.getByTestId('open-report').click();
+  const report = page.getByTestId('report');
+  await expect(report).toHaveAttribute('data-ready', 'true');
+  // Baseline and the scenario side by side, seven KPIs.
+  await expect(page.getByTestId('report-kpis').locator('thead th')).toHaveCount(3);
+  await expect(page.getByTestId('report-kpis').locator('tbody tr')).toHaveCount(7);
+  const channels = await page.getByTestId('report-drivers').locator('tbody tr').count();
+  expect(channels).toBeGreaterThan(2);
+  for (const id of ['report-chart-mix', 'report-chart-channels', 'report-chart-scenarios']) {
+    await expect(page.getByTestId(id)).toHaveAttribute('data-rendered', /\d+/);
+  }
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('nav').first()).toBeHidden();
+  await expect(page.getByTestId('report-print')).toBeHidden();
+  await expect(report.locator('h1')).toBeVisible();
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: 'screenshots/en-report-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByTestId('report-print')).toBeVisible();
+});

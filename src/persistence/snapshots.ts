@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import type { Plan } from '../engine/types';
 import type { PlannerDb, SnapshotKind, SnapshotMetaRecord } from './db';
 
@@ -35,6 +35,11 @@ export interface SnapshotStore {
   delete(id: string): Promise<void>;
   /** Puts back a snapshot exactly as it was (the undo of `delete`). */
   putBack(record: SnapshotRecord): Promise<void>;
+  /**
+   * Calls `onList` with the plan's snapshots now and after every change to them, from this tab or
+   * (IndexedDB) another one. Returns the function that stops watching.
+   */
+  watch(planId: string, onList: (list: SnapshotSummary[]) => void, onError: (e: unknown) => void): () => void;
 }
 
 let lastStamp = 0;
@@ -155,6 +160,12 @@ export class SnapshotRepo implements SnapshotStore {
     });
   }
 
+  watch(planId: string, onList: (list: SnapshotSummary[]) => void, onError: (e: unknown) => void): () => void {
+    // Dexie re-runs the query when a transaction in any tab touches the range it read.
+    const sub = liveQuery(() => this.list(planId)).subscribe({ next: onList, error: onError });
+    return () => sub.unsubscribe();
+  }
+
   /**
    * Drops snapshots whose plan is gone for good (purged after its deletion expired). Deleted plans
    * that can still be brought back keep theirs. Returns how many were dropped.
@@ -180,22 +191,32 @@ export class SnapshotRepo implements SnapshotStore {
  */
 export class MemorySnapshotStore implements SnapshotStore {
   readonly #records = new Map<string, SnapshotRecord>();
+  readonly #watchers = new Set<{ planId: string; onList: (list: SnapshotSummary[]) => void }>();
   readonly #clock: () => number;
 
   constructor(clock: () => number = snapshotClock) {
     this.#clock = clock;
   }
 
+  #changed(planId: string): void {
+    for (const w of this.#watchers) if (w.planId === planId) w.onList(this.#summaries(planId));
+  }
+
+  #summaries(planId: string): SnapshotSummary[] {
+    return [...this.#records.values()].filter((r) => r.planId === planId).map(summariseSnapshot).sort(newestFirst);
+  }
+
   async create(plan: Plan, kind: SnapshotKind, name = ''): Promise<SnapshotRecord> {
     // A copy, as IndexedDB would store: later changes to the caller's objects cannot reach it.
     const record = newSnapshot(structuredClone(plan), kind, name, this.#clock());
     this.#records.set(record.id, record);
-    if (kind !== 'manual') for (const id of overRetention(await this.list(plan.id))) this.#records.delete(id);
+    if (kind !== 'manual') for (const id of overRetention(this.#summaries(plan.id))) this.#records.delete(id);
+    this.#changed(plan.id);
     return record;
   }
 
   async list(planId: string): Promise<SnapshotSummary[]> {
-    return [...this.#records.values()].filter((r) => r.planId === planId).map(summariseSnapshot).sort(newestFirst);
+    return this.#summaries(planId);
   }
 
   async get(id: string): Promise<SnapshotRecord | undefined> {
@@ -206,14 +227,26 @@ export class MemorySnapshotStore implements SnapshotStore {
     const r = this.#records.get(id);
     if (!r) throw new Error(`No snapshot ${id}`);
     this.#records.set(id, { ...r, name: name.trim() });
+    this.#changed(r.planId);
   }
 
   async delete(id: string): Promise<void> {
+    const r = this.#records.get(id);
+    if (!r) return;
     this.#records.delete(id);
+    this.#changed(r.planId);
   }
 
   async putBack(record: SnapshotRecord): Promise<void> {
     this.#records.set(record.id, record);
+    this.#changed(record.planId);
+  }
+
+  watch(planId: string, onList: (list: SnapshotSummary[]) => void): () => void {
+    const w = { planId, onList };
+    this.#watchers.add(w);
+    onList(this.#summaries(planId));
+    return () => this.#watchers.delete(w);
   }
 }
 

@@ -140,6 +140,25 @@ test.describe('history: snapshots, compare, restore', () => {
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
   });
 
+  test('a snapshot saved or deleted in one tab shows up in another tab of the same plan', async ({ page, context, planner: p, pageErrors }) => {
+    await p.open('en');
+    await p.newPlan('beauty');
+    await openHistory(page);
+    const page2 = await context.newPage();
+    page2.on('pageerror', (e) => pageErrors.push(`pageerror (second tab): ${e.message}`));
+    page2.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`console (second tab): ${m.text()}`);
+    });
+    await page2.goto(page.url());
+    await expect(page2.getByTestId('snapshots-empty')).toBeVisible();
+
+    await saveSnapshot(page, 'Taken in the first tab');
+    await expect(rows(page2)).toHaveCount(1);
+    await expect(rows(page2).first().getByTestId('snapshot-row-name')).toHaveText('Taken in the first tab');
+    await rows(page2).first().getByTestId('snapshot-delete').click();
+    await expect(rows(page)).toHaveCount(0);
+  });
+
   test('case 5 (partial): without IndexedDB, snapshots and restore work for the visit', async ({ page, planner: p }) => {
     await page.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlannerDb } from '../../../src/persistence/db';
 import {
   MAX_AUTOMATIC_SNAPSHOTS,
@@ -106,6 +106,28 @@ for (const [where, make] of stores) {
       expect(times).toEqual([...times].sort((x, y) => y - x));
     });
 
+    it('watch reports the list now and after every change, for its plan only', async () => {
+      const repo = make();
+      const seen: string[][] = [];
+      const stop = repo.watch('a', (list) => seen.push(list.map((x) => x.name)), (e) => {
+        throw e;
+      });
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual([]));
+      const s = await repo.create(plan('a'), 'manual', 'One');
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['One']));
+      await repo.rename(s.id, 'Renamed');
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['Renamed']));
+      await repo.create(plan('b'), 'manual', 'Other plan');
+      await repo.delete(s.id);
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual([]));
+      expect(seen.some((names) => names.includes('Other plan'))).toBe(false);
+      stop();
+      const count = seen.length;
+      await repo.create(plan('a'), 'manual', 'After stop');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(seen).toHaveLength(count);
+    });
+
     it('keeps its own copy: a later change to the plan object does not reach the snapshot', async () => {
       const repo = make();
       const p = plan('a');
@@ -149,6 +171,23 @@ describe('snapshot storage in IndexedDB', () => {
     expect(await repo.list('kept')).toHaveLength(1);
     expect(await repo.list('deleted')).toHaveLength(1);
     expect(await db.snapshotPlans.count()).toBe(2);
+  });
+
+  it('a snapshot taken through another connection (another tab) reaches a watcher', async () => {
+    const other = new PlannerDb(db.name);
+    await other.open();
+    try {
+      const seen: string[][] = [];
+      const stop = new SnapshotRepo(db).watch('a', (list) => seen.push(list.map((x) => x.name)), (e) => {
+        throw e;
+      });
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual([]));
+      await new SnapshotRepo(other).create(plan('a'), 'beforeMerge', 'From the other tab');
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['From the other tab']));
+      stop();
+    } finally {
+      other.close();
+    }
   });
 
   it('snapshotRepoFor gives one store per database, and one shared in-memory store without a database', () => {

@@ -337,8 +337,6 @@ export const en = {
   'cmp.mix': 'Channel mix by scenario (net revenue)',
   'cmp.waterfall': 'Contribution: {from} → {to}, by channel',
   'cmp.lines': 'Contribution per period',
-  'cmp.exportCsv': 'Export table (CSV)',
-  'cmp.exportPng': 'Save chart (PNG)',
   'cmp.needTwo': 'Create a scenario to compare it with the baseline.',
   'cmp.waterfallTo': 'Waterfall to',
   'cmp.start': 'Start',

@@ -338,8 +338,6 @@ export const zhCN: Messages = {
   'cmp.mix': '各情景渠道组合（净收入）',
   'cmp.waterfall': '贡献利润：{from} → {to}（按渠道）',
   'cmp.lines': '各期贡献利润',
-  'cmp.exportCsv': '导出表格（CSV）',
-  'cmp.exportPng': '保存图表（PNG）',
   'cmp.needTwo': '请先新建情景，再与基准方案对比。',
   'cmp.waterfallTo': '瀑布图目标',
   'cmp.start': '起点',

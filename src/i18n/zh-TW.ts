@@ -338,8 +338,6 @@ export const zhTW: Messages = {
   'cmp.mix': '各情境通路組合（淨營收）',
   'cmp.waterfall': '貢獻利潤：{from} → {to}（依通路）',
   'cmp.lines': '各期貢獻利潤',
-  'cmp.exportCsv': '匯出表格（CSV）',
-  'cmp.exportPng': '儲存圖表（PNG）',
   'cmp.needTwo': '請先新增情境，再與基準方案比較。',
   'cmp.waterfallTo': '瀑布圖目標',
   'cmp.start': '起點',

@@ -58,7 +58,7 @@ test.describe('scenarios, what-if, compare, goal seek, workshop', () => {
     await expect(page.getByTestId('delta-netRevenue-1')).toContainText('+');
     await expect(page.getByTestId('chart-waterfall')).toBeVisible();
     const download = page.waitForEvent('download');
-    await page.getByTestId('compare-csv').click();
+    await page.getByTestId('compare-export-csv').click();
     expect((await download).suggestedFilename()).toMatch(/\.csv$/);
 
     // Goal seek: the net revenue that +25 % total budget gives, found back.

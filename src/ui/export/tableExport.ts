@@ -18,3 +18,19 @@ export function saveTable(fileBase: string, sheet: string, rows: CsvCell[][], fo
 export function moneyCell(minor: number | null, currency: string): CsvCell {
   return minor === null ? null : minor / 10 ** currencyDigits(currency);
 }
+
+/**
+ * A grid's clipboard texts as spreadsheet cells: plain numbers ("1200", "-3.5") and percentages
+ * ("12%") become numbers (percentages as fractions), everything else stays text. Money is already
+ * in major units in the clipboard text.
+ */
+export function textsToCells(rows: readonly (readonly string[])[]): CsvCell[][] {
+  return rows.map((row, r) =>
+    row.map((text): CsvCell => {
+      if (r === 0) return text;
+      const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
+      if (!m) return text;
+      return m[2] ? Number(m[1]) / 100 : Number(m[1]);
+    }),
+  );
+}

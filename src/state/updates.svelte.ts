@@ -170,6 +170,9 @@ function sessionStorageOrNull(): Storage | null {
 
 /** Saves the open plan; without IndexedDB, plans live in this tab only and a reload would lose them. */
 async function saveOpenPlan(): Promise<boolean> {
+  // ag-grid reports a finished cell edit from a zero-delay timer; a click that ends the edit (or
+  // comes right after Enter) would otherwise save before that edit has reached the session.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   if (!app.repo && app.plans.length > 0) return false;
   const session = app.session;
   if (!session) return true;

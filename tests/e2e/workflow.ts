@@ -62,7 +62,7 @@ export async function wholeWorkflow(page: Page, context: BrowserContext, p: Plan
 
   await page.getByTestId('tab-compare').click();
   await chartDrawn(page, 'chart-waterfall');
-  const csv = await downloadBytes(page, 'compare-csv');
+  const csv = await downloadBytes(page, 'compare-export-csv');
   expect(csv.name).toMatch(/\.csv$/);
   expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
 

@@ -33,6 +33,11 @@ function channelRefs(a: Adjustment): string[] {
 
 const norm = (s: string): string => s.trim().toLowerCase();
 
+/** A deep copy of plan data (plain JSON by design, see types.ts). */
+function copy<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
 function uniqueName(name: string, taken: Set<string>): string {
   if (!taken.has(norm(name))) return name;
   for (let k = 2; ; k++) {
@@ -118,10 +123,10 @@ export function applyMerge(target: Plan, source: Plan, preview: MergePreview, ne
       adjustmentIds.add(id);
       const target = a.target.kind === 'channels' ? { kind: 'channels' as const, ids: a.target.ids.map(mapChannel) } : a.target;
       const op = a.op.kind === 'move' ? { ...a.op, from: mapChannel(a.op.from), to: mapChannel(a.op.to) } : a.op;
-      return { ...structuredClone(a), id, target, op };
+      return { ...copy(a), id, target, op };
     });
     const parentId = s.parentId === null ? null : (scenarioMap.get(s.parentId) ?? null);
-    return { ...structuredClone(s), id: p.newId, name: p.name, parentId, adjustments };
+    return { ...copy(s), id: p.newId, name: p.name, parentId, adjustments };
   });
 
   // Copied channels keep their drivers but serve only regions the target plan has.
@@ -129,7 +134,7 @@ export function applyMerge(target: Plan, source: Plan, preview: MergePreview, ne
   const copied: Channel[] = preview.channels
     .filter((m) => m.kind === 'added')
     .map((m) => {
-      const ch = structuredClone(source.channels.find((c) => c.id === m.sourceId) as Channel);
+      const ch = copy(source.channels.find((c) => c.id === m.sourceId) as Channel);
       return { ...ch, id: m.targetId, regions: ch.regions.filter((r) => regionIds.has(r)) };
     });
 

@@ -4,7 +4,7 @@ import { PlannerDb } from '../persistence/db';
 import { readJournal } from '../persistence/journal';
 import type { EditRecord } from '../persistence/db';
 import { PlanRepo, type PlanSummary } from '../persistence/planRepo';
-import { snapshotRepoFor, type SnapshotStore } from '../persistence/snapshots';
+import { SnapshotRepo, snapshotRepoFor, type SnapshotStore } from '../persistence/snapshots';
 import { storageStatus } from './storage.svelte';
 import { EngineClient } from '../workers/engineClient';
 import { i18n, t } from './i18n.svelte';
@@ -44,7 +44,8 @@ export class AppState {
       });
       await db.open();
       this.repo = new PlanRepo(db);
-      void this.repo.purgeDeleted(Date.now());
+      // Snapshots of plans purged for good go with them.
+      void this.repo.purgeDeleted(Date.now()).then(() => new SnapshotRepo(db).removeOrphans());
       await storageStatus.init(true, await db.plans.count());
       await this.refreshList();
       await this.loadExportTimes();

@@ -130,7 +130,31 @@ test.describe('plan files', () => {
     await page.getByTestId('import-replace').click();
     await expect(page.getByTestId('channel-grid')).toBeVisible();
     await expect(p.cell('channel-grid', 0, 'name')).not.toHaveText('Renamed after export');
+    // The version that was replaced is in History, and restoring it brings the rename back.
+    await page.getByTestId('tab-history').click();
+    const before = page.locator('[data-testid="snapshot-row"][data-kind="beforeReplace"]');
+    await expect(before).toHaveCount(1);
+    await before.getByTestId('snapshot-restore').click();
+    await page.getByTestId('tab-channels').click();
+    await expect(p.cell('channel-grid', 0, 'name')).toHaveText('Renamed after export');
     await p.goHome();
     await expect(page.getByTestId('plan-item')).toHaveCount(1);
+  });
+
+  test('merging scenarios keeps a snapshot of the plan before the merge', async ({ page, planner: p }) => {
+    await p.open('en');
+    await p.newPlan('beauty');
+    await page.getByTestId('tab-scenarios').click();
+    await page.getByTestId('scenario-new').click();
+    await page.getByTestId('plan-export').click();
+    const file = await download(page, 'export-plain');
+    await importBytes(page, file.name, file.bytes, 'merge-input');
+    await page.getByTestId('merge-pick').first().check();
+    // The name is taken here: it comes in renamed.
+    await expect(page.getByTestId('merge-preview')).toContainText('(2)');
+    await page.getByTestId('merge-apply').click();
+    await expect(page.getByTestId('scenario-item')).toHaveCount(2);
+    await page.getByTestId('tab-history').click();
+    await expect(page.locator('[data-testid="snapshot-row"][data-kind="beforeMerge"]')).toHaveCount(1);
   });
 });

@@ -90,7 +90,7 @@ export const filesZhCN: Record<keyof typeof filesEn, string> = {
   'storage.mode.memory': '仅在内存中——关闭此标签页后方案即消失',
   'storage.mode.unknown': '未知——此浏览器未提供信息',
   'storage.usage': '已用',
-  'storage.usageOf': '已用 {used}，可用 {quota}',
+  'storage.usageOf': '{used}（可用空间 {quota}）',
   'storage.lastExport': '上次导出',
   'storage.help.persistent': '方案会一直保存在本设备上，直到您删除。需要共享或换设备时，请导出文件。',
   'storage.help.bestEffort': '磁盘将满或长期不用时，浏览器可能清除“尽力保存”的数据。重要方案请保留导出的文件。',

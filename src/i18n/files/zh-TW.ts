@@ -90,7 +90,7 @@ export const filesZhTW: Record<keyof typeof filesEn, string> = {
   'storage.mode.memory': '僅在記憶體中——關閉此分頁後方案即消失',
   'storage.mode.unknown': '未知——此瀏覽器未提供資訊',
   'storage.usage': '已用',
-  'storage.usageOf': '已用 {used}，可用 {quota}',
+  'storage.usageOf': '{used}（可用空間 {quota}）',
   'storage.lastExport': '上次匯出',
   'storage.help.persistent': '方案會一直儲存在本裝置上，直到您刪除。需要分享或換裝置時，請匯出檔案。',
   'storage.help.bestEffort': '磁碟將滿或長期未使用時，瀏覽器可能清除「盡力儲存」的資料。重要方案請保留匯出的檔案。',

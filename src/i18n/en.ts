@@ -7,6 +7,7 @@ import { evaluationEn } from './evaluation/en';
 import { historyEn } from './history/en';
 import { offlineEn } from './offline/en';
 import { filesEn } from './files/en';
+import { customersEn } from './customers/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -442,6 +443,7 @@ export const en = {
   ...historyEn,
   ...offlineEn,
   ...filesEn,
+  ...customersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

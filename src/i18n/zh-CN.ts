@@ -8,6 +8,7 @@ import { evaluationZhCN } from './evaluation/zh-CN';
 import { historyZhCN } from './history/zh-CN';
 import { offlineZhCN } from './offline/zh-CN';
 import { filesZhCN } from './files/zh-CN';
+import { customersZhCN } from './customers/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -443,4 +444,5 @@ export const zhCN: Messages = {
   ...historyZhCN,
   ...offlineZhCN,
   ...filesZhCN,
+  ...customersZhCN,
 };

@@ -8,6 +8,7 @@ import { evaluationZhTW } from './evaluation/zh-TW';
 import { historyZhTW } from './history/zh-TW';
 import { offlineZhTW } from './offline/zh-TW';
 import { filesZhTW } from './files/zh-TW';
+import { customersZhTW } from './customers/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -443,4 +444,5 @@ export const zhTW: Messages = {
   ...historyZhTW,
   ...offlineZhTW,
   ...filesZhTW,
+  ...customersZhTW,
 };

@@ -141,6 +141,27 @@ test.describe('plan files', () => {
     await expect(page.getByTestId('plan-item')).toHaveCount(1);
   });
 
+  test('a plan file dropped on the plan list is imported', async ({ page, planner: p }) => {
+    await p.open('en');
+    await p.newPlan('industrial');
+    await page.getByTestId('plan-export').click();
+    const file = await download(page, 'export-plain');
+    await p.goHome();
+    await page.evaluate(
+      ({ name, text }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { name: file.name, text: file.bytes.toString('utf8') },
+    );
+    await page.getByTestId('import-as-new').click();
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    await p.goHome();
+    await expect(page.getByTestId('plan-item')).toHaveCount(2);
+  });
+
   test('merging scenarios keeps a snapshot of the plan before the merge', async ({ page, planner: p }) => {
     await p.open('en');
     await p.newPlan('beauty');

@@ -70,7 +70,9 @@ test.describe('channel evaluation', () => {
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     const svg = await downloaded(page, 'chart-scores-svg');
     expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg.bytes.toString('utf8')).toContain('Private community (WeCom + mini-program)');
+    // Channel names are SVG text, escaped: "Tmall & JD" is written as "Tmall &amp; JD".
+    expect(svg.bytes.toString('utf8')).toContain('>Douyin live-stream</text>');
+    expect(svg.bytes.toString('utf8')).toContain('Tmall &amp; JD');
 
     // Saved with the plan.
     await p.saved();

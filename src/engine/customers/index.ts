@@ -14,3 +14,7 @@ export * from './clv';
 export * from './heuristics';
 export { lgamma, digamma, log2F1 } from './special';
 export { minimizeBfgs, type Objective, type MinimizeResult } from './minimize';
+export * from './sql';
+export * from './summaryImport';
+export * from './summaryChannels';
+export type { SummaryProblem, SummaryProblemCode, SummaryImportResult, SummaryReadOptions } from './summaryCsv';

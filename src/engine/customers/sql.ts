@@ -225,7 +225,7 @@ function transactionCtes(d: Dialect, source: TransactionTable, options: SummaryS
   let amount = 'amount';
   let returnsFilter = '';
   if (returns === 'exclude') returnsFilter = '\n    AND NOT cancelled AND amount >= 0';
-  else if (returns === 'netOff' && prefix !== null) amount = 'CASE WHEN cancelled AND amount > 0 THEN -amount ELSE amount END';
+  else if (returns === 'netOff' && prefix !== null) amount = 'CASE WHEN cancelled AND amount > 0 THEN -amount ELSE amount END AS amount';
   const analysis =
     options.analysisDate !== undefined
       ? `SELECT DATE ${d.quoteString(options.analysisDate)} AS analysis_date`
@@ -238,7 +238,7 @@ function transactionCtes(d: Dialect, source: TransactionTable, options: SummaryS
   FROM ${table}
 ),
 tx_valid AS (
-  SELECT customer_id, order_day, ${amount} AS amount${withChannel ? ', channel' : ''}
+  SELECT customer_id, order_day, ${amount}${withChannel ? ', channel' : ''}
   FROM tx_source
   WHERE customer_id <> '' AND order_day IS NOT NULL AND amount IS NOT NULL${returnsFilter}
 ),

@@ -50,6 +50,8 @@ export type SummaryImportResult<T> =
 
 const MAX_INT32 = 0x7fffffff;
 const isBlank = (c: number) => c === 0x20 || c === 0x09;
+/** 0–9 . + - e E */
+const isNumberChar = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2b || c === 0x2d || c === 0x65 || c === 0x45;
 
 /** One data row while it is read: typed field readers that record a problem and return null on a bad value. */
 export class SummaryRow {
@@ -94,10 +96,14 @@ export class SummaryRow {
     return this.#day.day;
   }
 
-  /** A finite number in the query's output notation (decimal point, exponent allowed). */
+  /**
+   * A finite number as SQL engines write them: digits, a decimal point, a sign and an exponent
+   * (Spark writes 1.0E7) — no grouping, currency or percent, which the transaction importer accepts.
+   */
   number(i: number): number | null {
     const r = this.record;
     const f = this.#index[i];
+    for (let j = r.starts[f]; j < r.ends[f]; j++) if (!isNumberChar(r.src.charCodeAt(j))) return this.#fail('badNumber', i);
     if (readNumber(r.src, r.starts[f], r.ends[f], '.', this.#num) !== null || !Number.isFinite(this.#num.value)) return this.#fail('badNumber', i);
     return this.#num.value;
   }

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Op } from '../engine/patch';
 import type { Plan } from '../engine/types';
+import type { DatasetMeta } from './datasets';
 
 export const DB_NAME = 'channel-mix-planner';
 
@@ -54,6 +55,29 @@ export interface SnapshotPlanRecord {
   plan: Plan;
 }
 
+/**
+ * One piece of one column of an imported transaction data set: up to DATASET_CHUNK_ROWS rows of a
+ * column as one typed-array buffer, or up to as many values of a column's dictionary (see
+ * persistence/datasets.ts). Keyed by [datasetId + column + index].
+ */
+export interface DatasetChunkRecord {
+  datasetId: string;
+  /** A column ('customer', 'date', 'amount', …) or a dictionary ('customer.values', …). */
+  column: string;
+  index: number;
+  /** Element type of `data`; 'text' chunks hold dictionary values. */
+  type: 'u8' | 'u16' | 'i32' | 'f64' | 'text';
+  /** Numeric chunks: value = (stored + offset) / scale; 0 and 1 for values stored as they are. */
+  offset: number;
+  scale: number;
+  /** Rows (or dictionary values) in the chunk. */
+  length: number;
+  /** The elements; for 'text' chunks the values' lengths as Uint32. */
+  data: ArrayBuffer;
+  /** 'text' chunks: the values joined without separator. */
+  text?: string;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -70,6 +94,8 @@ export class PlannerDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   snapshots!: Table<SnapshotMetaRecord, string>;
   snapshotPlans!: Table<SnapshotPlanRecord, string>;
+  datasets!: Table<DatasetMeta, string>;
+  datasetChunks!: Table<DatasetChunkRecord, [string, string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -83,6 +109,12 @@ export class PlannerDb extends Dexie {
     this.version(2).stores({
       snapshots: 'id, [planId+createdAt]',
       snapshotPlans: 'id',
+    });
+    // Version 3 adds imported transaction data sets (column chunks, not one object per row) and
+    // changes no existing table: plans, histories, settings and snapshots are carried over as they were.
+    this.version(3).stores({
+      datasets: 'id, planId, createdAt',
+      datasetChunks: '[datasetId+column+index], datasetId',
     });
   }
 }

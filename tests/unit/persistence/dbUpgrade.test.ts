@@ -37,7 +37,7 @@ describe('database upgrade', () => {
     const db = new PlannerDb(name);
     await db.open();
     try {
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
       expect(await db.plans.toArray()).toEqual(before.plans);
       expect(await db.history.toArray()).toEqual(before.history);
       expect(await db.settings.toArray()).toEqual(before.settings);

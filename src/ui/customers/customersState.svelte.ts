@@ -1,0 +1,103 @@
+import { R_RFM_SEGMENT_RULES, seedFourClassRules, type SegmentRule } from '../../engine/customers';
+import type { AnalysisOptions, CutPoints } from '../../workers/customersClient';
+
+export const SECTIONS = ['data', 'segments', 'abc', 'matrix', 'migration', 'clv'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type SegmentationChoice = 'rfm' | 'seeds4' | 'eight' | 'custom';
+
+/** A rule as the user edits it: a name and inclusive score ranges, first match wins. */
+export interface EditableRule {
+  key: number;
+  name: string;
+  r: [number, number];
+  f: [number, number];
+  m: [number, number];
+}
+
+export interface AnalysisSettings {
+  /** null: the day after the last order. */
+  analysisDay: number | null;
+  orders: 'transactions' | 'days';
+  monetary: 'total' | 'average';
+  segmentation: SegmentationChoice;
+  rules: EditableRule[];
+  /** Cut points typed per dimension ("30, 90, 180"); empty: quintiles. */
+  cuts: { recency: string; frequency: string; monetary: string };
+  abcA: number;
+  abcB: number;
+  /** Segment ids counted as high value; null: the choice's default. */
+  highValue: string[] | null;
+}
+
+let ruleKey = 0;
+export function editableRules(rules: readonly SegmentRule[], name: (id: string) => string): EditableRule[] {
+  return rules.map((r) => ({ key: ++ruleKey, name: name(r.id), r: [...r.recency], f: [...r.frequency], m: [...r.monetary] }));
+}
+export function newRule(name: string): EditableRule {
+  return { key: ++ruleKey, name, r: [1, 5], f: [1, 5], m: [1, 5] };
+}
+
+/** What the tab shows and how it analyses, kept while the user visits other tabs. */
+export const customersView = $state<{ section: Section; datasetId: string | null; settings: AnalysisSettings }>({
+  section: 'data',
+  datasetId: null,
+  settings: {
+    analysisDay: null,
+    orders: 'transactions',
+    monetary: 'total',
+    segmentation: 'rfm',
+    rules: [],
+    cuts: { recency: '', frequency: '', monetary: '' },
+    abcA: 0.8,
+    abcB: 0.95,
+    highValue: null,
+  },
+});
+
+export const DEFAULT_HIGH_VALUE: Readonly<Record<Exclude<SegmentationChoice, 'custom'>, readonly string[]>> = {
+  rfm: ['champions', 'loyal-customers'],
+  seeds4: ['high-value'],
+  eight: ['important-value'],
+};
+
+/** Cut points as typed: numbers separated by commas, spaces or 、; null when any is not a number. */
+export function parseCuts(text: string): number[] | null {
+  const parts = text.split(/[\s,，、;；]+/).filter((s) => s !== '');
+  const values = parts.map(Number);
+  if (values.some((v) => !Number.isFinite(v))) return null;
+  return values.sort((a, b) => a - b);
+}
+
+export function segmentationOf(s: AnalysisSettings): AnalysisOptions['segmentation'] {
+  if (s.segmentation !== 'custom') return s.segmentation;
+  // Plain arrays, not the state's proxies: the options cross to the worker by structured clone.
+  const rules: SegmentRule[] = s.rules.map((r) => ({ id: r.name.trim() || '?', recency: [r.r[0], r.r[1]], frequency: [r.f[0], r.f[1]], monetary: [r.m[0], r.m[1]] }));
+  return { rules };
+}
+
+export function highValueOf(s: AnalysisSettings): string[] {
+  if (s.highValue) return [...s.highValue];
+  if (s.segmentation === 'custom') return s.rules.length > 0 ? [s.rules[0].name.trim()] : [];
+  return [...DEFAULT_HIGH_VALUE[s.segmentation]];
+}
+
+/** The analysis options of the current settings (the same for every section, so one result serves all). */
+export function analysisOptions(s: AnalysisSettings): AnalysisOptions {
+  const bins: CutPoints = {};
+  for (const dim of ['recency', 'frequency', 'monetary'] as const) {
+    const cuts = parseCuts(s.cuts[dim]);
+    if (cuts && cuts.length > 0) bins[dim] = cuts;
+  }
+  return {
+    ...(s.analysisDay !== null ? { analysisDay: s.analysisDay } : {}),
+    orders: s.orders,
+    monetary: s.monetary,
+    segmentation: segmentationOf(s),
+    ...(Object.keys(bins).length > 0 ? { bins } : {}),
+    abc: { a: s.abcA, b: s.abcB },
+    highValueSegments: highValueOf(s),
+  };
+}
+
+export const RULE_PRESETS = { rfm: R_RFM_SEGMENT_RULES, seeds4: seedFourClassRules(5) } as const;

@@ -350,18 +350,18 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
  */
 export async function saveDataset(db: PlannerDb, meta: DatasetMeta, chunks: readonly DatasetChunkRecord[], signal?: AbortSignal): Promise<void> {
   signal?.throwIfAborted();
-  let abort: (() => void) | null = null;
-  const onAbort = () => abort?.();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    await db.transaction('rw', db.datasets, db.datasetChunks, async (tx) => {
-      abort = () => tx.abort();
+  await db.transaction('rw', db.datasets, db.datasetChunks, async (tx) => {
+    // An abort before the transaction got going throws here, which aborts it.
+    signal?.throwIfAborted();
+    const abort = () => tx.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
       await db.datasetChunks.bulkAdd(chunks as DatasetChunkRecord[]);
       await db.datasets.add(meta);
-    });
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-  }
+    } finally {
+      signal?.removeEventListener('abort', abort);
+    }
+  });
 }
 
 /** A data set's metadata and columns, read in one transaction (a consistent snapshot). */

@@ -7,9 +7,10 @@ import type { ImportOptions, ImportOutcome, ImportProgress } from '../../../src/
 
 let dbCount = 0;
 
-/** A database of its own per test (fake-indexeddb keeps them apart by name). */
-export async function freshDb(): Promise<PlannerDb> {
+/** A database of its own per test (fake-indexeddb keeps them apart by name); `setUp` runs before it opens. */
+export async function freshDb(setUp?: (db: PlannerDb) => void): Promise<PlannerDb> {
   const db = new PlannerDb(`customers-pipeline-${++dbCount}-${Date.now()}`);
+  setUp?.(db);
   await db.open();
   return db;
 }

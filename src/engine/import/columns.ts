@@ -92,7 +92,6 @@ export interface RowCount {
 }
 
 export type SkipReason = 'raggedRow' | 'missingCustomer' | 'badDate' | 'badAmount' | 'badQuantity' | 'returnExcluded' | 'duplicate';
-const SKIP_REASONS: SkipReason[] = ['raggedRow', 'missingCustomer', 'badDate', 'badAmount', 'badQuantity', 'returnExcluded', 'duplicate'];
 
 export interface DayMonthQuestion {
   verdict: 'ambiguous' | 'conflict';
@@ -206,7 +205,22 @@ export class TransactionColumnBuilder implements CsvSink {
    */
   constructor(mapping: ColumnMapping, policies: Partial<ImportPolicies> = {}, expectedRows = 1024) {
     this.#map = mapping;
-    this.#policy = { ...DEFAULT_POLICIES, ...policies, cancellation: { ...DEFAULT_POLICIES.cancellation, ...policies.cancellation } };
+    // Every key written out: one object layout, whatever the caller passed.
+    const d = DEFAULT_POLICIES;
+    this.#policy = {
+      hasHeader: policies.hasHeader ?? d.hasHeader,
+      decimalMark: policies.decimalMark ?? d.decimalMark,
+      dayMonthOrder: policies.dayMonthOrder ?? d.dayMonthOrder,
+      excelSerials: policies.excelSerials ?? d.excelSerials,
+      returns: policies.returns ?? d.returns,
+      cancellation: {
+        orderIdPrefix: policies.cancellation?.orderIdPrefix !== undefined ? policies.cancellation.orderIdPrefix : d.cancellation.orderIdPrefix,
+        statusWords: policies.cancellation?.statusWords ?? d.cancellation.statusWords,
+      },
+      duplicates: policies.duplicates ?? d.duplicates,
+      raggedRows: policies.raggedRows ?? d.raggedRows,
+      maxExamples: policies.maxExamples ?? d.maxExamples,
+    };
     if (mapping.amount === undefined && (mapping.unitPrice === undefined || mapping.quantity === undefined)) {
       throw new RangeError('mapping needs amount, or unitPrice and quantity');
     }
@@ -215,7 +229,15 @@ export class TransactionColumnBuilder implements CsvSink {
     this.#report = {
       rowsRead: 0,
       rowsImported: 0,
-      skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, count()])) as Record<SkipReason, RowCount>,
+      skipped: {
+        raggedRow: count(),
+        missingCustomer: count(),
+        badDate: count(),
+        badAmount: count(),
+        badQuantity: count(),
+        returnExcluded: count(),
+        duplicate: count(),
+      },
       ragged: count(),
       returns: { ...count(), policy: this.#policy.returns, negativeAmount: 0, marked: 0 },
       duplicates: { ...count(), policy: this.#policy.duplicates },

@@ -116,6 +116,8 @@ export interface CsvSummary {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+/** Records one #scan call delivers before it returns (see #scanAll). */
+const SLICE_RECORDS = 2048;
 /** Text buffered before the delimiter is guessed. */
 const DETECT_SAMPLE = 64 * 1024;
 
@@ -147,6 +149,8 @@ export class CsvParser {
   #escaped = false;
   /** The last chunk ended with CR: an LF opening the next one belongs to it. */
   #pendingCR = false;
+  /** #scan stopped after its slice of records, at a record boundary. */
+  #paused = false;
   #row = 0;
 
   constructor(sink: CsvSink, options: CsvOptions = {}) {
@@ -232,7 +236,7 @@ export class CsvParser {
       const end = Math.min(chunk.length, offset + Math.max(4096, carried.length));
       const last = end === chunk.length;
       const text = carried + chunk.slice(offset, end);
-      const rest = this.#scan(text, 0, final && last);
+      const rest = this.#scanAll(text, 0, final && last);
       if (rest < 0) {
         this.#carry = '';
         offset = end;
@@ -257,7 +261,7 @@ export class CsvParser {
   }
 
   #scanChunk(chunk: string, from: number, final: boolean): void {
-    const rest = this.#scan(chunk, from, final);
+    const rest = this.#scanAll(chunk, from, final);
     this.#carry = rest >= 0 && !this.#stopped ? chunk.slice(rest) : '';
   }
 
@@ -279,6 +283,36 @@ export class CsvParser {
    * record. Returns where the record left incomplete starts (its completed fields' offsets are kept
    * relative to that), or −1 when nothing is left over.
    */
+  #scanAll(text: string, from: number, final: boolean): number {
+    let rest: number;
+    do {
+      this.#paused = false;
+      rest = this.#scan(text, from, final);
+      from = rest;
+    } while (this.#paused && !this.#stopped);
+    if (rest >= 0 && !this.#stopped) {
+      // An incomplete record is carried: bound what it can hold.
+      const n = text.length;
+      const pos = rest + this.#fieldStart;
+      // The open field will be at least this long (a quoted one without its quotes).
+      if (pos < n && n - pos - (text.charCodeAt(pos) === QUOTE ? 2 : 0) > this.#maxField) {
+        this.#stop({ code: 'fieldTooLong', row: this.#row + 1, column: this.#fields + 1 });
+        return -1;
+      }
+      if (n - rest > this.#maxRow) {
+        this.#stop({ code: 'rowTooLong', row: this.#row + 1, column: 0 });
+        return -1;
+      }
+    }
+    return rest;
+  }
+
+  /**
+   * One slice of #scanAll: at most SLICE_RECORDS records, then it pauses (#paused) and returns where
+   * the next record starts. Short, frequent calls let the engine optimise the whole method with
+   * feedback from all of it; one call per megabyte chunk would run mostly in on-stack-replaced code
+   * compiled before the method's exit had ever run, which deoptimises at every chunk end.
+   */
   #scan(text: string, from: number, final: boolean): number {
     const n = text.length;
     const d = this.#delim;
@@ -295,6 +329,7 @@ export class CsvParser {
       if (text.charCodeAt(from) === LF) from++;
     }
     let rowStart = from;
+    let budget = SLICE_RECORDS;
     let nf = this.#fields;
     let pos = this.#fieldStart + from;
     let quoteFrom = this.#quoteFrom >= 0 ? this.#quoteFrom + from : -1;
@@ -417,35 +452,24 @@ export class CsvParser {
         }
       } else next = fieldEnd + 1;
       pos = rowStart = next;
+      if (--budget === 0 && pos < n) {
+        this.#paused = true;
+        break;
+      }
     }
-
-    // Keep the incomplete record's state relative to its start, for the next chunk.
-    let rest = -1;
-    if (rowStart < n && !final) {
-      // The field will be at least this long (a quoted one without its quotes).
-      if (pos < n && n - pos - (text.charCodeAt(pos) === QUOTE ? 2 : 0) > maxField) {
-        this.#stop({ code: 'fieldTooLong', row: this.#row + 1, column: nf + 1 });
-        return -1;
-      }
-      if (n - rowStart > this.#maxRow) {
-        this.#stop({ code: 'rowTooLong', row: this.#row + 1, column: 0 });
-        return -1;
-      }
-      for (let i = 0; i < nf; i++) {
-        starts[i] -= rowStart;
-        ends[i] -= rowStart;
-      }
-      rest = rowStart;
-      this.#fieldStart = pos - rowStart;
-      this.#quoteFrom = quoteFrom >= 0 ? quoteFrom - rowStart : -1;
-    } else {
-      nf = 0;
-      this.#fieldStart = 0;
-      this.#quoteFrom = -1;
+    // One exit for a pause and for the end of the text alike, so that it has run (and the engine
+    // has seen its types) long before the first chunk ends.
+    const open = this.#paused || (rowStart < n && !final);
+    if (!open) nf = 0;
+    for (let i = 0; i < nf; i++) {
+      starts[i] -= rowStart;
+      ends[i] -= rowStart;
     }
     this.#fields = nf;
+    this.#fieldStart = open ? pos - rowStart : 0;
+    this.#quoteFrom = open && quoteFrom >= 0 ? quoteFrom - rowStart : -1;
     this.#escaped = escaped;
-    return rest;
+    return open ? rowStart : -1;
   }
 
   /** Hands a complete record to the sink; false when the parse must stop. */

@@ -9,6 +9,7 @@ import { measureLcp } from './lcp';
 import { firstLoadJs } from './w6';
 import { measureW3b, measureW3c } from './w3bc';
 import { measureW3a } from './w3a';
+import { measureW2 } from './w2';
 import { machine, median, round, type BenchRow } from './util';
 
 /**
@@ -39,6 +40,9 @@ async function main(): Promise<void> {
 
   // W3a: the budget optimiser against NLopt, in Node (bench/w3a.ts).
   rows.push(...(await measureW3a()));
+
+  // W2: RFM + ABC + segment x channel on 1M rows against DuckDB-Wasm and Arquero, in Node (bench/w2.ts).
+  rows.push(...(await measureW2()));
 
   const js = firstLoadJs('dist');
   const kb = round(js.gzipBytes / 1024, 1);

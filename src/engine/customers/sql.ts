@@ -24,9 +24,12 @@
  * BigQuery's DATE_TRUNC(d, WEEK) starts weeks on Sunday, hence ISOWEEK.) Spark also joins adjacent
  * literals ('a' 'b' is 'ab'), so doubling a quote, right for DuckDB, would be wrong there.
  *
- * Rows are read as the app's importer reads them: the customer id trimmed (spaces) and required;
- * rows whose date or amount does not convert are left out; the date of a timestamp is its calendar
- * date. Identifiers and text with control characters are refused rather than escaped: no column
+ * Rows are read as the app's importer reads them: the customer id trimmed and required; rows whose
+ * date or amount does not convert are left out; the date of a timestamp is its calendar date. Where
+ * a warehouse is stricter than the importer it drops the row instead: TRIM removes spaces but not
+ * tabs; amounts must be plain numbers (no grouping or currency); BigQuery's SAFE_CAST turns text
+ * with a time of day into NULL (keep such columns as TIMESTAMP there). Status-word cancellations
+ * and dropping duplicate rows, importer options without a column here, are not mirrored. Identifiers and text with control characters are refused rather than escaped: no column
  * name needs one, and a line break in an identifier would make the query hard to review.
  */
 import type { ReturnsPolicy } from '../import/columns';

@@ -26,16 +26,36 @@ export interface PlanSummary {
   channels: number;
   periods: number;
   start: string;
+  /** The stored record lacks what the app needs to open it (left by a bug or an old version). */
+  damaged?: boolean;
+}
+
+/**
+ * Whether a stored plan has the shape every view relies on. A record that does not (RELIABILITY 8)
+ * is listed as damaged, can be downloaded as it is, and is never opened: one bad record must not
+ * hide the others or take the app down.
+ */
+export function isUsablePlan(p: unknown): p is Plan {
+  if (typeof p !== 'object' || p === null) return false;
+  const plan = p as Partial<Plan>;
+  const t = plan.timeline as Partial<Plan['timeline']> | undefined;
+  return (
+    typeof plan.id === 'string' && typeof plan.name === 'string' && typeof plan.currency === 'string' &&
+    Array.isArray(plan.channels) && Array.isArray(plan.regions) && Array.isArray(plan.customMetrics) &&
+    typeof t === 'object' && t !== null && typeof t.start === 'string' && typeof t.periods === 'number'
+  );
 }
 
 function summarise(r: PlanRecord): PlanSummary {
+  const ok = isUsablePlan(r.plan);
   return {
-    id: r.id,
-    name: r.name,
-    updatedAt: r.updatedAt,
-    channels: r.plan.channels.length,
-    periods: r.plan.timeline.periods,
-    start: r.plan.timeline.start,
+    id: String(r.id),
+    name: typeof r.name === 'string' && r.name.trim() !== '' ? r.name : String(r.id),
+    updatedAt: typeof r.updatedAt === 'number' && Number.isFinite(r.updatedAt) ? r.updatedAt : 0,
+    channels: ok ? r.plan.channels.length : 0,
+    periods: ok ? r.plan.timeline.periods : 0,
+    start: ok ? r.plan.timeline.start : '',
+    ...(ok ? {} : { damaged: true }),
   };
 }
 
@@ -44,14 +64,18 @@ export class PlanRepo {
   constructor(readonly db: PlannerDb) {}
 
   async list(): Promise<PlanSummary[]> {
-    const all = await this.db.plans.orderBy('updatedAt').reverse().toArray();
-    return all.filter((r) => r.deletedAt === undefined).map(summarise);
+    // Every record, not the updatedAt index: a record without that field would be missing from it.
+    const all = await this.db.plans.toArray();
+    return all
+      .filter((r) => r.deletedAt === undefined || r.deletedAt === null)
+      .map(summarise)
+      .sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async load(id: string): Promise<{ plan: Plan; history: HistoryRecord; rev: number } | null> {
     return this.db.transaction('r', this.db.plans, this.db.history, async () => {
       const rec = await this.db.plans.get(id);
-      if (!rec || rec.deletedAt !== undefined) return null;
+      if (!rec || (rec.deletedAt !== undefined && rec.deletedAt !== null) || !isUsablePlan(rec.plan)) return null;
       const history = (await this.db.history.get(id)) ?? { planId: id, undo: [], redo: [] };
       return { plan: rec.plan, history, rev: rec.rev ?? 0 };
     });
@@ -93,6 +117,11 @@ export class PlanRepo {
       });
       return { rev, plan: saved, rebased, previous: stored?.plan ?? plan };
     });
+  }
+
+  /** The stored record as it is, for downloading a damaged plan. */
+  async raw(id: string): Promise<unknown> {
+    return this.db.plans.get(id);
   }
 
   /** The stored revision and plan (what another tab last saved), for keeping an open copy current. */

@@ -47,12 +47,17 @@ export class AppState {
       // Snapshots of plans purged for good go with them.
       void this.repo.purgeDeleted(Date.now()).then(() => new SnapshotRepo(db).removeOrphans());
       await storageStatus.init(true, await db.plans.count());
-      await this.refreshList();
-      await this.loadExportTimes();
     } catch (e) {
       this.repo = null;
       this.storageError = e instanceof Error ? e.message : String(e);
       await storageStatus.init(false, 0);
+    }
+    // Reading the list is not a test of whether storage works: a failure here is reported as such.
+    try {
+      await this.refreshList();
+      await this.loadExportTimes();
+    } catch (e) {
+      toasts.show(t('error.generic', { message: e instanceof Error ? e.message : String(e) }), 'error');
     }
     this.ready = true;
   }
@@ -86,7 +91,7 @@ export class AppState {
     const mem = this.#memory.get(id);
     const loaded = this.repo ? await this.repo.load(id) : mem ? { plan: mem.plan, history: { planId: id, undo: mem.undo, redo: mem.redo } } : null;
     if (!loaded) {
-      this.openError = t('error.notFound');
+      this.openError = t(this.plans.find((p) => p.id === id)?.damaged ? 'error.damaged' : 'error.notFound');
       return;
     }
     let { plan } = loaded;
@@ -176,6 +181,12 @@ export class AppState {
       await this.refreshList();
       router.go({ view: 'plan', id: plan.id, tab: 'channels' });
     }
+  }
+
+  /** A damaged record as stored, to download and inspect (it cannot be opened or exported as a plan). */
+  async downloadRaw(id: string): Promise<string | null> {
+    const rec = await this.repo?.raw(id);
+    return rec === undefined ? null : JSON.stringify(rec, null, 2);
   }
 
   /** When each plan was last exported (SPEC §10: shown with the backup reminder). */

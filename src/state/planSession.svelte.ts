@@ -13,7 +13,7 @@ import type { EngineClient } from '../workers/engineClient';
 import { STALE } from '../workers/latest';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
-export type SaveError = 'quota' | 'unavailable' | 'stale' | 'other';
+export type SaveError = 'quota' | 'unavailable' | 'stale' | 'closed' | 'other';
 
 /** How long a saved edit still counts as "just made" for same-cell notices between tabs. */
 const RECENT_MS = 10_000;
@@ -28,6 +28,7 @@ export function classifySaveError(e: unknown): SaveError {
     const name = (cur as { name?: string }).name;
     if (name === 'QuotaExceededError') return 'quota';
     if (name === 'MissingAPIError' || name === 'InvalidStateError') return 'unavailable';
+    if (name === 'DatabaseClosedError') return 'closed';
     cur = (cur as { inner?: unknown }).inner;
   }
   return 'other';
@@ -294,6 +295,8 @@ export class PlanSession {
       .catch((e: unknown) => {
         this.saveStatus = 'error';
         this.saveError = classifySaveError(e);
+        // Whatever failed, a copy survives the reload the message asks for (replayed on open).
+        writeJournal(safeStorage(), { plan: this.plan, undo: [...this.undoStack], redo: [...this.redoStack] });
       })
       .finally(() => {
         this.#saving = null;

@@ -112,5 +112,10 @@ export const filesEn = {
   'report.assumptions': 'Assumptions',
   'report.month': 'month',
   'tabs.report': 'Report',
+  'error.damaged': 'This plan’s stored data is damaged and cannot be opened. On the plan list, “Download data” saves it as it is.',
+  'home.damaged': 'Damaged — cannot be opened',
+  'home.downloadRaw': 'Download data',
+  'save.closed': 'the connection to this browser’s storage was lost. Reload the tab — your edits are kept and come back.',
+  'save.other': 'storage refused the write. Reload the tab — your edits are kept and come back — or export the plan.',
   'report.open': 'Printable report',
 } as const;

@@ -114,5 +114,10 @@ export const filesZhCN: Record<keyof typeof filesEn, string> = {
   'report.assumptions': '假设',
   'report.month': '月',
   'tabs.report': '报告',
+  'error.damaged': '此方案保存的数据已损坏，无法打开。可在方案列表中用“下载数据”按原样保存。',
+  'home.damaged': '已损坏——无法打开',
+  'home.downloadRaw': '下载数据',
+  'save.closed': '与浏览器存储的连接已断开。请重新加载标签页——您的修改会保留并恢复。',
+  'save.other': '存储拒绝了写入。请重新加载标签页（您的修改会保留并恢复），或导出方案。',
   'report.open': '打印报告',
 };

@@ -114,5 +114,10 @@ export const filesZhTW: Record<keyof typeof filesEn, string> = {
   'report.assumptions': '假設',
   'report.month': '月',
   'tabs.report': '報告',
+  'error.damaged': '此方案儲存的資料已損毀，無法開啟。可在方案清單中用「下載資料」按原樣儲存。',
+  'home.damaged': '已損毀——無法開啟',
+  'home.downloadRaw': '下載資料',
+  'save.closed': '與瀏覽器儲存空間的連線已中斷。請重新載入分頁——您的修改會保留並復原。',
+  'save.other': '儲存空間拒絕了寫入。請重新載入分頁（您的修改會保留並復原），或匯出方案。',
   'report.open': '列印報告',
 };

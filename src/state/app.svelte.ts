@@ -42,7 +42,13 @@ export class AppState {
         db.close();
         return false;
       });
+      // A tab of an older version that does not let go of the database holds up the upgrade: say so
+      // until it is closed (RELIABILITY 6). Browsers do not tell which tab it is.
+      db.on('blocked', () => {
+        this.upgradeBlocked = true;
+      });
       await db.open();
+      this.upgradeBlocked = false;
       this.repo = new PlanRepo(db);
       // Snapshots of plans purged for good go with them.
       void this.repo.purgeDeleted(Date.now()).then(() => new SnapshotRepo(db).removeOrphans());
@@ -131,6 +137,8 @@ export class AppState {
 
   /** Another tab runs a newer version of the app's database: this one must reload before writing. */
   staleTab = $state(false);
+  /** Opening waits for another tab, on an older version, to close the database. */
+  upgradeBlocked = $state(false);
 
   async closePlan(): Promise<void> {
     this.#unwatch?.();

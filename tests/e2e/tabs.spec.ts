@@ -64,4 +64,34 @@ test.describe('several tabs', () => {
     const journal = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cmp.unsaved.')).length);
     expect(journal).toBeGreaterThan(0);
   });
+
+  test('case 6: a newer tab whose upgrade is held up by an old tab says so, and goes on once that tab lets go', async ({ page, context, planner: a }) => {
+    // An "old version" holding the database open without giving way, in another tab of the origin.
+    const old = await context.newPage();
+    await old.goto('./manifest.webmanifest');
+    await old.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('channel-mix-planner', 1);
+          req.onupgradeneeded = () => {
+            const db = req.result;
+            db.createObjectStore('plans', { keyPath: 'id' });
+            db.createObjectStore('history', { keyPath: 'planId' });
+            db.createObjectStore('settings', { keyPath: 'key' });
+          };
+          req.onsuccess = () => {
+            (window as unknown as { held: IDBDatabase }).held = req.result;
+            resolve();
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await page.goto('./');
+    await expect(page.getByTestId('upgrade-blocked')).toBeVisible();
+    await old.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
+    await expect(page.getByTestId('upgrade-blocked')).toHaveCount(0);
+    await a.newPlan('beauty');
+    await a.saved();
+    await old.close();
+  });
 });

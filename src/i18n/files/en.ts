@@ -117,5 +117,6 @@ export const filesEn = {
   'home.downloadRaw': 'Download data',
   'save.closed': 'the connection to this browser’s storage was lost. Reload the tab — your edits are kept and come back.',
   'save.other': 'storage refused the write. Reload the tab — your edits are kept and come back — or export the plan.',
+  'sync.blocked': 'Another tab of Channel Mix Planner is open with an older version and holds the stored plans. Close or reload that tab to go on.',
   'report.open': 'Printable report',
 } as const;

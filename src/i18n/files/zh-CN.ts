@@ -119,5 +119,6 @@ export const filesZhCN: Record<keyof typeof filesEn, string> = {
   'home.downloadRaw': '下载数据',
   'save.closed': '与浏览器存储的连接已断开。请重新加载标签页——您的修改会保留并恢复。',
   'save.other': '存储拒绝了写入。请重新加载标签页（您的修改会保留并恢复），或导出方案。',
+  'sync.blocked': '另一个渠道组合规划器标签页正以旧版本打开并占用已保存的方案。请关闭或重新加载那个标签页后继续。',
   'report.open': '打印报告',
 };

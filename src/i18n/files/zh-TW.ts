@@ -119,5 +119,6 @@ export const filesZhTW: Record<keyof typeof filesEn, string> = {
   'home.downloadRaw': '下載資料',
   'save.closed': '與瀏覽器儲存空間的連線已中斷。請重新載入分頁——您的修改會保留並復原。',
   'save.other': '儲存空間拒絕了寫入。請重新載入分頁（您的修改會保留並復原），或匯出方案。',
+  'sync.blocked': '另一個通路組合規劃工具分頁正以舊版本開啟並占用已儲存的方案。請關閉或重新載入那個分頁後繼續。',
   'report.open': '列印報告',
 };

@@ -61,13 +61,13 @@ test.describe('Customers tab', () => {
     // The report: every skipped row has a reason and example row numbers.
     await expect(dialog.getByTestId('cust-import-done')).toBeVisible();
     const report = dialog.getByTestId('cust-report');
-    await expect(report.getByTestId('cust-report-read')).toHaveText('530');
+    await expect(report.getByTestId('cust-report-read')).toHaveText('713');
     await expect(report.getByTestId('cust-skip-missingCustomer')).toHaveAttribute('data-count', '2');
     await expect(report.getByTestId('cust-skip-badAmount')).toHaveAttribute('data-count', '1');
     await expect(report.getByTestId('cust-skip-duplicate')).toHaveAttribute('data-count', '1');
     const returns = Number(await report.getByTestId('cust-skip-returnExcluded').getAttribute('data-count'));
     expect(returns).toBeGreaterThan(0);
-    await expect(report.getByTestId('cust-report-imported')).toHaveText(String(530 - 2 - 1 - 1 - returns));
+    await expect(report.getByTestId('cust-report-imported')).toHaveText(String(713 - 2 - 1 - 1 - returns));
     await expect(report.getByTestId('cust-skip-missingCustomer')).toContainText('第 22');
     await expect(report.getByTestId('cust-report-range')).toContainText('2023');
 
@@ -78,7 +78,7 @@ test.describe('Customers tab', () => {
     await expect(segments).toBeVisible();
     await expect(page.getByTestId('cust-segment-row').first()).toBeVisible();
     const counted = await page.getByTestId('cust-segment-row').evaluateAll((rows) => rows.reduce((a, r) => a + Number(r.getAttribute('data-customers')), 0));
-    expect(counted).toBe(160);
+    expect(counted).toBe(200);
     await expect(page.getByTestId('chart-cust-scatter')).toHaveAttribute('data-rendered', /\d+/);
     await expect(page.getByTestId('chart-cust-treemap')).toHaveAttribute('data-rendered', /\d+/);
     // Hovering the charts runs their tooltips over the customer and channel named as markup.
@@ -139,6 +139,7 @@ test.describe('Customers tab', () => {
     // CLV: the fitted parameters, per segment, per first channel, top customers, the heuristic.
     await page.getByTestId('cust-nav-clv').click();
     await expect(page.getByTestId('cust-clv-params')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('cust-clv-unstable')).toHaveCount(0);
     expect(Number((await page.getByTestId('cust-bg-r').textContent())?.replace(/,/g, ''))).toBeGreaterThan(0);
     await expect(page.getByTestId('cust-clv-segment-row').first()).toBeVisible();
     await expect(page.getByTestId('cust-clv-channel-row').first()).toBeVisible();
@@ -222,7 +223,7 @@ test.describe('Customers tab', () => {
     await page.getByTestId('cust-rename-input').press('Enter');
     await expect(row.getByTestId('cust-dataset-name')).toHaveText('Shop orders');
     await row.getByTestId('cust-show-report').click();
-    await expect(page.getByTestId('cust-report-dialog').getByTestId('cust-report-read')).toHaveText('530');
+    await expect(page.getByTestId('cust-report-dialog').getByTestId('cust-report-read')).toHaveText('713');
     await page.getByTestId('cust-report-dialog-close').click();
     await row.getByTestId('cust-delete').click();
     await expect(page.getByTestId('cust-delete-dialog')).toContainText('Shop orders');

@@ -18,6 +18,17 @@ export interface Money {
 
 const row = (label: string, value: string): string => `${encodeHTML(label)}: <b>${encodeHTML(value)}</b>`;
 
+/** Dark text on light colours, white on dark ones (relative luminance of a #rrggbb colour). */
+function textOn(hex: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return '#0f172a';
+  const [r, g, b] = m.slice(1).map((h) => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.4 ? '#0f172a' : '#ffffff';
+}
+
 export interface ScatterPoint {
   r: number;
   f: number;
@@ -67,7 +78,10 @@ export function segmentScatterOption(points: readonly ScatterPoint[], segmentIds
 /** Revenue by segment as a treemap: area is revenue; negative segments (net returns) are left out. */
 export function segmentTreemapOption(rows: readonly SegmentRow[], money: Money): EChartsCoreOption {
   const data = rows
-    .map((r, s) => ({ name: segmentName(r.id), value: r.revenue, itemStyle: { color: segmentColor(r.id, s) }, row: r }))
+    .map((r, s) => {
+      const color = segmentColor(r.id, s);
+      return { name: segmentName(r.id), value: r.revenue, itemStyle: { color }, label: { color: textOn(color) }, row: r };
+    })
     .filter((d) => d.value > 0);
   return {
     ...CHART_BASE,
@@ -97,7 +111,7 @@ export function segmentTreemapOption(rows: readonly SegmentRow[], money: Money):
         height: '100%',
         top: 0,
         left: 0,
-        label: { show: true, formatter: (p: { name: string; data: { row: SegmentRow } }) => `${p.name}\n${formatPercent(p.data.row.revenueShare, money.locale, 0)}`, fontSize: 12, color: '#0f172a' },
+        label: { show: true, formatter: (p: { name: string; data: { row: SegmentRow } }) => `${p.name}\n${formatPercent(p.data.row.revenueShare, money.locale, 0)}`, fontSize: 12 },
         itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 },
         data,
       },
@@ -176,8 +190,7 @@ export interface HeatmapInput {
   /** Row-major; null: no value (an empty cell). */
   values: readonly (number | null)[];
   format: (v: number) => string;
-  /** Axis titles. */
-  rowTitle?: string;
+  /** Title under the columns. */
   columnTitle?: string;
   /** Show the value in each cell (when there is room). */
   labels?: boolean;
@@ -201,9 +214,12 @@ export function heatmapOption(input: HeatmapInput): EChartsCoreOption {
   if (min === Infinity) min = max = 0;
   const cells = rows.length * columns.length;
   const labels = input.labels ?? cells <= 200;
+  // Long column names (segments, channels) tilt when there are many; short ones (month numbers) never.
+  const rotate = columns.length > 6 && columns.some((c) => c.length > 3);
   return {
     ...CHART_BASE,
-    grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+    // The colour scale stands on the right, clear of rotated column labels and the column title.
+    grid: { left: 8, right: 84, top: 8, bottom: input.columnTitle ? 30 : 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -219,20 +235,20 @@ export function heatmapOption(input: HeatmapInput): EChartsCoreOption {
       data: [...columns],
       name: input.columnTitle,
       nameLocation: 'middle',
-      nameGap: 44,
+      nameGap: 28,
       splitArea: { show: true },
-      axisLabel: { interval: 0, rotate: columns.length > 6 ? 30 : 0, width: 110, overflow: 'truncate' },
+      axisLabel: { interval: 0, rotate: rotate ? 30 : 0, width: 110, overflow: 'truncate' },
     },
-    yAxis: { type: 'category', data: [...rows], inverse: true, name: input.rowTitle, splitArea: { show: true }, axisLabel: { width: 140, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: [...rows], inverse: true, splitArea: { show: true }, axisLabel: { width: 140, overflow: 'truncate' } },
     visualMap: {
       type: 'continuous',
       min,
       max: max === min ? min + 1 : max,
       calculable: false,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      itemHeight: 160,
+      orient: 'vertical',
+      right: 4,
+      top: 'middle',
+      itemHeight: 140,
       itemWidth: 10,
       text: [format(max), format(min)],
       inRange: { color: ['#eff6ff', '#93c5fd', '#1d4ed8'] },

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { toXlsx } from '../../src/ui/export/xlsx';
 import { expect, test } from './fixtures';
 
 const GBK_ORDERS = fileURLToPath(new URL('../fixtures/customers-ui/orders-gbk.csv', import.meta.url));
@@ -234,5 +235,64 @@ test.describe('Customers tab', () => {
     await expect(row).toHaveCount(0);
     await page.getByTestId('cust-nav-segments').click();
     await expect(page.getByTestId('cust-empty')).toBeVisible();
+  });
+
+  test('XLSX workbook: the sheet is chosen and the amount is quantity × unit price', async ({ page, planner }) => {
+    await openCustomers(page, planner);
+    // UCI Online Retail's layout: no amount column; dates as Excel serial numbers (45292 = 2024-01-01).
+    const orders = [
+      ['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'],
+      ['536365', '85123A', 6, 45292, 2.55, '17850', 'United Kingdom'],
+      ['536366', '71053', 2, 45293, 3.39, '17850', 'United Kingdom'],
+      ['536367', '84406B', 8, 45300, 2.75, '13047', 'France'],
+      ['C536368', '84406B', -1, 45301, 2.75, '13047', 'France'],
+    ];
+    const workbook = toXlsx([
+      { name: 'Notes', rows: [['Exported from the shop'], ['Orders are on the next sheet']] },
+      { name: 'Orders', rows: orders },
+    ]);
+    await page.getByTestId('cust-import-input').setInputFiles({ name: 'retail.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(workbook) });
+    const dialog = page.getByTestId('cust-import-dialog');
+    const sheet = dialog.getByTestId('cust-sheet');
+    await expect(sheet).toBeVisible();
+    await sheet.selectOption('Orders');
+    await expect(dialog.getByTestId('cust-preview-header').first()).toHaveText('InvoiceNo');
+    await expect(dialog.getByTestId('cust-amount-product')).toBeChecked();
+    await expect(dialog.getByTestId('cust-map-unitPrice')).toHaveValue('4');
+    await expect(dialog.getByTestId('cust-map-quantity')).toHaveValue('2');
+    await expect(dialog.getByTestId('cust-policy-prefix')).toHaveValue('C');
+    await dialog.getByTestId('cust-policy-returns').selectOption('exclude');
+    await dialog.getByTestId('cust-import-start').click();
+    await expect(dialog.getByTestId('cust-import-done')).toBeVisible();
+    await expect(dialog.getByTestId('cust-report-imported')).toHaveText('3');
+    await expect(dialog.getByTestId('cust-skip-returnExcluded')).toHaveAttribute('data-count', '1');
+    await expect(dialog.getByTestId('cust-report-dates')).toContainText('Excel serial numbers');
+    await dialog.getByTestId('cust-import-analyse').click();
+    // 6 × 2.55 + 2 × 3.39 + 8 × 2.75 = 44.08
+    await expect(page.getByTestId('cust-segments').locator('tfoot')).toContainText('44.08');
+  });
+
+  test('a file dropped on the tab opens the import dialog', async ({ page, planner }) => {
+    await openCustomers(page, planner);
+    const csv = 'customer,date,amount\na,2024-01-02,10\nb,2024-01-03,20\n';
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    }, csv);
+    await page.dispatchEvent('main, body', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('main, body', 'drop', { dataTransfer: transfer });
+    const dialog = page.getByTestId('cust-import-dialog');
+    await expect(dialog).toContainText('dropped.csv');
+    await expect(dialog.getByTestId('cust-map-amount')).toHaveValue('2');
+  });
+
+  test('without IndexedDB the tab says customer data needs storage (case 5)', async ({ page, planner }) => {
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined }));
+    await planner.open('en');
+    await planner.newPlan('beauty');
+    await page.getByTestId('tab-customers').click();
+    await expect(page.getByTestId('cust-no-storage')).toContainText('IndexedDB');
+    await expect(page.getByTestId('cust-import')).toHaveCount(0);
   });
 });

@@ -85,8 +85,13 @@ const SEGMENT_COLORS: Readonly<Record<string, string>> = {
 };
 const FALLBACK_COLORS = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c', '#475569'];
 
+/**
+ * A segment's colour. A user's rule named like a built-in segment (rules start as copies of the
+ * built-in ones, named in the user's language) keeps that segment's colour.
+ */
 export function segmentColor(id: string, index: number): string {
-  return SEGMENT_COLORS[id] ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length];
+  const builtIn = Object.hasOwn(SEGMENT_COLORS, id) ? id : Object.keys(SEGMENT_COLORS).find((key) => segmentName(key) === id);
+  return builtIn === undefined ? FALLBACK_COLORS[index % FALLBACK_COLORS.length] : SEGMENT_COLORS[builtIn];
 }
 
 /** Percent text typed by a user ("80", "80 %", "0.8" is read as 0.8 %) as a fraction; null if not a number. */

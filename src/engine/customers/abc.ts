@@ -9,6 +9,8 @@
  * Items with zero or negative revenue are never A or B: they rank last and are C.
  */
 
+import { sortIndicesByValue } from './sortKeys';
+
 export interface AbcOptions {
   /** Cumulative revenue share closing class A; default 0.8. */
   readonly aCutoff?: number;
@@ -51,11 +53,10 @@ export function abcClasses(revenue: Float64Array, options: AbcOptions = {}): Abc
   const include = options.include;
   let count = 0;
   for (let i = 0; i < n; i++) if (!include || include[i]) count++;
-  const order = new Int32Array(count);
-  for (let i = 0, j = 0; i < n; i++) if (!include || include[i]) order[j++] = i;
-  // A comparator sort on an index array (≈ 0.1 s for 200 k items in V8): revenue ties need the index,
-  // which a packed numeric key cannot carry next to an arbitrary double.
-  order.sort((x, y) => revenue[y] - revenue[x] || x - y);
+  const items = new Int32Array(count);
+  for (let i = 0, j = 0; i < n; i++) if (!include || include[i]) items[j++] = i;
+  // Items are listed by index, and the radix sort is stable: equal revenues stay lowest index first.
+  const order = sortIndicesByValue(revenue, items, true);
 
   let positive = 0;
   for (let j = 0; j < count; j++) if (revenue[order[j]] > 0) positive += revenue[order[j]];

@@ -13,6 +13,7 @@
  * with analysis date 2006-12-31 the "Champions" segment has 158 customers, 1,234 orders and revenue 120,178.
  */
 import type { CustomerSummary } from './columns';
+import { selectRanks, sortedIntegers } from './sortKeys';
 
 /** Number of quantile bins (R's default 5), or explicit cut points in the dimension's own unit. */
 export type BinSpec = number | readonly number[];
@@ -66,10 +67,32 @@ function interiorProbabilities(bins: number): number[] {
   return Array.from({ length: bins - 1 }, (_, i) => (i + 1) * step);
 }
 
+/** The two sorted positions (0-based) that `quantileType7` reads for probability p. */
+function type7Positions(n: number, p: number): [number, number] {
+  const index = 1 + Math.max(n - 1, 0) * p;
+  return [Math.floor(index) - 1, Math.ceil(index) - 1];
+}
+
+/**
+ * The values ascending — or, for non-integer data, correct only at the positions the quantiles
+ * read: selecting a few order statistics is linear, sorting 200 k doubles is not. Recency days and
+ * order counts are small integers and are counted instead (see sortedIntegers).
+ */
+function orderedForQuantiles(values: Float64Array, probabilities: readonly number[]): Float64Array {
+  const counted = sortedIntegers(values);
+  if (counted) return counted;
+  let hasNaN = false;
+  for (let i = 0; i < values.length && !hasNaN; i++) hasNaN = Number.isNaN(values[i]);
+  // Selection compares values, which NaN defeats; the typed-array sort puts NaN last, as before.
+  if (hasNaN) return Float64Array.from(values).sort();
+  return selectRanks(values, probabilities.flatMap((p) => type7Positions(values.length, p)));
+}
+
 /** The `bins()` breaks of R `rfm`: interior type-7 quantiles plus one. */
 export function rfmBreaks(values: Float64Array, bins: number): number[] {
-  const sorted = Float64Array.from(values).sort();
-  return interiorProbabilities(bins).map((p) => quantileType7(sorted, p) + 1);
+  const probabilities = interiorProbabilities(bins);
+  const ordered = orderedForQuantiles(values, probabilities);
+  return probabilities.map((p) => quantileType7(ordered, p) + 1);
 }
 
 /** R's `bins_lower()` / `bins_upper()` around the breaks. */
@@ -84,20 +107,32 @@ export function rfmThresholds(values: Float64Array, spec: BinSpec): RfmThreshold
   return { lower: [min, ...breaks], upper: [...breaks, max + 1] };
 }
 
-/** Score of one value: the last interval that holds it wins, as R's assignment loop; 0 if none does. */
-function scoreOf(value: number, t: RfmThresholds, reversed: boolean): number {
+/**
+ * Scores of `values` into `out[present[j]]`: the last interval that holds a value wins, as in R's
+ * assignment loop; 0 if none does. The bounds are copied into typed arrays for the hot loop.
+ */
+function assignScores(values: Float64Array, present: Int32Array, t: RfmThresholds, reversed: boolean, out: Uint8Array): void {
   const bins = t.lower.length;
-  for (let i = bins - 1; i >= 0; i--) {
-    if (value >= t.lower[i] && value < t.upper[i]) return reversed ? bins - i : i + 1;
+  const lower = Float64Array.from(t.lower);
+  const upper = Float64Array.from(t.upper);
+  for (let j = 0; j < values.length; j++) {
+    const value = values[j];
+    let score = 0;
+    for (let i = bins - 1; i >= 0; i--) {
+      if (value >= lower[i] && value < upper[i]) {
+        score = reversed ? bins - i : i + 1;
+        break;
+      }
+    }
+    out[present[j]] = score;
   }
-  return 0;
 }
 
-function scoreDimension(all: Float64Array, present: Int32Array, spec: BinSpec, reversed: boolean, out: Uint8Array): RfmThresholds {
+function scoreDimension(all: ArrayLike<number>, present: Int32Array, spec: BinSpec, reversed: boolean, out: Uint8Array): RfmThresholds {
   const values = new Float64Array(present.length);
   for (let j = 0; j < present.length; j++) values[j] = all[present[j]];
   const thresholds = rfmThresholds(values, spec);
-  for (let j = 0; j < present.length; j++) out[present[j]] = scoreOf(values[j], thresholds, reversed);
+  assignScores(values, present, thresholds, reversed, out);
   return thresholds;
 }
 
@@ -106,8 +141,6 @@ export function scoreRfm(summary: CustomerSummary, options: RfmOptions = {}): Rf
   const k = summary.orders.length;
   const present = new Int32Array(summary.customersWithOrders);
   for (let c = 0, j = 0; c < k; c++) if (summary.orders[c] > 0) present[j++] = c;
-  const recencyDays = Float64Array.from(summary.recency);
-  const orderCount = Float64Array.from(summary.orders);
   const monetaryValue = new Float64Array(k);
   const average = options.monetary === 'average';
   for (let c = 0; c < k; c++) {
@@ -117,8 +150,8 @@ export function scoreRfm(summary: CustomerSummary, options: RfmOptions = {}): Rf
   const frequency = new Uint8Array(k);
   const monetary = new Uint8Array(k);
   const thresholds = {
-    recency: scoreDimension(recencyDays, present, options.recencyBins ?? 5, true, recency),
-    frequency: scoreDimension(orderCount, present, options.frequencyBins ?? 5, false, frequency),
+    recency: scoreDimension(summary.recency, present, options.recencyBins ?? 5, true, recency),
+    frequency: scoreDimension(summary.orders, present, options.frequencyBins ?? 5, false, frequency),
     monetary: scoreDimension(monetaryValue, present, options.monetaryBins ?? 5, false, monetary),
   };
   return { recency, frequency, monetary, thresholds, monetaryValue };

@@ -64,7 +64,7 @@ export function segmentChannelMatrix(
     if (s >= 0) highValue[s] = 1;
   }
 
-  const { offsets, rows } = rowsByCustomer(tx, options.throughDay);
+  const rows = groupByCustomer(tx, channel, options.throughDay ?? Infinity);
   // Per-customer scratch: orders per channel, and the channels touched, reset after each customer.
   const perChannel = new Int32Array(m);
   const touched = new Int32Array(m);
@@ -72,13 +72,12 @@ export function segmentChannelMatrix(
     const s = assignment.segment[c];
     if (s === UNASSIGNED) continue;
     let touchedCount = 0;
-    for (let j = offsets[c]; j < offsets[c + 1]; j++) {
-      const row = rows[j];
-      const ch = channel[row];
+    for (let j = rows.offsets[c]; j < rows.offsets[c + 1]; j++) {
+      const ch = rows.channel[j];
       if (perChannel[ch]++ === 0) touched[touchedCount++] = ch;
       const cell = s * m + ch;
       orders[cell]++;
-      revenue[cell] += tx.amount[row];
+      revenue[cell] += rows.amount[j];
     }
     for (let t = 0; t < touchedCount; t++) {
       const ch = touched[t];
@@ -112,4 +111,59 @@ export function segmentChannelMatrix(
     });
   }
   return { segmentIds: assignment.ids, channelCount: m, customers, orders, revenue, aov, channels };
+}
+
+/**
+ * Channel and amount of the rows on or before `throughDay`, laid out by customer: customer c's rows
+ * are offsets[c] … offsets[c + 1], in (day, row) order as `rowsByCustomer` orders them.
+ *
+ * The order matters beyond the counts: each cell's revenue is a floating-point sum, and adding the
+ * same amounts in another order can change its last digits. Copying the two columns into place lets
+ * the accumulation read memory in sequence instead of jumping to each row of each customer.
+ */
+interface CustomerColumns {
+  readonly offsets: Int32Array;
+  readonly channel: Int32Array;
+  readonly amount: Float64Array;
+}
+
+function groupByCustomer(tx: Transactions, channel: Int32Array, throughDay: number): CustomerColumns {
+  const { customer, day, amount } = tx;
+  const k = tx.customerCount;
+  const offsets = new Int32Array(k + 1);
+  let chronological = true;
+  let previousDay = -Infinity;
+  for (let i = 0; i < customer.length; i++) {
+    const d = day[i];
+    if (d > throughDay) continue;
+    if (d < previousDay) chronological = false;
+    previousDay = d;
+    offsets[customer[i] + 1]++;
+  }
+  // Out of date order, a customer's rows need sorting by day: the general grouping does that.
+  if (!chronological) return gatherByCustomer(tx, channel, throughDay);
+  for (let c = 0; c < k; c++) offsets[c + 1] += offsets[c];
+  // In date order, row order within a customer is already (day, row) order: a stable counting sort.
+  const cursor = offsets.slice(0, k);
+  const rowChannel = new Int32Array(offsets[k]);
+  const rowAmount = new Float64Array(offsets[k]);
+  for (let i = 0; i < customer.length; i++) {
+    if (day[i] > throughDay) continue;
+    const at = cursor[customer[i]]++;
+    rowChannel[at] = channel[i];
+    rowAmount[at] = amount[i];
+  }
+  return { offsets, channel: rowChannel, amount: rowAmount };
+}
+
+/** The same layout through `rowsByCustomer`, for rows not in date order. */
+function gatherByCustomer(tx: Transactions, channel: Int32Array, throughDay: number): CustomerColumns {
+  const { offsets, rows } = rowsByCustomer(tx, throughDay);
+  const rowChannel = new Int32Array(rows.length);
+  const rowAmount = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    rowChannel[j] = channel[rows[j]];
+    rowAmount[j] = tx.amount[rows[j]];
+  }
+  return { offsets, channel: rowChannel, amount: rowAmount };
 }

@@ -165,7 +165,7 @@ const isBlank = (c: number) => c === 0x20 || c === 0x09;
 export class TransactionColumnBuilder implements CsvSink {
   // Column indices, −1 for a field not mapped. Held as plain numbers rather than the caller's
   // mapping object, and every column below always a typed array, so the builder's layout is the
-  // same for every file (see liveShapes at the end).
+  // same for every file (see warmObjects).
   readonly #customerAt: number;
   readonly #dateAt: number;
   /** The amount column, or the unit price column when amount = quantity × unit price. */

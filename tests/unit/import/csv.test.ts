@@ -193,6 +193,28 @@ describe('CSV parser', () => {
     expect(summary.issues).toEqual([{ code: 'textAfterClosingQuote', row: 1, column: 1 }]);
   });
 
+  it('case 35: streams: records arrive as their chunk does, and only one open record is carried between chunks', () => {
+    const seen: number[] = [];
+    let delivered = 0;
+    // A record limit of 64 characters: carrying more than the open record would trip it.
+    const parser = new CsvParser({ record: () => delivered++ }, { delimiter: ',', maxRowLength: 64 });
+    const line = (i: number) => `C${i},2024-01-05,"${i}.50","Online, App"\r\n`;
+    let text = '';
+    for (let i = 0; i < 20_000; i++) text += line(i);
+    for (let i = 0; i < text.length; i += 4093) {
+      parser.push(text.slice(i, i + 4093));
+      seen.push(delivered);
+    }
+    const summary = parser.finish();
+    expect(summary.fatal).toBeNull();
+    expect(summary.records).toBe(20_000);
+    // After each chunk, every record whose line break has arrived has been delivered.
+    const breaks: number[] = [];
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) breaks.push(i);
+    const expected = seen.map((_, k) => breaks.filter((b) => b < (k + 1) * 4093).length);
+    expect(seen).toEqual(expected);
+  });
+
   it('stops at the column limit and the row length limit', () => {
     expect(parseChunks(['a,b,c,d,e\n'], { delimiter: ',', maxColumns: 4 }).summary.fatal).toEqual({ code: 'tooManyColumns', row: 1, column: 5 });
     const long = parseChunks(['x,' + 'y,'.repeat(300), 'z'.repeat(100)], { delimiter: ',', maxRowLength: 500 });

@@ -128,12 +128,17 @@ function assignScores(values: Float64Array, present: Int32Array, t: RfmThreshold
   }
 }
 
-function scoreDimension(all: ArrayLike<number>, present: Int32Array, spec: BinSpec, reversed: boolean, out: Uint8Array): RfmThresholds {
-  const values = new Float64Array(present.length);
-  for (let j = 0; j < present.length; j++) values[j] = all[present[j]];
+function scoreDimension(values: Float64Array, present: Int32Array, spec: BinSpec, reversed: boolean, out: Uint8Array): RfmThresholds {
   const thresholds = rfmThresholds(values, spec);
   assignScores(values, present, thresholds, reversed, out);
   return thresholds;
+}
+
+/** all[present[j]] for each j: the values of the customers with orders, in customer order. */
+function gather(all: Int32Array | Float64Array, present: Int32Array): Float64Array {
+  const values = new Float64Array(present.length);
+  for (let j = 0; j < present.length; j++) values[j] = all[present[j]];
+  return values;
 }
 
 /** Recency, frequency and monetary scores per customer, over the customers with at least one order. */
@@ -150,9 +155,9 @@ export function scoreRfm(summary: CustomerSummary, options: RfmOptions = {}): Rf
   const frequency = new Uint8Array(k);
   const monetary = new Uint8Array(k);
   const thresholds = {
-    recency: scoreDimension(summary.recency, present, options.recencyBins ?? 5, true, recency),
-    frequency: scoreDimension(summary.orders, present, options.frequencyBins ?? 5, false, frequency),
-    monetary: scoreDimension(monetaryValue, present, options.monetaryBins ?? 5, false, monetary),
+    recency: scoreDimension(gather(summary.recency, present), present, options.recencyBins ?? 5, true, recency),
+    frequency: scoreDimension(gather(summary.orders, present), present, options.frequencyBins ?? 5, false, frequency),
+    monetary: scoreDimension(gather(monetaryValue, present), present, options.monetaryBins ?? 5, false, monetary),
   };
   return { recency, frequency, monetary, thresholds, monetaryValue };
 }

@@ -64,20 +64,21 @@ export function segmentChannelMatrix(
     if (s >= 0) highValue[s] = 1;
   }
 
-  const rows = groupByCustomer(tx, channel, options.throughDay ?? Infinity);
+  const { offsets, channel: rowChannel, amount: rowAmount } = groupByCustomer(tx, channel, options.throughDay ?? Infinity);
+  const segmentOf = assignment.segment;
   // Per-customer scratch: orders per channel, and the channels touched, reset after each customer.
   const perChannel = new Int32Array(m);
   const touched = new Int32Array(m);
   for (let c = 0; c < tx.customerCount; c++) {
-    const s = assignment.segment[c];
+    const s = segmentOf[c];
     if (s === UNASSIGNED) continue;
     let touchedCount = 0;
-    for (let j = rows.offsets[c]; j < rows.offsets[c + 1]; j++) {
-      const ch = rows.channel[j];
+    for (let j = offsets[c]; j < offsets[c + 1]; j++) {
+      const ch = rowChannel[j];
       if (perChannel[ch]++ === 0) touched[touchedCount++] = ch;
       const cell = s * m + ch;
       orders[cell]++;
-      revenue[cell] += rows.amount[j];
+      revenue[cell] += rowAmount[j];
     }
     for (let t = 0; t < touchedCount; t++) {
       const ch = touched[t];

@@ -52,43 +52,23 @@ export function segmentChannelMatrix(
   let m = tx.channelCount ?? 0;
   if (m === 0) for (let i = 0; i < channel.length; i++) m = Math.max(m, channel[i] + 1);
   const segments = assignment.ids.length;
-  const customers = new Int32Array(segments * m);
-  const orders = new Int32Array(segments * m);
-  const revenue = new Float64Array(segments * m);
-  const channelCustomers = new Int32Array(m);
-  const channelHighValue = new Int32Array(m);
-  const channelRepeat = new Int32Array(m);
   const highValue = new Uint8Array(segments);
   for (const id of options.highValueSegments ?? []) {
     const s = assignment.ids.indexOf(id);
     if (s >= 0) highValue[s] = 1;
   }
-
-  const { offsets, channel: rowChannel, amount: rowAmount } = groupByCustomer(tx, channel, options.throughDay ?? Infinity);
-  const segmentOf = assignment.segment;
-  // Per-customer scratch: orders per channel, and the channels touched, reset after each customer.
-  const perChannel = new Int32Array(m);
-  const touched = new Int32Array(m);
-  for (let c = 0; c < tx.customerCount; c++) {
-    const s = segmentOf[c];
-    if (s === UNASSIGNED) continue;
-    let touchedCount = 0;
-    for (let j = offsets[c]; j < offsets[c + 1]; j++) {
-      const ch = rowChannel[j];
-      if (perChannel[ch]++ === 0) touched[touchedCount++] = ch;
-      const cell = s * m + ch;
-      orders[cell]++;
-      revenue[cell] += rowAmount[j];
-    }
-    for (let t = 0; t < touchedCount; t++) {
-      const ch = touched[t];
-      customers[s * m + ch]++;
-      channelCustomers[ch]++;
-      if (highValue[s]) channelHighValue[ch]++;
-      if (perChannel[ch] >= 2) channelRepeat[ch]++;
-      perChannel[ch] = 0;
-    }
-  }
+  const tallies: Tallies = {
+    customers: new Int32Array(segments * m),
+    orders: new Int32Array(segments * m),
+    revenue: new Float64Array(segments * m),
+    channelCustomers: new Int32Array(m),
+    channelHighValue: new Int32Array(m),
+    channelRepeat: new Int32Array(m),
+  };
+  const rows = groupByCustomer(tx, channel, m, options.throughDay ?? Infinity);
+  if (m <= MASK_CHANNELS) tallyByMask(rows, assignment.segment, highValue, m, tallies);
+  else tallyByScratch(rows, assignment.segment, highValue, m, tallies);
+  const { customers, orders, revenue, channelCustomers, channelHighValue, channelRepeat } = tallies;
 
   const aov = new Float64Array(segments * m);
   for (let cell = 0; cell < aov.length; cell++) aov[cell] = orders[cell] > 0 ? revenue[cell] / orders[cell] : 0;
@@ -114,21 +94,95 @@ export function segmentChannelMatrix(
   return { segmentIds: assignment.ids, channelCount: m, customers, orders, revenue, aov, channels };
 }
 
+/** Counts and sums the matrix is built from; cells are [segment × channelCount + channel]. */
+interface Tallies {
+  readonly customers: Int32Array;
+  readonly orders: Int32Array;
+  readonly revenue: Float64Array;
+  readonly channelCustomers: Int32Array;
+  readonly channelHighValue: Int32Array;
+  readonly channelRepeat: Int32Array;
+}
+
+/** Up to this many channels, a customer's channels fit in the bits of one 32-bit integer. */
+const MASK_CHANNELS = 31;
+
+/**
+ * One customer at a time, their rows in (day, row) order. The channels a customer bought in, and
+ * those they bought in more than once, are bit sets: no per-channel scratch to clear afterwards.
+ */
+function tallyByMask(rows: CustomerColumns, segmentOf: Uint16Array, highValue: Uint8Array, m: number, out: Tallies): void {
+  const { offsets, channel, amount } = rows;
+  const { customers, orders, revenue, channelCustomers, channelHighValue, channelRepeat } = out;
+  for (let c = 0; c < offsets.length - 1; c++) {
+    const s = segmentOf[c];
+    if (s === UNASSIGNED) continue;
+    const base = s * m;
+    let seen = 0;
+    let repeat = 0;
+    for (let j = offsets[c]; j < offsets[c + 1]; j++) {
+      const ch = channel[j];
+      const bit = 1 << ch;
+      repeat |= seen & bit;
+      seen |= bit;
+      orders[base + ch]++;
+      revenue[base + ch] += amount[j];
+    }
+    for (; seen !== 0; seen &= seen - 1) {
+      const ch = 31 - Math.clz32(seen & -seen); // lowest set bit
+      customers[base + ch]++;
+      channelCustomers[ch]++;
+      if (highValue[s]) channelHighValue[ch]++;
+    }
+    for (; repeat !== 0; repeat &= repeat - 1) channelRepeat[31 - Math.clz32(repeat & -repeat)]++;
+  }
+}
+
+/** The same tallies for many channels, with per-channel order counts reset after each customer. */
+function tallyByScratch(rows: CustomerColumns, segmentOf: Uint16Array, highValue: Uint8Array, m: number, out: Tallies): void {
+  const { offsets, channel, amount } = rows;
+  const { customers, orders, revenue, channelCustomers, channelHighValue, channelRepeat } = out;
+  const perChannel = new Int32Array(m);
+  const touched = new Int32Array(m);
+  for (let c = 0; c < offsets.length - 1; c++) {
+    const s = segmentOf[c];
+    if (s === UNASSIGNED) continue;
+    let touchedCount = 0;
+    for (let j = offsets[c]; j < offsets[c + 1]; j++) {
+      const ch = channel[j];
+      if (perChannel[ch]++ === 0) touched[touchedCount++] = ch;
+      orders[s * m + ch]++;
+      revenue[s * m + ch] += amount[j];
+    }
+    for (let t = 0; t < touchedCount; t++) {
+      const ch = touched[t];
+      customers[s * m + ch]++;
+      channelCustomers[ch]++;
+      if (highValue[s]) channelHighValue[ch]++;
+      if (perChannel[ch] >= 2) channelRepeat[ch]++;
+      perChannel[ch] = 0;
+    }
+  }
+}
+
 /**
  * Channel and amount of the rows on or before `throughDay`, laid out by customer: customer c's rows
  * are offsets[c] … offsets[c + 1], in (day, row) order as `rowsByCustomer` orders them.
  *
  * The order matters beyond the counts: each cell's revenue is a floating-point sum, and adding the
  * same amounts in another order can change its last digits. Copying the two columns into place lets
- * the accumulation read memory in sequence instead of jumping to each row of each customer.
+ * the tallies read memory in sequence instead of jumping to each row of each customer.
  */
 interface CustomerColumns {
   readonly offsets: Int32Array;
-  readonly channel: Int32Array;
+  /** One byte per row when the channels fit (less memory to scatter into). */
+  readonly channel: Uint8Array | Int32Array;
   readonly amount: Float64Array;
 }
 
-function groupByCustomer(tx: Transactions, channel: Int32Array, throughDay: number): CustomerColumns {
+const channelColumn = (m: number, n: number) => (m <= 256 ? new Uint8Array(n) : new Int32Array(n));
+
+function groupByCustomer(tx: Transactions, channel: Int32Array, m: number, throughDay: number): CustomerColumns {
   const { customer, day, amount } = tx;
   const k = tx.customerCount;
   const offsets = new Int32Array(k + 1);
@@ -142,11 +196,11 @@ function groupByCustomer(tx: Transactions, channel: Int32Array, throughDay: numb
     offsets[customer[i] + 1]++;
   }
   // Out of date order, a customer's rows need sorting by day: the general grouping does that.
-  if (!chronological) return gatherByCustomer(tx, channel, throughDay);
+  if (!chronological) return gatherByCustomer(tx, channel, m, throughDay);
   for (let c = 0; c < k; c++) offsets[c + 1] += offsets[c];
   // In date order, row order within a customer is already (day, row) order: a stable counting sort.
   const cursor = offsets.slice(0, k);
-  const rowChannel = new Int32Array(offsets[k]);
+  const rowChannel = channelColumn(m, offsets[k]);
   const rowAmount = new Float64Array(offsets[k]);
   for (let i = 0; i < customer.length; i++) {
     if (day[i] > throughDay) continue;
@@ -158,9 +212,9 @@ function groupByCustomer(tx: Transactions, channel: Int32Array, throughDay: numb
 }
 
 /** The same layout through `rowsByCustomer`, for rows not in date order. */
-function gatherByCustomer(tx: Transactions, channel: Int32Array, throughDay: number): CustomerColumns {
+function gatherByCustomer(tx: Transactions, channel: Int32Array, m: number, throughDay: number): CustomerColumns {
   const { offsets, rows } = rowsByCustomer(tx, throughDay);
-  const rowChannel = new Int32Array(rows.length);
+  const rowChannel = channelColumn(m, rows.length);
   const rowAmount = new Float64Array(rows.length);
   for (let j = 0; j < rows.length; j++) {
     rowChannel[j] = channel[rows[j]];

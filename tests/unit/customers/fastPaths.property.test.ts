@@ -51,23 +51,24 @@ const valueArb = fc.oneof(
   fc.integer({ min: -100000, max: 100000 }).map((c) => c / 100),
 );
 
-const rowsArb = fc.array(
-  fc.record({
-    c: fc.integer({ min: 0, max: 9 }),
-    d: fc.integer({ min: 0, max: 40 }),
-    a: fc.integer({ min: -5000, max: 50000 }).map((c) => c / 100),
-    ch: fc.integer({ min: 0, max: 3 }),
-  }),
-  { maxLength: 120 },
-);
+const rowsArb = (channels = 4) =>
+  fc.array(
+    fc.record({
+      c: fc.integer({ min: 0, max: 9 }),
+      d: fc.integer({ min: 0, max: 40 }),
+      a: fc.integer({ min: -5000, max: 50000 }).map((c) => c / 100),
+      ch: fc.integer({ min: 0, max: channels - 1 }),
+    }),
+    { maxLength: 120 },
+  );
 
-const toTx = (rows: { c: number; d: number; a: number; ch: number }[]): Transactions => ({
+const toTx = (rows: { c: number; d: number; a: number; ch: number }[], channelCount = 4): Transactions => ({
   customer: Int32Array.from(rows, (r) => r.c),
   day: Int32Array.from(rows, (r) => r.d),
   amount: Float64Array.from(rows, (r) => r.a),
   channel: Int32Array.from(rows, (r) => r.ch),
   customerCount: 10,
-  channelCount: 4,
+  channelCount,
 });
 
 describe('sort keys against comparator sorts', () => {
@@ -124,7 +125,7 @@ describe('fast paths against the plain implementations', () => {
 
   it('RFM scores: equal values share a score, and scores follow the reference breaks', () => {
     fc.assert(
-      fc.property(rowsArb, (rows) => {
+      fc.property(rowsArb(), (rows) => {
         const summary = customerSummary(toTx(rows));
         const scores = scoreRfm(summary, { monetary: 'average' });
         const present = Array.from(summary.orders.keys()).filter((c) => summary.orders[c] > 0);
@@ -151,20 +152,25 @@ describe('fast paths against the plain implementations', () => {
     );
   });
 
-  it('segment × channel matrix: same counts and bit-identical revenue, in or out of date order', () => {
+  // 4 channels fit a bit set; 40 take the per-channel scratch; 300 need more than a byte per row.
+  it.each([4, 40, 300])('segment × channel matrix with %i channels: same counts and bit-identical revenue, in or out of date order', (channels) => {
+    const segmentsArb = fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 10, maxLength: 10 });
+    const throughDayArb = fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined });
     fc.assert(
-      fc.property(rowsArb, fc.boolean(), fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 10, maxLength: 10 }), (rows, chronological, throughDay, segmentOf) => {
+      fc.property(rowsArb(channels), fc.boolean(), throughDayArb, segmentsArb, (rows, chronological, throughDay, segmentOf) => {
         const ordered = chronological ? [...rows].sort((x, y) => x.d - y.d) : rows;
-        const tx = toTx(ordered);
+        const tx = toTx(ordered, channels);
         const assignment: SegmentAssignment = { ids: ['a', 'b'], segment: Uint16Array.from(segmentOf, (s) => (s === 2 ? UNASSIGNED : s)) };
-        const matrix = segmentChannelMatrix(tx, assignment, { throughDay });
+        const matrix = segmentChannelMatrix(tx, assignment, { throughDay, highValueSegments: ['a'] });
         const reference = referenceMatrix(tx, assignment, throughDay);
         expect(Array.from(matrix.orders)).toEqual(Array.from(reference.orders));
         expect(Array.from(matrix.customers)).toEqual(Array.from(reference.customers));
         expect(matrix.channels.map((c) => c.repeatCustomers)).toEqual(Array.from(reference.repeat));
+        const highValue = matrix.channels.map((c) => Math.round(c.highValueShare * c.customers));
+        expect(highValue).toEqual(Array.from({ length: channels }, (_, ch) => reference.customers[ch]));
         matrix.revenue.forEach((v, cell) => expect(Object.is(v, reference.revenue[cell])).toBe(true));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

@@ -449,7 +449,7 @@ export const customersEn = {
   'cust.beyond.import': 'Import a summary file…',
   'cust.beyond.reading': 'Reading…',
   'cust.beyond.tooLarge': 'The file is {size}; a summary file over {max} is not read here. Is it the summary, one row per customer, and not the transactions?',
-  'cust.beyond.failed': '“{name}” was not imported: {count} problems.',
+  'cust.beyond.failed': '“{name}” was not imported. Problems found: {count}.',
   'cust.beyond.moreProblems': '… and {count} more.',
   'cust.beyond.problemRow': 'Row {row}: {message}',
   'cust.beyond.problemCell': 'Row {row}, column “{column}”: {message}',

@@ -10,6 +10,8 @@ import { firstLoadJs } from './w6';
 import { measureW3b, measureW3c } from './w3bc';
 import { measureW3a } from './w3a';
 import { measureW2 } from './w2';
+import { measureW1 } from './w1';
+import { measureW5 } from './w5';
 import { machine, median, round, type BenchRow } from './util';
 
 /**
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
   // W2: RFM + ABC + segment x channel on 1M rows against DuckDB-Wasm and Arquero, in Node (bench/w2.ts).
   rows.push(...(await measureW2()));
 
+  // W1: CSV → typed columns against uDSV and PapaParse, in Node (bench/w1.ts).
+  rows.push(...(await measureW1()));
+
   const js = firstLoadJs('dist');
   const kb = round(js.gzipBytes / 1024, 1);
   const server = await preview(4179);
@@ -64,6 +69,8 @@ async function main(): Promise<void> {
       peer: null, peer_ms: null, ratio: null,
       goal: 'p95 input-to-paint <= 100 ms; main thread <= 10 ms a frame', met: slider.p95 <= 100 && slider.taskP95 <= 10,
     });
+    // W5: persisting and reloading imported rows in Chromium's IndexedDB (bench/w5.ts).
+    rows.push(...(await measureW5(browser)));
     const lcp = await measureLcp(browser, server.url);
     rows.push({
       id: 'W6', case: 'cold load of the production build', ours_ms: lcp, first_load_js_gzip_kb: kb,
@@ -88,6 +95,8 @@ function extraText(r: BenchRow): string {
   if (r.longest_frame_ms !== undefined) return `longest frame ${r.longest_frame_ms} ms (p95 ${r.longest_frame_p95_ms})`;
   if (r.objective_gap !== undefined) return `objective gap ${Number(r.objective_gap).toExponential(1)}`;
   if (r.first_bands_ms !== undefined) return `first bands ${r.first_bands_ms} ms`;
+  if (r.ours_reload_ms !== undefined) return `reload ${r.ours_reload_ms} ms${r.peer_reload_ms ? ` (peer ${r.peer_reload_ms} ms)` : ''}`;
+  if (r.ours_mib_per_s !== undefined) return `${r.ours_mib_per_s} MiB/s`;
   return '';
 }
 

@@ -110,6 +110,9 @@ test('case 44: a waiting new version is offered, never forced; Reload saves the 
   await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥3,456,789');
   await expect(prompt).toBeHidden();
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument ?? false)).toBe(false);
+  // The new document's load event may come after its first paint; then no second reload follows.
+  await expect.poll(() => loads).toBe(1);
+  await page.waitForTimeout(500);
   expect(loads).toBe(1);
   const handover = JSON.parse((await page.evaluate(() => sessionStorage.getItem('e2e.handover'))) ?? 'null') as { message: unknown; undo: number } | null;
   // The new worker was told to take over only after the edit was in IndexedDB.

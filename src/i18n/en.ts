@@ -8,6 +8,12 @@ import { historyEn } from './history/en';
 import { offlineEn } from './offline/en';
 import { filesEn } from './files/en';
 import { customersEn } from './customers/en';
+import { exportsEn } from './exports/en';
+import { inputEn } from './input/en';
+import { growthEn } from './growth/en';
+import { scenarioEditEn } from './scenarioEdit/en';
+import { adviceEn } from './advice/en';
+import { reportEn } from './report/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -444,6 +450,12 @@ export const en = {
   ...offlineEn,
   ...filesEn,
   ...customersEn,
+  ...exportsEn,
+  ...inputEn,
+  ...growthEn,
+  ...scenarioEditEn,
+  ...adviceEn,
+  ...reportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

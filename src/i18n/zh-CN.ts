@@ -9,6 +9,12 @@ import { historyZhCN } from './history/zh-CN';
 import { offlineZhCN } from './offline/zh-CN';
 import { filesZhCN } from './files/zh-CN';
 import { customersZhCN } from './customers/zh-CN';
+import { exportsZhCN } from './exports/zh-CN';
+import { inputZhCN } from './input/zh-CN';
+import { growthZhCN } from './growth/zh-CN';
+import { scenarioEditZhCN } from './scenarioEdit/zh-CN';
+import { adviceZhCN } from './advice/zh-CN';
+import { reportZhCN } from './report/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -445,4 +451,10 @@ export const zhCN: Messages = {
   ...offlineZhCN,
   ...filesZhCN,
   ...customersZhCN,
+  ...exportsZhCN,
+  ...inputZhCN,
+  ...growthZhCN,
+  ...scenarioEditZhCN,
+  ...adviceZhCN,
+  ...reportZhCN,
 };

@@ -9,6 +9,12 @@ import { historyZhTW } from './history/zh-TW';
 import { offlineZhTW } from './offline/zh-TW';
 import { filesZhTW } from './files/zh-TW';
 import { customersZhTW } from './customers/zh-TW';
+import { exportsZhTW } from './exports/zh-TW';
+import { inputZhTW } from './input/zh-TW';
+import { growthZhTW } from './growth/zh-TW';
+import { scenarioEditZhTW } from './scenarioEdit/zh-TW';
+import { adviceZhTW } from './advice/zh-TW';
+import { reportZhTW } from './report/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -445,4 +451,10 @@ export const zhTW: Messages = {
   ...offlineZhTW,
   ...filesZhTW,
   ...customersZhTW,
+  ...exportsZhTW,
+  ...inputZhTW,
+  ...growthZhTW,
+  ...scenarioEditZhTW,
+  ...adviceZhTW,
+  ...reportZhTW,
 };

@@ -1,0 +1,2 @@
+/** English messages of table, workbook and chart exports. */
+export const exportsEn = {} as const;

@@ -1,0 +1,2 @@
+/** English messages of growth, seasonality and totals. */
+export const growthEn = {} as const;

@@ -1,0 +1,2 @@
+/** English messages of number and percent input conventions. */
+export const inputEn = {} as const;

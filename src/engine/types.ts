@@ -109,16 +109,16 @@ export interface Plan {
   regions: Region[];
   channels: Channel[];
   customMetrics: CustomMetric[];
-  /** Named sets of adjustments on top of the baseline (SPEC §5); absent in plans made before them. */
-  scenarios?: Scenario[];
-  /** Optional cannibalisation coefficients between channel pairs. */
-  cannibalisation?: Cannibalisation[];
+  /** Named sets of adjustments on top of the baseline (SPEC §5). */
+  scenarios: Scenario[];
+  /** Cannibalisation coefficients between channel pairs (often none). */
+  cannibalisation: Cannibalisation[];
   /** Drivers that carry a P10–P90 range, for Monte Carlo and the tornado. */
-  uncertainty?: UncertainDriver[];
+  uncertainty: UncertainDriver[];
   /** Optimiser limits per channel. */
-  budgetBounds?: ChannelBudgetBounds[];
-  /** Scorecard, BCG, partner and price-list settings (SPEC §7); absent in plans made before them. */
-  evaluation?: Evaluation;
+  budgetBounds: ChannelBudgetBounds[];
+  /** Scorecard, BCG, partner and price-list settings (SPEC §7); each part absent until first set. */
+  evaluation: Evaluation;
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;

@@ -14,6 +14,7 @@ import { growthEn } from './growth/en';
 import { scenarioEditEn } from './scenarioEdit/en';
 import { adviceEn } from './advice/en';
 import { reportEn } from './report/en';
+import { integrityEn } from './integrity/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -456,6 +457,7 @@ export const en = {
   ...scenarioEditEn,
   ...adviceEn,
   ...reportEn,
+  ...integrityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

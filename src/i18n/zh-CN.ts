@@ -15,6 +15,7 @@ import { growthZhCN } from './growth/zh-CN';
 import { scenarioEditZhCN } from './scenarioEdit/zh-CN';
 import { adviceZhCN } from './advice/zh-CN';
 import { reportZhCN } from './report/zh-CN';
+import { integrityZhCN } from './integrity/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -457,4 +458,5 @@ export const zhCN: Messages = {
   ...scenarioEditZhCN,
   ...adviceZhCN,
   ...reportZhCN,
+  ...integrityZhCN,
 };

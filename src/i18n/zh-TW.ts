@@ -15,6 +15,7 @@ import { growthZhTW } from './growth/zh-TW';
 import { scenarioEditZhTW } from './scenarioEdit/zh-TW';
 import { adviceZhTW } from './advice/zh-TW';
 import { reportZhTW } from './report/zh-TW';
+import { integrityZhTW } from './integrity/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -457,4 +458,5 @@ export const zhTW: Messages = {
   ...scenarioEditZhTW,
   ...adviceZhTW,
   ...reportZhTW,
+  ...integrityZhTW,
 };

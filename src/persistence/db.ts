@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { Op } from '../engine/patch';
+import type { EditStep } from '../engine/editHistory';
 import type { Plan } from '../engine/types';
 import type { DatasetMeta } from './datasets';
 
@@ -16,20 +16,23 @@ export interface PlanRecord {
    * storage means another tab saved meanwhile, and the edits are rebased on that (see PlanRepo.save).
    */
   rev?: number;
+  /** Plan format version the plan was written in (see storedRecords.ts); absent = 1. */
+  schema?: number;
   plan: Plan;
 }
 
-export interface EditRecord {
-  label: string;
-  ops: Op[];
-  inverse: Op[];
-}
+/** One undoable user action as stored (see engine/editHistory.ts). */
+export type EditRecord = EditStep;
 
 /** Undo and redo stacks of one plan, saved with every edit so that they survive a reload. */
 export interface HistoryRecord {
   planId: string;
   undo: EditRecord[];
   redo: EditRecord[];
+  /** How the ops address the plan (see storedRecords.ts); absent = 1, by position. */
+  schema?: number;
+  /** Plan format version of the plan the history was saved with; absent = 1. */
+  planSchema?: number;
 }
 
 /** Why a snapshot was taken: by hand, or automatically before a change that replaces much of a plan. */
@@ -52,6 +55,8 @@ export interface SnapshotMetaRecord {
 
 export interface SnapshotPlanRecord {
   id: string;
+  /** Plan format version of the copy; absent = 1. */
+  schema?: number;
   plan: Plan;
 }
 

@@ -1,5 +1,6 @@
 import type { Plan } from '../engine/types';
 import type { EditRecord } from './db';
+import { HISTORY_SCHEMA, PLAN_SCHEMA, upgradeStoredHistory, upgradeStoredPlan } from './storedRecords';
 
 /**
  * A synchronous safety net for the last edits. IndexedDB writes are asynchronous, and a tab closed
@@ -15,10 +16,17 @@ export interface JournalEntry {
   redo: EditRecord[];
 }
 
+/** As written: with the versions of the plan and of the history (see storedRecords.ts). */
+interface StoredJournalEntry extends JournalEntry {
+  schema?: number;
+  historySchema?: number;
+}
+
 export function writeJournal(storage: Storage | null, entry: JournalEntry): boolean {
   if (!storage) return false;
   try {
-    storage.setItem(PREFIX + entry.plan.id, JSON.stringify(entry));
+    const stored: StoredJournalEntry = { ...entry, schema: PLAN_SCHEMA, historySchema: HISTORY_SCHEMA };
+    storage.setItem(PREFIX + entry.plan.id, JSON.stringify(stored));
     return true;
   } catch {
     // Quota exceeded or storage disabled: the IndexedDB flush is still attempted.
@@ -31,8 +39,12 @@ export function readJournal(storage: Storage | null, planId: string): JournalEnt
   try {
     const raw = storage.getItem(PREFIX + planId);
     if (!raw) return null;
-    const entry = JSON.parse(raw) as JournalEntry;
-    return entry && entry.plan && entry.plan.id === planId ? entry : null;
+    const entry = JSON.parse(raw) as StoredJournalEntry;
+    if (!entry || typeof entry !== 'object') return null;
+    const plan = upgradeStoredPlan(entry.plan, entry.schema);
+    if (!plan || plan.id !== planId) return null;
+    const history = upgradeStoredHistory(plan, entry.undo, entry.redo, entry.historySchema, entry.schema);
+    return { plan, undo: history.undo, redo: history.redo };
   } catch {
     return null;
   }

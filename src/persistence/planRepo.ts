@@ -1,20 +1,25 @@
-import { applyOps, type Op } from '../engine/patch';
+import { MAX_HISTORY } from '../engine/editHistory';
+import { applyOps } from '../engine/patch';
 import type { Plan } from '../engine/types';
 import type { EditRecord, HistoryRecord, PlanRecord, PlannerDb } from './db';
+import type { PlanStore, SaveResult, SyncBase } from './planStore';
 import { newSnapshot, snapshotClock, writeSnapshot, type SnapshotKind } from './snapshots';
+import { HISTORY_SCHEMA, PLAN_SCHEMA, upgradeStoredHistory, upgradeStoredPlan } from './storedRecords';
 
-export interface SaveResult {
-  /** The revision now stored. */
-  rev: number;
-  /** What was stored: the tab's plan, or its edits applied on top of another tab's save. */
-  plan: Plan;
-  rebased: boolean;
-  /** When rebased: the plan another tab had stored, which this save built on. */
-  previous: Plan;
+export { MAX_HISTORY } from '../engine/editHistory';
+export { isUsablePlan } from './storedRecords';
+
+/** A plan as stored today: with the format version it is written in. */
+function planRecord(plan: Plan, rev: number, deletedAt?: number): PlanRecord {
+  const rec: PlanRecord = { id: plan.id, name: plan.name, updatedAt: plan.updatedAt, rev, schema: PLAN_SCHEMA, plan };
+  if (deletedAt !== undefined) rec.deletedAt = deletedAt;
+  return rec;
 }
 
-/** Undo history kept per plan; older steps are dropped beyond this. */
-export const MAX_HISTORY = 200;
+function historyRecord(planId: string, undo: readonly EditRecord[], redo: readonly EditRecord[]): HistoryRecord {
+  return { planId, undo: undo.slice(-MAX_HISTORY), redo: redo.slice(-MAX_HISTORY), schema: HISTORY_SCHEMA, planSchema: PLAN_SCHEMA };
+}
+export type { SaveResult } from './planStore';
 
 /** Deleted plans are kept this long so that the delete can be undone, then purged. */
 export const DELETED_RETENTION_MS = 30 * 24 * 3600_000;
@@ -30,24 +35,8 @@ export interface PlanSummary {
   damaged?: boolean;
 }
 
-/**
- * Whether a stored plan has the shape every view relies on. A record that does not (RELIABILITY 8)
- * is listed as damaged, can be downloaded as it is, and is never opened: one bad record must not
- * hide the others or take the app down.
- */
-export function isUsablePlan(p: unknown): p is Plan {
-  if (typeof p !== 'object' || p === null) return false;
-  const plan = p as Partial<Plan>;
-  const t = plan.timeline as Partial<Plan['timeline']> | undefined;
-  return (
-    typeof plan.id === 'string' && typeof plan.name === 'string' && typeof plan.currency === 'string' &&
-    Array.isArray(plan.channels) && Array.isArray(plan.regions) && Array.isArray(plan.customMetrics) &&
-    typeof t === 'object' && t !== null && typeof t.start === 'string' && typeof t.periods === 'number'
-  );
-}
-
 function summarise(r: PlanRecord): PlanSummary {
-  const ok = isUsablePlan(r.plan);
+  const ok = upgradeStoredPlan(r.plan, r.schema) !== null;
   return {
     id: String(r.id),
     name: typeof r.name === 'string' && r.name.trim() !== '' ? r.name : String(r.id),
@@ -60,8 +49,14 @@ function summarise(r: PlanRecord): PlanSummary {
 }
 
 /** Plans and their histories in IndexedDB. Each method is one transaction: all of it or none. */
-export class PlanRepo {
+export class PlanRepo implements PlanStore {
+  readonly durable = true;
+
   constructor(readonly db: PlannerDb) {}
+
+  async reopen(): Promise<void> {
+    await this.db.open();
+  }
 
   async list(): Promise<PlanSummary[]> {
     // Every record, not the updatedAt index: a record without that field would be missing from it.
@@ -72,19 +67,28 @@ export class PlanRepo {
       .sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
-  async load(id: string): Promise<{ plan: Plan; history: HistoryRecord; rev: number } | null> {
-    return this.db.transaction('r', this.db.plans, this.db.history, async () => {
+  /**
+   * The plan and its undo history as today's code reads them: written by any release, upgraded on
+   * the way (storedRecords.ts). `historyDropped` says that a history could not be carried over.
+   */
+  async load(id: string): Promise<{ plan: Plan; history: HistoryRecord; rev: number; historyDropped: boolean } | null> {
+    const read = await this.db.transaction('r', this.db.plans, this.db.history, async () => {
       const rec = await this.db.plans.get(id);
-      if (!rec || (rec.deletedAt !== undefined && rec.deletedAt !== null) || !isUsablePlan(rec.plan)) return null;
-      const history = (await this.db.history.get(id)) ?? { planId: id, undo: [], redo: [] };
-      return { plan: rec.plan, history, rev: rec.rev ?? 0 };
+      if (!rec || (rec.deletedAt !== undefined && rec.deletedAt !== null)) return null;
+      return { rec, history: await this.db.history.get(id) };
     });
+    if (!read) return null;
+    const plan = upgradeStoredPlan(read.rec.plan, read.rec.schema);
+    if (!plan) return null;
+    const h = read.history;
+    const history = upgradeStoredHistory(plan, h?.undo, h?.redo, h?.schema, h?.planSchema ?? read.rec.schema);
+    return { plan, history: historyRecord(id, history.undo, history.redo), rev: read.rec.rev ?? 0, historyDropped: history.dropped };
   }
 
   async create(plan: Plan): Promise<void> {
     await this.db.transaction('rw', this.db.plans, this.db.history, async () => {
-      await this.db.plans.add({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, plan });
-      await this.db.history.put({ planId: plan.id, undo: [], redo: [] });
+      await this.db.plans.add(planRecord(plan, 0));
+      await this.db.history.put(historyRecord(plan.id, [], []));
     });
   }
 
@@ -94,28 +98,24 @@ export class PlanRepo {
    * Several tabs may edit one plan (RELIABILITY 13–14). `sync.baseRev` is the revision the tab's copy
    * was built on and `sync.pending` the edits it made since. When storage still holds that revision
    * the plan is written as it is; when another tab saved in between, the pending edits are applied
-   * to the stored plan instead, inside the same transaction, so both tabs' edits survive. Edits are
-   * addressed by path, so edits to different cells merge; for the same cell the later save wins.
-   * A plan deleted in another tab stays deleted.
+   * to the stored plan instead, inside the same transaction, so both tabs' edits survive. Edits name
+   * list items by key, so they land on the item they were made on wherever the other tab moved it;
+   * an edit to an item the other tab deleted is dropped and returned, never applied to a neighbour.
+   * For the same value the later save wins. A plan deleted in another tab stays deleted.
    */
-  async save(
-    plan: Plan, undo: readonly EditRecord[], redo: readonly EditRecord[], sync?: { baseRev: number; pending: readonly Op[] },
-  ): Promise<SaveResult> {
+  async save(plan: Plan, undo: readonly EditRecord[], redo: readonly EditRecord[], sync?: SyncBase): Promise<SaveResult> {
     return this.db.transaction('rw', this.db.plans, this.db.history, async () => {
       const stored = await this.db.plans.get(plan.id);
       const storedRev = stored?.rev ?? 0;
       const rebased = sync !== undefined && stored !== undefined && storedRev !== sync.baseRev;
-      const saved = rebased ? { ...applyOps(stored.plan, sync.pending).result, updatedAt: plan.updatedAt } : plan;
+      // Another tab may run an older release: what it stored is upgraded before this tab's edits go on top.
+      const storedPlan = stored ? upgradeStoredPlan(stored.plan, stored.schema) : null;
+      const replayed = rebased && storedPlan ? applyOps(storedPlan, sync.pending) : null;
+      const saved = replayed ? { ...replayed.result, updatedAt: plan.updatedAt } : plan;
       const rev = storedRev + 1;
-      const record: PlanRecord = { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, rev, plan: saved };
-      if (stored?.deletedAt !== undefined) record.deletedAt = stored.deletedAt;
-      await this.db.plans.put(record);
-      await this.db.history.put({
-        planId: plan.id,
-        undo: undo.slice(-MAX_HISTORY),
-        redo: redo.slice(-MAX_HISTORY),
-      });
-      return { rev, plan: saved, rebased, previous: stored?.plan ?? plan };
+      await this.db.plans.put(planRecord(saved, rev, stored?.deletedAt));
+      await this.db.history.put(historyRecord(plan.id, undo, redo));
+      return { rev, plan: saved, rebased: replayed !== null, previous: storedPlan ?? plan, dropped: replayed?.dropped.map((d) => d.op) ?? [] };
     });
   }
 
@@ -127,24 +127,28 @@ export class PlanRepo {
   /** The stored revision and plan (what another tab last saved), for keeping an open copy current. */
   async current(id: string): Promise<{ rev: number; plan: Plan } | null> {
     const rec = await this.db.plans.get(id);
-    return rec && rec.deletedAt === undefined ? { rev: rec.rev ?? 0, plan: rec.plan } : null;
+    if (!rec || rec.deletedAt !== undefined) return null;
+    const plan = upgradeStoredPlan(rec.plan, rec.schema);
+    return plan ? { rev: rec.rev ?? 0, plan } : null;
   }
 
   async rename(id: string, name: string, now: number): Promise<void> {
     await this.db.transaction('rw', this.db.plans, async () => {
       const rec = await this.db.plans.get(id);
-      if (!rec) throw new Error(`No plan ${id}`);
-      await this.db.plans.put({ ...rec, name, updatedAt: now, rev: (rec.rev ?? 0) + 1, plan: { ...rec.plan, name, updatedAt: now } });
+      const plan = rec && upgradeStoredPlan(rec.plan, rec.schema);
+      if (!rec || !plan) throw new Error(`No plan ${id}`);
+      await this.db.plans.put(planRecord({ ...plan, name, updatedAt: now }, (rec.rev ?? 0) + 1, rec.deletedAt));
     });
   }
 
   async duplicate(id: string, newId: string, name: string, now: number): Promise<Plan> {
     return this.db.transaction('rw', this.db.plans, this.db.history, async () => {
       const rec = await this.db.plans.get(id);
-      if (!rec) throw new Error(`No plan ${id}`);
-      const plan: Plan = { ...rec.plan, id: newId, name, createdAt: now, updatedAt: now };
-      await this.db.plans.add({ id: newId, name, updatedAt: now, plan });
-      await this.db.history.put({ planId: newId, undo: [], redo: [] });
+      const source = rec && upgradeStoredPlan(rec.plan, rec.schema);
+      if (!source) throw new Error(`No plan ${id}`);
+      const plan: Plan = { ...source, id: newId, name, createdAt: now, updatedAt: now };
+      await this.db.plans.add(planRecord(plan, 0));
+      await this.db.history.put(historyRecord(newId, [], []));
       return plan;
     });
   }
@@ -188,10 +192,11 @@ export class PlanRepo {
     await db.transaction('rw', [db.plans, db.history, db.snapshots, db.snapshotPlans], async () => {
       const now = snapshotClock();
       const current = await db.plans.get(plan.id);
-      if (current) await writeSnapshot(db, newSnapshot(current.plan, kind, name, now));
+      const currentPlan = current ? upgradeStoredPlan(current.plan, current.schema) : null;
+      if (currentPlan) await writeSnapshot(db, newSnapshot(currentPlan, kind, name, now));
       const next: Plan = { ...plan, updatedAt: now };
-      await db.plans.put({ id: next.id, name: next.name, updatedAt: now, rev: (current?.rev ?? 0) + 1, plan: next });
-      await db.history.put({ planId: next.id, undo: [], redo: [] });
+      await db.plans.put(planRecord(next, (current?.rev ?? 0) + 1));
+      await db.history.put(historyRecord(next.id, [], []));
     });
   }
 

@@ -1,6 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import type { Plan } from '../engine/types';
 import type { PlannerDb, SnapshotKind, SnapshotMetaRecord } from './db';
+import { PLAN_SCHEMA, upgradeStoredPlan } from './storedRecords';
 
 export type { SnapshotKind } from './db';
 
@@ -100,7 +101,7 @@ function metaRange(db: PlannerDb, planId: string) {
  */
 export async function writeSnapshot(db: PlannerDb, record: SnapshotRecord): Promise<void> {
   await db.snapshots.add(summariseSnapshot(record));
-  await db.snapshotPlans.add({ id: record.id, plan: record.plan });
+  await db.snapshotPlans.add({ id: record.id, schema: PLAN_SCHEMA, plan: record.plan });
   if (record.kind === 'manual') return;
   const drop = overRetention(await metaRange(db, record.planId).toArray());
   await db.snapshots.bulkDelete(drop);
@@ -134,8 +135,9 @@ export class SnapshotRepo implements SnapshotStore {
     return db.transaction('r', db.snapshots, db.snapshotPlans, async () => {
       const meta = await db.snapshots.get(id);
       const body = await db.snapshotPlans.get(id);
-      if (!meta || !body) return undefined;
-      return { id, planId: meta.planId, kind: meta.kind, name: meta.name, createdAt: meta.createdAt, plan: body.plan };
+      const plan = body && upgradeStoredPlan(body.plan, body.schema);
+      if (!meta || !plan) return undefined;
+      return { id, planId: meta.planId, kind: meta.kind, name: meta.name, createdAt: meta.createdAt, plan };
     });
   }
 
@@ -156,7 +158,7 @@ export class SnapshotRepo implements SnapshotStore {
     const db = this.#db;
     await db.transaction('rw', db.snapshots, db.snapshotPlans, async () => {
       await db.snapshots.put(summariseSnapshot(record));
-      await db.snapshotPlans.put({ id: record.id, plan: record.plan });
+      await db.snapshotPlans.put({ id: record.id, schema: PLAN_SCHEMA, plan: record.plan });
     });
   }
 

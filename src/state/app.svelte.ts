@@ -2,8 +2,8 @@ import { liveQuery } from 'dexie';
 import type { Plan } from '../engine/types';
 import { PlannerDb } from '../persistence/db';
 import { readJournal } from '../persistence/journal';
-import type { EditRecord } from '../persistence/db';
 import { PlanRepo, type PlanSummary } from '../persistence/planRepo';
+import { MemoryPlanStore } from '../persistence/planStore';
 import { SnapshotRepo, snapshotRepoFor, type SnapshotStore } from '../persistence/snapshots';
 import { storageStatus } from './storage.svelte';
 import { EngineClient } from '../workers/engineClient';
@@ -73,8 +73,8 @@ export class AppState {
    * list and reopening still work, and the banner says they go when the tab closes.
    */
   // Not reactive on purpose: `plans` is the reactive view of it, refreshed after each change.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #memory = new Map<string, { plan: Plan; undo: EditRecord[]; redo: EditRecord[] }>();
+  #memoryStore = new MemoryPlanStore();
+  #memory = this.#memoryStore.records;
 
   async refreshList(): Promise<void> {
     await this.#readList();
@@ -95,7 +95,7 @@ export class AppState {
     await this.closePlan();
     this.openError = null;
     const mem = this.#memory.get(id);
-    const loaded = this.repo ? await this.repo.load(id) : mem ? { plan: mem.plan, history: { planId: id, undo: mem.undo, redo: mem.redo } } : null;
+    const loaded = this.repo ? await this.repo.load(id) : mem ? { plan: mem.plan, history: { planId: id, undo: mem.undo, redo: mem.redo }, historyDropped: false } : null;
     if (!loaded) {
       this.openError = t(this.plans.find((p) => p.id === id)?.damaged ? 'error.damaged' : 'error.notFound');
       return;
@@ -106,8 +106,10 @@ export class AppState {
     const journal = readJournal(localStorageOrNull(), id);
     const recovered = journal !== null && journal.plan.updatedAt > plan.updatedAt;
     if (journal && recovered) ({ plan, undo, redo } = journal);
-    const session = new PlanSession(plan, undo, redo, this.repo, this.engine, null, 'rev' in loaded ? loaded.rev : 0);
+    const session = new PlanSession(plan, undo, redo, this.repo ?? this.#memoryStore, this.engine, null, 'rev' in loaded ? loaded.rev : 0);
     session.onConflict = (label, kept) => toasts.show(t(kept === 'mine' ? 'sync.keptMine' : 'sync.keptTheirs', { label }), 'info');
+    session.onDropped = (label) => toasts.show(t('sync.dropped', { label }), 'error');
+    if (loaded.historyDropped && !recovered) toasts.show(t('history.upgradeDropped'), 'info');
     this.session = session;
     this.#watch(id);
     if (recovered) {
@@ -146,7 +148,6 @@ export class AppState {
     const s = this.session;
     if (!s) return;
     await s.flush();
-    if (!this.repo) this.#memory.set(s.plan.id, { plan: s.plan, undo: s.undoStack, redo: s.redoStack });
     this.session = null;
     await this.refreshList();
   }
@@ -166,7 +167,7 @@ export class AppState {
   /** Adds an imported plan (already given a new id) and opens it. */
   async importPlan(plan: Plan): Promise<void> {
     if (this.repo) await this.repo.create(plan);
-    else this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+    else this.#memory.set(plan.id, { plan, undo: [], redo: [], rev: 0 });
     await this.refreshList();
     router.go({ view: 'plan', id: plan.id, tab: 'channels' });
   }
@@ -183,7 +184,7 @@ export class AppState {
       else {
         const old = this.#memory.get(plan.id);
         if (old) await this.snapshots.create(old.plan, 'beforeReplace');
-        this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+        this.#memory.set(plan.id, { plan, undo: [], redo: [], rev: 0 });
       }
     } finally {
       await this.refreshList();
@@ -218,7 +219,7 @@ export class AppState {
     const { createPlanFromTemplate } = await import('../engine/templates');
     const plan: Plan = createPlanFromTemplate(template, { id: newId('p'), now: Date.now(), locale: i18n.locale });
     if (this.repo) await this.repo.create(plan);
-    else this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+    else this.#memory.set(plan.id, { plan, undo: [], redo: [], rev: 0 });
     await this.refreshList();
     router.go({ view: 'plan', id: plan.id, tab: 'channels' });
     return plan.id;
@@ -235,7 +236,7 @@ export class AppState {
       this.session.edit('rename', [{ path: ['name'], value: trimmed }]);
       await this.session.flush();
     } else if (this.repo) await this.repo.rename(id, trimmed, Date.now());
-    else if (mem) this.#memory.set(id, { ...mem, plan: { ...mem.plan, name: trimmed, updatedAt: Date.now() } });
+    else if (mem) this.#memory.set(id, { ...mem, plan: { ...mem.plan, name: trimmed, updatedAt: Date.now() }, rev: mem.rev + 1 });
     await this.refreshList();
   }
 
@@ -246,7 +247,7 @@ export class AppState {
     if (!this.repo && mem) {
       const now = Date.now();
       const plan = { ...mem.plan, id: newId('p'), name: t('home.copyOf', { name: source.name }), createdAt: now, updatedAt: now };
-      this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+      this.#memory.set(plan.id, { plan, undo: [], redo: [], rev: 0 });
       return this.refreshList();
     }
     if (!this.repo) return;

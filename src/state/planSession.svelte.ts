@@ -1,50 +1,33 @@
-import { applyOps, getAt, type Op } from '../engine/patch';
+import { addressByKey, applyOps, type Op } from '../engine/patch';
+import type { EditStep } from '../engine/editHistory';
 import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
 import type { FitResult } from '../engine/calibration';
 import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
 import type { ResponseCurveSeries } from '../engine/responseCurves';
 import type { MonteCarloModel, TornadoResult } from '../engine/uncertainty';
 import type { CurvePoint, Plan, UncertainDriver } from '../engine/types';
-import type { EditRecord } from '../persistence/db';
-import { clearJournal, writeJournal } from '../persistence/journal';
-import type { PlanRepo } from '../persistence/planRepo';
+import type { PlanStore } from '../persistence/planStore';
 import type { ComputeOutput } from '../workers/engineApi';
 import type { EngineClient } from '../workers/engineClient';
 import { STALE } from '../workers/latest';
+import { CrossTabSync } from './crossTabSync';
+import { EditHistory } from './editHistory.svelte';
+import { PlanSaver, type SaveError, type SaveStatus } from './planSaver.svelte';
 
-export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
-export type SaveError = 'quota' | 'unavailable' | 'stale' | 'closed' | 'other';
+export { classifySaveError, SAVE_DEBOUNCE_MS, type SaveError, type SaveStatus } from './planSaver.svelte';
 
-/** How long a saved edit still counts as "just made" for same-cell notices between tabs. */
-const RECENT_MS = 10_000;
-
-/** Edits are written to IndexedDB this long after the last one (the promise is "within 300 ms"). */
-export const SAVE_DEBOUNCE_MS = 250;
-
-export function classifySaveError(e: unknown): SaveError {
-  // Dexie wraps the DOMException; a quota error may sit in `inner` of an AbortError.
-  let cur: unknown = e;
-  for (let i = 0; i < 4 && cur; i++) {
-    const name = (cur as { name?: string }).name;
-    if (name === 'QuotaExceededError') return 'quota';
-    if (name === 'MissingAPIError' || name === 'InvalidStateError') return 'unavailable';
-    if (name === 'DatabaseClosedError') return 'closed';
-    cur = (cur as { inner?: unknown }).inner;
-  }
-  return 'other';
-}
-
-function safeStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+/** A store that keeps nothing: the workshop projector's read-only mirror. */
+const NO_STORE: PlanStore = {
+  durable: true,
+  save: async (plan) => ({ rev: 0, plan, rebased: false, previous: plan, dropped: [] }),
+  reopen: async () => undefined,
+};
 
 /**
- * The open plan: every edit goes through `edit()`, which applies it, records how to undo it,
- * recomputes through the engine worker and schedules a save. Undo history is saved with the plan.
+ * The open plan: every edit goes through `edit()`, which names list items by key, applies it,
+ * records how to undo it, recomputes through the engine worker and schedules a save. Undo history
+ * (EditHistory), saving (PlanSaver) and keeping in step with other tabs (CrossTabSync) each live in
+ * their own class; this one ties them to the plan and its results.
  */
 export class PlanSession {
   plan = $state.raw<Plan>() as Plan;
@@ -53,101 +36,115 @@ export class PlanSession {
   computed = $state.raw<{ plan: Plan; scenarioId: string | null; out: ComputeOutput } | null>(null);
   /** The scenario whose results the KPI tiles, grids and charts show; null = the baseline. */
   scenarioId = $state<string | null>(null);
-  undoStack = $state.raw<EditRecord[]>([]);
-  redoStack = $state.raw<EditRecord[]>([]);
-  saveStatus = $state<SaveStatus>('saved');
-  saveError = $state<SaveError | null>(null);
   computeError = $state<string | null>(null);
 
-  #repo: PlanRepo | null;
+  readonly history: EditHistory;
+  readonly saver: PlanSaver;
+  readonly #sync: CrossTabSync;
   #engine: EngineClient;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  /** Bumped by every edit; a save only reports "saved" if no edit came after it started. */
-  #version = 0;
-  #savedVersion = 0;
-  #saving: Promise<void> | null = null;
-  /** The stored revision and plan this tab's copy is built on, and the edits made since (see PlanRepo.save). */
-  #baseRev = 0;
-  #basePlan: Plan;
-  #pending: { label: string; ops: readonly Op[] }[] = [];
-  /** Edits saved in the last seconds: another tab overwriting one of them gets a notice here. */
-  #recent: { label: string; ops: readonly Op[]; at: number }[] = [];
-  /** Set when this tab must stop writing (another tab opened a newer schema). */
-  #stopped = false;
-  /** Says that another tab changed a cell this tab changed too (label of the edit, and who won). */
-  onConflict: ((label: string, kept: 'mine' | 'theirs') => void) | null = null;
 
-  constructor(
-    plan: Plan, undo: EditRecord[], redo: EditRecord[], repo: PlanRepo | null, engine: EngineClient, scenarioId: string | null = null, rev = 0,
-  ) {
+  /** Says that another tab changed a value this tab changed too (label of the edit, and who won). */
+  onConflict: ((label: string, kept: 'mine' | 'theirs') => void) | null = null;
+  /** Says that an edit (or an undo) named an item that another tab deleted, so it was not applied. */
+  onDropped: ((label: string) => void) | null = null;
+
+  constructor(plan: Plan, undo: EditStep[], redo: EditStep[], store: PlanStore | null, engine: EngineClient, scenarioId: string | null = null, rev = 0) {
     this.plan = plan;
-    this.#basePlan = plan;
-    this.#baseRev = rev;
     this.scenarioId = scenarioId;
-    this.undoStack = undo;
-    this.redoStack = redo;
-    this.#repo = repo;
+    this.history = new EditHistory(undo, redo);
     this.#engine = engine;
-    if (!repo) {
-      this.saveStatus = 'error';
-      this.saveError = 'unavailable';
-    }
+    this.#sync = new CrossTabSync(plan, rev, {
+      conflict: (label, kept) => this.onConflict?.(label, kept),
+      dropped: (label) => this.onDropped?.(label),
+    });
+    this.saver = new PlanSaver(store ?? NO_STORE, {
+      state: () => ({ plan: this.plan, undo: this.history.undoStack, redo: this.history.redoStack }),
+      outgoing: () => {
+        const { count, ops } = this.#sync.outgoing();
+        return { count, sync: { baseRev: this.#sync.baseRev, pending: ops } };
+      },
+      landed: (count, res) => {
+        const shown = this.#sync.saved(count, res);
+        // Another tab's edits came in under ours: show the merged plan (with any edits made since).
+        if (shown) this.#show(shown);
+      },
+    });
     void this.recompute();
   }
 
+  get undoStack(): EditStep[] {
+    return this.history.undoStack;
+  }
+  get redoStack(): EditStep[] {
+    return this.history.redoStack;
+  }
   get canUndo(): boolean {
-    return this.undoStack.length > 0;
+    return this.history.canUndo;
   }
   get canRedo(): boolean {
-    return this.redoStack.length > 0;
+    return this.history.canRedo;
+  }
+  get saveStatus(): SaveStatus {
+    return this.saver.status;
+  }
+  set saveStatus(s: SaveStatus) {
+    this.saver.status = s;
+  }
+  get saveError(): SaveError | null {
+    return this.saver.error;
   }
 
-  /** Applies one user action (one undo step). */
-  edit(label: string, ops: Op[]): EditRecord | null {
+  /** Applies one user action (one undo step). Ops may name list items by position, as views see them. */
+  edit(label: string, ops: Op[]): EditStep | null {
     if (ops.length === 0) return null;
-    const { result, inverse } = applyOps(this.plan, ops);
-    const record: EditRecord = { label, ops, inverse };
-    this.undoStack = [...this.undoStack, record];
-    this.redoStack = [];
-    this.#pending.push({ label, ops });
+    const keyed = addressByKey(this.plan, ops);
+    if (keyed.length === 0) return null;
+    const { result, inverse } = applyOps(this.plan, keyed);
+    const step: EditStep = { label, ops: keyed, inverse };
+    this.history.record(step);
+    this.#sync.note(label, keyed);
     this.#commit(result);
-    return record;
+    return step;
   }
 
   /**
    * Undo offered next to a message ("Removed X — Undo"): only while that edit is still the latest,
    * so it never undoes a later, unrelated edit. Returns whether it undid.
    */
-  undoIfLatest(record: EditRecord | null): boolean {
-    if (!record || this.undoStack.at(-1) !== record) return false;
+  undoIfLatest(step: EditStep | null): boolean {
+    if (!this.history.isLatest(step)) return false;
     this.undo();
     return true;
   }
 
   undo(): void {
-    const last = this.undoStack.at(-1);
-    if (!last) return;
-    this.undoStack = this.undoStack.slice(0, -1);
-    this.redoStack = [...this.redoStack, last];
-    this.#pending.push({ label: last.label, ops: last.inverse });
-    this.#commit(applyOps(this.plan, last.inverse).result);
+    const step = this.history.takeUndo();
+    if (step) this.#replay(step.label, step.inverse);
   }
 
   redo(): void {
-    const last = this.redoStack.at(-1);
-    if (!last) return;
-    this.redoStack = this.redoStack.slice(0, -1);
-    this.undoStack = [...this.undoStack, last];
-    this.#pending.push({ label: last.label, ops: last.ops });
-    this.#commit(applyOps(this.plan, last.ops).result);
+    const step = this.history.takeRedo();
+    if (step) this.#replay(step.label, step.ops);
+  }
+
+  /** Undo and redo replay a step on the plan as it is now, which other tabs may have changed. */
+  #replay(label: string, ops: readonly Op[]): void {
+    const { result, dropped } = applyOps(this.plan, ops);
+    if (dropped.length > 0) this.onDropped?.(label);
+    const applied = dropped.length === 0 ? ops : ops.filter((op) => !dropped.some((d) => d.op === op));
+    this.#sync.note(label, applied);
+    this.#commit(result);
   }
 
   #commit(plan: Plan): void {
-    this.plan = { ...plan, updatedAt: Date.now() };
-    this.#version++;
-    if (this.scenarioId && !(this.plan.scenarios ?? []).some((sc) => sc.id === this.scenarioId)) this.scenarioId = null;
+    this.#show({ ...plan, updatedAt: Date.now() });
+    this.saver.changed();
+  }
+
+  #show(plan: Plan): void {
+    this.plan = plan;
+    if (this.scenarioId && !(plan.scenarios ?? []).some((sc) => sc.id === this.scenarioId)) this.scenarioId = null;
     void this.recompute();
-    this.#scheduleSave();
   }
 
   /** Goal seek on the current plan, in the engine worker. */
@@ -187,8 +184,7 @@ export class PlanSession {
 
   /** A read-only copy of another window's plan (the workshop projector): never saved. */
   static mirror(plan: Plan, scenarioId: string | null, engine: EngineClient): PlanSession {
-    const s = new PlanSession(plan, [], [], null, engine, scenarioId);
-    return s;
+    return new PlanSession(plan, [], [], NO_STORE, engine, scenarioId);
   }
 
   mirrorUpdate(plan: Plan, scenarioId: string | null): void {
@@ -213,7 +209,7 @@ export class PlanSession {
   gesture(ops: Op[]): void {
     if (ops.length === 0) return;
     this.#gestureStart ??= this.plan;
-    this.plan = applyOps(this.plan, ops).result;
+    this.plan = applyOps(this.plan, addressByKey(this.plan, ops)).result;
     void this.recompute();
   }
 
@@ -237,138 +233,42 @@ export class PlanSession {
     }
   }
 
-  #scheduleSave(): void {
-    if (this.#stopped) {
-      // Nothing may be written to a database another tab has upgraded; a copy in the journal
-      // survives the reload the user is asked for, and is replayed then.
-      writeJournal(safeStorage(), { plan: this.plan, undo: [...this.undoStack], redo: [...this.redoStack] });
-      return;
-    }
-    if (!this.#repo) return;
-    this.saveStatus = 'pending';
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), SAVE_DEBOUNCE_MS);
+  /** Writes now; resolves once what was edited before the call is committed. */
+  flush(): Promise<void> {
+    return this.saver.flush();
   }
-
-  /** Writes now. Safe to call repeatedly; resolves once what was edited before the call is committed. */
-  async flush(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    if (!this.#repo || this.#stopped || this.#savedVersion === this.#version) return;
-    if (this.#saving) await this.#saving;
-    if (this.#savedVersion === this.#version || this.#stopped) return;
-    const version = this.#version;
-    const plan = this.plan;
-    const sent = this.#pending.length;
-    const pendingOps = this.#pending.flatMap((p) => p.ops);
-    this.saveStatus = 'saving';
-    const repo = this.#repo;
-    const write = () => repo.save(plan, this.undoStack, this.redoStack, { baseRev: this.#baseRev, pending: pendingOps });
-    this.#saving = write()
-      .catch(async (e: unknown) => {
-        // The connection can be closed under a tab that sat in the background (RELIABILITY 15):
-        // open it again and retry once; a second failure is reported.
-        if ((e as { name?: string }).name !== 'DatabaseClosedError' || this.#stopped) throw e;
-        await repo.db.open();
-        return write();
-      })
-      .then((res) => {
-        const saved = this.#pending.slice(0, sent);
-        this.#pending = this.#pending.slice(sent);
-        if (res.rebased) this.#noteOverlap(this.#basePlan, res.previous, saved, 'mine');
-        const now = Date.now();
-        this.#recent = [...this.#recent.filter((r) => now - r.at < RECENT_MS), ...saved.map((s) => ({ ...s, at: now }))];
-        this.#baseRev = res.rev;
-        this.#basePlan = res.plan;
-        this.#savedVersion = version;
-        if (res.rebased) {
-          // Another tab's edits came in under ours: show the merged plan (with any edits made since).
-          this.plan = applyOps(res.plan, this.#pending.flatMap((p) => p.ops)).result;
-          void this.recompute();
-        }
-        if (this.#version === version) {
-          this.saveStatus = 'saved';
-          this.saveError = null;
-          clearJournal(safeStorage(), plan.id);
-        }
-      })
-      .catch((e: unknown) => {
-        this.saveStatus = 'error';
-        this.saveError = classifySaveError(e);
-        // Whatever failed, a copy survives the reload the message asks for (replayed on open).
-        writeJournal(safeStorage(), { plan: this.plan, undo: [...this.undoStack], redo: [...this.redoStack] });
-      })
-      .finally(() => {
-        this.#saving = null;
-        const d = this.#deferred;
-        this.#deferred = null;
-        if (d) this.remoteUpdate(d.rev, d.plan);
-      });
-    await this.#saving;
-  }
-
-  #deferred: { rev: number; plan: Plan } | null = null;
 
   /**
    * Another tab saved this plan (seen through a live query of the stored record). This tab's unsaved
-   * edits are re-applied on top, so nothing is lost; they will be saved after the other tab's, and
-   * so win where both changed the same value (a notice says so in both tabs).
+   * edits are replayed on top, so nothing is lost; they will be saved after the other tab's, and so
+   * win where both changed the same value (a notice says so in both tabs). Edits to items the other
+   * tab deleted are dropped with a notice.
    */
   remoteUpdate(rev: number, stored: Plan): void {
-    if (rev <= this.#baseRev || this.#stopped) return;
-    if (this.#saving) {
-      // Looked at again once this tab's own save is in (it may already include the change).
-      this.#deferred = { rev, plan: stored };
-      return;
-    }
-    const pendingOps = this.#pending.flatMap((p) => p.ops);
-    this.#noteOverlap(this.#basePlan, stored, this.#pending, 'mine');
-    const now = Date.now();
-    this.#recent = this.#recent.filter((r) => now - r.at < RECENT_MS);
-    this.#noteOverlap(this.#basePlan, stored, this.#recent, 'theirs');
-    this.#baseRev = rev;
-    this.#basePlan = stored;
-    this.plan = pendingOps.length > 0 ? applyOps(stored, pendingOps).result : stored;
-    if (this.scenarioId && !(this.plan.scenarios ?? []).some((sc) => sc.id === this.scenarioId)) this.scenarioId = null;
-    void this.recompute();
+    if (this.saver.stopped) return;
+    // Looked at again once this tab's own save is in (it may already include the change).
+    this.saver.whenIdle(() => {
+      const shown = this.#sync.remote(rev, stored);
+      if (shown) this.#show(shown);
+    });
   }
 
-  /** Tells the user about each edit of `edits` whose value the other version changed as well. */
-  #noteOverlap(before: Plan, other: Plan, edits: readonly { label: string; ops: readonly Op[] }[], kept: 'mine' | 'theirs'): void {
-    const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
-    const labels = edits.filter((e) => e.ops.some((op) => !same(getAt(before, op.path), getAt(other, op.path)))).map((e) => e.label);
-    for (const label of labels.filter((l, i) => labels.indexOf(l) === i)) this.onConflict?.(label, kept);
-  }
-
-  /**
-   * Another tab opened a newer version of the database (RELIABILITY 6): this tab must not write to
-   * it again. Edits keep working in memory and go to the journal, replayed after the reload.
-   */
+  /** Another tab opened a newer version of the database: this tab must not write to it again. */
   stopWriting(): void {
-    this.#stopped = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.saveStatus = 'error';
-    this.saveError = 'stale';
-    writeJournal(safeStorage(), { plan: this.plan, undo: [...this.undoStack], redo: [...this.redoStack] });
+    this.saver.stop();
   }
 
   /** Marks the current plan as not yet in IndexedDB (after recovering it from the journal). */
   markDirty(): void {
-    this.#version++;
+    this.saver.markDirty();
   }
 
   get dirty(): boolean {
-    return this.#savedVersion !== this.#version;
+    return this.saver.dirty;
   }
 
-  /**
-   * Called when the page is hidden or unloaded: a synchronous copy goes to localStorage (replayed on
-   * the next start if IndexedDB did not get there), then the IndexedDB write is started.
-   */
+  /** Called when the page is hidden or unloaded (see PlanSaver.flushOnHide). */
   flushOnHide(): void {
-    if (!this.dirty) return;
-    writeJournal(safeStorage(), { plan: this.plan, undo: [...this.undoStack], redo: [...this.redoStack] });
-    void this.flush();
+    this.saver.flushOnHide();
   }
 }

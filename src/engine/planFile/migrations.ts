@@ -15,12 +15,26 @@ export interface MigrationStep {
   from: number;
   to: number;
   migrate(plan: unknown): unknown;
+  /**
+   * The step only adds what older plans could not hold (a new kind of value, a new optional part):
+   * every path of the old plan means the same in the new one, so undo histories stored with the old
+   * plan stay valid. Without it, stored histories of older plans are dropped on upgrade.
+   */
+  keepsPaths?: boolean;
 }
 
 /** The real migrations, in order. */
 export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([]);
 
 export type MigrationResult = { ok: true; plan: unknown; applied: number } | { ok: false; problem: FileProblem };
+
+/** Whether every step from `fromVersion` to the current version keeps paths (see MigrationStep). */
+export function pathsKept(fromVersion: number, steps: readonly MigrationStep[] = MIGRATIONS, currentVersion: number = CURRENT_FORMAT_VERSION): boolean {
+  for (let version = fromVersion; version < currentVersion; version++) {
+    if (!steps.find((s) => s.from === version && s.to === version + 1)?.keepsPaths) return false;
+  }
+  return true;
+}
 
 /**
  * Applies the steps from `fromVersion` up to `currentVersion`, in order. A missing step (a gap in

@@ -17,6 +17,7 @@ import { capProblems, problem, type FileProblem } from './problems';
 import { withoutForbiddenKeys } from './sanitise';
 import { findSyntaxError, findTooDeep, lineColumn } from './scan';
 import { appInfoSchema } from './schema';
+import { restorePlan } from './restore';
 import { checkPlanStructure, jsonType } from './structure';
 
 export interface ParsePlanFileOptions {
@@ -107,7 +108,8 @@ export function parsePlanFile(text: string, options: ParsePlanFileOptions = {}):
   if (!structure.ok) return fail(...capProblems(structure.problems, limits.maxProblems));
   warnings.push(...structure.warnings);
 
-  const values = checkPlanValues(structure.plan);
+  const plan = restorePlan(structure.plan);
+  const values = checkPlanValues(plan);
   const inFile = (p: { code: FileProblem['code']; path: (string | number)[]; params?: FileProblem['params'] }): FileProblem =>
     problem(p.code, ['plan', ...p.path], p.params);
   if (values.errors.length > 0) return fail(...capProblems(values.errors.map(inFile), limits.maxProblems));
@@ -115,7 +117,7 @@ export function parsePlanFile(text: string, options: ParsePlanFileOptions = {}):
 
   return {
     ok: true,
-    plan: structure.plan,
+    plan,
     warnings: capProblems(warnings, limits.maxProblems),
     source: { formatVersion: version, app },
   };

@@ -24,9 +24,9 @@ import {
   SETTLEMENT_PERIODS,
   type DriverKey,
   type PartnerCriterion,
-  type Plan,
 } from '../types';
 import type { PlanFileLimits } from './format';
+import type { PlanInFile } from './restore';
 
 /** JSON objects only: valibot's `object` alone would also take an array and read its keys. */
 const jsonObject = v.custom<Record<string, unknown>>(
@@ -213,5 +213,5 @@ export const appInfoSchema = (limits: SchemaLimits) =>
 // The schema must describe exactly the plan type: a field added to types.ts without a schema entry
 // (or the other way round) is a compile error here, not a file that silently loses data.
 type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const schemaMatchesPlan: Exactly<v.InferOutput<PlanSchema>, Plan> = true;
+const schemaMatchesPlan: Exactly<v.InferOutput<PlanSchema>, PlanInFile> = true;
 void schemaMatchesPlan;

@@ -3,7 +3,7 @@
  * reports the fields the schema dropped because this version does not know them.
  */
 import * as v from 'valibot';
-import type { Plan } from '../types';
+import type { PlanInFile } from './restore';
 import { problem, type FileProblem, type ProblemPath } from './problems';
 import { createPlanSchema, type PlanSchema, type SchemaLimits } from './schema';
 
@@ -91,7 +91,7 @@ function droppedKeys(input: unknown, output: unknown, path: ProblemPath, warning
   }
 }
 
-export type StructureResult = { ok: true; plan: Plan; warnings: FileProblem[] } | { ok: false; problems: FileProblem[] };
+export type StructureResult = { ok: true; plan: PlanInFile; warnings: FileProblem[] } | { ok: false; problems: FileProblem[] };
 
 /** Checks the structure of every field of `value`; paths in the result start with `base`. */
 export function checkPlanStructure(value: unknown, limits: SchemaLimits, base: ProblemPath): StructureResult {

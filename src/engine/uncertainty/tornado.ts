@@ -144,7 +144,7 @@ export function tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
     const used = pairs.filter((p) => changed.has(p.to));
     const inputs = new Set([...changed, ...used.map((p) => p.from)]);
     const members = plan.channels.map((_, k) => k).filter((k) => inputs.has(plan.channels[k].id));
-    const subPlan: Plan = { ...plan, channels: members.map((k) => plan.channels[k]), cannibalisation: used, scenarios: undefined };
+    const subPlan: Plan = { ...plan, channels: members.map((k) => plan.channels[k]), cannibalisation: used, scenarios: [] };
     const subSeries = {} as DriverSeries;
     for (const key of DRIVER_KEYS) {
       const arr = new Float64Array(members.length * P);

@@ -50,7 +50,7 @@ describe('plan diff', () => {
 
   it('ignores ids and timestamps, and keys that only hold undefined', () => {
     const p = base();
-    const q = { ...structuredClone(p), id: 'other', createdAt: 5, updatedAt: 99, scenarios: undefined, evaluation: undefined };
+    const q = { ...structuredClone(p), id: 'other', createdAt: 5, updatedAt: 99, scenarios: undefined, evaluation: undefined } as unknown as Plan;
     const bare = { ...p } as Partial<Plan>;
     delete bare.scenarios;
     delete bare.evaluation;
@@ -137,7 +137,7 @@ describe('plan diff', () => {
     const gone = diffPlans(q, p);
     expect(gone.scenarios.removed).toEqual([{ id: 'c', name: 'Live-stream test' }]);
     // Scenarios appear from nothing in plans made before them.
-    expect(diffPlans({ ...p, scenarios: undefined }, p).scenarios.added.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(diffPlans({ ...p, scenarios: undefined } as unknown as Plan, p).scenarios.added.map((s) => s.id)).toEqual(['a', 'b']);
   });
 
   it('reports plan name, notes, currency, language, timeline, regions, metrics, evaluation and model inputs', () => {

@@ -24,8 +24,13 @@ describe('database upgrade', () => {
       updatedAt: 100 + i,
     }));
     await v1.table('plans').bulkAdd(plans.map((p, i) => ({ id: p.id, name: p.name, updatedAt: p.updatedAt, ...(i === 4 ? { deletedAt: 50 } : {}), plan: p })));
-    const edit = { label: 'Spend', ops: [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: 1 }], inverse: [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: 2 }] };
-    await v1.table('history').bulkAdd(plans.map((p) => ({ planId: p.id, undo: [edit], redo: [] })));
+    // The last edit of each plan set channel 0's spend to what it holds now (from 2).
+    const editOf = (p: (typeof plans)[number]) => ({
+      label: 'Spend',
+      ops: [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: p.channels[0].drivers.spend.base }],
+      inverse: [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: 2 }],
+    });
+    await v1.table('history').bulkAdd(plans.map((p) => ({ planId: p.id, undo: [editOf(p)], redo: [] })));
     await v1.table('settings').put({ key: 'lastExport', value: 1234 });
     const before = {
       plans: await v1.table('plans').toArray(),
@@ -47,7 +52,11 @@ describe('database upgrade', () => {
       // The upgraded database works: the old indexes and the new stores.
       const repo = new PlanRepo(db);
       expect((await repo.list()).map((p) => p.id)).toEqual(['p3', 'p2', 'p1', 'p0']);
-      expect((await repo.load('p2'))?.history.undo).toEqual([edit]);
+      // The history of that version addressed channels by position; it now names them by key.
+      const keyed = (p: (typeof plans)[number]) => ['channels', { id: p.channels[0].id }, 'drivers', 'spend', 'base'];
+      expect((await repo.load('p2'))?.history.undo).toEqual([
+        { label: 'Spend', ops: [{ path: keyed(plans[2]), value: plans[2].channels[0].drivers.spend.base }], inverse: [{ path: keyed(plans[2]), value: 2 }] },
+      ]);
       const snapshots = new SnapshotRepo(db);
       await snapshots.create(before.plans[0].plan, 'manual', 'After upgrade');
       expect((await snapshots.list('p0')).map((s) => s.name)).toEqual(['After upgrade']);

@@ -29,7 +29,7 @@ describe('plan repository', () => {
     expect((await repo.list()).map((p) => p.id)).toEqual(['b', 'a']);
     const loaded = await repo.load('a');
     expect(loaded?.plan.name).toBe('Plan a');
-    expect(loaded?.history).toEqual({ planId: 'a', undo: [], redo: [] });
+    expect(loaded?.history).toMatchObject({ planId: 'a', undo: [], redo: [] });
   });
 
   it('saves a plan and its undo history together and caps the history', async () => {

@@ -292,8 +292,8 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
         notes: x.notes,
         customMetrics,
         channels: base.channels.map((ch, i) => ({ ...ch, curvePoints: x.curvePoints[i], rebate: x.rebates[i] })),
-        scenarios: x.scenarios,
-        cannibalisation: x.cannibalisation && uniquePairs(x.cannibalisation),
+        scenarios: x.scenarios ?? [],
+        cannibalisation: x.cannibalisation ? uniquePairs(x.cannibalisation) : [],
         uncertainty: x.uncertainty?.map((u, i) => ({
           id: `u-${i}`,
           channelId: u.channelId,
@@ -301,8 +301,8 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
           low: Math.min(u.a, u.b),
           high: Math.max(u.a, u.b),
           distribution: u.distribution,
-        })),
-        budgetBounds: x.budgetBounds,
+        })) ?? [],
+        budgetBounds: x.budgetBounds ?? [],
       };
       return x.withEvaluation ? evaluationArb(plan).map((evaluation) => ({ ...plan, evaluation })) : fc.constant(plan);
     });

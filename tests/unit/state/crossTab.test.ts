@@ -4,6 +4,7 @@ import type { Plan } from '../../../src/engine/types';
 import { PlannerDb } from '../../../src/persistence/db';
 import { PlanRepo } from '../../../src/persistence/planRepo';
 import { PlanSession } from '../../../src/state/planSession.svelte';
+import { moveByOne, removeChannelOps } from '../../../src/engine/listEdits';
 import { engineApi } from '../../../src/workers/engineApi';
 import type { EngineClient } from '../../../src/workers/engineClient';
 
@@ -29,6 +30,7 @@ async function tab(): Promise<{ repo: PlanRepo; open: (id: string) => Promise<Pl
       if (!loaded) throw new Error('missing');
       const s = new PlanSession(loaded.plan, [], [], repo, engine, null, loaded.rev);
       s.onConflict = (label, kept) => conflicts.push(`${label}:${kept}`);
+      s.onDropped = (label) => conflicts.push(`${label}:dropped`);
       return s;
     },
   };
@@ -130,5 +132,72 @@ describe('two tabs on one plan', () => {
     expect(sa.plan.name).toBe('Not written');
     expect(sa.saveError).toBe('stale');
     expect((await a.repo.current('p'))?.plan.name).not.toBe('Not written');
+  });
+
+  it('case 53: a row moved in one tab, then a stale edit of the first row in the other lands on the channel it was made on', async () => {
+    const a = await tab();
+    const b = await tab();
+    const sa = await a.open('p');
+    const sb = await b.open('p');
+    const [first, second] = sa.plan.channels.map((c) => c.id);
+    const original = sa.plan.channels[0].drivers.spend.base;
+    sb.edit('Move up', [moveByOne(sb.plan.channels, ['channels'], 1, -1)!]);
+    await sb.flush();
+    // A still shows the old order: row 0 is `first`.
+    sa.edit('Spend', [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: 123_456 }]);
+    await sa.flush();
+    const stored = (await a.repo.current('p'))!.plan;
+    expect(stored.channels.map((c) => c.id).slice(0, 2)).toEqual([second, first]);
+    expect(stored.channels.find((c) => c.id === first)?.drivers.spend.base).toBe(123_456);
+    expect(stored.channels.find((c) => c.id === second)?.drivers.spend.base).not.toBe(123_456);
+    expect(sa.plan).toEqual(stored);
+    // A move changes no value: no "changed again in another tab" notice.
+    expect([...a.conflicts, ...b.conflicts]).toEqual([]);
+    // Undo in A undoes A's edit only; B's move stays.
+    sa.undo();
+    await sa.flush();
+    const after = (await a.repo.current('p'))!.plan;
+    expect(after.channels.map((c) => c.id).slice(0, 2)).toEqual([second, first]);
+    expect(after.channels.find((c) => c.id === first)?.drivers.spend.base).toBe(original);
+  });
+
+  it('case 54: an edit to a channel deleted in another tab is dropped with a notice, never applied to a neighbour', async () => {
+    const a = await tab();
+    const b = await tab();
+    const sa = await a.open('p');
+    const sb = await b.open('p');
+    const before = structuredClone(sa.plan);
+    const victim = before.channels[0].id;
+    sb.edit('Remove channel', removeChannelOps(sb.plan, victim));
+    await sb.flush();
+    sa.edit('Spend', [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: 999 }]);
+    sa.edit('Name', [{ path: ['channels', 1, 'name'], value: 'Renamed in A' }]);
+    await sa.flush();
+    const stored = (await a.repo.current('p'))!.plan;
+    expect(stored.channels.map((c) => c.id)).toEqual(before.channels.slice(1).map((c) => c.id));
+    expect(stored.channels.some((c) => c.drivers.spend.base === 999)).toBe(false);
+    expect(stored.channels[0].name).toBe('Renamed in A');
+    expect(a.conflicts).toEqual(['Spend:dropped']);
+  });
+
+  it('case 55: a channel inserted in one tab and a scenario renamed in the other are both kept, each where it was made', async () => {
+    const a = await tab();
+    const b = await tab();
+    const sa0 = await a.open('p');
+    sa0.edit('Scenarios', [{ path: ['scenarios', 0], value: { id: 's1', name: 'One', parentId: null, notes: '', adjustments: [] } }, { path: ['scenarios', 1], value: { id: 's2', name: 'Two', parentId: null, notes: '', adjustments: [] } }]);
+    await sa0.flush();
+    const sb = await b.open('p');
+    const ch = { ...structuredClone(sb.plan.channels[0]), id: 'new-ch', name: 'New' };
+    sb.edit('Add channel', [{ path: ['channels', 0], value: ch, insert: true }]);
+    sb.edit('Delete scenario', [{ path: ['scenarios', 0], value: undefined }]);
+    await sb.flush();
+    sa0.edit('Rename scenario', [{ path: ['scenarios', 1, 'name'], value: 'Two (A)' }]);
+    sa0.edit('Spend', [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: 4_242 }]);
+    await sa0.flush();
+    const stored = (await a.repo.current('p'))!.plan;
+    expect(stored.scenarios.map((s) => [s.id, s.name])).toEqual([['s2', 'Two (A)']]);
+    expect(stored.channels[0].id).toBe('new-ch');
+    expect(stored.channels[0].drivers.spend.base).toBe(ch.drivers.spend.base);
+    expect(stored.channels[1].drivers.spend.base).toBe(4_242);
   });
 });

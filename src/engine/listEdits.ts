@@ -1,0 +1,31 @@
+/**
+ * Ops for the list edits views make: moving a row, removing a channel with the settings that name
+ * it. They name items by key (see patch.ts), so they mean the same thing on another tab's version.
+ */
+import { itemKey } from './itemKey';
+import { moveOp, type Op, type Path } from './patch';
+import type { Plan } from './types';
+
+/** Moves element `index` of `list` (at `listPath`) one place up (−1) or down (+1); null at an end. */
+export function moveByOne(list: readonly unknown[], listPath: Path, index: number, delta: -1 | 1): Op | null {
+  const j = index + delta;
+  if (index < 0 || index >= list.length || j < 0 || j >= list.length) return null;
+  const key = itemKey(list[index]);
+  if (key === null) return null;
+  // Up: after the element two places above (or first); down: after the element below.
+  const after = delta < 0 ? (j === 0 ? null : itemKey(list[j - 1])) : itemKey(list[j]);
+  return moveOp([...listPath, { id: key }], after);
+}
+
+/** Removes a channel and the settings that exist only for it (optimiser bounds, uncertainty ranges). */
+export function removeChannelOps(plan: Plan, channelId: string): Op[] {
+  const ops: Op[] = [{ path: ['channels', { id: channelId }], value: undefined }];
+  for (const b of plan.budgetBounds ?? []) if (b.channelId === channelId) ops.push({ path: ['budgetBounds', { id: itemKey(b) ?? '' }], value: undefined });
+  for (const u of plan.uncertainty ?? []) if (u.channelId === channelId) ops.push({ path: ['uncertainty', { id: u.id }], value: undefined });
+  return ops;
+}
+
+/** Puts a removed item back after the item keyed `after` (or last when that one is gone too). */
+export function reinsertOp(listPath: Path, item: unknown, after: string | null): Op {
+  return { path: [...listPath, { id: itemKey(item) ?? '' }], value: item, insert: true, after };
+}

@@ -147,39 +147,42 @@ export class PlanSession {
     void this.recompute();
   }
 
+  // Engine calls on the current plan. Each takes an AbortSignal: a view that starts a newer request
+  // (or goes away) aborts the older one, which stops the worker's work.
+
   /** Goal seek on the current plan, in the engine worker. */
-  goalSeek(spec: GoalSeekSpec): Promise<GoalSeekResult> {
-    return this.#engine.goalSeek(this.plan, spec);
+  goalSeek(spec: GoalSeekSpec, signal?: AbortSignal): Promise<GoalSeekResult> {
+    return this.#engine.run('goalSeek', [this.plan, spec], signal);
   }
 
   /** Results of several scenarios of the current plan (null = baseline), for comparing them. */
-  computeMany(ids: (string | null)[]): Promise<ComputeOutput[]> {
-    return this.#engine.computeMany(this.plan, ids);
+  computeMany(ids: (string | null)[], signal?: AbortSignal): Promise<ComputeOutput[]> {
+    return this.#engine.run('computeMany', [this.plan, ids], signal);
   }
 
   /** Fits a Hill curve to observed points, in the engine worker. */
-  fitCurve(points: CurvePoint[]): Promise<FitResult> {
-    return this.#engine.fitCurve(points);
+  fitCurve(points: CurvePoint[], signal?: AbortSignal): Promise<FitResult> {
+    return this.#engine.run('fitCurve', [points], signal);
   }
 
-  optimise(spec: OptimiseSpec): Promise<OptimiseResult> {
-    return this.#engine.optimise(this.plan, spec);
+  optimise(spec: OptimiseSpec, signal?: AbortSignal): Promise<OptimiseResult> {
+    return this.#engine.run('optimise', [this.plan, spec], signal);
   }
 
-  frontier(opts: FrontierOptions): Promise<Frontier> {
-    return this.#engine.frontier(this.plan, opts);
+  frontier(opts: FrontierOptions, signal?: AbortSignal): Promise<Frontier> {
+    return this.#engine.run('frontier', [this.plan, opts], signal);
   }
 
-  responseCurves(objective: OptimiseObjective, upTo?: Record<string, number>): Promise<ResponseCurveSeries[]> {
-    return this.#engine.responseCurves(this.plan, this.scenarioId, objective, upTo);
+  responseCurves(objective: OptimiseObjective, upTo?: Record<string, number>, signal?: AbortSignal): Promise<ResponseCurveSeries[]> {
+    return this.#engine.run('responseCurves', [this.plan, this.scenarioId, objective, upTo], signal);
   }
 
-  prepareMonteCarlo(uncertainty: UncertainDriver[]): Promise<{ model: MonteCarloModel; months: string[] }> {
-    return this.#engine.prepareMonteCarlo(this.plan, { scenarioId: this.scenarioId, uncertainty });
+  prepareMonteCarlo(uncertainty: UncertainDriver[], signal?: AbortSignal): Promise<{ model: MonteCarloModel; months: string[] }> {
+    return this.#engine.run('prepareMonteCarlo', [this.plan, { scenarioId: this.scenarioId, uncertainty }], signal);
   }
 
-  tornado(uncertainty: UncertainDriver[]): Promise<TornadoResult> {
-    return this.#engine.tornado(this.plan, { scenarioId: this.scenarioId, uncertainty });
+  tornado(uncertainty: UncertainDriver[], signal?: AbortSignal): Promise<TornadoResult> {
+    return this.#engine.run('tornado', [this.plan, { scenarioId: this.scenarioId, uncertainty }], signal);
   }
 
   /** A read-only copy of another window's plan (the workshop projector): never saved. */

@@ -1,20 +1,22 @@
-import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
-import type { FitResult } from '../engine/calibration';
-import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
-import type { ResponseCurveSeries } from '../engine/responseCurves';
-import type { MonteCarloModel, MonteCarloOptions, TornadoOptions, TornadoResult } from '../engine/uncertainty';
-import type { CurvePoint, Plan } from '../engine/types';
+import type { Plan } from '../engine/types';
 import type { ComputeOutput, EngineApi } from './engineApi';
 import { LatestRunner, type Latest } from './latest';
-import { WorkerHandle } from './workerHandle';
+import { WorkerHandle, type ApiArgs, type ApiResult } from './workerHandle';
 
-/** The UI's way to compute a plan: in the engine worker, newest request wins. */
+const engineWorker = (name: string) => () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name });
+
+/**
+ * The UI's way to the engine. `run` calls any method of `engineApi` (its declaration is the only
+ * one) with an AbortSignal; `compute` is the one call where the newest request wins.
+ *
+ * Two workers: aborting a long call terminates its worker, which must never take an edit's
+ * recompute down with it — so what follows every edit has a worker of its own.
+ */
 export class EngineClient {
-  #handle = new WorkerHandle<EngineApi>(
-    () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }),
-  );
+  #live = new WorkerHandle<EngineApi>(engineWorker('engine'));
+  #tasks = new WorkerHandle<EngineApi>(engineWorker('engine-tasks'));
   #runner = new LatestRunner<{ plan: Plan; scenarioId: string | null }, ComputeOutput>(({ plan, scenarioId }) =>
-    this.#handle.call((api) => api.compute(plan, scenarioId)),
+    this.#live.run('compute', [plan, scenarioId]),
   );
 
   /** Computes the plan (or one of its scenarios); a request overtaken by a newer one resolves STALE. */
@@ -23,40 +25,13 @@ export class EngineClient {
     return this.#runner.submit({ plan, scenarioId });
   }
 
-  /** Computes several scenarios at once (for Compare); not subject to latest-wins with `compute`. */
-  computeMany(plan: Plan, scenarioIds: (string | null)[], signal?: AbortSignal): Promise<ComputeOutput[]> {
-    return this.#handle.call((api) => api.computeMany(plan, scenarioIds), signal);
-  }
-
-  goalSeek(plan: Plan, spec: GoalSeekSpec, signal?: AbortSignal): Promise<GoalSeekResult> {
-    return this.#handle.call((api) => api.goalSeek(plan, spec) as Promise<GoalSeekResult>, signal);
-  }
-
-  fitCurve(points: CurvePoint[]): Promise<FitResult> {
-    return this.#handle.call((api) => api.fitCurve(points) as Promise<FitResult>);
-  }
-
-  optimise(plan: Plan, spec: OptimiseSpec): Promise<OptimiseResult> {
-    return this.#handle.call((api) => api.optimise(plan, spec) as Promise<OptimiseResult>);
-  }
-
-  frontier(plan: Plan, opts: FrontierOptions): Promise<Frontier> {
-    return this.#handle.call((api) => api.frontier(plan, opts));
-  }
-
-  responseCurves(plan: Plan, scenarioId: string | null, objective: OptimiseObjective, upTo?: Record<string, number>): Promise<ResponseCurveSeries[]> {
-    return this.#handle.call((api) => api.responseCurves(plan, scenarioId, objective, upTo));
-  }
-
-  prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): Promise<{ model: MonteCarloModel; months: string[] }> {
-    return this.#handle.call((api) => api.prepareMonteCarlo(plan, opts));
-  }
-
-  tornado(plan: Plan, opts: TornadoOptions): Promise<TornadoResult> {
-    return this.#handle.call((api) => api.tornado(plan, opts));
+  /** Any other engine call; aborting it stops the worker's work (the worker restarts for the next call). */
+  run<K extends keyof EngineApi & string>(method: K, args: ApiArgs<EngineApi, K>, signal?: AbortSignal): Promise<ApiResult<EngineApi, K>> {
+    return this.#tasks.run(method, args, signal);
   }
 
   dispose(): void {
-    this.#handle.terminate();
+    this.#live.terminate();
+    this.#tasks.terminate();
   }
 }

@@ -7,6 +7,10 @@ export class AbortedError extends Error {
   }
 }
 
+/** The arguments and the (awaited) result of method `K` of a worker's api object. */
+export type ApiArgs<Api, K extends keyof Api> = Api[K] extends (...args: infer A) => unknown ? A : never;
+export type ApiResult<Api, K extends keyof Api> = Api[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
+
 export interface WorkerHandleOptions {
   /** Terminate the worker after this long without calls; it restarts on the next call. */
   idleMs?: number;
@@ -60,6 +64,18 @@ export class WorkerHandle<Api> {
         this.#idleTimer = setTimeout(() => this.terminate(), this.#idleMs);
       }
     }
+  }
+
+  /**
+   * Calls method `method` of the worker's api with `args`. The api object is the only declaration:
+   * argument and result types come from it, so no client repeats the method list or casts results.
+   */
+  run<K extends keyof Api & string>(method: K, args: ApiArgs<Api, K>, signal?: AbortSignal): Promise<ApiResult<Api, K>> {
+    return this.call((api) => {
+      // Comlink's Remote<Api> maps each method to one returning a promise of its result.
+      const fn = api[method as keyof Comlink.Remote<Api>] as unknown as (...a: ApiArgs<Api, K>) => Promise<ApiResult<Api, K>>;
+      return fn(...args);
+    }, signal);
   }
 
   terminate(): void {

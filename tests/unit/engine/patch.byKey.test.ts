@@ -183,7 +183,7 @@ describe('edits addressed by key', () => {
     expect(addressByKey(base, ops)).toEqual(ops);
   });
 
-  it('two tabs: replayed in either order, no item that neither tab edited changes, and every edit lands on its item or is reported (property)', () => {
+  it('case 47: two tabs: replayed in either order, no item that neither tab edited changes, and every edit lands on its item or is reported (property)', () => {
     fc.assert(
       fc.property(fc.array(actionArb, { maxLength: 8 }), fc.array(actionArb, { maxLength: 8 }), (actsA, actsB) => {
         const a = session(actsA, 'A');

@@ -30,7 +30,7 @@ async function releaseDb(): Promise<PlannerDb> {
 
 const storedPlan = (id: string): Record<string, unknown> => fixture.tables.plans.find((p) => p.id === id)?.plan as Record<string, unknown>;
 
-describe('a database written by the first release', () => {
+describe('case 48: a database written by the first release', () => {
   it('opens every plan, fills what the model now requires and keeps every stored value', async () => {
     const repo = new PlanRepo(await releaseDb());
     for (const rec of fixture.tables.plans) {

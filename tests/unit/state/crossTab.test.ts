@@ -134,7 +134,7 @@ describe('two tabs on one plan', () => {
     expect((await a.repo.current('p'))?.plan.name).not.toBe('Not written');
   });
 
-  it('case 53: a row moved in one tab, then a stale edit of the first row in the other lands on the channel it was made on', async () => {
+  it('case 47: a row moved in one tab, then a stale edit of the first row in the other lands on the channel it was made on', async () => {
     const a = await tab();
     const b = await tab();
     const sa = await a.open('p');
@@ -161,7 +161,7 @@ describe('two tabs on one plan', () => {
     expect(after.channels.find((c) => c.id === first)?.drivers.spend.base).toBe(original);
   });
 
-  it('case 54: an edit to a channel deleted in another tab is dropped with a notice, never applied to a neighbour', async () => {
+  it('case 47: an edit to a channel deleted in another tab is dropped with a notice, never applied to a neighbour', async () => {
     const a = await tab();
     const b = await tab();
     const sa = await a.open('p');
@@ -180,7 +180,7 @@ describe('two tabs on one plan', () => {
     expect(a.conflicts).toEqual(['Spend:dropped']);
   });
 
-  it('case 55: a channel inserted in one tab and a scenario renamed in the other are both kept, each where it was made', async () => {
+  it('case 47: a channel inserted in one tab and a scenario renamed in the other are both kept, each where it was made', async () => {
     const a = await tab();
     const b = await tab();
     const sa0 = await a.open('p');

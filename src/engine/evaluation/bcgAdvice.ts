@@ -14,8 +14,9 @@ import type { BcgQuadrant } from './bcg';
 import type { ChannelReturns, PeriodWindow } from './bcgInputs';
 
 /**
- *   topRoi / topContribution  a quadrant that cuts (dog, cash cow) on the channel with the highest
- *                             ROI or the largest contribution of all
+ *   topRoi / topContribution  "fix or exit" for the channel with the highest ROI or the largest
+ *                             contribution of all (a cash cow is large by definition, and trimming
+ *                             its spend is not exiting it: its cut shows in the action's effect)
  *   losesMoney                a quadrant that invests (star, question mark) in a channel whose
  *                             contribution over the window is negative
  *   pastProfit                a quadrant that invests in a channel whose next unit of spend already
@@ -27,7 +28,6 @@ export type BcgWarning =
   | { kind: 'losesMoney'; contribution: number }
   | { kind: 'pastProfit'; marginal: number };
 
-const CUTS: ReadonlySet<BcgQuadrant> = new Set(['dog', 'cashCow']);
 const INVESTS: ReadonlySet<BcgQuadrant> = new Set(['star', 'questionMark']);
 
 /** Below this the next unit of spend "loses money" rather than breaking even (rounding noise). */
@@ -42,7 +42,7 @@ export function quadrantWarnings(quadrants: readonly (BcgQuadrant | null)[], ret
     const r = returns[c];
     const out: BcgWarning[] = [];
     if (q === null || !r) return out;
-    if (CUTS.has(q)) {
+    if (q === 'dog') {
       if (r.roi !== null && r.roi === topRoi && r.roi > 0) out.push({ kind: 'topRoi', roi: r.roi });
       if (r.contribution === topContribution && r.contribution > 0) out.push({ kind: 'topContribution', contribution: r.contribution });
     }

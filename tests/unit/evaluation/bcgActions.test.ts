@@ -157,7 +157,7 @@ describe('action effects', () => {
 describe('warnings when a quadrant contradicts the returns', () => {
   const r = (roi: number | null, contribution: number, marginal: number | null): ChannelReturns => ({ roi, contribution, marginal });
 
-  it('flags a dog or cash cow with the best ROI or contribution, and a star or question mark that loses money', () => {
+  it('flags a dog with the best ROI or contribution, and a star or question mark that loses money', () => {
     const returns = [r(0.9, 5_000, 0.3), r(0.2, 9_000, -0.4), r(-0.1, -2_000, -0.2), r(0.5, 1_000, 0.1)];
     expect(quadrantWarnings(['dog', 'star', 'questionMark', 'cashCow'], returns)).toEqual([
       [{ kind: 'topRoi', roi: 0.9 }],
@@ -165,7 +165,9 @@ describe('warnings when a quadrant contradicts the returns', () => {
       [{ kind: 'losesMoney', contribution: -2_000 }, { kind: 'pastProfit', marginal: -0.2 }],
       [],
     ]);
-    expect(quadrantWarnings(['star', 'cashCow', 'dog', null], returns)).toEqual([[], [{ kind: 'topContribution', contribution: 9_000 }], [], []]);
+    expect(quadrantWarnings(['star', 'dog', 'dog', null], returns)).toEqual([[], [{ kind: 'topContribution', contribution: 9_000 }], [], []]);
+    // A cash cow is large by definition: being the top earner is no contradiction of "harvest".
+    expect(quadrantWarnings(['cashCow', 'cashCow', 'star', 'star'], returns)).toEqual([[], [], [{ kind: 'losesMoney', contribution: -2_000 }, { kind: 'pastProfit', marginal: -0.2 }], []]);
   });
 
   it('says nothing for a single channel or a channel without a position', () => {

@@ -10,11 +10,14 @@ export interface FrontierOptions {
   /** Number of evenly spaced budgets (default 21); today's and the best budget are added to them. */
   points?: number;
   /**
-   * Range of budgets in % (default 50 to 150): from fromPct % of the smaller of today's budget and
-   * the best budget to toPct % of the larger, so that both are on the curve with room either side.
+   * Range of budgets in % (default 50 to 150): from fromPct % of the smallest of today's budget, the
+   * best budget and `alsoAt` to toPct % of the largest, so that all are on the curve with room
+   * either side.
    */
   fromPct?: number;
   toPct?: number;
+  /** Further budgets to put on the curve (and in its range): the one a user asked about, say. */
+  alsoAt?: number[];
 }
 
 export interface Frontier {
@@ -62,15 +65,15 @@ export function efficientFrontier(plan: Plan, opts: FrontierOptions): Frontier {
     out.bestBudget = best.budget;
     out.bestObjective = best.contribution;
   }
-  const low = out.bestBudget === null ? today : Math.min(today, out.bestBudget);
-  const high = out.bestBudget === null ? today : Math.max(today, out.bestBudget);
+  const marks = [today, ...(out.bestBudget === null ? [] : [out.bestBudget]), ...(opts.alsoAt ?? []).filter((b) => Number.isFinite(b) && b >= 0).map(Math.round)];
+  const low = Math.min(...marks);
+  const high = Math.max(...marks);
   const set = new Set<number>();
   for (let k = 0; k < points; k++) {
     const b = points === 1 ? (low * fromPct) / 100 : (low * fromPct) / 100 + ((high * toPct) / 100 - (low * fromPct) / 100) * (k / (points - 1));
     set.add(Math.round(b));
   }
-  set.add(today);
-  if (out.bestBudget !== null) set.add(out.bestBudget);
+  for (const b of marks) set.add(b);
   const budgets = [...set].sort((a, b) => a - b);
   prepared.cap = budgets[budgets.length - 1];
   for (const b of budgets) {

@@ -64,7 +64,7 @@ export const evaluationZhTW: Record<keyof typeof evaluationEn, string> = {
   'bcg.y': '縱軸',
   'bcg.shareMode.share': '收入份額',
   'bcg.shareMode.relative': '相對份額（相對最大的其他通路）',
-  'bcg.growthMode.yoy': '增長率：最近 12 個月比前 12 個月',
+  'bcg.growthMode.yoy': '成長率：最近 12 個月比前 12 個月',
   'bcg.growthMode.pop': '成長率：最近一個季度比上一季度（季節調整後年化）',
   'bcg.share': '收入份額',
   'bcg.relativeShare': '相對份額',

@@ -39,7 +39,10 @@ export function curvesOption(plan: Plan, curves: readonly ResponseCurveSeries[],
   return {
     ...CHART_BASE,
     tooltip: { trigger: 'item', confine: true, formatter: (p: unknown) => tooltipFormatter(money)({ ...(p as object), value: ((p as { value?: number[] }).value ?? [])[1] }) },
-    legend: { type: 'scroll', bottom: 0 },
+    // Every channel's name in view: the legend wraps onto up to four lines rather than paging, and
+    // pages only beyond that (a long legend would leave no room for the curves).
+    grid: { ...CHART_BASE.grid, bottom: 24 + 22 * Math.min(4, Math.ceil(series.length / 3)) },
+    legend: series.length > 12 ? { type: 'scroll', bottom: 0 } : { bottom: 0 },
     xAxis: { ...moneyAxis(money), name: t('opt.totalSpend'), nameLocation: 'middle', nameGap: 26 },
     yAxis: moneyAxis(money),
     series,

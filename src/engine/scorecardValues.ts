@@ -53,3 +53,43 @@ export function scorecardValues(
     }),
   );
 }
+
+/**
+ * Why a KPI has no value (for a channel, or for all of them) in the window, so the scorecard can
+ * say it rather than score a blank:
+ *   noEarlierYear  growth in a plan's first calendar year: nothing a year earlier to compare with
+ *   wholePlan      growth over the whole plan: it has no year before it
+ *   zeroBase       growth from a year with no net revenue
+ *   noSpend / noSpendOrFixedCost / noNewOrders / noRevenue   the ratio's divisor is 0
+ *   formula        a custom metric's formula has no value (a division by zero, say)
+ */
+export type UndefinedReason =
+  | { kind: 'noEarlierYear'; year: string }
+  | { kind: 'wholePlan' }
+  | { kind: 'zeroBase' }
+  | { kind: 'noSpend' }
+  | { kind: 'noSpendOrFixedCost' }
+  | { kind: 'noNewOrders' }
+  | { kind: 'noRevenue' }
+  | { kind: 'formula' };
+
+export function undefinedReason(plan: Plan, result: PlanResult, metric: ScoreMetric, window: ScoreWindow): UndefinedReason {
+  if (customIdOf(metric) !== null) return { kind: 'formula' };
+  switch (metric) {
+    case 'growth':
+    case 'growthPop': {
+      if (window.kind === 'all') return { kind: 'wholePlan' };
+      const keys = yearKeys(plan, result);
+      return keys.indexOf(window.key) <= 0 ? { kind: 'noEarlierYear', year: window.key } : { kind: 'zeroBase' };
+    }
+    case 'roi':
+      return { kind: 'noSpendOrFixedCost' };
+    case 'cac':
+      return { kind: 'noNewOrders' };
+    case 'costRatio':
+    case 'revenueShare':
+      return { kind: 'noRevenue' };
+    default:
+      return { kind: 'noSpend' };
+  }
+}

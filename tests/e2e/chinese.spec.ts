@@ -46,7 +46,7 @@ test.describe('the main path in Chinese', () => {
     const revenue0 = await p.kpi('netRevenue');
 
     // Channel grid: a driver.
-    await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥300,000');
+    await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥120,000');
     await p.editCell('channel-grid', 0, 'driver.spend', '500,000');
     await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥500,000');
     const revenue1 = await p.kpiChangedFrom('netRevenue', revenue0);

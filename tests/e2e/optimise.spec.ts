@@ -57,7 +57,7 @@ test.describe('optimiser, calibration, Monte Carlo and tornado', () => {
     expect(Number(await current.getAttribute('data-shape'))).toBeLessThan(1.8);
     // The fit is undoable like any edit.
     await page.getByTestId('undo').click();
-    await expect(current).toHaveAttribute('data-halfsat', '100000000');
+    await expect(current).toHaveAttribute('data-halfsat', '120000000');
     // Too few points are refused with a reason.
     await page.getByTestId('cal-points').fill('100000, 5000\n200000, 8000');
     await page.getByTestId('cal-fit').click();

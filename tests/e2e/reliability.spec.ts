@@ -146,7 +146,7 @@ test.describe('reliability (RELIABILITY.md)', () => {
       expect(revenue1).not.toBe(revenue0);
       // Undo works in memory; the status never claims "saved".
       await page.getByTestId('undo').click();
-      await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥300,000');
+      await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥120,000');
       await expect.poll(() => p.kpi('netRevenue')).toBe(revenue0);
       await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'error');
       await expect(banner).toBeVisible();

@@ -5,18 +5,31 @@
 import type { BcgSettings, BcgShareMode } from '../types';
 import { mean, median } from './average';
 
-// Actions and the inputs from a computed plan have files of their own; `bcg` is the one import for the matrix.
+// Actions, advice and the inputs from a computed plan have files of their own; `bcg` is the one import for the matrix.
 export {
   DEFAULT_QUESTION_MARK_PERCENT,
+  EXIT_DRIVERS,
   QUADRANT_ACTIONS,
+  actionAdjustments,
+  actionPercent,
+  actionScenario,
   minimumSpendPerPeriod,
-  quadrantScenario,
+  type ActionChange,
+  type ActionOptions,
+  type ActionScenarioOptions,
+  type BcgActionKey,
   type QuadrantAction,
-  type QuadrantActionKey,
-  type QuadrantScenarioOptions,
-  type SpendAction,
 } from './bcgActions';
-export { bcgInputs, type BcgInputs, type PeriodWindow } from './bcgInputs';
+export { actionEffect, quadrantWarnings, type BcgWarning } from './bcgAdvice';
+export {
+  bcgInputs,
+  seasonallyAdjustedNetRevenue,
+  type BcgGrowth,
+  type BcgGrowthMethod,
+  type BcgInputs,
+  type ChannelReturns,
+  type PeriodWindow,
+} from './bcgInputs';
 
 export type BcgQuadrant = 'star' | 'cashCow' | 'questionMark' | 'dog';
 

@@ -1,18 +1,25 @@
 /**
  * What each BCG quadrant recommends (seed 004: invest in question marks to grow their share, drop
- * dogs that cannot be turned round) and the one-click scenario that applies it to a channel's spend.
+ * dogs that cannot be turned round) and the one-click scenario that applies it to a channel.
  */
-import type { Adjustment, Plan, Scenario } from '../types';
+import type { Adjustment, DriverKey, Plan, Scenario } from '../types';
 import type { BcgQuadrant } from './bcg';
 
-export type QuadrantActionKey = 'investToHold' | 'maintainAndHarvest' | 'investSelectively' | 'fixOrExit';
+/**
+ *   investToHold        star: spend +10 %
+ *   maintainAndHarvest  cash cow: spend −10 %
+ *   investSelectively   question mark: spend +20 % (or the user's figure)
+ *   exit                dog: the channel is closed — no spend, no fixed cost, no base traffic
+ *   cutToMinimum        dog: spend cut to the channel's minimum, the channel kept open
+ */
+export type BcgActionKey = 'investToHold' | 'maintainAndHarvest' | 'investSelectively' | 'exit' | 'cutToMinimum';
 
-/** Scale spend by a percentage, or cut it to the channel's minimum (see quadrantScenario). */
-export type SpendAction = { kind: 'scale'; percent: number } | { kind: 'toMinimum' };
+/** What an action changes: spend scaled by a percentage, spend cut to the minimum, or the channel closed. */
+export type ActionChange = { kind: 'scale'; percent: number } | { kind: 'toMinimum' } | { kind: 'exit' };
 
 export interface QuadrantAction {
-  key: QuadrantActionKey;
-  spend: SpendAction;
+  key: BcgActionKey;
+  change: ActionChange;
 }
 
 /** Extra spend for a question mark unless the caller picks another figure. */
@@ -21,30 +28,37 @@ export const DEFAULT_QUESTION_MARK_PERCENT = 20;
 /**
  * Modest steps on purpose: a scenario is a starting point to look at, and ±10 % keeps a star or cash
  * cow near the part of its response curve the plan was built on. Question marks get more because
- * the point of investing in them is to find out whether share follows.
+ * the point of investing in them is to find out whether share follows. A dog has two: "fix or exit"
+ * is a choice, and closing a channel is not the same as starving it of spend (its rent, staff and
+ * walk-in traffic stay with a cut).
  */
-export const QUADRANT_ACTIONS: Readonly<Record<BcgQuadrant, Readonly<QuadrantAction>>> = Object.freeze({
-  star: Object.freeze({ key: 'investToHold', spend: Object.freeze({ kind: 'scale', percent: 10 }) }),
-  cashCow: Object.freeze({ key: 'maintainAndHarvest', spend: Object.freeze({ kind: 'scale', percent: -10 }) }),
-  questionMark: Object.freeze({ key: 'investSelectively', spend: Object.freeze({ kind: 'scale', percent: DEFAULT_QUESTION_MARK_PERCENT }) }),
-  dog: Object.freeze({ key: 'fixOrExit', spend: Object.freeze({ kind: 'toMinimum' }) }),
-} as const);
+export const QUADRANT_ACTIONS: Readonly<Record<BcgQuadrant, readonly QuadrantAction[]>> = deepFreeze({
+  star: [{ key: 'investToHold', change: { kind: 'scale', percent: 10 } }],
+  cashCow: [{ key: 'maintainAndHarvest', change: { kind: 'scale', percent: -10 } }],
+  questionMark: [{ key: 'investSelectively', change: { kind: 'scale', percent: DEFAULT_QUESTION_MARK_PERCENT } }],
+  dog: [
+    { key: 'exit', change: { kind: 'exit' } },
+    { key: 'cutToMinimum', change: { kind: 'toMinimum' } },
+  ],
+});
 
-export interface QuadrantScenarioOptions {
-  /** Ids and name come from the caller: the engine never invents ids. */
-  scenarioId: string;
-  adjustmentId: string;
-  name: string;
-  notes?: string;
-  /** Spend change for a question mark, percent; default DEFAULT_QUESTION_MARK_PERCENT. */
-  questionMarkPercent?: number;
+/** Shared constants are frozen all the way down: no view can change what a quadrant recommends. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
+/** The drivers closing a channel sets to zero: without them it has no traffic, revenue or cost. */
+export const EXIT_DRIVERS: readonly DriverKey[] = ['spend', 'fixedCost', 'baseTraffic'];
+
 /**
- * Per-period spend that keeps a dog at its minimum. Budget bounds are totals over the plan (as the
- * optimiser reads them) while a 'set' adjustment sets every period, so the minimum is spread evenly
- * and rounded up to whole minor units: the channel never ends below the bound. No bound means 0,
- * i.e. exit. A frozen flag is ignored: it ties the optimiser's hands, not what a user may try.
+ * Per-period spend that keeps a channel at its minimum. Budget bounds are totals over the plan (as
+ * the optimiser reads them) while a 'set' adjustment sets every period, so the minimum is spread
+ * evenly and rounded up to whole minor units: the channel never ends below the bound. No bound
+ * means 0. A frozen flag is ignored: it ties the optimiser's hands, not what a user may try.
  */
 export function minimumSpendPerPeriod(plan: Plan, channelId: string): number {
   const min = plan.budgetBounds?.find((b) => b.channelId === channelId)?.min;
@@ -52,36 +66,56 @@ export function minimumSpendPerPeriod(plan: Plan, channelId: string): number {
   return Math.ceil(min / plan.timeline.periods);
 }
 
+export interface ActionOptions {
+  /** Spend change for a question mark, percent; default DEFAULT_QUESTION_MARK_PERCENT. */
+  questionMarkPercent?: number;
+}
+
+/** The percentage a scale action applies (a question mark's may come from the user). */
+export function actionPercent(action: QuadrantAction, options: ActionOptions = {}): number | null {
+  if (action.change.kind !== 'scale') return null;
+  return action.key === 'investSelectively' ? (options.questionMarkPercent ?? action.change.percent) : action.change.percent;
+}
+
 /**
- * A new scenario on top of the baseline applying the quadrant's action to one channel's spend over
- * the whole timeline. Throws RangeError for a channel the plan does not have or an unusable percent
- * (both are the caller's mistakes, not user input).
+ * The adjustments that apply an action to one channel over the whole timeline; ids come from the
+ * caller (the engine never invents ids). Throws RangeError for an unusable percent (the caller's
+ * mistake, not user input).
  */
-export function quadrantScenario(plan: Plan, channelId: string, quadrant: BcgQuadrant, options: QuadrantScenarioOptions): Scenario {
-  if (!plan.channels.some((c) => c.id === channelId)) throw new RangeError(`Unknown channel "${channelId}"`);
-  const action = QUADRANT_ACTIONS[quadrant];
-  let op: Adjustment['op'];
-  if (action.spend.kind === 'toMinimum') {
-    op = { kind: 'set', value: minimumSpendPerPeriod(plan, channelId) };
-  } else {
-    const percent = quadrant === 'questionMark' ? (options.questionMarkPercent ?? action.spend.percent) : action.spend.percent;
-    // Below −100 % spend would turn negative (validateScenarios refuses it too).
-    if (!Number.isFinite(percent) || percent < -100) throw new RangeError(`Unusable spend change ${percent} %`);
-    op = { kind: 'scale', percent };
+export function actionAdjustments(plan: Plan, channelId: string, action: QuadrantAction, newId: () => string, options: ActionOptions = {}): Adjustment[] {
+  const target = { kind: 'channels' as const, ids: [channelId] };
+  const set = (driver: DriverKey, value: number): Adjustment => ({ id: newId(), target, driver, op: { kind: 'set', value }, enabled: true });
+  switch (action.change.kind) {
+    case 'exit':
+      return EXIT_DRIVERS.map((d) => set(d, 0));
+    case 'toMinimum':
+      return [set('spend', minimumSpendPerPeriod(plan, channelId))];
+    case 'scale': {
+      const percent = actionPercent(action, options) as number;
+      // Below −100 % spend would turn negative (validateScenarios refuses it too).
+      if (!Number.isFinite(percent) || percent < -100) throw new RangeError(`Unusable spend change ${percent} %`);
+      return [{ id: newId(), target, driver: 'spend', op: { kind: 'scale', percent }, enabled: true }];
+    }
   }
+}
+
+export interface ActionScenarioOptions extends ActionOptions {
+  scenarioId: string;
+  newId: () => string;
+  name: string;
+  notes?: string;
+  /** The scenario the matrix was computed on: the action builds on it. Null = the baseline. */
+  parentId?: string | null;
+}
+
+/** A new scenario applying an action to one channel. Throws RangeError for a channel the plan does not have. */
+export function actionScenario(plan: Plan, channelId: string, action: QuadrantAction, options: ActionScenarioOptions): Scenario {
+  if (!plan.channels.some((c) => c.id === channelId)) throw new RangeError(`Unknown channel "${channelId}"`);
   return {
     id: options.scenarioId,
     name: options.name,
-    parentId: null,
+    parentId: options.parentId ?? null,
     notes: options.notes ?? '',
-    adjustments: [
-      {
-        id: options.adjustmentId,
-        target: { kind: 'channels', ids: [channelId] },
-        driver: 'spend',
-        op,
-        enabled: true,
-      },
-    ],
+    adjustments: actionAdjustments(plan, channelId, action, options.newId, options),
   };
 }

@@ -19,7 +19,13 @@ export type ScorecardProblem =
   | { code: 'thresholdInvalid'; kpiId: string; threshold: 'red' | 'green' }
   | { code: 'thresholdOrder'; kpiId: string; red: number; green: number }
   /** kpiId null: the matrix has the wrong number of rows; otherwise that KPI's row is short. */
-  | { code: 'valuesShape'; kpiId: string | null; expected: number; actual: number };
+  | { code: 'valuesShape'; kpiId: string | null; expected: number; actual: number }
+  /** The KPI has no value for any channel in the window: it is left out and its weight shared out. */
+  | { code: 'kpiUndefined'; kpiId: string; weight: number }
+  /** The KPI has no value for some channels: they score 0 on it. */
+  | { code: 'valuesMissing'; kpiId: string; channels: number[] }
+  /** Every KPI that carries weight is undefined in the window: there is nothing to score with. */
+  | { code: 'nothingToScore' };
 
 /**
  * Problems that make the weighted score meaningless; the others (duplicate ids, odd thresholds) only
@@ -32,6 +38,7 @@ const BLOCKING: ReadonlySet<ScorecardProblem['code']> = new Set([
   'targetMissing',
   'targetNotPositive',
   'valuesShape',
+  'nothingToScore',
 ]);
 
 export function isBlockingProblem(p: ScorecardProblem): boolean {
@@ -68,6 +75,11 @@ export interface ScorecardResult {
   order: number[];
   /** Every red cell, channel by channel, KPIs in scorecard order. */
   alerts: ScoreAlert[];
+  /**
+   * The weight each KPI is scored with, percent, summing to 100: a KPI undefined for every channel
+   * gets 0 and the others share its weight in proportion to theirs (see effectiveWeights).
+   */
+  weights: number[];
 }
 
 function finiteOrNull(v: unknown): number | null {
@@ -165,10 +177,28 @@ function checkKpis(kpis: readonly ScorecardKpi[], values: readonly (readonly (nu
 }
 
 /**
+ * The weights scoring uses. A KPI with no value for any channel (year-on-year growth in a plan's
+ * first year, ROAS where nothing is spent) cannot tell channels apart, and scoring it as 0 for all
+ * would silently spend its weight on nothing: every score would fall short of 100 by it, and a
+ * threshold on scores would mean something else. It is left out and the others are scaled up in
+ * proportion, so their relative importance is what the user set. Null when nothing defined carries
+ * weight.
+ */
+export function effectiveWeights(kpis: readonly Pick<ScorecardKpi, 'weight'>[], undefinedKpi: readonly boolean[]): number[] | null {
+  const usable = kpis.map((k, i) => (undefinedKpi[i] || !(k.weight > 0) ? 0 : k.weight));
+  const sum = usable.reduce((a, w) => a + w, 0);
+  if (!(sum > 0)) return null;
+  const total = kpis.reduce((a, k) => a + (k.weight > 0 ? k.weight : 0), 0);
+  return usable.map((w) => (w * total) / sum);
+}
+
+/**
  * Scores channels on the scorecard's KPIs. Never throws: problems are returned, and the cells are
  * filled as far as they can be so the grid can show what is wrong next to the numbers. A value that
  * is null (an undefined ratio, e.g. ROI without spend) or not finite is missing: it scores 0 for that
- * KPI, gets no colour and raises no alert. The channel count is the longest row.
+ * KPI, gets no colour and raises no alert, and the KPI is reported as having missing values. A KPI
+ * missing for every channel is left out of the scores (see effectiveWeights). The channel count is
+ * the longest row.
  */
 export function scoreChannels(kpis: readonly ScorecardKpi[], values: readonly (readonly (number | null)[])[]): ScorecardResult {
   const channels = values.reduce((n, row) => Math.max(n, row.length), 0);
@@ -190,11 +220,30 @@ export function scoreChannels(kpis: readonly ScorecardKpi[], values: readonly (r
     }));
   });
 
+  // A row of the wrong length is already a problem of its own (valuesShape), not a missing value.
+  const complete = kpis.map((_, k) => values[k]?.length === channels);
+  const undefinedKpi = cells.map((row, k) => complete[k] && channels > 0 && row.every((cell) => cell.missing));
+  kpis.forEach((kpi, k) => {
+    if (!complete[k]) return;
+    if (undefinedKpi[k]) problems.push({ code: 'kpiUndefined', kpiId: kpi.id, weight: kpi.weight });
+    else {
+      const missing = cells[k].flatMap((cell, c) => (cell.missing ? [c] : []));
+      if (missing.length > 0) problems.push({ code: 'valuesMissing', kpiId: kpi.id, channels: missing });
+    }
+  });
+  let weights = effectiveWeights(kpis, undefinedKpi);
+  if (weights === null) {
+    if (!problems.some(isBlockingProblem) && kpis.length > 0) problems.push({ code: 'nothingToScore' });
+    weights = kpis.map(() => 0);
+  }
+  const used = weights;
   const blocked = problems.some(isBlockingProblem);
   const scores: (number | null)[] = Array.from({ length: channels }, (_, c) => {
     if (blocked) return null;
     let s = 0;
-    kpis.forEach((kpi, k) => (s += (kpi.weight * (cells[k][c].normalised as number)) / 100));
+    kpis.forEach((_, k) => {
+      if (used[k] > 0) s += (used[k] * (cells[k][c].normalised as number)) / 100;
+    });
     return s;
   });
   const { ranks, order } = competitionRanks(scores);
@@ -206,7 +255,7 @@ export function scoreChannels(kpis: readonly ScorecardKpi[], values: readonly (r
       if (cell.status === 'red') alerts.push({ channelIndex: c, kpiId: kpi.id, value: cell.value as number, threshold: kpi.red as number });
     });
   }
-  return { problems, cells, scores, ranks, order, alerts };
+  return { problems, cells, scores, ranks, order, alerts, weights: used };
 }
 
 /**

@@ -1,15 +1,15 @@
 /** The budget optimiser (SPEC §6): water-filling on marginal returns, concave envelopes for S-curves. */
 export {
   optimiseBudget,
-  efficientFrontier,
   splitByPattern,
   type OptimiseSpec,
   type OptimiseResult,
   type OptimiseObjective,
   type ChannelAllocation,
-  type FrontierOptions,
-  type Frontier,
+  type BestBudgetInfo,
 } from './optimise';
+export { efficientFrontier, type Frontier, type FrontierOptions } from './frontier';
+export { bestBudget, channelBest, type BestBudget, type ChannelBest } from './bestBudget';
 export { applyAllocationAsAdjustments } from './adjustments';
 export {
   buildModels,

@@ -1,7 +1,11 @@
-import { scenarioSeries } from '../compute';
 import type { ChannelBudgetBounds, Plan } from '../types';
-import { allocateAt, buildEnvelope, lineAt, type Envelope, type Placement } from './envelope';
-import { buildModels, channelMarginal, channelValue, type OptimiseObjective, type ResponseModel } from './model';
+import { bestBudget } from './bestBudget';
+import { lineAt } from './envelope';
+import { channelMarginal, channelValue, type OptimiseObjective, type ResponseModel } from './model';
+import {
+  allConcave, checkNumber, fmt, infeasible, itemsFor, prepare, realObjective, todayTotal,
+  type OptimiseFailure, type Problem,
+} from './problem';
 import { dualBound, solveBudget, type LambdaSolution, type SolveItem } from './solve';
 
 export type { OptimiseObjective } from './model';
@@ -11,10 +15,14 @@ export type { OptimiseObjective } from './model';
  * the whole plan; budgets are rounded to whole minor units.
  *   maxObjective  the allocation of exactly `totalBudget` that maximises the objective
  *   minSpend      the least total budget whose best allocation reaches `target`
+ *   bestBudget    the budget and allocation that maximise contribution, with no total imposed:
+ *                 every funded channel at the spend where one more unit brings back exactly one
+ *                 unit (see bestBudget.ts)
  */
 export type OptimiseSpec =
   | { mode: 'maxObjective'; objective: OptimiseObjective; totalBudget: number; scenarioId: string | null; bounds: ChannelBudgetBounds[] }
-  | { mode: 'minSpend'; objective: OptimiseObjective; target: number; scenarioId: string | null; bounds: ChannelBudgetBounds[] };
+  | { mode: 'minSpend'; objective: OptimiseObjective; target: number; scenarioId: string | null; bounds: ChannelBudgetBounds[] }
+  | { mode: 'bestBudget'; objective: 'contribution'; scenarioId: string | null; bounds: ChannelBudgetBounds[] };
 
 export interface ChannelAllocation {
   channelId: string;
@@ -24,11 +32,27 @@ export interface ChannelAllocation {
   change: number;
   /** d objective / d spend at the answer (marginal ROI for contribution, marginal ROAS for net revenue); +Infinity for a concave hill at zero spend. */
   marginalReturn: number;
+  /**
+   * d contribution / d spend at the answer, whatever the objective: what one more unit of spend
+   * on this channel adds to contribution after paying for itself (−0.56: it brings back 0.44).
+   */
+  marginalContribution: number;
   objectiveToday: number;
   objectiveOptimal: number;
+  /** The channel's contribution at the answer (= objectiveOptimal for the contribution objective). */
+  contributionOptimal: number;
   /** Minor units per period, following the channel's spend pattern, summing exactly to `optimal`. */
   monthly: number[];
 }
+
+/**
+ * The contribution-maximising budget under the same bounds, reported with every answer so that a
+ * budget past it (or short of it) can be called so: or the channel whose contribution rises
+ * without limit (a linear curve that returns more than it costs and has no maximum).
+ */
+export type BestBudgetInfo =
+  | { ok: true; budget: number; contribution: number; gapBound: number }
+  | { ok: false; channelId: string };
 
 export type OptimiseResult =
   | {
@@ -49,136 +73,19 @@ export type OptimiseResult =
     /**
      * The KKT multiplier: the common marginal return of channels strictly inside their bounds. When
      * every channel sits at a bound it is the highest marginal (all at their minimum) or the lowest
-     * (all at their maximum), possibly ±Infinity.
+     * (all at their maximum), possibly ±Infinity. For the contribution objective it is what the
+     * last unit of the budget adds to contribution: below 0, the budget is past the profitable level.
+     * 0 for the best budget.
      */
     lambda: number;
+    /** Total contribution of the answer (= objective for the contribution objective). */
+    contribution: number;
+    best: BestBudgetInfo;
   }
-  | { ok: false; error: 'infeasible' | 'unreachable' | 'noChannels'; message: string; details: Record<string, number> };
+  | OptimiseFailure;
 
-type Failure = Extract<OptimiseResult, { ok: false }>;
+type Failure = OptimiseFailure;
 type Success = Extract<OptimiseResult, { ok: true }>;
-
-/** A prepared problem: models and bounds built once, envelopes cached across budgets. */
-interface Problem {
-  objective: OptimiseObjective;
-  models: ResponseModel[];
-  /** Whole-unit bounds; hi may be Infinity. */
-  lo: Float64Array;
-  hi: Float64Array;
-  sumLo: number;
-  sumHi: number;
-  /** The largest budget this problem will be solved for (envelopes are built up to it). */
-  cap: number;
-  envelopes: Map<string, Envelope>;
-}
-
-function fmt(x: number): string {
-  return Number.isFinite(x) ? String(Math.round(x)) : '∞';
-}
-
-function checkNumber(name: string, x: number | undefined, allowInfinity = false): void {
-  if (x === undefined) return;
-  if (typeof x !== 'number' || Number.isNaN(x) || x < 0 || (!allowInfinity && !Number.isFinite(x))) {
-    throw new RangeError(`optimiser: ${name} must be a non-negative number, got ${String(x)}`);
-  }
-}
-
-/**
- * Models and bounds. Bad input (a negative or non-finite number, an unknown or repeated channel)
- * throws RangeError, as goal seek does: it is a caller's mistake, not a property of the plan. A
- * channel whose min exceeds its max is a plan the user can fix, so it comes back as 'infeasible'.
- * `frozen` wins over min and max: the channel keeps today's spend exactly.
- */
-function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: string | null, bounds: readonly ChannelBudgetBounds[]): Problem | Failure {
-  if (plan.channels.length === 0) {
-    return { ok: false, error: 'noChannels', message: 'The plan has no channels to allocate a budget to.', details: {} };
-  }
-  const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
-  const byChannel = new Map<number, ChannelBudgetBounds>();
-  for (const b of bounds) {
-    const c = index.get(b.channelId);
-    // Bounds of a removed channel (or one a shared file no longer has) bound nothing.
-    if (c === undefined) continue;
-    if (byChannel.has(c)) throw new RangeError(`optimiser: channel "${b.channelId}" has two sets of bounds`);
-    checkNumber(`min of "${b.channelId}"`, b.min);
-    checkNumber(`max of "${b.channelId}"`, b.max, true);
-    byChannel.set(c, b);
-  }
-  const { series } = scenarioSeries(plan, scenarioId);
-  const models = buildModels(plan, series, objective);
-  const n = models.length;
-  const lo = new Float64Array(n);
-  const hi = new Float64Array(n);
-  let sumLo = 0;
-  let sumHi = 0;
-  for (let c = 0; c < n; c++) {
-    const b = byChannel.get(c);
-    if (b?.frozen) {
-      lo[c] = hi[c] = models[c].today;
-    } else {
-      lo[c] = Math.ceil(b?.min ?? 0);
-      hi[c] = b?.max === undefined ? Infinity : Math.floor(b.max);
-      if (lo[c] > hi[c]) {
-        return {
-          ok: false, error: 'infeasible',
-          message: `Channel "${plan.channels[c].name}" has a minimum (${fmt(lo[c])}) above its maximum (${fmt(hi[c])}).`,
-          details: { channelIndex: c, min: lo[c], max: hi[c] },
-        };
-      }
-    }
-    sumLo += lo[c];
-    sumHi += hi[c];
-  }
-  return { objective, models, lo, hi, sumLo, sumHi, cap: 0, envelopes: new Map() };
-}
-
-function infeasible(p: Problem, budget: number): Failure | null {
-  if (p.sumLo > budget) {
-    return {
-      ok: false, error: 'infeasible',
-      message: `The channels' minimums add up to ${fmt(p.sumLo)}, more than the budget of ${fmt(budget)}.`,
-      details: { budget, sumMin: p.sumLo, sumMax: p.sumHi },
-    };
-  }
-  if (p.sumHi < budget) {
-    return {
-      ok: false, error: 'infeasible',
-      message: `The channels' maximums add up to ${fmt(p.sumHi)}, less than the budget of ${fmt(budget)}.`,
-      details: { budget, sumMin: p.sumLo, sumMax: p.sumHi },
-    };
-  }
-  return null;
-}
-
-/**
- * Envelope of channel c over [lo, hiEnv], hiEnv = what it could take of the largest budget solved
- * for (cached: minSpend and the frontier solve many budgets with the same envelopes).
- */
-function envelopeOf(p: Problem, c: number): Envelope {
-  const hiEnv = Math.min(p.hi[c], Math.max(p.lo[c], p.cap - (p.sumLo - p.lo[c])));
-  const key = `${c}:${hiEnv}`;
-  let env = p.envelopes.get(key);
-  if (!env) {
-    env = buildEnvelope(p.models[c], p.lo[c], hiEnv);
-    p.envelopes.set(key, env);
-  }
-  return env;
-}
-
-function itemsFor(p: Problem, budget: number): SolveItem[] {
-  return p.models.map((_, c) => ({
-    env: envelopeOf(p, c),
-    lo: p.lo[c],
-    // No channel can take more than the budget leaves after every other channel's minimum.
-    hi: Math.min(p.hi[c], budget - (p.sumLo - p.lo[c])),
-  }));
-}
-
-function realObjective(models: readonly ResponseModel[], S: ArrayLike<number>): number {
-  let v = 0;
-  for (let c = 0; c < models.length; c++) v += channelValue(models[c], S[c]);
-  return v;
-}
 
 /**
  * Turns an envelope optimum into a real allocation. At most one channel is left strictly inside a
@@ -278,13 +185,43 @@ export function splitByPattern(total: number, pattern: Float64Array): number[] {
   return out;
 }
 
-/** True when every channel's objective is concave on its interval, so water-filling is exact. */
-function allConcave(p: Problem): boolean {
-  return p.models.every((m, c) => m.concave || p.hi[c] <= p.lo[c] || (m.kind === 'step' && p.lo[c] > 0));
+
+/** The best allocation of exactly `budget` (an integer) for a prepared problem. */
+/** The answer for whole-unit spends `optimal`: per-channel figures and totals. */
+function answer(p: Problem, optimal: readonly number[], best: BestBudgetInfo, rest: Pick<Success, 'method' | 'gapBound' | 'iterations' | 'lambda'>): Success {
+  const allocations: ChannelAllocation[] = p.models.map((m, c) => ({
+    channelId: m.channelId,
+    today: m.today,
+    optimal: optimal[c],
+    change: optimal[c] - m.today,
+    marginalReturn: channelMarginal(m, optimal[c]),
+    marginalContribution: channelMarginal(p.contribution[c], optimal[c]),
+    objectiveToday: channelValue(m, m.today),
+    objectiveOptimal: channelValue(m, optimal[c]),
+    contributionOptimal: channelValue(p.contribution[c], optimal[c]),
+    monthly: splitByPattern(optimal[c], m.pattern),
+  }));
+  return {
+    ok: true,
+    allocations,
+    objective: allocations.reduce((s, a) => s + a.objectiveOptimal, 0),
+    objectiveToday: allocations.reduce((s, a) => s + a.objectiveToday, 0),
+    totalSpend: optimal.reduce((s, v) => s + v, 0),
+    contribution: allocations.reduce((s, a) => s + a.contributionOptimal, 0),
+    best,
+    ...rest,
+  };
+}
+
+/** The best budget of a prepared problem (contribution models, the problem's bounds). */
+function bestOf(p: Problem): BestBudgetInfo {
+  const b = bestBudget(p.contribution, p.lo, p.hi);
+  if ('unbounded' in b) return { ok: false, channelId: p.models[b.unbounded].channelId };
+  return { ok: true, budget: b.budget, contribution: b.objective, gapBound: b.gapBound };
 }
 
 /** The best allocation of exactly `budget` (an integer) for a prepared problem. */
-function solveFor(p: Problem, budget: number): Success | Failure {
+function solveFor(p: Problem, budget: number, best: BestBudgetInfo): Success | Failure {
   const bad = infeasible(p, budget);
   if (bad) return bad;
   const items = itemsFor(p, budget);
@@ -299,17 +236,7 @@ function solveFor(p: Problem, budget: number): Success | Failure {
   }
   const hiEff = items.map((it) => Math.max(it.lo, it.hi));
   const optimal = roundAllocation(p.models, sol.S, budget, p.lo, hiEff);
-  const allocations: ChannelAllocation[] = p.models.map((m, c) => ({
-    channelId: m.channelId,
-    today: m.today,
-    optimal: optimal[c],
-    change: optimal[c] - m.today,
-    marginalReturn: channelMarginal(m, optimal[c]),
-    objectiveToday: channelValue(m, m.today),
-    objectiveOptimal: channelValue(m, optimal[c]),
-    monthly: splitByPattern(optimal[c], m.pattern),
-  }));
-  const objective = allocations.reduce((s, a) => s + a.objectiveOptimal, 0);
+  const objective = realObjective(p.models, optimal);
   // With the budget at Σ min (or Σ max) every channel is pinned, and the solver, which clips each
   // channel to what the budget leaves, sees none free: take the multiplier from the real bounds.
   // For envelopes, the multiplier of the envelope problem (the repair's re-solves pin channels and
@@ -325,7 +252,7 @@ function solveFor(p: Problem, budget: number): Success | Failure {
     for (let c = 0; c < optimal.length; c++) {
       if (optimal[c] > p.lo[c] + 1 && optimal[c] < p.hi[c] - 1 && (big < 0 || optimal[c] > optimal[big])) big = c;
     }
-    if (big >= 0) lambda = allocations[big].marginalReturn;
+    if (big >= 0) lambda = channelMarginal(p.models[big], optimal[big]);
   }
   if (budget === p.sumLo || budget === p.sumHi) {
     const atMin = budget === p.sumLo;
@@ -344,21 +271,25 @@ function solveFor(p: Problem, budget: number): Success | Failure {
     for (const l of [first.lambda, sol.lambda]) if (Number.isFinite(l)) bound = Math.min(bound, dualBound(items, l, budget));
     gapBound = Math.max(0, bound - objective);
   }
-  return {
-    ok: true,
-    allocations,
-    objective,
-    objectiveToday: allocations.reduce((s, a) => s + a.objectiveToday, 0),
-    totalSpend: budget,
-    method: exact ? 'waterFilling' : 'concaveEnvelope',
-    gapBound,
-    iterations,
-    lambda,
-  };
+  return answer(p, optimal, best, { method: exact ? 'waterFilling' : 'concaveEnvelope', gapBound, iterations, lambda });
 }
 
-function todayTotal(p: Problem): number {
-  return p.models.reduce((s, m) => s + m.today, 0);
+/**
+ * bestBudget mode: every channel at its own best spend (λ = 0, see bestBudget.ts). The multiplier
+ * is 0 by construction: channels strictly inside their bounds have marginal contribution 0 (to one
+ * minor unit), those held at a minimum have it ≤ 0 and those at a maximum ≥ 0.
+ */
+function bestAnswer(p: Problem): Success | Failure {
+  const b = bestBudget(p.contribution, p.lo, p.hi);
+  if ('unbounded' in b) {
+    return {
+      ok: false, error: 'unbounded',
+      message: `Contribution of channel "${p.channelNames[b.unbounded]}" rises with every unit of spend and has no maximum: set one.`,
+      details: { channelIndex: b.unbounded },
+    };
+  }
+  const best: BestBudgetInfo = { ok: true, budget: b.budget, contribution: b.objective, gapBound: b.gapBound };
+  return answer(p, b.spends, best, { method: allConcave(p) ? 'waterFilling' : 'concaveEnvelope', gapBound: b.gapBound, iterations: 0, lambda: 0 });
 }
 
 /**
@@ -377,11 +308,12 @@ function minSpend(p: Problem, target: number): OptimiseResult {
   const high = Number.isFinite(p.sumHi) ? p.sumHi : Math.max(low, Math.round(10 * todayTotal(p)));
   p.cap = high;
   let iterations = 0;
+  const bestInfo = bestOf(p);
   const cache = new Map<number, Success | Failure>();
   const at = (budget: number): Success | Failure => {
     let r = cache.get(budget);
     if (!r) {
-      r = solveFor(p, budget);
+      r = solveFor(p, budget, bestInfo);
       if (r.ok) iterations += r.iterations;
       cache.set(budget, r);
     }
@@ -401,19 +333,10 @@ function minSpend(p: Problem, target: number): OptimiseResult {
   let b: number; // a budget that reaches it
   if (allConcave(p)) {
     let peak = high;
-    if (p.objective === 'contribution') {
-      // Where every channel's marginal return is 0 (λ = 0): each channel's own best spend, clipped
-      // to its bounds and the search range.
-      const where: Placement = { piece: 0, interior: false, curvature: 0 };
-      let sum = 0;
-      for (const it of itemsFor(p, high)) {
-        const hiC = Math.max(it.lo, it.hi);
-        sum += hiC > it.lo ? Math.max(it.lo, allocateAt(it.env, 0, hiC, (it.lo + hiC) / 2, where)) : it.lo;
-      }
-      peak = Math.min(high, Math.max(low, Math.round(sum)));
-    }
-    const best = value(peak);
-    if (best < target) return unreachable(best, peak);
+    // Contribution peaks at the best budget, where every channel's marginal return reaches 0.
+    if (p.objective === 'contribution' && bestInfo.ok) peak = Math.min(high, Math.max(low, bestInfo.budget));
+    const top = value(peak);
+    if (top < target) return unreachable(top, peak);
     if (value(low) >= target) return withIterations(at(low), iterations);
     a = low;
     b = peak;
@@ -422,13 +345,13 @@ function minSpend(p: Problem, target: number): OptimiseResult {
     let prev = -1;
     let found = -1;
     let best = -Infinity;
-    let bestBudget = low;
+    let bestAt = low;
     for (let k = 0; k <= K; k++) {
       const budget = Math.round(low + ((high - low) * k) / K);
       const v = value(budget);
       if (v > best) {
         best = v;
-        bestBudget = budget;
+        bestAt = budget;
       }
       if (v >= target) {
         found = budget;
@@ -436,7 +359,7 @@ function minSpend(p: Problem, target: number): OptimiseResult {
       }
       prev = budget;
     }
-    if (found < 0) return unreachable(best, bestBudget);
+    if (found < 0) return unreachable(best, bestAt);
     if (prev < 0) return withIterations(at(found), iterations);
     a = prev;
     b = found;
@@ -465,10 +388,15 @@ function withIterations(r: Success | Failure, iterations: number): OptimiseResul
  * envelope, which is moved to a real point and the rest re-solved ('concaveEnvelope'). gapBound is a
  * weak-duality bound minus the achieved objective, so the true optimum is at most `objective +
  * gapBound` — a proof of how good the answer is, not an estimate.
+ *
+ * Every answer carries the best budget (`best`) so that a caller can say whether the budget asked
+ * about is past the profitable level.
  */
 export function optimiseBudget(plan: Plan, spec: OptimiseSpec): OptimiseResult {
+  if (spec.mode === 'bestBudget' && spec.objective !== 'contribution') throw new RangeError('optimiser: the best budget maximises contribution');
   const prepared = prepare(plan, spec.objective, spec.scenarioId, spec.bounds);
   if ('ok' in prepared) return prepared;
+  if (spec.mode === 'bestBudget') return bestAnswer(prepared);
   if (spec.mode === 'minSpend') {
     if (typeof spec.target !== 'number' || !Number.isFinite(spec.target)) throw new RangeError('optimiser: the target is not a finite number');
     return minSpend(prepared, spec.target);
@@ -476,61 +404,8 @@ export function optimiseBudget(plan: Plan, spec: OptimiseSpec): OptimiseResult {
   checkNumber('the total budget', spec.totalBudget);
   const budget = Math.round(spec.totalBudget);
   prepared.cap = budget;
-  return solveFor(prepared, budget);
+  return solveFor(prepared, budget, bestOf(prepared));
 }
 
-export interface FrontierOptions {
-  objective: OptimiseObjective;
-  scenarioId: string | null;
-  bounds: ChannelBudgetBounds[];
-  /** Number of budgets (default 21). */
-  points?: number;
-  /** Range of budgets as % of today's total (default 50 to 150). */
-  fromPct?: number;
-  toPct?: number;
-}
-
-export interface Frontier {
-  /** Budgets that could be solved, increasing, with their best objective. */
-  budgets: number[];
-  objectives: number[];
-  todayBudget: number;
-  todayObjective: number;
-  /** Budgets the bounds make infeasible, left out of the curve. */
-  skipped: { budget: number; message: string }[];
-}
-
-/** The efficient frontier: the best objective at budgets from fromPct % to toPct % of today's total. */
-export function efficientFrontier(plan: Plan, opts: FrontierOptions): Frontier {
-  const points = Math.max(1, Math.floor(opts.points ?? 21));
-  const fromPct = opts.fromPct ?? 50;
-  const toPct = opts.toPct ?? 150;
-  if (!Number.isFinite(fromPct) || !Number.isFinite(toPct) || fromPct < 0 || toPct < fromPct) {
-    throw new RangeError(`optimiser: bad frontier range ${fromPct} … ${toPct} %`);
-  }
-  const prepared = prepare(plan, opts.objective, opts.scenarioId, opts.bounds);
-  const out: Frontier = { budgets: [], objectives: [], todayBudget: 0, todayObjective: 0, skipped: [] };
-  if ('ok' in prepared) {
-    if (prepared.error === 'noChannels') return out;
-    out.skipped.push({ budget: NaN, message: prepared.message });
-    return out;
-  }
-  const today = todayTotal(prepared);
-  out.todayBudget = today;
-  out.todayObjective = realObjective(prepared.models, prepared.models.map((m) => m.today));
-  const budgets: number[] = [];
-  for (let k = 0; k < points; k++) {
-    const pct = points === 1 ? fromPct : fromPct + ((toPct - fromPct) * k) / (points - 1);
-    const b = Math.round((today * pct) / 100);
-    if (budgets[budgets.length - 1] !== b) budgets.push(b);
-  }
-  prepared.cap = budgets[budgets.length - 1];
-  for (const b of budgets) {
-    const r = solveFor(prepared, b);
-    if (r.ok) {
-      out.budgets.push(b);
-      out.objectives.push(r.objective);
-    } else out.skipped.push({ budget: b, message: r.message });
-  }
-  return out;
-}
+/** For the frontier: the prepared problem, its best budget and a solver of one budget. */
+export { bestOf as bestBudgetOf, solveFor as solveBudgetFor };

@@ -1,6 +1,7 @@
 /**
- * Home appliances — seed 004's second mix: regional distributors as the main channel in tier-3 to
- * tier-5 cities, an official mall for the high-end tier-1 customer, live-stream for exposure.
+ * Home appliances — regional distributors as the main channel in tier-3 to tier-5 cities, an
+ * official mall for the high-end tier-1 customer, live-stream for exposure. Spend sits near the
+ * profitable level in every channel (see the calibration test in tests/unit/templates).
  */
 import { channel, hill, languageOf, plan, yuan, type TemplateOptions } from './build';
 import { APPLIANCES_OFFLINE, APPLIANCES_ONLINE } from './seasonality';
@@ -16,12 +17,13 @@ const en = {
   mall: 'Official mall (website + mini-program)',
   live: 'Live-stream sales',
   notes: [
-    'Mid-size kitchen and household appliance brand, about CNY 420 m net revenue a year; 24 months from January 2027; money in CNY, drivers per month.',
-    'Mix from seed 004: regional distributors (main, tier-3 to tier-5 cities), official mall (high-end tier-1 customers), live-stream (brand exposure).',
-    'Distributors: about 300 dealer outlets with 200 shoppers each a month, 18 % of them buy, AOV CNY 2,800 at retail; distributor + retailer margin 28 % (the tiered rebates of seed 004 are not included).',
-    'Official mall: 1 % of visits convert at AOV CNY 3,600 (premium models); no intermediary, so it keeps the margin dealers would take (gross margin 45 % vs 28 %), but pays 10 % for delivery, installation and payment.',
-    'Live-stream: 0.8 % of viewers buy hero models at AOV CNY 2,100, 22 % returns, 22 % host + platform commission, thin margin — it loses money at this spend; kept for exposure, worth challenging.',
-    'Seasonality: New-Year goods in January, May Day, summer air-con and National Day offline; 618 and Double 11 online. Figures are illustrative industry-typical values, not seed data.',
+    'Mid-size kitchen and household appliance brand, about CNY 530 m net revenue in 2027; 24 months from January 2027; money in CNY, drivers per month.',
+    'Roles: regional distributors are the main channel in tier-3 to tier-5 cities and county towns; the official mall (website and mini-program) serves high-end customers in tier-1 and tier-2 cities; live-stream sales bring exposure.',
+    'Distributors: about 300 dealer outlets with 200 shoppers each a month, plus about 26 k more from CNY 800 k a month of co-op advertising; 18 % buy at CNY 2,800 retail; distributor and retailer margins take 28 %, and the brand keeps a 28 % gross margin on what it receives (tiered rebates are not included: add them under Evaluate → Rebates).',
+    'Official mall: 80 k visits a month growing 1 % a month, plus about 110 k from CNY 500 k of ads; 1 % convert at CNY 3,600 (premium models); no intermediary, so gross margin is 45 %, less 10 % for delivery, installation and payment.',
+    'Live-stream: CNY 700 k a month of paid traffic and CNY 300 k for hosts and studio; 0.8 % of viewers buy hero models at CNY 2,100, 22 % return, 22 % host and platform commission, 25 % gross margin. It about breaks even — the last CNY 1 of spend brings back about 0.94 — and is kept for exposure; worth challenging.',
+    "Spend is set near the profitable level: in distributors and the mall the last CNY 1 brings back CNY 1.10–1.15 of gross profit after channel costs, so the best budget is a few percent above today's.",
+    "Seasonality: New-Year goods in January, May Day, summer air conditioning and National Day in stores; 618 and Double 11 online. Rates are typical industry values, not a real brand's data.",
   ],
 };
 
@@ -35,12 +37,13 @@ const zhCN: typeof en = {
   mall: '官网商城（官网+小程序）',
   live: '直播带货',
   notes: [
-    '中型厨房及生活家电品牌，年净收入约 4.2 亿元；自 2027 年 1 月起 24 个月；金额单位为人民币，驱动因素按月。',
-    '渠道组合取自种子文章 004：区域经销商（主渠道，覆盖三至五线城市）+ 官网商城（一线城市高端客群）+ 直播带货（品牌曝光）。',
-    '经销商：约 300 个零售网点，每店每月约 200 名进店顾客，其中 18% 成交，零售客单价 2,800 元；经销商与零售商合计毛利 28%（未含种子文章 004 所述的阶梯返利）。',
-    '官网商城：访客转化率 1%，客单价 3,600 元（高端型号）；无中间商，经销环节的毛利留在企业（毛利率 45%，经销渠道为 28%），但配送安装及支付费用占 10%。',
-    '直播带货：观众转化率 0.8%，爆款客单价 2,100 元，退货率 22%，主播佣金加平台费 22%，毛利薄——按当前投入亏损，保留用于曝光，值得讨论。',
-    '季节性：线下看年货（1 月）、五一、夏季空调和国庆；线上看 618 和双 11。以上数字均为行业典型的示意值，并非种子文章中的数据。',
+    '中型厨房及生活家电品牌，2027 年净收入约 5.3 亿元；自 2027 年 1 月起 24 个月；金额单位为人民币，驱动因素按月。',
+    '渠道分工：区域经销商为主渠道，覆盖三至五线城市和县城；官网商城（官网 + 小程序）服务一二线城市的高端客群；直播带货负责曝光。',
+    '经销商：约 300 个零售网点，每店每月约 200 名进店顾客，另有每月 80 万元联合广告带来约 2.6 万人；18% 成交，零售客单价 2,800 元；经销商与零售商合计拿走 28%，品牌对到手收入保持 28% 毛利（未含阶梯返利，可在“渠道评估 → 返利”中添加）。',
+    '官网商城：每月访客 8 万、每月增长 1%，另有每月 50 万元广告带来约 11 万访客；转化率 1%，客单价 3,600 元（高端型号）；没有中间商，毛利率 45%，配送安装及支付费用占 10%。',
+    '直播带货：每月投流 70 万元，主播与直播间费用 30 万元；观众 0.8% 购买爆款，客单价 2,100 元，退货率 22%，主播佣金加平台费 22%，毛利率 25%。大致盈亏平衡——最后投入的 1 元约带回 0.94 元——为曝光而保留，值得商榷。',
+    '各渠道投入都设在盈利水平附近：经销商和官网最后投入的 1 元带回 1.10–1.15 元扣除渠道成本后的毛利，因此最佳预算比当前预算高几个百分点。',
+    '季节性：线下看年货（1 月）、五一、夏季空调和国庆；线上看 618 和双 11。以上比率均为行业典型值，并非真实品牌数据。',
   ],
 };
 
@@ -54,12 +57,13 @@ const zhTW: typeof en = {
   mall: '官網商城（官網＋小程式）',
   live: '直播帶貨',
   notes: [
-    '中型廚房及生活家電品牌，年淨收入約 4.2 億元人民幣；自 2027 年 1 月起 24 個月；金額單位為人民幣，驅動因子按月。',
-    '通路組合取自種子文章 004：區域經銷商（主通路，涵蓋三至五線城市）+ 官網商城（一線城市高端客群）+ 直播帶貨（品牌曝光）。',
-    '經銷商：約 300 個零售據點，每店每月約 200 名進店顧客，其中 18% 成交，零售客單價 2,800 元；經銷商與零售商合計毛利 28%（未含種子文章 004 所述的階梯返利）。',
-    '官網商城：訪客轉換率 1%，客單價 3,600 元（高階機型）；無中間商，經銷環節的毛利留在企業（毛利率 45%，經銷通路為 28%），但配送安裝及支付費用佔 10%。',
-    '直播帶貨：觀眾轉換率 0.8%，爆款客單價 2,100 元，退貨率 22%，主播佣金加平台費 22%，毛利薄——以目前投入虧損，保留作為曝光，值得討論。',
-    '季節性：線下看年貨（1 月）、五一、夏季冷氣與國慶；線上看 618 與雙 11。以上數字皆為產業典型的示意值，並非種子文章中的資料。',
+    '中型廚房及生活家電品牌，2027 年淨營收約 5.3 億元人民幣；自 2027 年 1 月起 24 個月；金額單位為人民幣，驅動因子按月。',
+    '通路分工：區域經銷商為主通路，涵蓋三至五線城市與縣城；官網商城（官網＋小程式）服務一二線城市的高端客群；直播帶貨負責曝光。',
+    '經銷商：約 300 個零售據點，每店每月約 200 名來客，另有每月 80 萬元聯合廣告帶來約 2.6 萬人；18% 成交，零售客單價 2,800 元；經銷商與零售商合計拿走 28%，品牌對到手收入維持 28% 毛利（未含階梯返利，可在「通路評估 → 返利」中加入）。',
+    '官網商城：每月訪客 8 萬、每月成長 1%，另有每月 50 萬元廣告帶來約 11 萬訪客；轉換率 1%，客單價 3,600 元（高階機型）；沒有中間商，毛利率 45%，配送安裝及支付費用佔 10%。',
+    '直播帶貨：每月投放 70 萬元，主播與直播間費用 30 萬元；觀眾 0.8% 購買爆款，客單價 2,100 元，退貨率 22%，主播佣金加平台費 22%，毛利率 25%。大致損益兩平——最後投入的 1 元約帶回 0.94 元——為曝光而保留，值得商榷。',
+    '各通路投入都設在獲利水準附近：經銷商與官網最後投入的 1 元帶回 1.10–1.15 元扣除通路成本後的毛利，因此最佳預算比目前預算高幾個百分點。',
+    '季節性：實體看年貨（1 月）、五一、夏季冷氣與國慶；線上看 618 與雙 11。以上比率皆為產業典型值，並非真實品牌資料。',
   ],
 };
 
@@ -95,7 +99,7 @@ export function appliancesTemplate(opts: TemplateOptions): Plan {
           fixedCost: yuan(1_500_000),
           newCustomerShare: 0.75,
         },
-        curve: hill(20_000, yuan(1_000_000), 1),
+        curve: hill(53_000, yuan(800_000), 1),
       }),
       channel({
         id: 'ch-official-mall',
@@ -115,7 +119,7 @@ export function appliancesTemplate(opts: TemplateOptions): Plan {
           fixedCost: yuan(400_000),
           newCustomerShare: 0.6,
         },
-        curve: hill(150_000, yuan(600_000), 0.9),
+        curve: hill(245_000, yuan(600_000), 0.9),
       }),
       channel({
         id: 'ch-livestream',
@@ -133,10 +137,10 @@ export function appliancesTemplate(opts: TemplateOptions): Plan {
           grossMargin: 0.25,
           channelMargin: 0.22,
           variableCostRate: 0.1,
-          fixedCost: yuan(200_000),
+          fixedCost: yuan(300_000),
           newCustomerShare: 0.8,
         },
-        curve: hill(1_500_000, yuan(1_200_000), 1.8),
+        curve: hill(1_000_000, yuan(600_000), 1.8),
       }),
     ],
     notes: t.notes,

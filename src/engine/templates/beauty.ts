@@ -1,7 +1,9 @@
 /**
- * Beauty brand — the "main + auxiliary" mix of seed 004: platform e-commerce as the main channel
- * (young customers), experience stores for trial and trust, a private community for repurchase;
- * a Douyin live-stream channel is added as the weak, debatable one.
+ * Beauty brand — the "main + auxiliary" mix: platform e-commerce as the main channel (young
+ * customers), experience stores for trial and trust, a private community for repurchase, and a
+ * Douyin live-stream channel as the weak, debatable one. Every channel's spend sits near the point
+ * where its last unit of spend brings back one unit of gross profit after channel costs (the
+ * calibration test in tests/unit/templates holds each within a stated band).
  */
 import { channel, hill, languageOf, plan, yuan, type TemplateOptions } from './build';
 import { BEAUTY_STORES, ECOMMERCE } from './seasonality';
@@ -17,12 +19,13 @@ const en = {
   community: 'Private community (WeCom + mini-program)',
   live: 'Douyin live-stream',
   notes: [
-    'Mid-size domestic skincare brand, about CNY 125 m net revenue a year; 24 months from January 2027; all money in CNY, drivers per month.',
-    'Channel mix from seed 004: e-commerce platform as main channel, experience stores for trial and trust, private community for repurchase; live-stream added for exposure.',
-    'Flagship stores: 1.1 m visits a month, 3 % conversion, AOV CNY 180, platform take 10 %, 8 % returns; peaks at 3.8, 618 and Double 11.',
-    'Live-stream: 2 % conversion, 30 % returns and 22 % host + platform commission on AOV CNY 149 — the channel loses money at this spend; a question to discuss, not a mistake.',
-    '12 experience stores at about CNY 120k a month each (rent + staff), 3,000 visitors a store, 22 % of them buying; private community: 8 % conversion, only 15 % new customers.',
-    'Gross margin about 70 % of net revenue for every channel (live-stream lower for deeper discounts). All figures are illustrative industry-typical values, not data from the seeds.',
+    'Mid-size domestic skincare brand selling nationwide, about CNY 180 m net revenue in 2027; 24 months from January 2027; money in CNY, drivers per month.',
+    'Roles: Tmall and JD flagship stores carry sales; experience stores in tier-1 and tier-2 cities let customers try products and build trust; the private community (WeCom groups and a mini-program) brings repurchase; Douyin live-stream reaches new customers.',
+    "Flagship stores: 600 k organic visits a month plus about 1.35 m bought with CNY 1.2 m of platform ads; 3 % conversion, CNY 180 average order, 8 % returns, 10 % platform commission, 12 % logistics and payment costs — the ranges a skincare flagship store's back office typically reports.",
+    'Experience stores: 12 stores at about CNY 120 k a month each for rent and staff, 3,000 visitors a store, 22 % of them buy at CNY 300. Private community: 80 k visits a month growing 2 % a month, 8 % order at CNY 210, only 15 % of them new customers.',
+    'Live-stream: CNY 500 k a month of paid traffic and CNY 350 k for studio and hosts; 2 % of viewers buy at CNY 149, 30 % return, 22 % host and platform commission. Its spend about pays at the margin (the last CNY 1 brings back about 0.90), but the studio makes it lose a little overall: kept to reach new customers (70 % of its orders) — the channel to discuss.',
+    "Spend is set near the profitable level: in the other channels the last CNY 1 of spend brings back about CNY 1.05–1.10 of gross profit after channel costs, so the best budget is within a few percent of today's.",
+    "Gross margin about 70 % of net revenue (live-stream 65 % for deeper discounts). All rates are typical industry values, not a real brand's data: replace them with your own.",
   ],
 };
 
@@ -36,12 +39,13 @@ const zhCN: typeof en = {
   community: '私域社群（企业微信+小程序）',
   live: '抖音直播带货',
   notes: [
-    '中型国产护肤品牌，年净收入约 1.25 亿元；自 2027 年 1 月起 24 个月；金额单位为人民币，驱动因素按月。',
-    '渠道组合取自种子文章 004：平台电商为主渠道，线下体验店提升试用与信任，私域社群促进复购；另加直播带货提升曝光。',
-    '旗舰店：月访客约 110 万，转化率 3%，客单价 180 元，平台扣点 10%，退货率 8%；3.8、618、双 11 为高峰。',
-    '直播带货：转化率 2%，退货率 30%，主播佣金加平台费 22%，客单价 149 元——按当前投入该渠道亏损，是值得讨论的问题渠道，并非错误。',
-    '12 家体验店，每店每月租金加人工约 12 万元、进店 3,000 人，其中 22% 成交；私域社群转化率 8%，新客仅占 15%。',
-    '各渠道毛利率约为净收入的 70%（直播折扣更深，毛利较低）。以上数字均为行业典型的示意值，并非种子文章中的数据。',
+    '中型国产护肤品牌，全国销售，2027 年净收入约 1.8 亿元；自 2027 年 1 月起 24 个月；金额单位为人民币，驱动因素按月。',
+    '渠道分工：天猫、京东旗舰店承担主要销售；一二线城市的线下体验店用于试用和建立信任；私域社群（企业微信群 + 小程序）负责复购；抖音直播带货触达新客。',
+    '旗舰店：每月自然访客 60 万，另有约 135 万来自每月 120 万元的平台广告；转化率 3%，客单价 180 元，退货率 8%，平台扣点 10%，物流与支付费用 12%——护肤品旗舰店后台常见的水平。',
+    '体验店：12 家，每店每月租金加人工约 12 万元，进店 3,000 人，其中 22% 成交，客单价 300 元。私域社群：每月访问 8 万次、每月增长 2%，8% 下单，客单价 210 元，新客仅占 15%。',
+    '直播带货：每月投流 50 万元，直播间与主播费用 35 万元；观众 2% 下单，客单价 149 元，退货率 30%，主播佣金加平台费 22%。投流在边际上大致回本（最后 1 元约带回 0.90 元），但直播间固定成本使其整体小幅亏损；为触达新客（订单中 70% 为新客）而保留，是值得讨论的渠道。',
+    '各渠道投入都设在盈利水平附近：其他渠道最后投入的 1 元约带回 1.05–1.10 元扣除渠道成本后的毛利，因此最佳预算与当前预算只差几个百分点。',
+    '毛利率约为净收入的 70%（直播折扣更深，为 65%）。以上比率均为行业典型值，并非真实品牌数据，请换成你自己的数字。',
   ],
 };
 
@@ -55,12 +59,13 @@ const zhTW: typeof en = {
   community: '私域社群（企業微信＋小程式）',
   live: '抖音直播帶貨',
   notes: [
-    '中型國產保養品牌，年淨收入約 1.25 億元人民幣；自 2027 年 1 月起 24 個月；金額單位為人民幣，驅動因子按月。',
-    '通路組合取自種子文章 004：平台電商為主通路，線下體驗店提升試用與信任，私域社群促進回購；另加直播帶貨提升曝光。',
-    '旗艦店：月訪客約 110 萬，轉換率 3%，客單價 180 元，平台抽成 10%，退貨率 8%；3.8、618、雙 11 為高峰。',
-    '直播帶貨：轉換率 2%，退貨率 30%，主播佣金加平台費 22%，客單價 149 元——以目前投入該通路虧損，是值得討論的問題通路，並非錯誤。',
-    '12 家體驗店，每店每月租金加人事約 12 萬元、進店 3,000 人，其中 22% 成交；私域社群轉換率 8%，新客僅佔 15%。',
-    '各通路毛利率約為淨收入的 70%（直播折扣較深，毛利較低）。以上數字皆為產業典型的示意值，並非種子文章中的資料。',
+    '中型國產保養品牌，全國銷售，2027 年淨營收約 1.8 億元人民幣；自 2027 年 1 月起 24 個月；金額單位為人民幣，驅動因子按月。',
+    '通路分工：天貓、京東旗艦店負責主要銷售；一二線城市的實體體驗店用於試用與建立信任；私域社群（企業微信群＋小程式）負責回購；抖音直播帶貨觸及新客。',
+    '旗艦店：每月自然訪客 60 萬，另有約 135 萬來自每月 120 萬元的平台廣告；轉換率 3%，客單價 180 元，退貨率 8%，平台抽成 10%，物流與支付費用 12%——保養品旗艦店後台常見的水準。',
+    '體驗店：12 家，每店每月租金加人事約 12 萬元，來客 3,000 人，其中 22% 成交，客單價 300 元。私域社群：每月造訪 8 萬次、每月成長 2%，8% 下單，客單價 210 元，新客僅佔 15%。',
+    '直播帶貨：每月投放 50 萬元，直播間與主播費用 35 萬元；觀眾 2% 下單，客單價 149 元，退貨率 30%，主播佣金加平台費 22%。投放在邊際上大致回本（最後 1 元約帶回 0.90 元），但直播間固定成本使其整體小幅虧損；為觸及新客（訂單中 70% 為新客）而保留，是值得討論的通路。',
+    '各通路投入都設在獲利水準附近：其他通路最後投入的 1 元約帶回 1.05–1.10 元扣除通路成本後的毛利，因此最佳預算與目前預算只差幾個百分點。',
+    '毛利率約為淨營收的 70%（直播折扣較深，為 65%）。以上比率皆為產業典型值，並非真實品牌資料，請換成你自己的數字。',
   ],
 };
 
@@ -96,7 +101,7 @@ export function beautyTemplate(opts: TemplateOptions): Plan {
           fixedCost: yuan(600_000),
           newCustomerShare: 0.55,
         },
-        curve: hill(900_000, yuan(1_000_000), 0.8),
+        curve: hill(2_700_000, yuan(1_200_000), 0.8),
       }),
       channel({
         id: 'ch-stores',
@@ -137,7 +142,7 @@ export function beautyTemplate(opts: TemplateOptions): Plan {
           fixedCost: yuan(250_000),
           newCustomerShare: 0.15,
         },
-        curve: hill(60_000, yuan(150_000), 0.9),
+        curve: hill(64_000, yuan(150_000), 0.9),
       }),
       channel({
         id: 'ch-douyin-live',
@@ -155,10 +160,10 @@ export function beautyTemplate(opts: TemplateOptions): Plan {
           grossMargin: 0.65,
           channelMargin: 0.22,
           variableCostRate: 0.14,
-          fixedCost: yuan(150_000),
+          fixedCost: yuan(350_000),
           newCustomerShare: 0.7,
         },
-        curve: hill(1_200_000, yuan(800_000), 1.3),
+        curve: hill(1_700_000, yuan(500_000), 1.3),
       }),
     ],
     notes: t.notes,

@@ -1,8 +1,9 @@
 /**
- * Industrial equipment — seed 000's construction-machinery maker flattening a multi-level distributor
+ * Industrial equipment — a construction-machinery maker flattening a multi-level distributor
  * system: a direct app (specs, quotes, online financing), regional service partners kept for
  * after-sales and paid by a profit share, and the remaining distributors shrinking. 36 months, so
- * the migration shows.
+ * the shift shows. Spend sits near the profitable level in every channel (see the calibration test
+ * in tests/unit/templates).
  */
 import { channel, hill, languageOf, plan, yuan, type TemplateOptions } from './build';
 import { CONSTRUCTION } from './seasonality';
@@ -18,12 +19,13 @@ const en = {
   partners: 'Regional service partners',
   distributors: 'Multi-level distributors (remaining)',
   notes: [
-    'Construction-machinery maker, list price about CNY 200k a machine, about CNY 255 m net revenue in year 1; 36 months from January 2027; money in CNY, drivers per month; traffic = sales leads.',
-    'Case from seed 000: multi-level distributors made prices opaque and service slow; a direct app lets customers check specs, compare quotes and finance online, regional service partners keep after-sales for a profit share. The seed reports profit margin +12 % and complaints -30 % after flattening.',
-    'A machine costs about CNY 98k in every channel; gross margin differs only by who takes a cut: distributors 30 % over two levels, service partners 10 %, the app 4 % (delivery share to the partner); app prices are 8 % under list.',
-    'Lead conversion: app 1.5 % rising 1 % a month (relative) as the app matures, service partners 8 % (warm leads from existing fleets), distributors 5 %.',
-    'Migration: distributor leads shrink 2 % a month, app leads grow 3 % a month. The app is about break-even in year 1 (CNY 1 m a month team + CNY 700k marketing) and contributes the most by year 3 — the channel to discuss.',
-    'Seasonality: construction sites restart in March–May, Spring Festival is the trough. Figures other than the seed\'s +12 % / -30 % are illustrative industry-typical values.',
+    'Construction-machinery maker, list price about CNY 200 k a machine, about CNY 295 m net revenue in 2027; 36 months from January 2027 so the shift between channels shows; money in CNY, drivers per month; traffic means sales leads.',
+    'Situation: a multi-level distributor system made prices opaque and service slow. A direct app lets customers check specifications, compare quotes and finance online; regional service partners keep after-sales and are paid a profit share; the remaining distributors shrink.',
+    'A machine costs about CNY 98 k in every channel; margins differ by who takes a cut: distributors 30 % over two levels, service partners 10 %, the app 4 % (the delivery share paid to the partner); app prices are 8 % under list.',
+    'Lead conversion: app 1.5 %, improving 1 % a month (relative) as the app matures; service partners 8 % (warm leads from existing fleets); distributors 5 %. Leads bought each month: about 1,500 for the app with CNY 700 k, about 75 for partners with CNY 200 k, about 300 for distributors with CNY 400 k.',
+    'Shift: distributor leads shrink 2 % a month and their budget with them; app leads grow 3 % a month and its budget 1 % a month. The app team costs CNY 1 m a month.',
+    'Spend is set near the profitable level: the last CNY 1 brings back about CNY 1.20 in the app (room to invest more), about 1.08 with partners and 1.00 with distributors.',
+    "Seasonality: construction sites restart in March to May; the Spring Festival month is the trough. Rates are typical industry values, not a real company's data.",
   ],
 };
 
@@ -37,12 +39,13 @@ const zhCN: typeof en = {
   partners: '区域服务商',
   distributors: '多级经销商（保留部分）',
   notes: [
-    '工程机械制造商，单台标价约 20 万元，首年净收入约 2.55 亿元；自 2027 年 1 月起 36 个月；金额单位为人民币，驱动因素按月；流量指销售线索。',
-    '案例取自种子文章 000：原有多级经销商体系导致价格不透明、响应迟缓；直营 APP 让客户直接查询参数、对比报价并在线融资，保留区域服务商负责售后，以服务分润保障其利益。文中扁平化后利润率提升 12%、客户投诉率下降 30%。',
-    '每台设备在各渠道的成本均约 9.8 万元，毛利率的差别只来自中间环节的分成：经销商两级合计 30%，服务商 10%，APP 4%（交付分润给服务商）；APP 价格比标价低 8%。',
-    '线索转化率：APP 1.5%，随 APP 成熟每月相对提升 1%；服务商 8%（老客户机队的熟线索）；经销商 5%。',
-    '迁移：经销商线索每月减少 2%，APP 线索每月增长 3%。APP 首年大致盈亏平衡（团队每月 100 万元、营销 70 万元），第三年贡献居首，是值得讨论的渠道。',
-    '季节性：3–5 月工地复工为旺季，春节为淡季。除种子文章的 +12% / -30% 外，其余数字均为行业典型的示意值。',
+    '工程机械制造商，单台标价约 20 万元，2027 年净收入约 2.95 亿元；自 2027 年 1 月起 36 个月，便于看出渠道迁移；金额单位为人民币，驱动因素按月；流量指销售线索。',
+    '背景：多级经销体系导致价格不透明、服务响应慢。直营 APP 让客户直接查询参数、对比报价并在线融资；区域服务商保留售后，以服务分润保障其利益；剩余经销商逐步收缩。',
+    '每台设备在各渠道的成本均约 9.8 万元，毛利的差别来自中间环节的分成：经销商两级合计 30%，服务商 10%，APP 4%（交付分润给服务商）；APP 价格比标价低 8%。',
+    '线索转化率：APP 1.5%，随 APP 成熟每月相对提升 1%；服务商 8%（老客户机队的熟线索）；经销商 5%。每月投放带来的线索：APP 约 1,500 条（70 万元），服务商约 75 条（20 万元），经销商约 300 条（40 万元）。',
+    '迁移：经销商线索每月减少 2%，投入同步减少；APP 线索每月增长 3%，投入每月增长 1%。APP 团队每月成本 100 万元。',
+    '各渠道投入都设在盈利水平附近：最后投入的 1 元，APP 约带回 1.20 元（仍有加投空间），服务商约 1.08 元，经销商约 1.00 元。',
+    '季节性：3–5 月工地复工为旺季，春节所在月份为淡季。以上比率均为行业典型值，并非真实企业数据。',
   ],
 };
 
@@ -56,12 +59,13 @@ const zhTW: typeof en = {
   partners: '區域服務商',
   distributors: '多層經銷商（保留部分）',
   notes: [
-    '工程機械製造商，單台標價約 20 萬元人民幣，首年淨收入約 2.55 億元；自 2027 年 1 月起 36 個月；金額單位為人民幣，驅動因子按月；流量指銷售名單。',
-    '案例取自種子文章 000：原有多層經銷商體系造成價格不透明、回應遲緩；直營 APP 讓客戶直接查詢規格、比較報價並線上融資，保留區域服務商負責售後，以服務分潤保障其利益。文中扁平化後利潤率提升 12%、客訴率下降 30%。',
-    '每台設備在各通路的成本皆約 9.8 萬元，毛利率的差異只來自中間環節的分成：經銷商兩層合計 30%，服務商 10%，APP 4%（交機分潤給服務商）；APP 價格比標價低 8%。',
-    '名單轉換率：APP 1.5%，隨 APP 成熟每月相對提升 1%；服務商 8%（既有客戶機隊的熱名單）；經銷商 5%。',
-    '遷移：經銷商名單每月減少 2%，APP 名單每月成長 3%。APP 首年大致損益兩平（團隊每月 100 萬元、行銷 70 萬元），第三年貢獻居首，是值得討論的通路。',
-    '季節性：3–5 月工地復工為旺季，春節為淡季。除種子文章的 +12% / -30% 外，其餘數字皆為產業典型的示意值。',
+    '工程機械製造商，單台標價約 20 萬元人民幣，2027 年淨營收約 2.95 億元；自 2027 年 1 月起 36 個月，便於看出通路遷移；金額單位為人民幣，驅動因子按月；流量指銷售名單。',
+    '背景：多層經銷體系造成價格不透明、服務回應慢。直營 APP 讓客戶直接查詢規格、比較報價並線上融資；區域服務商保留售後，以服務分潤保障其利益；其餘經銷商逐步收縮。',
+    '每台設備在各通路的成本皆約 9.8 萬元，毛利的差異來自中間環節的分成：經銷商兩層合計 30%，服務商 10%，APP 4%（交機分潤給服務商）；APP 價格比標價低 8%。',
+    '名單轉換率：APP 1.5%，隨 APP 成熟每月相對提升 1%；服務商 8%（既有客戶機隊的熱名單）；經銷商 5%。每月投放帶來的名單：APP 約 1,500 筆（70 萬元），服務商約 75 筆（20 萬元），經銷商約 300 筆（40 萬元）。',
+    '遷移：經銷商名單每月減少 2%，投入同步減少；APP 名單每月成長 3%，投入每月成長 1%。APP 團隊每月成本 100 萬元。',
+    '各通路投入都設在獲利水準附近：最後投入的 1 元，APP 約帶回 1.20 元（仍有加碼空間），服務商約 1.08 元，經銷商約 1.00 元。',
+    '季節性：3–5 月工地復工為旺季，春節所在月份為淡季。以上比率皆為產業典型值，並非真實企業資料。',
   ],
 };
 
@@ -98,7 +102,7 @@ export function industrialTemplate(opts: TemplateOptions): Plan {
           fixedCost: yuan(1_000_000),
           newCustomerShare: 0.5,
         },
-        curve: hill(1_800, yuan(800_000), 1),
+        curve: hill(3_300, yuan(800_000), 1),
       }),
       channel({
         id: 'ch-service-partners',
@@ -119,7 +123,7 @@ export function industrialTemplate(opts: TemplateOptions): Plan {
           fixedCost: yuan(600_000),
           newCustomerShare: 0.2,
         },
-        curve: hill(200, yuan(300_000), 1),
+        curve: hill(190, yuan(300_000), 1),
       }),
       channel({
         id: 'ch-distributors',
@@ -140,7 +144,7 @@ export function industrialTemplate(opts: TemplateOptions): Plan {
           fixedCost: yuan(700_000),
           newCustomerShare: 0.4,
         },
-        curve: hill(300, yuan(600_000), 1),
+        curve: hill(780, yuan(600_000), 1),
       }),
     ],
     notes: t.notes,

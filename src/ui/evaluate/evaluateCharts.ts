@@ -38,6 +38,14 @@ export function bcgOption(
   const maxC = Math.max(1, ...result.points.map((p) => Math.abs(p.contribution)));
   const fmtX = (v: number): string => (relative ? `${formatDecimal(v, money.locale, 2)}×` : formatPercent(v, money.locale, 1));
   const quadrants: BcgQuadrant[] = ['star', 'cashCow', 'questionMark', 'dog'];
+  // The threshold line is always on the chart, with a sixth of the range to spare at each end (or
+  // a fixed step when all values are equal) so a channel at an edge keeps its name on the chart.
+  const padded = (end: 'min' | 'max', line: number | null) => (v: { min: number; max: number }): number => {
+    const lo = line === null ? v.min : Math.min(v.min, line);
+    const hi = line === null ? v.max : Math.max(v.max, line);
+    const pad = hi > lo ? (hi - lo) / 6 : Math.max(Math.abs(hi) * 0.2, 0.05);
+    return end === 'min' ? lo - pad : hi + pad;
+  };
   const pointsOf = (q: BcgQuadrant) =>
     result.points.flatMap((p, c) => (p.quadrant === q && p.x !== null && p.y !== null ? [{ value: [p.x, p.y, p.contribution], name: names[c] }] : []));
   const lines = [
@@ -46,7 +54,7 @@ export function bcgOption(
   ];
   return {
     ...CHART_BASE,
-    grid: { ...CHART_BASE.grid, right: 40, top: 30 },
+    grid: { ...CHART_BASE.grid, left: 24, right: 40, top: 30 },
     legend: { bottom: 0 },
     tooltip: {
       trigger: 'item',
@@ -57,8 +65,8 @@ export function bcgOption(
         return `${encodeHTML(p.name ?? '')} · ${encodeHTML(p.seriesName ?? '')}<br/>${encodeHTML(t(relative ? 'bcg.relativeShare' : 'bcg.share'))}: <b>${encodeHTML(fmtX(p.value[0]))}</b><br/>${encodeHTML(t('bcg.growth'))}: <b>${encodeHTML(formatPercent(p.value[1], money.locale, 1))}</b><br/>${encodeHTML(t('metric.contribution'))}: <b>${encodeHTML(formatMoney(p.value[2], money.currency, money.locale))}</b>`;
       },
     },
-    xAxis: { type: 'value', name: t(relative ? 'bcg.relativeShare' : 'bcg.share'), nameLocation: 'middle', nameGap: 28, scale: true, axisLabel: { formatter: fmtX } },
-    yAxis: { type: 'value', name: t('bcg.growth'), scale: true, axisLabel: { formatter: (v: number) => formatPercent(v, money.locale, 0) } },
+    xAxis: { type: 'value', name: t(relative ? 'bcg.relativeShare' : 'bcg.share'), nameLocation: 'middle', nameGap: 28, scale: true, min: padded('min', result.thresholds.share), max: padded('max', result.thresholds.share), axisLabel: { formatter: fmtX, showMinLabel: false, showMaxLabel: false } },
+    yAxis: { type: 'value', name: t('bcg.growth'), nameLocation: 'middle', nameRotate: 90, nameGap: 44, scale: true, min: padded('min', result.thresholds.growth), max: padded('max', result.thresholds.growth), axisLabel: { formatter: (v: number) => formatPercent(v, money.locale, 0), showMinLabel: false, showMaxLabel: false } },
     series: quadrants.map((q, k) => ({
       name: t(`bcg.q.${q}`),
       type: 'scatter',

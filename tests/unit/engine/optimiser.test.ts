@@ -492,15 +492,20 @@ describe('optimiser: efficient frontier', () => {
     const plan = concaveSynthetic(10, 8, 24);
     for (const objective of ['netRevenue', 'contribution'] as const) {
       const f = efficientFrontier(plan, { objective, scenarioId: null, bounds: [] });
-      expect(f.budgets).toHaveLength(21);
+      // 21 evenly spaced budgets, plus today's and the best budget when they are not among them.
+      expect(f.budgets.length).toBeGreaterThanOrEqual(21);
+      expect(f.budgets.length).toBeLessThanOrEqual(23);
+      expect(f.budgets).toContain(f.todayBudget);
       expect(f.skipped).toEqual([]);
       expect(f.todayBudget).toBe(models(plan).reduce((s, m) => s + m.today, 0));
       for (let k = 1; k < f.objectives.length; k++) {
         const top = ok(optimiseBudget(plan, maxSpec(f.budgets[k], [], objective)));
         if (top.lambda > 0) expect(f.objectives[k]).toBeGreaterThanOrEqual(f.objectives[k - 1] - 1e-9 * Math.abs(f.objectives[k]));
         if (k >= 2) {
-          const second = f.objectives[k] - 2 * f.objectives[k - 1] + f.objectives[k - 2];
-          expect(second).toBeLessThanOrEqual(1e-7 * Math.abs(f.objectives[k]));
+          // Concave: slopes between neighbours fall (budgets are not evenly spaced once today's and
+          // the best budget are added).
+          const slope = (i: number): number => (f.objectives[i] - f.objectives[i - 1]) / (f.budgets[i] - f.budgets[i - 1]);
+          expect(slope(k)).toBeLessThanOrEqual(slope(k - 1) + 1e-7 * Math.abs(f.objectives[k]) / (f.budgets[k] - f.budgets[k - 1]));
         }
       }
       // Today's allocation of today's budget is on or below the frontier.
@@ -515,7 +520,8 @@ describe('optimiser: efficient frontier', () => {
     const today = ms.reduce((s, m) => s + m.today, 0);
     const bounds = ms.map((m) => ({ channelId: m.channelId, min: Math.round(m.today * 0.8), max: Math.round(m.today * 1.2) }));
     const f = efficientFrontier(plan, { objective: 'contribution', scenarioId: null, bounds, points: 11 });
-    expect(f.budgets.length + f.skipped.length).toBe(11);
+    expect(f.budgets.length + f.skipped.length).toBeGreaterThanOrEqual(11);
+    expect(f.budgets.length + f.skipped.length).toBeLessThanOrEqual(13);
     expect(f.skipped.length).toBeGreaterThan(0);
     for (const b of f.budgets) {
       expect(b).toBeGreaterThanOrEqual(today * 0.8 - 4);

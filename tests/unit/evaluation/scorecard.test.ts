@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultScorecard, ragStatus, scoreChannels } from '../../../src/engine/evaluation/scorecard';
+import { defaultScorecard, isBlockingProblem, ragStatus, scoreChannels } from '../../../src/engine/evaluation/scorecard';
 import { ALL_METRICS } from '../../../src/engine/metrics';
 import type { ScorecardKpi } from '../../../src/engine/types';
 
@@ -79,9 +79,28 @@ describe('min–max normalisation', () => {
     expect(r.ranks).toEqual([2, 2, 1, 2]);
   });
 
-  it('gives a KPI nobody has a value for 0 everywhere', () => {
-    const r = scoreChannels([kpi('a', { weight: 50 }), kpi('b', { weight: 50 })], [[null, null], [1, 2]]);
-    expect(r.scores).toEqual([0, 50]);
+  it('leaves out a KPI nobody has a value for, says so, and shares its weight out in proportion', () => {
+    const r = scoreChannels([kpi('a', { weight: 50 }), kpi('b', { weight: 30 }), kpi('c', { weight: 20 })], [[null, null], [1, 2], [4, 2]]);
+    expect(r.problems).toEqual([{ code: 'kpiUndefined', kpiId: 'a', weight: 50 }]);
+    // b and c keep their 3 : 2 ratio and make up 100 %: 60 % and 40 %.
+    expect(r.weights).toEqual([0, 60, 40]);
+    // By hand: channel 0 is worst on b (0) and best on c (100) → 40; channel 1 the other way → 60.
+    expect(r.scores).toEqual([40, 60]);
+    expect(r.cells[0].every((c) => c.missing && c.normalised === 0)).toBe(true);
+  });
+
+  it('reports the channels a KPI has no value for', () => {
+    const r = scoreChannels([kpi('a', { weight: 50 }), kpi('b', { weight: 50 })], [[null, 2, null], [1, 2, 3]]);
+    expect(r.problems).toEqual([{ code: 'valuesMissing', kpiId: 'a', channels: [0, 2] }]);
+    expect(r.weights).toEqual([50, 50]);
+  });
+
+  it('refuses to score when every KPI with weight is undefined', () => {
+    const r = scoreChannels([kpi('a', { weight: 100 }), kpi('b', { weight: 0 })], [[null, null], [1, 2]]);
+    expect(r.problems).toContainEqual({ code: 'nothingToScore' });
+    expect(r.scores).toEqual([null, null]);
+    expect(isBlockingProblem({ code: 'nothingToScore' })).toBe(true);
+    expect(isBlockingProblem({ code: 'kpiUndefined', kpiId: 'a', weight: 10 })).toBe(false);
   });
 });
 
@@ -254,7 +273,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(matrix, fc.nat(1023), (values, seed) => {
         const r = scoreChannels(kpisFor(values.length, seed), values);
-        expect(r.problems).toEqual([]);
+        // Missing values are reported, not errors; with every weighted KPI missing there is no score.
+        expect(r.problems.filter((p) => p.code !== 'kpiUndefined' && p.code !== 'valuesMissing' && p.code !== 'nothingToScore')).toEqual([]);
+        if (r.problems.some((p) => p.code === 'nothingToScore')) return;
+        expect(r.weights.reduce((a, w) => a + w, 0)).toBeCloseTo(100, 9);
         for (const row of r.cells) for (const c of row) expect(c.normalised).toBeGreaterThanOrEqual(0);
         for (const row of r.cells) for (const c of row) expect(c.normalised).toBeLessThanOrEqual(100);
         const scores = r.scores as number[];

@@ -32,12 +32,25 @@ describe('default scorecard on the beauty template', () => {
     for (const s of result.scores) expect(s).toBeLessThanOrEqual(100);
   });
 
-  it('ranks the private community first and the loss-making live-stream last', () => {
-    const { plan, result } = beautyScorecard();
+  it('ranks the flagship stores first, the private community second and the loss-making live-stream last', () => {
+    const { plan, values, result } = beautyScorecard();
+    // Min–max by hand: each KPI scaled to 0–100 across the four channels (lower is better for cost
+    // ratio and CAC), weighted 30/25/20/15/10 and added up.
+    const { kpis } = defaultScorecard();
+    const byHand = plan.channels.map((_, c) =>
+      kpis.reduce((sum, k, i) => {
+        const row = values[i] as number[];
+        const lo = Math.min(...row);
+        const hi = Math.max(...row);
+        const up = ((row[c] - lo) / (hi - lo)) * 100;
+        return sum + (k.weight * (k.direction === 'higher' ? up : 100 - up)) / 100;
+      }, 0),
+    );
+    result.scores.forEach((s, c) => expect(s).toBeCloseTo(byHand[c], 9));
     const rankOf = (id: string) => result.ranks[plan.channels.findIndex((c) => c.id === id)];
-    expect(rankOf('ch-community')).toBe(1);
+    expect(rankOf('ch-tmall')).toBe(1);
     expect(rankOf('ch-douyin-live')).toBe(4);
-    expect(result.order.map((c) => plan.channels[c].id)).toEqual(['ch-community', 'ch-tmall', 'ch-stores', 'ch-douyin-live']);
+    expect(result.order.map((c) => plan.channels[c].id)).toEqual(['ch-tmall', 'ch-community', 'ch-stores', 'ch-douyin-live']);
   });
 
   it('alerts on the live-stream’s negative ROI with the value and the threshold', () => {

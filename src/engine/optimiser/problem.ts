@@ -1,0 +1,151 @@
+import { scenarioSeries } from '../compute';
+import type { ChannelBudgetBounds, Plan } from '../types';
+import { buildEnvelope, type Envelope } from './envelope';
+import { buildModels, channelValue, type OptimiseObjective, type ResponseModel } from './model';
+import type { SolveItem } from './solve';
+
+/** An answer the optimiser cannot give, with the amounts that explain why. */
+export interface OptimiseFailure {
+  ok: false;
+  error: 'infeasible' | 'unreachable' | 'noChannels' | 'unbounded';
+  message: string;
+  details: Record<string, number>;
+}
+
+/** A prepared problem: models and bounds built once, envelopes cached across budgets. */
+export interface Problem {
+  objective: OptimiseObjective;
+  models: ResponseModel[];
+  /**
+   * The channels' contribution models: `models` itself when the objective is contribution. Whatever
+   * is maximised, what one more unit of spend does to contribution is what says whether it pays.
+   */
+  contribution: ResponseModel[];
+  /** Whole-unit bounds; hi may be Infinity. */
+  lo: Float64Array;
+  hi: Float64Array;
+  sumLo: number;
+  sumHi: number;
+  /** The largest budget this problem will be solved for (envelopes are built up to it). */
+  cap: number;
+  envelopes: Map<string, Envelope>;
+  channelNames: string[];
+}
+
+export function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Math.round(x)) : '∞';
+}
+
+export function checkNumber(name: string, x: number | undefined, allowInfinity = false): void {
+  if (x === undefined) return;
+  if (typeof x !== 'number' || Number.isNaN(x) || x < 0 || (!allowInfinity && !Number.isFinite(x))) {
+    throw new RangeError(`optimiser: ${name} must be a non-negative number, got ${String(x)}`);
+  }
+}
+
+/**
+ * Models and bounds. Bad input (a negative or non-finite number, an unknown or repeated channel)
+ * throws RangeError, as goal seek does: it is a caller's mistake, not a property of the plan. A
+ * channel whose min exceeds its max is a plan the user can fix, so it comes back as 'infeasible'.
+ * `frozen` wins over min and max: the channel keeps today's spend exactly.
+ */
+export function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: string | null, bounds: readonly ChannelBudgetBounds[]): Problem | OptimiseFailure {
+  if (plan.channels.length === 0) {
+    return { ok: false, error: 'noChannels', message: 'The plan has no channels to allocate a budget to.', details: {} };
+  }
+  const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
+  const byChannel = new Map<number, ChannelBudgetBounds>();
+  for (const b of bounds) {
+    const c = index.get(b.channelId);
+    // Bounds of a removed channel (or one a shared file no longer has) bound nothing.
+    if (c === undefined) continue;
+    if (byChannel.has(c)) throw new RangeError(`optimiser: channel "${b.channelId}" has two sets of bounds`);
+    checkNumber(`min of "${b.channelId}"`, b.min);
+    checkNumber(`max of "${b.channelId}"`, b.max, true);
+    byChannel.set(c, b);
+  }
+  const { series } = scenarioSeries(plan, scenarioId);
+  const models = buildModels(plan, series, objective);
+  const contribution = objective === 'contribution' ? models : buildModels(plan, series, 'contribution');
+  const n = models.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  let sumLo = 0;
+  let sumHi = 0;
+  for (let c = 0; c < n; c++) {
+    const b = byChannel.get(c);
+    if (b?.frozen) {
+      lo[c] = hi[c] = models[c].today;
+    } else {
+      lo[c] = Math.ceil(b?.min ?? 0);
+      hi[c] = b?.max === undefined ? Infinity : Math.floor(b.max);
+      if (lo[c] > hi[c]) {
+        return {
+          ok: false, error: 'infeasible',
+          message: `Channel "${plan.channels[c].name}" has a minimum (${fmt(lo[c])}) above its maximum (${fmt(hi[c])}).`,
+          details: { channelIndex: c, min: lo[c], max: hi[c] },
+        };
+      }
+    }
+    sumLo += lo[c];
+    sumHi += hi[c];
+  }
+  return { objective, models, contribution, lo, hi, sumLo, sumHi, cap: 0, envelopes: new Map(), channelNames: plan.channels.map((c) => c.name) };
+}
+
+export function infeasible(p: Problem, budget: number): OptimiseFailure | null {
+  if (p.sumLo > budget) {
+    return {
+      ok: false, error: 'infeasible',
+      message: `The channels' minimums add up to ${fmt(p.sumLo)}, more than the budget of ${fmt(budget)}.`,
+      details: { budget, sumMin: p.sumLo, sumMax: p.sumHi },
+    };
+  }
+  if (p.sumHi < budget) {
+    return {
+      ok: false, error: 'infeasible',
+      message: `The channels' maximums add up to ${fmt(p.sumHi)}, less than the budget of ${fmt(budget)}.`,
+      details: { budget, sumMin: p.sumLo, sumMax: p.sumHi },
+    };
+  }
+  return null;
+}
+
+/**
+ * Envelope of channel c over [lo, hiEnv], hiEnv = what it could take of the largest budget solved
+ * for (cached: minSpend and the frontier solve many budgets with the same envelopes).
+ */
+function envelopeOf(p: Problem, c: number): Envelope {
+  const hiEnv = Math.min(p.hi[c], Math.max(p.lo[c], p.cap - (p.sumLo - p.lo[c])));
+  const key = `${c}:${hiEnv}`;
+  let env = p.envelopes.get(key);
+  if (!env) {
+    env = buildEnvelope(p.models[c], p.lo[c], hiEnv);
+    p.envelopes.set(key, env);
+  }
+  return env;
+}
+
+export function itemsFor(p: Problem, budget: number): SolveItem[] {
+  return p.models.map((_, c) => ({
+    env: envelopeOf(p, c),
+    lo: p.lo[c],
+    // No channel can take more than the budget leaves after every other channel's minimum.
+    hi: Math.min(p.hi[c], budget - (p.sumLo - p.lo[c])),
+  }));
+}
+
+export function realObjective(models: readonly ResponseModel[], S: ArrayLike<number>): number {
+  let v = 0;
+  for (let c = 0; c < models.length; c++) v += channelValue(models[c], S[c]);
+  return v;
+}
+
+/** True when every channel's objective is concave on its interval, so water-filling is exact. */
+export function allConcave(p: Problem): boolean {
+  return p.models.every((m, c) => m.concave || p.hi[c] <= p.lo[c] || (m.kind === 'step' && p.lo[c] > 0));
+}
+
+export function todayTotal(p: Problem): number {
+  return p.models.reduce((s, m) => s + m.today, 0);
+}

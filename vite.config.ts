@@ -106,5 +106,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
+    // Property tests run thousands of cases; on a loaded two-core machine 5 s is too short a limit.
+    testTimeout: 60_000,
   },
 });

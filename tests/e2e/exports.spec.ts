@@ -104,7 +104,10 @@ test.describe('exports a finance colleague can use', () => {
     await page.getByTestId('period-select').selectOption('metric:netRevenue');
     await expect(p.cell('period-grid', 0, 'b.2027-01')).not.toHaveText('');
     const janScreen = yuanOf((await p.cell('period-grid', 0, 'b.2027-01').textContent()) ?? '');
-    const periods = csvRows((await download(page, 'periods-export-csv')).bytes);
+    const periodsFile = await download(page, 'periods-export-csv');
+    // The file says which figure it holds.
+    expect(periodsFile.name).toMatch(/ - Periods - Net revenue\.csv$/);
+    const periods = csvRows(periodsFile.bytes);
     expect(periods.map((r) => r[0])).toEqual(['Channel', ...names, 'Total']);
     expect(periods[0]).toHaveLength(1 + 24);
     expect(Math.round(Number(periods[1][1]))).toBe(janScreen);

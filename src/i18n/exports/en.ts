@@ -11,6 +11,7 @@ export const exportsEn = {
   'xport.a.value': 'Value',
   'xport.a.plan': 'Plan',
   'xport.a.end': 'Last month',
+  'xport.a.figures': 'Channel and monthly sheets show',
   'xport.a.scenario': 'Scenario “{name}”',
   'xport.a.basedOn': 'builds on {name}',
   'xport.a.adjustment': 'Adjustment {n}',

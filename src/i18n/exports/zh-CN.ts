@@ -13,6 +13,7 @@ export const exportsZhCN: Record<keyof typeof exportsEn, string> = {
   'xport.a.value': '内容',
   'xport.a.plan': '方案',
   'xport.a.end': '结束月份',
+  'xport.a.figures': '渠道表与按月明细表的数据',
   'xport.a.scenario': '情景“{name}”',
   'xport.a.basedOn': '基于{name}',
   'xport.a.adjustment': '调整 {n}',

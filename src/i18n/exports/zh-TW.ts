@@ -13,6 +13,7 @@ export const exportsZhTW: Record<keyof typeof exportsEn, string> = {
   'xport.a.value': '內容',
   'xport.a.plan': '方案',
   'xport.a.end': '結束月份',
+  'xport.a.figures': '通路表與逐月明細表的數據',
   'xport.a.scenario': '情境「{name}」',
   'xport.a.basedOn': '基於{name}',
   'xport.a.adjustment': '調整 {n}',

@@ -143,6 +143,7 @@ function assumptionsSheet(input: PlanWorkbookInput): Sheet {
     [t('settings.regions'), plan.regions.map((r) => r.name).join(', ') || null],
     [t('tabs.channels'), plan.channels.map((c) => c.name).join(', ') || null],
     [t('settings.notes'), plan.notes.trim() || null],
+    [t('xport.a.figures'), t('scn.baseline')],
   ];
   const nameOf = (id: string | null): string => (id === null ? t('scn.baseline') : ((plan.scenarios ?? []).find((s) => s.id === id)?.name ?? id));
   for (const s of plan.scenarios ?? []) {

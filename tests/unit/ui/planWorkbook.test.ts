@@ -123,5 +123,17 @@ describe('plan workbook', () => {
     expect(value('Regions')).toBe(p.regions.map((r) => r.name).join(', ') || null);
     expect(value('Scenario “Spend +10 %”')).toBe('builds on Baseline');
     expect(value('Adjustment 1')).toBe('spend scale');
+    expect(value('Channel and monthly sheets show')).toBe('Baseline');
+  });
+
+  it('writes a plan without channels or scenarios: headers and empty totals, nothing that is not a number', () => {
+    const empty: Plan = { ...p, channels: [], scenarios: [] };
+    const { wb: book, rows: sheet } = read(empty);
+    expect(book.SheetNames).toHaveLength(10);
+    expect(sheet('Channels').map((r) => r[0])).toEqual(['Channel', 'Total']);
+    expect(sheet('Net revenue by month').map((r) => r[0])).toEqual(['Channel', 'Total']);
+    for (const name of book.SheetNames) {
+      for (const row of sheet(name)) for (const v of row) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+    }
   });
 });

@@ -198,6 +198,23 @@ test.describe('exports a finance colleague can use', () => {
     expect(libraryMessages).toEqual([]);
   });
 
+  test('in Chinese: the same typed numbers, Chinese headers and sheet names', async ({ page, planner: p }) => {
+    const libraryMessages = watchLibraries(page);
+    await p.open('zh-CN');
+    await p.newPlan('beauty');
+    const names = await p.columnTexts('channel-grid', 'name');
+    const kpiNet = await p.kpi('netRevenue');
+    const { ws, rows } = xlsxSheet((await download(page, 'channels-export-xlsx')).bytes);
+    expect(rows.map((r) => r[0])).toEqual(['渠道', ...names, '合计']);
+    const net = (rows[0] as string[]).indexOf('净收入');
+    expect(Math.round((rows.at(-1)?.[net] as number) * 100)).toBe(kpiNet);
+    expect(columnCells(ws, net, names.length + 1).every((c) => c.t === 'n' && c.z === '"¥"#,##0.00')).toBe(true);
+    const wb = XLSX.read((await download(page, 'plan-export-xlsx')).bytes, { type: 'buffer', cellNF: true });
+    expect(wb.SheetNames).toEqual(['渠道', '营销投入（按月）', '净收入（按月）', '毛利（按月）', '渠道成本（按月）', '贡献利润（按月）', '订单数（按月）', 'ROI（按月）', '情景对比', '假设']);
+    expect(wb.Sheets['净收入（按月）'].B1.v).toBe('2027年1月');
+    expect(libraryMessages).toEqual([]);
+  });
+
   test('a chart image has its title and none of the pointer’s hover state', async ({ page, planner: p }) => {
     const libraryMessages = watchLibraries(page);
     await p.open('en');

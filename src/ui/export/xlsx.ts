@@ -41,17 +41,23 @@ export function columnName(index: number): string {
   return out;
 }
 
-/** Excel refuses sheet names over 31 characters, with []:*?/\ or duplicates (case-insensitive). */
+/**
+ * Excel refuses sheet names over 31 characters, with []:*?/\, starting or ending with an apostrophe,
+ * named "History" (it reserves the name), or duplicates (case-insensitive).
+ */
 export function sheetNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((raw, i) => {
-    const base = raw.replace(/[[\]:*?/\\]/g, '_').replace(INVALID_XML, '').trim().slice(0, 31) || `Sheet${i + 1}`;
+    const cleaned = raw.replace(/[[\]:*?/\\]/g, '_').replace(INVALID_XML, '').trim().slice(0, 31).replace(/^'+|'+$/g, '').trim();
+    const base = cleaned.toLowerCase() === 'history' ? `${cleaned}_` : cleaned || `Sheet${i + 1}`;
     let name = base;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)}~${k}`;
     used.add(name.toLowerCase());
     return name;
   });
 }
+
+const MAX_CELL_TEXT = 32_767;
 
 const grouped = new Map<number, Intl.NumberFormat>();
 
@@ -103,7 +109,9 @@ function sheetXml(sheet: Sheet, styles: StyleBook): string {
       const ref = `${columnName(j)}${r + 1}`;
       if (typeof c === 'string') {
         const s = styles.style('General', role);
-        cells.push(`<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(c)}</t></is></c>`);
+        // Excel holds at most 32,767 characters in a cell and calls a longer one a damaged file.
+        const text = c.length > MAX_CELL_TEXT ? `${c.slice(0, MAX_CELL_TEXT - 1)}…` : c;
+        cells.push(`<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`);
         return;
       }
       const s = styles.style(isNumberCell(c) ? formatCode(c.format) : 'General', role);

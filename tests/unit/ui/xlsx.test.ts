@@ -40,6 +40,13 @@ describe('xlsx writer', () => {
     });
   });
 
+  it('cuts text longer than an Excel cell holds', () => {
+    const long = 'x'.repeat(40_000);
+    const v = readBack(toXlsx([{ name: 'S', rows: [['notes'], [long]] }])).Sheets.S.A2.v as string;
+    expect(v).toHaveLength(32_767);
+    expect(v.endsWith('…')).toBe(true);
+  });
+
   it('drops characters XML cannot hold and escapes markup', () => {
     const bytes = toXlsx([{ name: 'S', rows: [['a\u0001b</t><f>1</f>']] }]);
     expect(readBack(bytes).Sheets.S.A1.v).toBe('ab</t><f>1</f>');
@@ -60,6 +67,8 @@ describe('xlsx writer', () => {
     expect(names[3]).toBe('Sheet4');
     expect(names[4].toLowerCase()).not.toBe('a_b_c');
     expect(names.every((n) => n.length <= 31)).toBe(true);
+    // Excel reserves "History" and refuses apostrophes at either end.
+    expect(sheetNames(['History', "'Plan B'", "'"])).toEqual(['History_', 'Plan B', 'Sheet3']);
   });
 
   it('writes money, percentages and counts as numbers with number formats, not as text', () => {

@@ -1,36 +1,35 @@
-import { currencyDigits } from '../../engine/money';
-import { toCsv, type CsvCell } from './csv';
+import { toTsv } from '../grid/tsv';
+import { asTable, clipboardText, type ExportCell, type ExportTable } from './cells';
+import { toCsv } from './csv';
 import { downloadBlob } from './download';
-import { toXlsx, XLSX_MIME } from './xlsx';
+import { toXlsx, XLSX_MIME, type Sheet } from './xlsx';
 
 export type TableFormat = 'csv' | 'xlsx';
 
-/** Saves a result table as CSV (UTF-8 with BOM, injection-safe) or as an XLSX workbook of one sheet. */
-export function saveTable(fileBase: string, sheet: string, rows: CsvCell[][], format: TableFormat): void {
+/**
+ * Saves a table as CSV (UTF-8 with BOM, injection-safe, plain rounded numbers) or as an XLSX
+ * workbook of one sheet (typed numbers with formats, frozen header, bold totals). Every table and
+ * grid of the app is saved through here.
+ */
+export function saveTable(fileBase: string, sheet: string, source: ExportCell[][] | ExportTable, format: TableFormat): void {
+  const table = asTable(source);
   if (format === 'csv') {
-    downloadBlob(`${fileBase}.csv`, new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+    downloadBlob(`${fileBase}.csv`, new Blob([toCsv(table.rows)], { type: 'text/csv;charset=utf-8' }));
   } else {
-    downloadBlob(`${fileBase}.xlsx`, new Blob([toXlsx([{ name: sheet, rows }]) as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }));
+    downloadBlob(`${fileBase}.xlsx`, new Blob([toXlsx([tableSheet(sheet, table)]) as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }));
   }
 }
 
-/** Money in major units, as a person reads it in a spreadsheet (the app keeps minor units). */
-export function moneyCell(minor: number | null, currency: string): CsvCell {
-  return minor === null ? null : minor / 10 ** currencyDigits(currency);
+/** One table as a workbook sheet; a first column of text (row labels) stays in view when scrolling. */
+export function tableSheet(name: string, table: ExportTable): Sheet {
+  const labels = table.rows.length > 1 && table.rows.slice(1).every((r) => r[0] === null || typeof r[0] === 'string');
+  return { name, rows: table.rows, totalRows: table.totalRows, freezeColumns: labels ? 1 : 0 };
 }
 
-/**
- * A grid's clipboard texts as spreadsheet cells: plain numbers ("1200", "-3.5") and percentages
- * ("12%") become numbers (percentages as fractions), everything else stays text. Money is already
- * in major units in the clipboard text.
- */
-export function textsToCells(rows: readonly (readonly string[])[]): CsvCell[][] {
-  return rows.map((row, r) =>
-    row.map((text): CsvCell => {
-      if (r === 0) return text;
-      const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
-      if (!m) return text;
-      return m[2] ? Number(m[1]) / 100 : Number(m[1]);
-    }),
-  );
+/** The table as tab-separated text for the clipboard (what Excel puts there), and its data-row count. */
+export function tableTsv(source: ExportCell[][] | ExportTable): { text: string; rows: number } {
+  const { rows } = asTable(source);
+  return { text: toTsv(rows.map((r) => r.map(clipboardText))), rows: Math.max(0, rows.length - 1) };
 }
+
+export { moneyCell } from './cells';

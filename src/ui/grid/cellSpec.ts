@@ -1,4 +1,5 @@
 import type { Op } from '../../engine/patch';
+import type { ExportCell } from '../export/cells';
 
 export type ParseOutcome = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -17,4 +18,11 @@ export interface ColumnContext<Row> {
   cell?: CellSpec<Row>;
   /** Clipboard text of a read-only column. */
   copy?: (row: Row) => string;
+  /**
+   * What a numeric value of this column is, for exports and "copy table": turns the column's raw
+   * value (money in minor units, rates as fractions) into a typed cell, e.g. `(v) => moneyCell(v, currency)`.
+   */
+  format?: (value: number) => ExportCell;
+  /** The exported cell of a row, for a column whose unit changes from row to row. */
+  exportCell?: (row: Row) => ExportCell;
 }

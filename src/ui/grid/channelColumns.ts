@@ -1,13 +1,14 @@
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import type { PlanResult } from '../../engine/compute';
 import { DRIVER_SPECS } from '../../engine/drivers';
-import { HEADLINE_METRICS } from '../../engine/metrics';
+import { HEADLINE_METRICS, metricFormat } from '../../engine/metrics';
 import { rollup, rollupValue, type Rollup } from '../../engine/rollup';
 import type { Channel, CurveType, DriverKey, MetricKey, Plan, Region } from '../../engine/types';
 import { CHANNEL_ROLES, CHANNEL_TYPES, DRIVER_KEYS } from '../../engine/types';
 import { MAX_NAME_LENGTH } from '../../engine/validate';
 import { t } from '../../state/i18n.svelte';
 import { formatByUnit, formatMetric, parseDriver, parseUnit, unitToInput, type Money } from '../units';
+import { decimalCell, unitCell } from '../export/cells';
 import type { CellSpec, ColumnContext } from './cellSpec';
 
 export interface ChannelRow {
@@ -59,12 +60,17 @@ function driverColumn(key: DriverKey, money: Money): ColDef<ChannelRow> {
     width: unit === 'money' ? 130 : 110,
     valueGetter: (p) => (p.data?.channel ? base(p.data) : null),
     valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatByUnit(unit, p.value as number, money)),
-    ...editable({
+    ...typed(editable({
       parse: (text) => parseDriver(text, key, money.currency),
       ops: (row, value) => [{ path: ['channels', row.index, 'drivers', key, 'base'], value }],
       copy: (row) => (row.channel ? unitToInput(unit, base(row), money.currency) : ''),
-    }),
+    }), (v) => unitCell(unit, v, money.currency)),
   };
+}
+
+/** Says what a numeric column's values are, for exports (see ColumnContext.format). */
+function typed<T extends { context: ColumnContext<ChannelRow> }>(def: T, format: NonNullable<ColumnContext<ChannelRow>['format']>): T {
+  return { ...def, context: { ...def.context, format } };
 }
 
 function choiceSpec<T extends string>(choices: readonly T[], label: (v: T) => string, field: 'type' | 'role'): CellSpec<ChannelRow> {
@@ -102,7 +108,7 @@ function curveColumns(money: Money): ColDef<ChannelRow>[] {
     width: 120,
     valueGetter: (p) => p.data?.channel?.curve[field] ?? null,
     valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : field === 'shape' ? String(p.value) : formatByUnit(unit, p.value as number, money)),
-    ...editable({
+    ...typed(editable({
       parse: (text) => {
         const r = parseUnit(text, unit, money.currency);
         if (r.ok && field === 'shape' && ((r.value as number) < 0.05 || (r.value as number) > 10)) return { ok: false, message: t('input.shape') };
@@ -110,7 +116,7 @@ function curveColumns(money: Money): ColDef<ChannelRow>[] {
       },
       ops: (row, value) => [{ path: ['channels', row.index, 'curve', field], value }],
       copy: (row) => (row.channel ? unitToInput(unit, row.channel.curve[field], money.currency) : ''),
-    }),
+    }), (v) => (field === 'shape' ? decimalCell(v, 2) : unitCell(unit, v, money.currency))),
   });
   return [
     {
@@ -182,6 +188,7 @@ export function channelColumns(regions: readonly Region[], money: Money, showCan
     valueGetter: (p) => p.data?.metrics[m] ?? null,
     valueFormatter: (p) => formatMetric(m, (p.value as number | null) ?? null, money),
     cellClassRules: { negative: (p) => typeof p.value === 'number' && p.value < 0 },
+    context: { format: (v: number) => unitCell(metricFormat(m), v, money.currency) } satisfies ColumnContext<ChannelRow>,
   });
   return [
     {

@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { PlanResult } from '../../engine/compute';
 import { customMetricValues } from '../../engine/customValues';
 import { DRIVER_SPECS } from '../../engine/drivers';
+import { metricFormat } from '../../engine/metrics';
 import type { CompiledCustomMetric } from '../../engine/expr';
 import { rollup, rollupDriver, rollupValue, UNASSIGNED_REGION, type GroupBy, type Rollup } from '../../engine/rollup';
 import type { Bucket, Granularity } from '../../engine/timeline';
@@ -9,6 +10,7 @@ import type { Channel, ChannelRole, ChannelType, DriverKey, MetricKey, Plan } fr
 import { formatMonth } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import { formatByUnit, formatCustom, formatMetric, parseDriver, unitToInput, type Money } from '../units';
+import { unitCell } from '../export/cells';
 import type { CellSpec } from './cellSpec';
 
 export type PeriodSelection =
@@ -99,6 +101,11 @@ export function periodTable(
   return { rows, total, buckets: byChannel.buckets };
 }
 
+/** A custom formula's plain number may be a ratio such as contribution / orders: keep two decimals. */
+function customUnit(format: CompiledCustomMetric['metric']['format']): 'money' | 'percent' | 'ratio' {
+  return format === 'number' ? 'ratio' : format;
+}
+
 export function bucketLabel(key: string, locale: string): string {
   return /^\d{4}-\d{2}$/.test(key) ? formatMonth(key, locale) : key;
 }
@@ -115,6 +122,9 @@ export function periodColumns(
     const fmt = custom.find((c) => c.metric.id === sel.id)?.metric.format ?? 'number';
     return formatCustom(fmt, v, money);
   };
+  // What the values are, for exports: the driver's unit, the metric's or the custom metric's format.
+  const unit = sel.kind === 'driver' ? DRIVER_SPECS[sel.key].unit : sel.kind === 'metric' ? metricFormat(sel.key) : customUnit(custom.find((c) => c.metric.id === sel.id)?.metric.format ?? 'number');
+  const exportAs = (v: number) => unitCell(unit, v, money.currency);
   const cols: ColDef<PeriodRow>[] = [
     {
       colId: 'name',
@@ -136,7 +146,7 @@ export function periodColumns(
         overridden: (p) => p.data?.overridden[b] === true,
         negative: (p) => typeof p.value === 'number' && p.value < 0,
       },
-      context: { copy: (row: PeriodRow) => String(row.values[b] ?? '') },
+      context: { copy: (row: PeriodRow) => String(row.values[b] ?? ''), format: exportAs },
     };
     if (sel.kind === 'driver') {
       const key = sel.key;
@@ -151,7 +161,7 @@ export function periodColumns(
         },
       };
       col.editable = (p) => (p.data?.index ?? -1) >= 0;
-      col.context = { cell: spec };
+      col.context = { cell: spec, format: exportAs };
       col.cellEditorParams = { useFormatter: true };
     }
     cols.push(col);

@@ -6,6 +6,7 @@ import { CHANNEL_TYPES, DRIVER_KEYS } from '../../engine/types';
 import { formatMonth } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import { defaultSlider, opNumber, withOpNumber } from '../../state/scenarioEdits';
+import { percentCell, unitCell, type ExportCell } from '../export/cells';
 import type { CellSpec, ParseOutcome } from '../grid/cellSpec';
 import { formatByUnit, parseUnit, unitToInput, type Money } from '../units';
 import { channelName, opNumberText, targetText } from './describe';
@@ -58,6 +59,12 @@ function numberText(adj: Adjustment, n: number, money: Money): string {
   return (n < 0 ? '−' : '') + formatByUnit(unit, Math.abs(n), money);
 }
 
+/** The adjustment's number as an exported cell: a scale as a percentage, money in the currency. */
+function numberCell(adj: Adjustment, n: number, currency: string): ExportCell {
+  const unit = numberUnit(adj);
+  return unit === 'percent' ? percentCell(n / 100) : unitCell(unit, n, currency);
+}
+
 function findChannel(plan: Plan, text: string): string | null {
   const s = text.trim().toLowerCase();
   return plan.channels.find((c) => c.id === text.trim() || c.name.toLowerCase() === s)?.id ?? null;
@@ -100,14 +107,14 @@ function switchOp(plan: Plan, adj: Adjustment, kind: AdjustmentOp['kind']): Adju
   return next.slider ? { ...next, slider: defaultSlider(next) } : next;
 }
 
-function column(colId: string, header: string, width: number, text: (r: AdjustmentRow) => string, spec: CellSpec<AdjustmentRow>, select?: { values: string[]; label: (v: string) => string }): ColDef<AdjustmentRow> {
+function column(colId: string, header: string, width: number, text: (r: AdjustmentRow) => string, spec: CellSpec<AdjustmentRow>, select?: { values: string[]; label: (v: string) => string }, exportCell?: (r: AdjustmentRow) => ExportCell): ColDef<AdjustmentRow> {
   return {
     colId,
     headerName: header,
     width,
     valueGetter: (p) => (p.data ? text(p.data) : ''),
     editable: true,
-    context: { cell: spec },
+    context: { cell: spec, exportCell },
     ...(select
       ? { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: select.values, formatValue: select.label } }
       : { cellEditorParams: { useFormatter: false } }),
@@ -130,7 +137,7 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
         return replace(row, { ...row.adj, slider });
       },
       copy: (r) => (r.adj.slider ? numberToInput(r.adj, r.adj.slider[field], money.currency) : ''),
-    });
+    }, undefined, (r) => (r.adj.slider ? numberCell(r.adj, r.adj.slider[field], money.currency) : null));
   return [
     column('enabled', t('adj.enabled'), 80, (r) => t(r.adj.enabled ? 'adj.yes' : 'adj.no'), {
       parse: parseYesNo,
@@ -175,7 +182,7 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
       parse: (text, row) => parseSigned(text, row.adj, money.currency, row.adj.op.kind === 'add' || row.adj.op.kind === 'scale'),
       ops: (row, value) => replace(row, { ...row.adj, op: withOpNumber(row.adj.op, value as number) }),
       copy: (r) => numberToInput(r.adj, opNumber(r.adj.op), money.currency),
-    }),
+    }, undefined, (r) => numberCell(r.adj, opNumber(r.adj.op), money.currency)),
     ...(['moveFrom', 'moveTo'] as const).map((field) =>
       column(field, t(`adj.${field}`), 140, (r) => (r.adj.op.kind === 'move' ? channelName(plan, field === 'moveFrom' ? r.adj.op.from : r.adj.op.to) : ''), {
         parse: (text) => {

@@ -25,6 +25,14 @@ const MONTHS_ALL = [...MONTHS_2027, ...MONTHS_2027.map((c) => c.replace('2027', 
 
 type GridId = 'channel-grid' | 'period-grid';
 
+const CHANNEL_COLUMNS = [
+  'name', 'type', 'role', 'regions',
+  ...['spend', 'baseTraffic', 'conversion', 'aov', 'returnRate', 'grossMargin', 'channelMargin', 'variableCostRate', 'fixedCost', 'newCustomerShare'].map((k) => `driver.${k}`),
+  'growth.spend', 'growth.baseTraffic', 'season.spend',
+  'curve.type', 'curve.max', 'curve.halfSat', 'curve.shape',
+  ...['spend', 'fixedCost', 'netRevenue', 'contribution', 'roi', 'cac', 'costRatio', 'revenueShare'].map((m) => `metric.${m}`),
+];
+
 /**
  * ag-grid renders only the columns in view: scroll the grid sideways until the column is rendered
  * (from the left edge when it is not), the way a planner would scroll to it.
@@ -34,11 +42,16 @@ async function showColumn(p: Planner, grid: GridId, colId: string): Promise<void
   if ((await header.count()) > 0) return;
   const viewport = p.grid(grid).locator('.ag-body-horizontal-scroll-viewport');
   await viewport.evaluate((el) => el.scrollTo({ left: 0 }));
+  // Half a view at a time, back to the left edge after the right one: the grid draws a scrolled view
+  // a moment later, so a column missed on one pass is found on the next.
   await expect
     .poll(
       async () => {
         if ((await header.count()) > 0) return true;
-        await viewport.evaluate((el) => el.scrollTo({ left: el.scrollLeft + el.clientWidth / 2 }));
+        await viewport.evaluate((el) => {
+          const max = el.scrollWidth - el.clientWidth;
+          el.scrollTo({ left: el.scrollLeft >= max - 1 ? 0 : Math.min(max, el.scrollLeft + el.clientWidth / 2) });
+        });
         return false;
       },
       { intervals: [60], message: `column ${colId}` },
@@ -139,7 +152,10 @@ test.describe('growth and seasonality a planner can see and edit', () => {
     await page.getByTestId('tab-channels').click();
     await openEditorOn(page, p, 1);
     await expect(page.getByTestId('season-overrides')).toHaveAttribute('data-count', '1');
+    await expect(page.getByTestId('season-overrides')).toHaveText('One month is typed in the Periods grid (◆): growth and seasonality do not change it.');
     await expect(page.getByTestId('season-chart')).toHaveAttribute('data-rendered', /\d+/);
+    await page.getByTestId('season-clear-overrides').click();
+    await expect(page.getByTestId('season-overrides')).toHaveAttribute('data-count', '0');
     expect(warnings).toEqual([]);
   });
 
@@ -251,34 +267,23 @@ test.describe('growth and seasonality a planner can see and edit', () => {
     test(`no grid header is cut off (${locale})`, async ({ page, planner: p }) => {
       await p.open(locale);
       await p.newPlan('beauty');
-      // Every header, scrolled through the whole grid: its text fits its cell (wrapped, not cut off).
-      const cut = async (grid: GridId): Promise<string[]> => {
-        const viewport = p.grid(grid).locator('.ag-body-horizontal-scroll-viewport');
+      // Every column's header, scrolled into view in turn: its text (and its group's) fits, wrapped, not cut off.
+      const cut = async (grid: GridId, colIds: readonly string[]): Promise<string[]> => {
         const found = new Set<string>();
-        const seen = new Set<string>();
-        const max = await viewport.evaluate((el) => el.scrollWidth - el.clientWidth);
-        for (let x = 0; ; x = Math.min(max, x + 300)) {
-          await viewport.evaluate((el, left) => el.scrollTo({ left }), x);
-          await expect.poll(() => viewport.evaluate((el) => Math.round(el.scrollLeft))).toBe(Math.round(x));
-          const headers = await p.grid(grid).locator('.ag-header-cell-text, .ag-header-group-text').evaluateAll((els) =>
-            els
-              .filter((el) => el.getBoundingClientRect().width > 0)
-              .map((el) => ({ text: el.textContent ?? '', cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 })),
+        for (const colId of colIds) {
+          await showColumn(p, grid, colId);
+          const texts = await p.grid(grid).locator('.ag-header-cell-text, .ag-header-group-text').evaluateAll((els) =>
+            els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent ?? ''),
           );
-          for (const h of headers) {
-            seen.add(h.text);
-            if (h.cut) found.add(h.text);
-          }
-          if (x >= max) break;
+          texts.forEach((text) => found.add(text));
         }
-        expect(seen.size).toBeGreaterThan(5);
         return [...found];
       };
       await expect(p.cell('channel-grid', 0, 'driver.spend')).toBeVisible();
-      expect(await cut('channel-grid')).toEqual([]);
+      expect(await cut('channel-grid', CHANNEL_COLUMNS)).toEqual([]);
       await page.getByTestId('tab-periods').click();
       await expect(p.grid('period-grid').locator('.ag-header-cell[col-id="total"]')).toBeVisible();
-      expect(await cut('period-grid')).toEqual([]);
+      expect(await cut('period-grid', ['name', ...MONTHS_ALL, 'total'])).toEqual([]);
     });
   }
 });

@@ -43,6 +43,12 @@ export function seasonalityOps(plan: Plan, channelIds: readonly string[], key: D
   return ops;
 }
 
+/** Removes the months of one driver typed in the Periods grid, so that every month follows the profile again. */
+export function clearOverridesOps(plan: Plan, channelId: string, key: DriverKey): Op[] {
+  const i = indexOf(plan, channelId);
+  return i < 0 ? [] : [{ path: ['channels', i, 'drivers', key, 'overrides'], value: undefined }];
+}
+
 /** Growth and seasonality of one channel's driver copied onto the same driver of other channels. */
 export function copyProfileOps(plan: Plan, fromId: string, toIds: readonly string[], key: DriverKey, withGrowth: boolean): Op[] {
   const from = plan.channels.find((c) => c.id === fromId)?.drivers[key];

@@ -11,6 +11,7 @@ export const growthEn = {
   'growth.tip.growth': 'Growth {year} a year ({month} a month, compounded)',
   'growth.tip.noGrowth': 'No growth set',
   'growth.tip.overrides': '{count} months typed in the Periods grid',
+  'growth.tip.overridesOne': 'One month typed in the Periods grid',
   'growth.grid.totalHint':
     'Total row. Base amounts (spend, base traffic, fixed cost) are summed over the channels. Rates and the order value are the plan’s blended values over all {months} months: conversion weighted by traffic, order value and new-customer share by orders, return rate by gross revenue, channel margin by revenue after returns, gross margin and variable cost rate by net revenue. Results are whole-plan totals; ratios are recomputed from the totals.',
   'growth.grid.sumBase': 'Sum of the channels’ base months: {value}',
@@ -67,6 +68,7 @@ export const growthEn = {
   'growth.editor.applyTo': 'Apply to',
   'growth.editor.apply': 'Apply preset',
   'growth.editor.applied': '{preset} applied to {driver} of {count} channels.',
+  'growth.editor.appliedOne': '{preset} applied to {driver} of {channel}.',
   'growth.editor.copyFrom': 'Copy from',
   'growth.editor.chooseChannel': 'Choose a channel…',
   'growth.editor.copy': 'Copy growth and seasonality',
@@ -80,6 +82,8 @@ export const growthEn = {
   'growth.editor.overrides': 'Typed in the Periods grid ({count})',
   'growth.editor.base': 'Base {value}',
   'growth.editor.overrideNote': '{count} months are typed in the Periods grid (◆): growth and seasonality do not change them.',
+  'growth.editor.overrideNoteOne': 'One month is typed in the Periods grid (◆): growth and seasonality do not change it.',
+  'growth.editor.clearOverrides': 'Clear typed months',
   'growth.editor.noOverrides': 'No month is typed in the Periods grid: every month follows base, growth and seasonality.',
   'growth.editor.noChannels': 'Add a channel first.',
 

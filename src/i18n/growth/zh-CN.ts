@@ -13,6 +13,7 @@ export const growthZhCN: Record<keyof typeof growthEn, string> = {
   'growth.tip.growth': '年增长率 {year}（复利折合月增长率 {month}）',
   'growth.tip.noGrowth': '未设置增长率',
   'growth.tip.overrides': '“期间”表中有 {count} 个月为手动输入',
+  'growth.tip.overridesOne': '“期间”表中有 1 个月为手动输入',
   'growth.grid.totalHint':
     '合计行。基准金额（营销投入、基础流量、固定成本）为各渠道之和。比率和客单价是整个方案 {months} 个月的综合值：转化率按流量加权，客单价和新客占比按订单数加权，退货率按总收入加权，渠道让利率按扣除退货后的收入加权，毛利率和变动成本率按净收入加权。结果列为整个方案的合计，比率由合计重新计算。',
   'growth.grid.sumBase': '各渠道基准月之和：{value}',
@@ -68,6 +69,7 @@ export const growthZhCN: Record<keyof typeof growthEn, string> = {
   'growth.editor.applyTo': '应用到',
   'growth.editor.apply': '应用预设',
   'growth.editor.applied': '已将“{preset}”应用到 {count} 个渠道的{driver}。',
+  'growth.editor.appliedOne': '已将“{preset}”应用到{channel}的{driver}。',
   'growth.editor.copyFrom': '复制自',
   'growth.editor.chooseChannel': '选择渠道…',
   'growth.editor.copy': '复制增长与季节性',
@@ -81,6 +83,8 @@ export const growthZhCN: Record<keyof typeof growthEn, string> = {
   'growth.editor.overrides': '“期间”表中手动输入（{count}）',
   'growth.editor.base': '基准值 {value}',
   'growth.editor.overrideNote': '有 {count} 个月在“期间”表中手动输入（◆）：增长率和季节性不会改变这些月份。',
+  'growth.editor.overrideNoteOne': '有 1 个月在“期间”表中手动输入（◆）：增长率和季节性不会改变该月。',
+  'growth.editor.clearOverrides': '清除手动输入的月份',
   'growth.editor.noOverrides': '“期间”表中没有手动输入的月份：每个月都按基准值、增长率和季节性计算。',
   'growth.editor.noChannels': '请先添加渠道。',
 

@@ -13,6 +13,7 @@ export const growthZhTW: Record<keyof typeof growthEn, string> = {
   'growth.tip.growth': '年成長率 {year}（複利折合月成長率 {month}）',
   'growth.tip.noGrowth': '未設定成長率',
   'growth.tip.overrides': '「期間」表中有 {count} 個月為手動輸入',
+  'growth.tip.overridesOne': '「期間」表中有 1 個月為手動輸入',
   'growth.grid.totalHint':
     '合計列。基準金額（行銷投入、基礎流量、固定成本）為各通路之和。比率與客單價是整個方案 {months} 個月的綜合值：轉換率依流量加權，客單價與新客佔比依訂單數加權，退貨率依總營收加權，通路讓利率依扣除退貨後的營收加權，毛利率與變動成本率依淨營收加權。結果欄為整個方案的合計，比率由合計重新計算。',
   'growth.grid.sumBase': '各通路基準月之和：{value}',
@@ -68,6 +69,7 @@ export const growthZhTW: Record<keyof typeof growthEn, string> = {
   'growth.editor.applyTo': '套用到',
   'growth.editor.apply': '套用預設',
   'growth.editor.applied': '已將「{preset}」套用到 {count} 個通路的{driver}。',
+  'growth.editor.appliedOne': '已將「{preset}」套用到{channel}的{driver}。',
   'growth.editor.copyFrom': '複製自',
   'growth.editor.chooseChannel': '選擇通路…',
   'growth.editor.copy': '複製成長與季節性',
@@ -81,6 +83,8 @@ export const growthZhTW: Record<keyof typeof growthEn, string> = {
   'growth.editor.overrides': '「期間」表中手動輸入（{count}）',
   'growth.editor.base': '基準值 {value}',
   'growth.editor.overrideNote': '有 {count} 個月在「期間」表中手動輸入（◆）：成長率與季節性不會改變這些月份。',
+  'growth.editor.overrideNoteOne': '有 1 個月在「期間」表中手動輸入（◆）：成長率與季節性不會改變該月。',
+  'growth.editor.clearOverrides': '清除手動輸入的月份',
   'growth.editor.noOverrides': '「期間」表中沒有手動輸入的月份：每個月都依基準值、成長率與季節性計算。',
   'growth.editor.noChannels': '請先新增通路。',
 

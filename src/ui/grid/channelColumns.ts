@@ -102,7 +102,8 @@ function baseTooltip(ch: Channel, key: DriverKey, env: ChannelColumnsEnv): strin
     lines.push(t('growth.tip.first', { month, value: fmt(p.values[0]), index: formatIndex(driver.seasonality[cal], money.locale) }));
   } else lines.push(t('growth.tip.firstFlat', { month, value: fmt(p.values[0]) }));
   lines.push(driver.growth === undefined ? t('growth.tip.noGrowth') : t('growth.tip.growth', growthParams(driver.growth, money.locale)));
-  if (p.overrideCount > 0) lines.push(t('growth.tip.overrides', { count: p.overrideCount }));
+  if (p.overrideCount === 1) lines.push(t('growth.tip.overridesOne'));
+  else if (p.overrideCount > 1) lines.push(t('growth.tip.overrides', { count: p.overrideCount }));
   return lines.join('\n');
 }
 

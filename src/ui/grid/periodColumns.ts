@@ -142,7 +142,9 @@ export function periodColumns(
       colId: `b.${bucket.key}`,
       headerName: bucketLabel(bucket.key, money.locale),
       type: 'rightAligned',
-      width: 116,
+      // Periods share the width, so that a few quarters or years do not leave a gap before the total.
+      flex: 1,
+      minWidth: 116,
       valueGetter: (p) => p.data?.values[b] ?? null,
       valueFormatter: (p) => format((p.value as number | null) ?? null),
       cellClassRules: {

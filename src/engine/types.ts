@@ -42,9 +42,12 @@ export const DRIVER_KEYS = [
 export type DriverKey = (typeof DRIVER_KEYS)[number];
 
 export interface Driver {
-  /** Value in the first period, before growth and seasonality. */
+  /**
+   * An average month at the start of the plan, before growth and seasonality: the first period's
+   * value is base × seasonality[its calendar month], not base itself.
+   */
   base: number;
-  /** Compound growth per period (0.01 = +1 % a month). */
+  /** Compound growth per period (0.01 = +1 % a month); absent = not set (flat), 0 = set to flat. */
   growth?: number;
   /** Twelve monthly indices, January first, applied as multipliers (1 = an average month). */
   seasonality?: number[];

@@ -86,7 +86,7 @@ export const en = {
   'grid.role': 'Role',
   'grid.regions': 'Regions',
   'grid.total': 'Total',
-  'grid.baseline': 'Baseline drivers (first month)',
+  'grid.baseline': 'Base month (before growth and seasonality)',
   'grid.curve': 'Response curve',
   'grid.results': 'Results (whole plan)',
   'grid.show': 'Show',

@@ -1,14 +1,22 @@
-import type { ColDef, ColGroupDef } from 'ag-grid-community';
+import type { ColDef, ColGroupDef, ICellRendererParams, ITooltipParams } from 'ag-grid-community';
 import type { PlanResult } from '../../engine/compute';
+import { baseDriverTotals, SUMMABLE_DRIVERS } from '../../engine/driverTotals';
 import { DRIVER_SPECS } from '../../engine/drivers';
+import { GROWING_DRIVERS, type GrowingDriver } from '../../engine/channelDefaults';
 import { HEADLINE_METRICS, metricFormat } from '../../engine/metrics';
 import { rollup, rollupValue, type Rollup } from '../../engine/rollup';
-import type { Channel, CurveType, DriverKey, MetricKey, Plan, Region } from '../../engine/types';
+import { growthOpAt } from '../../engine/seasonality/edits';
+import { parseGrowthInput, yearlyFromMonthly } from '../../engine/seasonality/growthRate';
+import { previewDriver } from '../../engine/seasonality/preview';
+import { isFlat } from '../../engine/seasonality/profile';
+import type { Channel, CurveType, DriverKey, MetricKey, Plan, Region, Timeline } from '../../engine/types';
 import { CHANNEL_ROLES, CHANNEL_TYPES, DRIVER_KEYS } from '../../engine/types';
 import { MAX_NAME_LENGTH } from '../../engine/validate';
+import { formatMonth } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
+import { formatGrowth, formatIndex, presetOf, seasonList, seasonSummary } from '../plan/seasonText';
 import { formatByUnit, formatMetric, parseDriver, parseUnit, unitToInput, type Money } from '../units';
-import { decimalCell, unitCell } from '../export/cells';
+import { decimalCell, percentCell, unitCell } from '../export/cells';
 import type { CellSpec, ColumnContext } from './cellSpec';
 
 export interface ChannelRow {
@@ -18,19 +26,23 @@ export interface ChannelRow {
   channel: Channel | null;
   name: string;
   metrics: Partial<Record<MetricKey, number | null>>;
+  /** Total row only: what it shows under the base drivers (see baseDriverTotals). */
+  driverTotals: Record<DriverKey, number | null> | null;
 }
 
-/** One row per channel with its whole-plan headline metrics, and a total row. */
+/** Results the channel grid shows per channel over the whole plan: the budget first, then the P&L. */
+const RESULT_METRICS: readonly MetricKey[] = ['spend', 'fixedCost', ...HEADLINE_METRICS];
+
 /**
- * One row per channel of the current plan with its whole-plan headline metrics from the latest
- * result (matched by channel id: the result may lag an edit by a frame), and a total row.
+ * One row per channel of the current plan with its whole-plan results from the latest result
+ * (matched by channel id: the result may lag an edit by a frame), and a total row.
  */
 export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: PlanResult } } | null): { rows: ChannelRow[]; total: ChannelRow } {
   const byChannel = computed ? rollup(computed.plan, computed.out.result, 'channel', 'all') : null;
   const whole = computed ? rollup(computed.plan, computed.out.result, 'total', 'all') : null;
   const metrics = (r: Rollup | null, g: number): ChannelRow['metrics'] => {
     const out: ChannelRow['metrics'] = {};
-    if (r && g >= 0) for (const m of [...HEADLINE_METRICS, 'cannibalised' as const]) out[m] = rollupValue(r, m, g, 0);
+    if (r && g >= 0) for (const m of [...RESULT_METRICS, 'cannibalised' as const]) out[m] = rollupValue(r, m, g, 0);
     return out;
   };
   const rows = plan.channels.map((ch, i): ChannelRow => ({
@@ -39,38 +51,177 @@ export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: P
     channel: ch,
     name: ch.name,
     metrics: metrics(byChannel, byChannel ? byChannel.groupKeys.indexOf(ch.id) : -1),
+    driverTotals: null,
   }));
-  const total: ChannelRow = { index: -1, id: '__total', channel: null, name: t('grid.total'), metrics: metrics(whole, 0) };
+  const total: ChannelRow = {
+    index: -1,
+    id: '__total',
+    channel: null,
+    name: t('grid.total'),
+    metrics: metrics(whole, 0),
+    driverTotals: baseDriverTotals(plan, whole),
+  };
   return { rows, total };
 }
 
-function editable<V>(spec: CellSpec<ChannelRow>): Pick<ColDef<ChannelRow>, 'editable' | 'context' | 'cellEditorParams'> & { context: ColumnContext<ChannelRow> } {
-  void (null as V | null);
+/** What the columns need besides the rows. */
+export interface ChannelColumnsEnv {
+  regions: readonly Region[];
+  money: Money;
+  timeline: Timeline;
+  /** Show the cannibalised-revenue column (only when the plan has cannibalisation pairs). */
+  showCannibalised: boolean;
+  /** Opens the growth and seasonality editor on a channel. */
+  openSeasonEditor: (channelId: string) => void;
+}
+
+/** English headers are long: wrap them over lines instead of cutting them off. */
+function readable<T extends ColDef<ChannelRow> | ColGroupDef<ChannelRow>>(col: T): T {
+  return { ...col, wrapHeaderText: true, autoHeaderHeight: true };
+}
+
+function editable(spec: CellSpec<ChannelRow>): Pick<ColDef<ChannelRow>, 'editable' | 'context' | 'cellEditorParams'> & { context: ColumnContext<ChannelRow> } {
   return { editable: (p) => (p.data?.index ?? -1) >= 0, context: { cell: spec }, cellEditorParams: { useFormatter: true } };
 }
 
-function driverColumn(key: DriverKey, money: Money): ColDef<ChannelRow> {
+/**
+ * The tooltip of a base cell: the base, the first month it turns into and why, growth, and how many
+ * months are typed — so ¥1,200,000 next to a January of ¥1,120,800 explains itself.
+ */
+function baseTooltip(ch: Channel, key: DriverKey, env: ChannelColumnsEnv): string {
+  const { money, timeline } = env;
+  const unit = DRIVER_SPECS[key].unit;
+  const driver = ch.drivers[key];
+  const fmt = (v: number): string => formatByUnit(unit, v, money);
+  const p = previewDriver(driver, key, timeline);
+  const month = formatMonth(p.months[0], money.locale);
+  const lines = [t('growth.tip.base', { base: fmt(driver.base) })];
+  if (p.overridden[0]) lines.push(t('growth.tip.typed', { month, value: fmt(p.values[0]) }));
+  else if (driver.seasonality && !isFlat(driver.seasonality)) {
+    const cal = Number(timeline.start.slice(5, 7)) - 1;
+    lines.push(t('growth.tip.first', { month, value: fmt(p.values[0]), index: formatIndex(driver.seasonality[cal], money.locale) }));
+  } else lines.push(t('growth.tip.firstFlat', { month, value: fmt(p.values[0]) }));
+  lines.push(driver.growth === undefined ? t('growth.tip.noGrowth') : t('growth.tip.growth', growthParams(driver.growth, money.locale)));
+  if (p.overrideCount === 1) lines.push(t('growth.tip.overridesOne'));
+  else if (p.overrideCount > 1) lines.push(t('growth.tip.overrides', { count: p.overrideCount }));
+  return lines.join('\n');
+}
+
+function growthParams(perMonth: number, locale: string): { year: string; month: string } {
+  return { year: formatGrowth(perMonth, 'year', locale), month: formatGrowth(perMonth, 'month', locale) };
+}
+
+function totalTooltip(key: DriverKey, value: number | null, money: Money): string {
+  const text = formatByUnit(DRIVER_SPECS[key].unit, value, money);
+  if (SUMMABLE_DRIVERS.has(key)) return t('growth.grid.sumBase', { value: text });
+  return t('growth.grid.blended', { formula: t(`growth.blend.${key as Exclude<DriverKey, 'spend' | 'baseTraffic' | 'fixedCost'>}`), value: text });
+}
+
+function driverColumn(key: DriverKey, env: ChannelColumnsEnv): ColDef<ChannelRow> {
+  const { money } = env;
   const unit = DRIVER_SPECS[key].unit;
   const base = (r: ChannelRow): number => r.channel?.drivers[key]?.base ?? 0;
-  return {
+  return readable({
     colId: `driver.${key}`,
     headerName: t(`driver.${key}`),
-    headerTooltip: t(`driver.${key}`),
+    headerTooltip: t('growth.grid.driverHint', { driver: t(`driver.${key}`) }),
     type: 'rightAligned',
     width: unit === 'money' ? 130 : 110,
-    valueGetter: (p) => (p.data?.channel ? base(p.data) : null),
+    valueGetter: (p) => (p.data?.channel ? base(p.data) : (p.data?.driverTotals?.[key] ?? null)),
     valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatByUnit(unit, p.value as number, money)),
+    tooltipValueGetter: (p: ITooltipParams<ChannelRow>) => {
+      const row = p.data;
+      if (!row) return '';
+      if (row.channel) return baseTooltip(row.channel, key, env);
+      return row.driverTotals ? totalTooltip(key, row.driverTotals[key], money) : '';
+    },
     ...typed(editable({
       parse: (text) => parseDriver(text, key, money.currency),
       ops: (row, value) => [{ path: ['channels', row.index, 'drivers', key, 'base'], value }],
-      copy: (row) => (row.channel ? unitToInput(unit, base(row), money.currency) : ''),
+      copy: (row) => {
+        const v = row.channel ? base(row) : (row.driverTotals?.[key] ?? null);
+        return v === null ? '' : unitToInput(unit, v, money.currency);
+      },
     }), (v) => unitCell(unit, v, money.currency)),
-  };
+  });
 }
 
 /** Says what a numeric column's values are, for exports (see ColumnContext.format). */
 function typed<T extends { context: ColumnContext<ChannelRow> }>(def: T, format: NonNullable<ColumnContext<ChannelRow>['format']>): T {
   return { ...def, context: { ...def.context, format } };
+}
+
+/** Yearly growth of spend or base traffic, typed per year and stored as the monthly compound rate. */
+function growthColumn(key: GrowingDriver, env: ChannelColumnsEnv): ColDef<ChannelRow> {
+  const { money } = env;
+  const driverName = t(`driver.${key}`);
+  const growth = (r: ChannelRow | undefined): number | undefined => r?.channel?.drivers[key]?.growth;
+  return readable({
+    colId: `growth.${key}`,
+    headerName: t(key === 'spend' ? 'growth.grid.spendGrowth' : 'growth.grid.trafficGrowth'),
+    headerTooltip: t('growth.grid.growthHint', { driver: driverName }),
+    type: 'rightAligned',
+    width: 134,
+    valueGetter: (p) => (p.data?.channel ? (growth(p.data) ?? null) : null),
+    valueFormatter: (p) => {
+      if (!p.data?.channel) return '';
+      const g = growth(p.data);
+      return g === undefined ? t('growth.grid.notSet') : formatGrowth(g, 'year', money.locale);
+    },
+    cellClassRules: { 'not-set': (p) => !!p.data?.channel && growth(p.data) === undefined },
+    tooltipValueGetter: (p: ITooltipParams<ChannelRow>) => {
+      if (!p.data?.channel) return '';
+      const g = growth(p.data);
+      return g === undefined ? t('growth.grid.notSetHint', { driver: driverName }) : t('growth.tip.growth', growthParams(g, money.locale));
+    },
+    ...typed(editable({
+      // An empty cell (Delete, or an empty pasted cell) unsets growth again.
+      parse: (text) => {
+        if (text.trim() === '') return { ok: true, value: undefined };
+        const r = parseGrowthInput(text, 'year');
+        return r.ok ? { ok: true, value: r.perMonth } : { ok: false, message: t(`growth.error.${r.error}`, { value: text }) };
+      },
+      ops: (row, value) => [growthOpAt(row.index, key, value as number | undefined)],
+      copy: (row) => {
+        const g = growth(row);
+        return g === undefined ? '' : `${Number((yearlyFromMonthly(g) * 100).toPrecision(12))}%`;
+      },
+    }), (v) => percentCell(yearlyFromMonthly(v))),
+  });
+}
+
+/** A text on a button: user data (channel names) never becomes markup. */
+function seasonButton(p: ICellRendererParams<ChannelRow>, env: ChannelColumnsEnv): HTMLElement | string {
+  const row = p.data;
+  if (!row?.channel) return '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'season-cell';
+  button.dataset.testid = `season-edit-${row.index}`;
+  button.textContent = String(p.value ?? '');
+  button.addEventListener('click', () => env.openSeasonEditor(row.id));
+  return button;
+}
+
+function seasonColumn(env: ChannelColumnsEnv): ColDef<ChannelRow> {
+  const { locale } = env.money;
+  const profile = (r: ChannelRow | undefined): number[] | undefined => r?.channel?.drivers.spend?.seasonality;
+  return readable({
+    colId: 'season.spend',
+    headerName: t('growth.grid.season'),
+    headerTooltip: t('growth.grid.seasonHint'),
+    width: 150,
+    valueGetter: (p) => (p.data?.channel ? seasonSummary(profile(p.data), locale) : ''),
+    cellRenderer: (p: ICellRendererParams<ChannelRow>) => seasonButton(p, env),
+    tooltipValueGetter: (p: ITooltipParams<ChannelRow>) => {
+      const s = profile(p.data);
+      if (!p.data?.channel) return '';
+      if (!s || isFlat(s)) return t('growth.grid.seasonHint');
+      const preset = presetOf(s);
+      return [preset ? t(`growth.preset.${preset}`) : '', seasonList(s, locale), t('growth.grid.seasonHint')].filter(Boolean).join('\n');
+    },
+    context: { copy: (row: ChannelRow) => (row.channel ? seasonSummary(profile(row), locale) : '') } satisfies ColumnContext<ChannelRow>,
+  });
 }
 
 function choiceSpec<T extends string>(choices: readonly T[], label: (v: T) => string, field: 'type' | 'role'): CellSpec<ChannelRow> {
@@ -86,7 +237,7 @@ function choiceSpec<T extends string>(choices: readonly T[], label: (v: T) => st
 }
 
 function choiceColumn<T extends string>(field: 'type' | 'role', choices: readonly T[], label: (v: T) => string, width: number): ColDef<ChannelRow> {
-  return {
+  return readable({
     colId: field,
     headerName: t(`grid.${field}`),
     width,
@@ -95,31 +246,32 @@ function choiceColumn<T extends string>(field: 'type' | 'role', choices: readonl
     cellEditor: 'agSelectCellEditor',
     ...editable(choiceSpec(choices, label, field)),
     cellEditorParams: { values: [...choices], formatValue: (v: T) => label(v) },
-  };
+  });
 }
 
 function curveColumns(money: Money): ColDef<ChannelRow>[] {
   const curveTypes: readonly CurveType[] = ['hill', 'linear', 'none'];
-  const numeric = (field: 'max' | 'halfSat' | 'shape', unit: 'count' | 'money'): ColDef<ChannelRow> => ({
-    colId: `curve.${field}`,
-    headerName: t(`curve.${field}`),
-    headerTooltip: t(`curve.${field}`),
-    type: 'rightAligned',
-    width: 120,
-    valueGetter: (p) => p.data?.channel?.curve[field] ?? null,
-    valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : field === 'shape' ? String(p.value) : formatByUnit(unit, p.value as number, money)),
-    ...typed(editable({
-      parse: (text) => {
-        const r = parseUnit(text, unit, money.currency);
-        if (r.ok && field === 'shape' && ((r.value as number) < 0.05 || (r.value as number) > 10)) return { ok: false, message: t('input.shape') };
-        return r;
-      },
-      ops: (row, value) => [{ path: ['channels', row.index, 'curve', field], value }],
-      copy: (row) => (row.channel ? unitToInput(unit, row.channel.curve[field], money.currency) : ''),
-    }), (v) => (field === 'shape' ? decimalCell(v, 2) : unitCell(unit, v, money.currency))),
-  });
+  const numeric = (field: 'max' | 'halfSat' | 'shape', unit: 'count' | 'money'): ColDef<ChannelRow> =>
+    readable({
+      colId: `curve.${field}`,
+      headerName: t(`curve.${field}`),
+      headerTooltip: t(`curve.${field}`),
+      type: 'rightAligned',
+      width: 120,
+      valueGetter: (p) => p.data?.channel?.curve[field] ?? null,
+      valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : field === 'shape' ? String(p.value) : formatByUnit(unit, p.value as number, money)),
+      ...typed(editable({
+        parse: (text) => {
+          const r = parseUnit(text, unit, money.currency);
+          if (r.ok && field === 'shape' && ((r.value as number) < 0.05 || (r.value as number) > 10)) return { ok: false, message: t('input.shape') };
+          return r;
+        },
+        ops: (row, value) => [{ path: ['channels', row.index, 'curve', field], value }],
+        copy: (row) => (row.channel ? unitToInput(unit, row.channel.curve[field], money.currency) : ''),
+      }), (v) => (field === 'shape' ? decimalCell(v, 2) : unitCell(unit, v, money.currency))),
+    });
   return [
-    {
+    readable({
       colId: 'curve.type',
       headerName: t('curve.type'),
       width: 100,
@@ -136,7 +288,7 @@ function curveColumns(money: Money): ColDef<ChannelRow>[] {
         copy: (row) => (row.channel ? t(`curve.${row.channel.curve.type}`) : ''),
       }),
       cellEditorParams: { values: [...curveTypes], formatValue: (v: CurveType) => t(`curve.${v}`) },
-    },
+    }),
     numeric('max', 'count'),
     numeric('halfSat', 'money'),
     numeric('shape', 'count'),
@@ -146,12 +298,13 @@ function curveColumns(money: Money): ColDef<ChannelRow>[] {
 function regionsColumn(regions: readonly Region[]): ColDef<ChannelRow> {
   const nameOf = (id: string): string => regions.find((r) => r.id === id)?.name ?? id;
   const text = (row: ChannelRow): string => (row.channel ? row.channel.regions.map(nameOf).join(', ') : '');
-  return {
+  return readable({
     colId: 'regions',
     headerName: t('grid.regions'),
     headerTooltip: t('grid.regionsHint'),
     width: 160,
     valueGetter: (p) => (p.data ? text(p.data) : ''),
+    tooltipValueGetter: (p: ITooltipParams<ChannelRow>) => (p.data ? text(p.data) : ''),
     ...editable({
       parse: (raw) => {
         const parts = raw.split(/[,，、;]/).map((s) => s.trim()).filter(Boolean);
@@ -166,10 +319,17 @@ function regionsColumn(regions: readonly Region[]): ColDef<ChannelRow> {
       ops: (row, value) => [{ path: ['channels', row.index, 'regions'], value }],
       copy: text,
     }),
-  };
+  });
 }
 
-export function channelColumns(regions: readonly Region[], money: Money, showCannibalised = false): (ColDef<ChannelRow> | ColGroupDef<ChannelRow>)[] {
+function resultHeader(m: MetricKey): string {
+  if (m === 'spend') return t('growth.grid.spendTotal');
+  if (m === 'fixedCost') return t('growth.grid.fixedCostTotal');
+  return t(`metric.${m}`);
+}
+
+export function channelColumns(env: ChannelColumnsEnv): (ColDef<ChannelRow> | ColGroupDef<ChannelRow>)[] {
+  const { money } = env;
   const nameSpec: CellSpec<ChannelRow> = {
     parse: (text) => {
       const s = text.trim();
@@ -179,32 +339,44 @@ export function channelColumns(regions: readonly Region[], money: Money, showCan
     ops: (row, value) => [{ path: ['channels', row.index, 'name'], value }],
     copy: (row) => row.name,
   };
-  const metricCol = (m: MetricKey): ColDef<ChannelRow> => ({
-    colId: `metric.${m}`,
-    headerName: t(`metric.${m}`),
-    headerTooltip: t(`metric.${m}`),
-    type: 'rightAligned',
-    width: 130,
-    valueGetter: (p) => p.data?.metrics[m] ?? null,
-    valueFormatter: (p) => formatMetric(m, (p.value as number | null) ?? null, money),
-    cellClassRules: { negative: (p) => typeof p.value === 'number' && p.value < 0 },
-    context: { format: (v: number) => unitCell(metricFormat(m), v, money.currency) } satisfies ColumnContext<ChannelRow>,
-  });
+  const metricCol = (m: MetricKey): ColDef<ChannelRow> =>
+    readable({
+      colId: `metric.${m}`,
+      headerName: resultHeader(m),
+      headerTooltip: resultHeader(m),
+      type: 'rightAligned',
+      width: 130,
+      valueGetter: (p) => p.data?.metrics[m] ?? null,
+      valueFormatter: (p) => formatMetric(m, (p.value as number | null) ?? null, money),
+      cellClassRules: { negative: (p) => typeof p.value === 'number' && p.value < 0 },
+      context: { format: (v: number) => unitCell(metricFormat(m), v, money.currency) } satisfies ColumnContext<ChannelRow>,
+    });
+  const results = env.showCannibalised ? [...RESULT_METRICS, 'cannibalised' as const] : RESULT_METRICS;
   return [
-    {
+    readable({
       colId: 'name',
       headerName: t('grid.name'),
       pinned: 'left',
       width: 180,
       valueGetter: (p) => p.data?.name ?? '',
+      tooltipValueGetter: (p: ITooltipParams<ChannelRow>) => (p.data?.index === -1 ? t('growth.grid.totalHint', { months: env.timeline.periods }) : (p.data?.name ?? '')),
       cellClassRules: { 'total-cell': (p) => p.data?.index === -1 },
       ...editable(nameSpec),
-    },
+    }),
     choiceColumn('type', CHANNEL_TYPES, (v) => t(`type.${v}`), 150),
     choiceColumn('role', CHANNEL_ROLES, (v) => t(`role.${v}`), 100),
-    regionsColumn(regions),
-    { headerName: t('grid.baseline'), children: DRIVER_KEYS.map((k) => driverColumn(k, money)) },
-    { headerName: t('grid.curve'), children: curveColumns(money) },
-    { headerName: t('grid.results'), children: (showCannibalised ? [...HEADLINE_METRICS, 'cannibalised' as const] : HEADLINE_METRICS).map(metricCol) },
+    regionsColumn(env.regions),
+    readable({
+      headerName: t('growth.grid.baseGroup'),
+      headerTooltip: t('growth.grid.baseGroupHint'),
+      children: DRIVER_KEYS.map((k) => driverColumn(k, env)),
+    }),
+    readable({
+      headerName: t('growth.grid.group'),
+      headerTooltip: t('growth.grid.seasonHint'),
+      children: [...GROWING_DRIVERS.map((k) => growthColumn(k, env)), seasonColumn(env)],
+    }),
+    readable({ headerName: t('grid.curve'), children: curveColumns(money) }),
+    readable({ headerName: t('growth.grid.resultsGroup', { months: env.timeline.periods }), children: results.map(metricCol) }),
   ];
 }

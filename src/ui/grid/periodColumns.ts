@@ -1,17 +1,18 @@
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, ITooltipParams } from 'ag-grid-community';
 import type { PlanResult } from '../../engine/compute';
 import { customMetricValues } from '../../engine/customValues';
 import { DRIVER_SPECS } from '../../engine/drivers';
 import { metricFormat } from '../../engine/metrics';
 import type { CompiledCustomMetric } from '../../engine/expr';
-import { rollup, rollupDriver, rollupValue, UNASSIGNED_REGION, type GroupBy, type Rollup } from '../../engine/rollup';
+import { isFlowMetric, rollup, rollupDriver, rollupValue, UNASSIGNED_REGION, type GroupBy, type Rollup } from '../../engine/rollup';
+import { SUMMABLE_DRIVERS } from '../../engine/driverTotals';
 import type { Bucket, Granularity } from '../../engine/timeline';
 import type { Channel, ChannelRole, ChannelType, DriverKey, MetricKey, Plan } from '../../engine/types';
 import { formatMonth } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import { formatByUnit, formatCustom, formatMetric, parseDriver, unitToInput, type Money } from '../units';
 import { unitCell } from '../export/cells';
-import type { CellSpec } from './cellSpec';
+import type { CellSpec, ColumnContext } from './cellSpec';
 
 export type PeriodSelection =
   | { kind: 'driver'; key: DriverKey }
@@ -26,6 +27,11 @@ export interface PeriodRow {
   channel: Channel | null;
   values: (number | null)[];
   overridden: boolean[];
+  /**
+   * The row over the whole plan: the sum of its periods for flows and amounts, the ratio recomputed
+   * from the summed flows for rates and ratios (conversion = Σ orders ÷ Σ traffic), never a sum of ratios.
+   */
+  total: number | null;
 }
 
 export interface PeriodTable {
@@ -45,7 +51,6 @@ function valuesOf(r: Rollup, g: number, sel: PeriodSelection, custom: readonly C
   });
 }
 
-/** Channel × period values of the chosen driver or metric, with the plan total as the last row. */
 /** Row label of a roll-up group: a channel type, role or region name. */
 function groupLabel(plan: Plan, groupBy: GroupBy, key: string): string {
   if (groupBy === 'type') return t(`type.${key as ChannelType}`);
@@ -54,6 +59,7 @@ function groupLabel(plan: Plan, groupBy: GroupBy, key: string): string {
   return key;
 }
 
+/** Channel × period values of the chosen driver or metric with a whole-plan total column, and the plan total as the last row. */
 export function periodTable(
   plan: Plan,
   result: PlanResult,
@@ -65,8 +71,10 @@ export function periodTable(
   // Drivers are edited per channel and month; metrics can be rolled up any way.
   const g = sel.kind === 'driver' ? 'month' : granularity;
   const whole = rollup(plan, result, 'total', g);
+  const wholePlan = valuesOf(rollup(plan, result, 'total', 'all'), 0, sel, custom)[0];
   if (sel.kind !== 'driver' && groupBy !== 'channel') {
     const grouped = rollup(plan, result, groupBy, g);
+    const groupedAll = rollup(plan, result, groupBy, 'all');
     const rows = grouped.groupKeys.map((key, i): PeriodRow => ({
       index: -2,
       id: `group:${key}`,
@@ -74,11 +82,13 @@ export function periodTable(
       channel: null,
       values: valuesOf(grouped, i, sel, custom),
       overridden: [],
+      total: valuesOf(groupedAll, i, sel, custom)[0],
     }));
-    const total: PeriodRow = { index: -1, id: '__total', name: t('grid.total'), channel: null, values: valuesOf(whole, 0, sel, custom), overridden: [] };
+    const total: PeriodRow = { index: -1, id: '__total', name: t('grid.total'), channel: null, values: valuesOf(whole, 0, sel, custom), overridden: [], total: wholePlan };
     return { rows, total, buckets: grouped.buckets };
   }
   const byChannel = rollup(plan, result, 'channel', g);
+  const byChannelAll = rollup(plan, result, 'channel', 'all');
   const rows = plan.channels.map((ch, i): PeriodRow => {
     const overrides = sel.kind === 'driver' ? ch.drivers[sel.key]?.overrides : undefined;
     return {
@@ -88,6 +98,7 @@ export function periodTable(
       channel: ch,
       values: valuesOf(byChannel, i, sel, custom),
       overridden: byChannel.buckets.map((b) => overrides?.[b.key] !== undefined),
+      total: valuesOf(byChannelAll, i, sel, custom)[0],
     };
   });
   const total: PeriodRow = {
@@ -97,6 +108,7 @@ export function periodTable(
     channel: null,
     values: valuesOf(whole, 0, sel, custom),
     overridden: [],
+    total: wholePlan,
   };
   return { rows, total, buckets: byChannel.buckets };
 }
@@ -132,6 +144,7 @@ export function periodColumns(
       pinned: 'left',
       width: 180,
       valueGetter: (p) => p.data?.name ?? '',
+      tooltipValueGetter: (p: ITooltipParams<PeriodRow>) => p.data?.name ?? '',
     },
   ];
   buckets.forEach((bucket, b) => {
@@ -139,7 +152,9 @@ export function periodColumns(
       colId: `b.${bucket.key}`,
       headerName: bucketLabel(bucket.key, money.locale),
       type: 'rightAligned',
-      width: 116,
+      // Periods share the width, so that a few quarters or years do not leave a gap before the total.
+      flex: 1,
+      minWidth: 116,
       valueGetter: (p) => p.data?.values[b] ?? null,
       valueFormatter: (p) => format((p.value as number | null) ?? null),
       cellClassRules: {
@@ -166,7 +181,35 @@ export function periodColumns(
     }
     cols.push(col);
   });
+  cols.push(totalColumn(sel, buckets.length > 0 ? buckets[buckets.length - 1].end : 0, format, exportAs));
   return cols;
+}
+
+/** Whether the selection adds up over periods (a flow or an amount) or is a rate recomputed from flows. */
+export function isSummable(sel: PeriodSelection): boolean {
+  if (sel.kind === 'driver') return SUMMABLE_DRIVERS.has(sel.key);
+  if (sel.kind === 'metric') return isFlowMetric(sel.key);
+  return false;
+}
+
+/** Each row over the whole plan, pinned at the right so that it stays in view while scrolling months. */
+function totalColumn(sel: PeriodSelection, months: number, format: (v: number | null) => string, exportAs: ColumnContext<PeriodRow>['format']): ColDef<PeriodRow> {
+  const summable = isSummable(sel);
+  return {
+    colId: 'total',
+    headerName: summable ? t('growth.period.total') : t('growth.period.whole'),
+    headerTooltip: summable ? t('growth.period.totalHint', { months }) : t('growth.period.ratioHint', { months }),
+    pinned: 'right',
+    type: 'rightAligned',
+    width: 136,
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+    valueGetter: (p) => p.data?.total ?? null,
+    valueFormatter: (p) => format((p.value as number | null) ?? null),
+    // Rules, not cellClass: cellClass would replace the right alignment that the column type sets.
+    cellClassRules: { 'total-column': () => true, negative: (p) => typeof p.value === 'number' && p.value < 0 },
+    context: { copy: (row: PeriodRow) => String(row.total ?? ''), format: exportAs },
+  };
 }
 
 /** Label of what the period grid shows, for the selector. */

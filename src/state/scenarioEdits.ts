@@ -1,5 +1,6 @@
+import { isDriverKey } from '../engine/metrics';
 import type { Op } from '../engine/patch';
-import type { Adjustment, AdjustmentOp, Plan, Scenario, SliderSpec } from '../engine/types';
+import type { Adjustment, AdjustmentOp, DriverKey, Plan, Scenario, SliderSpec } from '../engine/types';
 import { newId } from './ids';
 
 /** Plan edits for scenarios, as ops (one undo step each). Scenarios live in `plan.scenarios`. */
@@ -92,4 +93,68 @@ export function newAdjustment(plan: Plan): Adjustment {
     op: { kind: 'scale', percent: 10 },
     enabled: true,
   };
+}
+
+/** Ops that append adjustments to a scenario (one undo step). */
+export function addAdjustmentsOps(plan: Plan, scenarioId: string, adjustments: Adjustment[]): Op[] {
+  const si = scenarioIndex(plan, scenarioId);
+  const sc = plan.scenarios?.[si];
+  if (!sc || adjustments.length === 0) return [];
+  return [{ path: ['scenarios', si, 'adjustments'], value: [...sc.adjustments, ...adjustments] }];
+}
+
+/** A baseline driver edit of one channel: its first-month base, or one month's typed value. */
+interface DriverCellEdit {
+  channelId: string;
+  driver: DriverKey;
+  month: string | null;
+  before: number | undefined;
+  after: number | undefined;
+}
+
+function driverCellEdits(plan: Plan, ops: readonly Op[], inverse: readonly Op[]): DriverCellEdit[] | null {
+  const before = new Map(inverse.map((op) => [JSON.stringify(op.path), op.value] as const));
+  const edits: DriverCellEdit[] = [];
+  for (const op of ops) {
+    const [root, c, drivers, driver, field, month] = op.path;
+    const isDriver = root === 'channels' && typeof c === 'number' && drivers === 'drivers' && isDriverKey(String(driver));
+    const isBase = isDriver && field === 'base' && op.path.length === 5;
+    const isOverride = isDriver && field === 'overrides' && op.path.length === 6 && typeof month === 'string';
+    if (!isBase && !isOverride) return null;
+    const channel = plan.channels[c as number];
+    if (!channel) return null;
+    const old = before.get(JSON.stringify(op.path));
+    edits.push({
+      channelId: channel.id,
+      driver: driver as DriverKey,
+      month: isOverride ? (month as string) : null,
+      before: typeof old === 'number' ? old : undefined,
+      after: typeof op.value === 'number' ? op.value : undefined,
+    });
+  }
+  return edits.length > 0 ? edits : null;
+}
+
+/**
+ * The scenario adjustments that do what a baseline edit of driver cells did, or null when the edit
+ * is not such an edit or cannot be said as adjustments. A new first-month base scales the channel's
+ * whole series by new ÷ old (growth and seasonality multiply the base, so every month moves by the
+ * same factor); a value typed for one month is set for that month only.
+ */
+export function baselineEditAsAdjustments(plan: Plan, ops: readonly Op[], inverse: readonly Op[]): Adjustment[] | null {
+  const edits = driverCellEdits(plan, ops, inverse);
+  if (!edits) return null;
+  const out: Adjustment[] = [];
+  for (const e of edits) {
+    if (e.after === undefined) return null;
+    const target = { kind: 'channels' as const, ids: [e.channelId] };
+    if (e.month !== null) {
+      out.push({ id: newId('adj'), target, driver: e.driver, from: e.month, to: e.month, op: { kind: 'set', value: e.after }, enabled: true });
+      continue;
+    }
+    if (e.before === undefined || e.before === 0) return null;
+    const percent = Number(((e.after / e.before - 1) * 100).toPrecision(12));
+    out.push({ id: newId('adj'), target, driver: e.driver, op: { kind: 'scale', percent }, enabled: true });
+  }
+  return out;
 }

@@ -137,9 +137,10 @@ function driverCellEdits(plan: Plan, ops: readonly Op[], inverse: readonly Op[])
 
 /**
  * The scenario adjustments that do what a baseline edit of driver cells did, or null when the edit
- * is not such an edit or cannot be said as adjustments. A new first-month base scales the channel's
+ * is not such an edit or cannot be said as adjustments. A new first-month base of a flat series (no
+ * growth, seasonality or typed months) is set for the whole plan; otherwise it scales the channel's
  * whole series by new ÷ old (growth and seasonality multiply the base, so every month moves by the
- * same factor); a value typed for one month is set for that month only.
+ * same factor). A value typed for one month is set for that month only.
  */
 export function baselineEditAsAdjustments(plan: Plan, ops: readonly Op[], inverse: readonly Op[]): Adjustment[] | null {
   const edits = driverCellEdits(plan, ops, inverse);
@@ -150,6 +151,13 @@ export function baselineEditAsAdjustments(plan: Plan, ops: readonly Op[], invers
     const target = { kind: 'channels' as const, ids: [e.channelId] };
     if (e.month !== null) {
       out.push({ id: newId('adj'), target, driver: e.driver, from: e.month, to: e.month, op: { kind: 'set', value: e.after }, enabled: true });
+      continue;
+    }
+    const series = plan.channels.find((c) => c.id === e.channelId)?.drivers[e.driver];
+    const flat = !series?.growth && !series?.seasonality?.length && Object.keys(series?.overrides ?? {}).length === 0;
+    // A flat series is the base in every month: "set to" says it as the planner typed it.
+    if (flat) {
+      out.push({ id: newId('adj'), target, driver: e.driver, op: { kind: 'set', value: e.after }, enabled: true });
       continue;
     }
     if (e.before === undefined || e.before === 0) return null;

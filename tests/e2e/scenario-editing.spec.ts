@@ -76,14 +76,16 @@ function adjustmentCell(page: Page, row: number, col: string): Locator {
 async function reveal(page: Page, col: string): Promise<void> {
   const grid = page.getByTestId('adjustment-grid');
   const header = grid.locator(`.ag-header-cell[col-id="${col}"]`);
+  if (await header.isVisible()) return;
   const viewport = grid.locator('.ag-body-horizontal-scroll-viewport');
-  for (const left of [0, 400, 800, 1200, 1600, 2000, 2400]) {
-    if ((await header.count()) > 0 && (await header.isVisible())) {
-      await header.scrollIntoViewIfNeeded();
-      return;
-    }
+  for (const left of [0, 500, 1000, 1500, 2000, 2500]) {
     await viewport.evaluate((el, x) => (el.scrollLeft = x), left);
-    await page.waitForTimeout(50);
+    try {
+      await expect(header).toBeVisible({ timeout: 1000 });
+      return;
+    } catch {
+      // Not drawn at this position: scroll on.
+    }
   }
   throw new Error(`column ${col} not found`);
 }
@@ -272,6 +274,7 @@ async function plannersDay(page: Page, p: Planner, locale: keyof typeof TEXT): P
 
   // Typing in the channel grid while the scenario is shown offers to record it in the scenario.
   const spendCell = p.cell('channel-grid', 0, 'driver.spend');
+  const firstChannel = ((await p.cell('channel-grid', 0, 'name').textContent()) ?? '').trim();
   const before = moneyOf((await spendCell.textContent()) ?? '');
   await p.editCell('channel-grid', 0, 'driver.spend', String((before * 1.5) / 100));
   const offer = p.toastWith(T.scenario);
@@ -286,7 +289,11 @@ async function plannersDay(page: Page, p: Planner, locale: keyof typeof TEXT): P
   await page.getByTestId('tab-scenarios').click();
   await page.getByTestId('scenario-item').first().click();
   await expect(page.getByTestId('adjustment-list').locator('li')).toHaveCount(2);
-  await expect(page.getByTestId('adjustment-list').locator('li').nth(1)).toContainText('+50%');
+  const recorded = page.getByTestId('adjustment-list').locator('li').nth(1);
+  await expect(recorded).toContainText(firstChannel);
+  await expect(recorded).toContainText(T.spend);
+  // The scenario now spends more than with the live-stream push alone.
+  await expect.poll(() => kpiDelta(page, 'spend')).toBeGreaterThan(scaled);
 
   // A second scenario: conversion −20 % on all main channels, picked as a role.
   await page.getByTestId('scenario-new').click();

@@ -177,7 +177,7 @@ function monthColumn(plan: Plan, money: Money, field: 'from' | 'to'): ColDef<Adj
   const months = monthKeys(plan.timeline);
   const label = (code: string): string => (code === '' ? t(field === 'from' ? 'se.month.start' : 'se.month.end') : formatMonth(code, money.locale));
   const parse = choiceParser(() => ['', ...months], label);
-  return selectColumn(field, t(`adj.${field}`), 120, {
+  return selectColumn(field, t(`adj.${field}`), 105, {
     code: (r) => r.adj[field] ?? '',
     label,
     // A month outside today's timeline (the timeline moved) stays pickable until changed.
@@ -218,7 +218,7 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
     });
 
   const moveEnd = (field: 'moveFrom' | 'moveTo'): ColDef<AdjustmentRow> =>
-    selectColumn(field, t(`adj.${field}`), 150, {
+    selectColumn(field, t(`adj.${field}`), 130, {
       code: (r) => (r.adj.op.kind === 'move' ? (field === 'moveFrom' ? r.adj.op.from : r.adj.op.to) : ''),
       label: channelLabel,
       values: (r) => {
@@ -240,18 +240,18 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
     }, isMove);
 
   return [
-    selectColumn('enabled', t('adj.enabled'), 80, { code: (r) => (r.adj.enabled ? 'yes' : 'no'), label: yesNoLabel, values: () => YES_NO }, {
+    selectColumn('enabled', t('adj.enabled'), 70, { code: (r) => (r.adj.enabled ? 'yes' : 'no'), label: yesNoLabel, values: () => YES_NO }, {
       parse: parseYesNo,
       ops: (row, value) => replace(row, { ...row.adj, enabled: value === 'yes' }),
       copy: (r) => t(r.adj.enabled ? 'adj.yes' : 'adj.no'),
     }),
-    selectColumn('op', t('adj.op'), 140, { code: (r) => r.adj.op.kind, label: (v) => t(`adj.op.${v as AdjustmentOp['kind']}`), values: () => [...OP_KINDS] }, {
+    selectColumn('op', t('adj.op'), 130, { code: (r) => r.adj.op.kind, label: (v) => t(`adj.op.${v as AdjustmentOp['kind']}`), values: () => [...OP_KINDS] }, {
       parse: choiceParser(() => OP_KINDS, (v) => t(`adj.op.${v as AdjustmentOp['kind']}`)),
       ops: (row, value) => replace(row, withSlider(switchOperation(convert(), row.adj, value as AdjustmentOp['kind']))),
       copy: (r) => t(`adj.op.${r.adj.op.kind}`),
     }),
     {
-      ...textColumn('target', t('adj.target'), 200, (r) => (isMove(r) ? '' : targetText(plan, r.adj)), {
+      ...textColumn('target', t('adj.target'), 180, (r) => (isMove(r) ? '' : targetText(plan, r.adj)), {
         parse: (text, row) => (isMove(row) ? { ok: false, message: t('se.notForMove') } : parseTarget(plan, text)),
         ops: (row, value) => replace(row, { ...row.adj, target: value as AdjustmentTarget }),
         copy: (r) => (isMove(r) ? '' : targetText(plan, r.adj)),
@@ -264,14 +264,12 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
       cellEditorPopup: true,
       tooltipValueGetter: (p) => (isMove(p.data) ? t('se.notForMove') : t('se.picker.open')),
     },
-    selectColumn('driver', t('adj.driver'), 150, { code: (r) => r.adj.driver, label: (v) => t(`driver.${v as DriverKey}`), values: () => [...DRIVER_KEYS] }, {
+    selectColumn('driver', t('adj.driver'), 130, { code: (r) => r.adj.driver, label: (v) => t(`driver.${v as DriverKey}`), values: () => [...DRIVER_KEYS] }, {
       parse: (text, row) => (isMove(row) ? { ok: false, message: t('se.notForMove') } : choiceParser(() => DRIVER_KEYS, (v) => t(`driver.${v as DriverKey}`))(text)),
       ops: (row, value) => replace(row, withSlider(switchDriver(convert(), row.adj, value as DriverKey))),
       copy: (r) => t(`driver.${r.adj.driver}`),
     }, (r) => !isMove(r)),
-    moveEnd('moveFrom'),
-    moveEnd('moveTo'),
-    textColumn('number', t('adj.number'), 130, (r) => numberToInput(r.adj, opNumber(r.adj.op), money.currency), {
+    textColumn('number', t('adj.number'), 120, (r) => numberToInput(r.adj, opNumber(r.adj.op), money.currency), {
       parse: (text, row) => parseSigned(text, row.adj, money.currency, row.adj.op.kind === 'add' || row.adj.op.kind === 'scale'),
       ops: (row, value) => replace(row, { ...row.adj, op: withOpNumber(row.adj.op, value as number) }),
       copy: (r) => numberToInput(r.adj, opNumber(r.adj.op), money.currency),
@@ -279,19 +277,14 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
       valueFormatter: (p) => (p.data ? opNumberText(p.data.adj, money) : ''),
       headerTooltip: t('se.number.hint'),
       type: 'rightAligned',
+      // A capped amount is marked where it was typed; the notice itself is on hover and in the list below.
+      cellClassRules: { notice: (p) => (p.data?.notices.length ?? 0) > 0 },
+      tooltipValueGetter: (p) => p.data?.notices.join('\n') || null,
     }),
+    moveEnd('moveFrom'),
+    moveEnd('moveTo'),
     monthColumn(plan, money, 'from'),
     monthColumn(plan, money, 'to'),
-    {
-      colId: 'notices',
-      headerName: t('se.notices'),
-      headerTooltip: t('se.notices'),
-      width: 260,
-      valueGetter: (p) => p.data?.notices.join(' ') ?? '',
-      tooltipValueGetter: (p) => p.data?.notices.join('\n') || null,
-      cellClass: (p) => (p.data?.notices.length ? 'notice' : undefined),
-      context: { copy: (r: AdjustmentRow) => r.notices.join(' ') },
-    },
     selectColumn('slider', t('adj.slider'), 90, { code: (r) => (r.adj.slider ? 'yes' : 'no'), label: yesNoLabel, values: () => YES_NO }, {
       parse: parseYesNo,
       ops: (row, value) => {
@@ -304,6 +297,16 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
     sliderField('min', t('adj.sliderMin')),
     sliderField('max', t('adj.sliderMax')),
     sliderField('step', t('adj.sliderStep')),
+    {
+      colId: 'notices',
+      headerName: t('se.notices'),
+      headerTooltip: t('se.notices'),
+      width: 260,
+      valueGetter: (p) => p.data?.notices.join(' ') ?? '',
+      tooltipValueGetter: (p) => p.data?.notices.join('\n') || null,
+      cellClass: (p) => (p.data?.notices.length ? 'notice' : undefined),
+      context: { copy: (r: AdjustmentRow) => r.notices.join(' ') },
+    },
   ];
 }
 

@@ -36,6 +36,15 @@ describe('recording a baseline edit as a scenario adjustment', () => {
     for (let i = 0; i < edited.length; i++) expect(Math.abs(viaScenario[i] - edited[i])).toBeLessThanOrEqual(1);
   });
 
+  it('a new base of a flat series becomes a set, which is what the planner typed', () => {
+    const p = plan();
+    const ops: Op[] = [{ path: ['channels', 1, 'drivers', 'conversion', 'base'], value: 0.025 }];
+    const { after, inverse } = edit(p, ops);
+    expect(baselineEditAsAdjustments(p, ops, inverse)).toMatchObject([{ target: { kind: 'channels', ids: ['b'] }, driver: 'conversion', op: { kind: 'set', value: 0.025 } }]);
+    const recorded = applyOps(p, addAdjustmentsOps(p, 's', baselineEditAsAdjustments(p, ops, inverse) ?? [])).result;
+    expect(Array.from(computePlan(recorded, 's').flows.orders)).toEqual(Array.from(computePlan(after).flows.orders));
+  });
+
   it('a value typed for one month becomes a set for that month only', () => {
     const p = plan();
     const ops: Op[] = [{ path: ['channels', 1, 'drivers', 'conversion', 'overrides', '2027-06'], value: 0.05 }];
@@ -54,6 +63,7 @@ describe('recording a baseline edit as a scenario adjustment', () => {
     const withOverride = applyOps(p, [{ path: ['channels', 0, 'drivers', 'spend', 'overrides', '2027-03'], value: 5 }]).result;
     const reset: Op[] = [{ path: ['channels', 0, 'drivers', 'spend', 'overrides', '2027-03'], value: undefined }];
     expect(baselineEditAsAdjustments(withOverride, reset, edit(withOverride, reset).inverse)).toBeNull();
+    // Channel a's spend grows: from a zero base no factor gives the new series.
     const zero = applyOps(p, [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: 0 }]).result;
     const fromZero: Op[] = [{ path: ['channels', 0, 'drivers', 'spend', 'base'], value: 100 }];
     expect(baselineEditAsAdjustments(zero, fromZero, edit(zero, fromZero).inverse)).toBeNull();

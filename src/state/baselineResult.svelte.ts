@@ -20,9 +20,19 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
  * newer request is dropped. Create it while a component initialises (it sets up an effect).
  */
 export class BaselineResult {
-  result = $state.raw<PlanResult | null>(null);
+  /** The latest answer and the inputs it was computed from. */
+  #answer = $state.raw<{ result: PlanResult; inputs: readonly unknown[] } | null>(null);
   #inputs: readonly unknown[] = [];
   #generation = 0;
+
+  /**
+   * The baseline of exactly this plan, or null (still computing, or nothing to compare): a Δ of a
+   * new scenario result against the baseline before an edit would be a wrong number for a moment.
+   */
+  resultFor(plan: Plan): PlanResult | null {
+    const a = this.#answer;
+    return a && sameInputs(a.inputs, baselineInputs(plan)) ? a.result : null;
+  }
 
   constructor(session: () => PlanSession) {
     $effect(() => {
@@ -31,7 +41,7 @@ export class BaselineResult {
       if (s.scenarioId === null) {
         this.#generation++;
         this.#inputs = [];
-        this.result = null;
+        this.#answer = null;
         return;
       }
       if (sameInputs(inputs, this.#inputs)) return;
@@ -39,11 +49,11 @@ export class BaselineResult {
       const gen = ++this.#generation;
       s.computeMany([null]).then(
         ([out]) => {
-          if (gen === this.#generation) this.result = out.result;
+          if (gen === this.#generation) this.#answer = { result: out.result, inputs };
         },
         () => {
           // The tiles then show no Δ; the plan's own compute reports what is wrong with it.
-          if (gen === this.#generation) this.result = null;
+          if (gen === this.#generation) this.#answer = null;
         },
       );
     });

@@ -56,7 +56,7 @@ function parseSigned(text: string, adj: Adjustment, currency: string, allowNegat
 function numberToInput(adj: Adjustment, n: number, currency: string): string {
   const unit = numberUnit(adj);
   const sign = n < 0 ? '-' : adj.op.kind === 'add' ? '+' : '';
-  if (unit === 'percent') return `${sign === '+' ? '' : sign}${Math.abs(n)}%`;
+  if (unit === 'percent') return `${n}%`;
   if (unit === 'rate' && adj.op.kind === 'add') return `${sign}${Number((Math.abs(n) * 100).toPrecision(12))}pp`;
   return sign + unitToInput(unit, Math.abs(n), currency);
 }

@@ -181,10 +181,15 @@ export const MONEY_FLOWS: ReadonlySet<FlowMetric> = new Set([
   'contribution',
 ]);
 
-/** Which channels an adjustment touches. */
+/**
+ * Which channels an adjustment touches: named channels, every channel of a type or of a role (main /
+ * auxiliary), or all. Type and role targets follow the plan: a channel added later or given another
+ * role is picked up (or dropped) without editing the scenario.
+ */
 export type AdjustmentTarget =
   | { kind: 'channels'; ids: string[] }
   | { kind: 'type'; type: ChannelType }
+  | { kind: 'role'; role: ChannelRole }
   | { kind: 'all' };
 
 /**

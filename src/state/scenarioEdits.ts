@@ -1,5 +1,6 @@
-import type { Op } from '../engine/patch';
-import type { Adjustment, AdjustmentOp, Plan, Scenario, SliderSpec } from '../engine/types';
+import { isDriverKey } from '../engine/metrics';
+import { isRef, type Op } from '../engine/patch';
+import type { Adjustment, AdjustmentOp, DriverKey, Plan, Scenario, SliderSpec } from '../engine/types';
 import { newId } from './ids';
 
 /** Plan edits for scenarios, as ops (one undo step each). Scenarios live in `plan.scenarios`. */
@@ -92,4 +93,83 @@ export function newAdjustment(plan: Plan): Adjustment {
     op: { kind: 'scale', percent: 10 },
     enabled: true,
   };
+}
+
+/** Ops that append adjustments to a scenario (one undo step). */
+export function addAdjustmentsOps(plan: Plan, scenarioId: string, adjustments: Adjustment[]): Op[] {
+  const si = scenarioIndex(plan, scenarioId);
+  const sc = plan.scenarios?.[si];
+  if (!sc || adjustments.length === 0) return [];
+  return [{ path: ['scenarios', si, 'adjustments'], value: [...sc.adjustments, ...adjustments] }];
+}
+
+/** A baseline driver edit of one channel: its first-month base, or one month's typed value. */
+interface DriverCellEdit {
+  channelId: string;
+  driver: DriverKey;
+  month: string | null;
+  before: number | undefined;
+  after: number | undefined;
+}
+
+/** The driver cell a path names (a channel's base, or one month's typed value), by channel key or row. */
+function driverCell(plan: Plan, path: Op['path']): { channelId: string; driver: DriverKey; month: string | null } | null {
+  const [root, c, drivers, driver, field, month] = path;
+  if (root !== 'channels' || drivers !== 'drivers' || !isDriverKey(String(driver))) return null;
+  const isBase = field === 'base' && path.length === 5;
+  const isOverride = field === 'overrides' && path.length === 6 && typeof month === 'string';
+  if (!isBase && !isOverride) return null;
+  // Views address rows by position, the session's records name channels by key.
+  const channel = typeof c === 'number' ? plan.channels[c] : c !== undefined && isRef(c) ? plan.channels.find((ch) => ch.id === c.id) : undefined;
+  if (!channel) return null;
+  return { channelId: channel.id, driver: driver as DriverKey, month: isOverride ? (month as string) : null };
+}
+
+function driverCellEdits(plan: Plan, ops: readonly Op[], inverse: readonly Op[]): DriverCellEdit[] | null {
+  const cellKey = (c: { channelId: string; driver: string; month: string | null }): string => `${c.channelId}|${c.driver}|${c.month ?? ''}`;
+  const before = new Map<string, unknown>();
+  for (const op of inverse) {
+    const cell = driverCell(plan, op.path);
+    if (cell) before.set(cellKey(cell), op.value);
+  }
+  const edits: DriverCellEdit[] = [];
+  for (const op of ops) {
+    const cell = driverCell(plan, op.path);
+    if (!cell) return null;
+    const old = before.get(cellKey(cell));
+    edits.push({ ...cell, before: typeof old === 'number' ? old : undefined, after: typeof op.value === 'number' ? op.value : undefined });
+  }
+  return edits.length > 0 ? edits : null;
+}
+
+/**
+ * The scenario adjustments that do what a baseline edit of driver cells did, or null when the edit
+ * is not such an edit or cannot be said as adjustments. A new first-month base of a flat series (no
+ * growth, seasonality or typed months) is set for the whole plan; otherwise it scales the channel's
+ * whole series by new ÷ old (growth and seasonality multiply the base, so every month moves by the
+ * same factor). A value typed for one month is set for that month only.
+ */
+export function baselineEditAsAdjustments(plan: Plan, ops: readonly Op[], inverse: readonly Op[]): Adjustment[] | null {
+  const edits = driverCellEdits(plan, ops, inverse);
+  if (!edits) return null;
+  const out: Adjustment[] = [];
+  for (const e of edits) {
+    if (e.after === undefined) return null;
+    const target = { kind: 'channels' as const, ids: [e.channelId] };
+    if (e.month !== null) {
+      out.push({ id: newId('adj'), target, driver: e.driver, from: e.month, to: e.month, op: { kind: 'set', value: e.after }, enabled: true });
+      continue;
+    }
+    const series = plan.channels.find((c) => c.id === e.channelId)?.drivers[e.driver];
+    const flat = !series?.growth && !series?.seasonality?.length && Object.keys(series?.overrides ?? {}).length === 0;
+    // A flat series is the base in every month: "set to" says it as the planner typed it.
+    if (flat) {
+      out.push({ id: newId('adj'), target, driver: e.driver, op: { kind: 'set', value: e.after }, enabled: true });
+      continue;
+    }
+    if (e.before === undefined || e.before === 0) return null;
+    const percent = Number(((e.after / e.before - 1) * 100).toPrecision(12));
+    out.push({ id: newId('adj'), target, driver: e.driver, op: { kind: 'scale', percent }, enabled: true });
+  }
+  return out;
 }

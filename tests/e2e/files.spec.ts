@@ -29,7 +29,7 @@ test.describe('plan files', () => {
     const file = await download(page, 'export-plain');
     expect(file.name).toMatch(/\.cmplan\.json$/);
     const json = JSON.parse(file.bytes.toString('utf8'));
-    expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: 1 });
+    expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: 2 });
     expect(json.plan.scenarios).toHaveLength(1);
     // Keys sorted at every level: the file diffs well.
     expect(Object.keys(json.plan)).toEqual([...Object.keys(json.plan)].sort());
@@ -103,7 +103,7 @@ test.describe('plan files', () => {
     await expect(page.getByTestId('import-problem')).toHaveText(['Not a plan file.']);
     await page.getByTestId('import-problems-close').click();
 
-    await importBytes(page, 'newer.cmplan.json', await readFile(`${FIXTURES}v2-newer.cmplan.json`));
+    await importBytes(page, 'newer.cmplan.json', await readFile(`${FIXTURES}v3-newer.cmplan.json`));
     await expect(page.getByTestId('import-problem').first()).toContainText('newer version of the app');
     await page.getByTestId('import-problems-close').click();
 

@@ -8,9 +8,9 @@ test('printable report: plan summary, scenario comparison, charts and assumption
   await page.getByTestId('open-report').click();
   const report = page.getByTestId('report');
   await expect(report).toHaveAttribute('data-ready', 'true');
-  // Baseline and the scenario side by side, seven KPIs.
+  // Baseline and the scenario side by side, eight KPIs (ROI and ROAS both: teams mean either by "ROI").
   await expect(page.getByTestId('report-kpis').locator('thead th')).toHaveCount(3);
-  await expect(page.getByTestId('report-kpis').locator('tbody tr')).toHaveCount(7);
+  await expect(page.getByTestId('report-kpis').locator('tbody tr')).toHaveCount(8);
   const channels = await page.getByTestId('report-drivers').locator('tbody tr').count();
   expect(channels).toBeGreaterThan(2);
   for (const id of ['report-chart-mix', 'report-chart-channels', 'report-chart-scenarios']) {

@@ -16,8 +16,13 @@ import type { Plan } from '../types';
 
 export const PLAN_FILE_TYPE = 'channel-mix-plan';
 
-/** Version 1 is the first released format. Raising it requires a migration from the previous one. */
-export const CURRENT_FORMAT_VERSION = 1;
+/**
+ * Raising the version requires a migration from the previous one (migrations.ts).
+ *   1  the first released format
+ *   2  an adjustment may target a channel role (`{ kind: 'role', role }`); a version-1 reader would
+ *      refuse such a file with a schema error, so files that may hold one say they are newer
+ */
+export const CURRENT_FORMAT_VERSION = 2;
 
 export const PLAN_FILE_EXTENSION = '.cmplan.json';
 

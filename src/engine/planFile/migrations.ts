@@ -3,9 +3,8 @@
  * the same plan in format n+1. Files are upgraded in memory, one step at a time, then checked
  * against today's schema; the file itself is never touched.
  *
- * Format 1 is the first released format, so there is no step yet. To change the format: raise
- * CURRENT_FORMAT_VERSION, add the step from the previous version here, keep a fixture file of the
- * previous version in tests/fixtures/planFiles and a test of the step. A step must be pure: it gets
+ * To change the format: raise CURRENT_FORMAT_VERSION, add the step from the previous version here,
+ * keep a fixture file of the previous version in tests/fixtures/planFiles and a test of the step. A step must be pure: it gets
  * plain JSON data (already stripped of prototype keys) and returns new data without changing its input.
  */
 import { CURRENT_FORMAT_VERSION } from './format';
@@ -23,8 +22,14 @@ export interface MigrationStep {
   keepsPaths?: boolean;
 }
 
+/**
+ * 1 → 2 only widened what a file may hold (role targets of adjustments): every version-1 plan is a
+ * valid version-2 plan as it is. The step still exists so the chain has no gap.
+ */
+const addRoleTargets: MigrationStep = { from: 1, to: 2, migrate: (plan) => plan, keepsPaths: true };
+
 /** The real migrations, in order. */
-export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([]);
+export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets]);
 
 export type MigrationResult = { ok: true; plan: unknown; applied: number } | { ok: false; problem: FileProblem };
 

@@ -98,6 +98,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     v.variant('kind', [
       v.object({ kind: v.literal('channels'), ids: list(text) }),
       v.object({ kind: v.literal('type'), type: v.picklist(CHANNEL_TYPES) }),
+      v.object({ kind: v.literal('role'), role: v.picklist(CHANNEL_ROLES) }),
       v.object({ kind: v.literal('all') }),
     ]),
   );

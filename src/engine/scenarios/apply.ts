@@ -14,12 +14,14 @@ interface NoticeBase {
  * What applying adjustments had to do besides the plain operation. Reported, never silent, like
  * the clamping of resolved drivers (ClampNotice):
  *   aboveMax / belowMin / notFinite  the result left the driver's range and was brought back
- *   moveLimited                       a move asked for more than the source channel had
+ *   moveLimited                       a move asked for more than the source channel had; `requested`
+ *                                     and `moved` are the totals over the adjustment's range (minor units)
  *   unknownChannel                    a target or move names a channel the plan does not have
  *   skipped                           the adjustment itself is unusable and was not applied
  */
 export type AdjustmentNotice =
-  | (NoticeBase & Omit<ClampNotice, 'kind'> & { kind: ClampNotice['kind'] | 'moveLimited' })
+  | (NoticeBase & ClampNotice)
+  | (NoticeBase & Omit<ClampNotice, 'kind'> & { kind: 'moveLimited'; requested: number; moved: number })
   | (NoticeBase & { kind: 'unknownChannel'; channelId: string })
   | (NoticeBase & { kind: 'skipped'; reason: SkipReason });
 
@@ -27,9 +29,9 @@ export type SkipReason = 'badMonth' | 'notFinite' | 'negativeAmount' | 'unknownD
 
 /** Counts clamped periods per channel and kind, keeping the first month, as resolveDrivers does. */
 class ClampTally {
-  #runs = new Map<string, { channel: number; kind: AdjustmentNotice['kind']; first: number; count: number }>();
+  #runs = new Map<string, { channel: number; kind: ClampNotice['kind']; first: number; count: number }>();
 
-  add(channel: number, kind: AdjustmentNotice['kind'], t: number): void {
+  add(channel: number, kind: ClampNotice['kind'], t: number): void {
     const key = `${channel}:${kind}`;
     const run = this.#runs.get(key);
     if (run) run.count++;
@@ -38,14 +40,7 @@ class ClampTally {
 
   flush(plan: Plan, months: readonly string[], adjustmentId: string, driver: DriverKey, out: AdjustmentNotice[]): void {
     for (const r of this.#runs.values()) {
-      out.push({
-        adjustmentId,
-        channelId: plan.channels[r.channel].id,
-        driver,
-        month: months[r.first],
-        count: r.count,
-        kind: r.kind as ClampNotice['kind'] | 'moveLimited',
-      });
+      out.push({ adjustmentId, channelId: plan.channels[r.channel].id, driver, month: months[r.first], count: r.count, kind: r.kind });
     }
   }
 }
@@ -80,6 +75,7 @@ function targetChannels(plan: Plan, adj: Adjustment, out: AdjustmentNotice[]): n
   const t = adj.target;
   if (t.kind === 'all') return plan.channels.map((_, c) => c);
   if (t.kind === 'type') return plan.channels.flatMap((ch, c) => (ch.type === t.type ? [c] : []));
+  if (t.kind === 'role') return plan.channels.flatMap((ch, c) => (ch.role === t.role ? [c] : []));
   const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
   const picked = new Set<number>();
   for (const id of t.ids ?? []) {
@@ -111,12 +107,11 @@ function applyValueOp(
 /**
  * Moves spend period by period. Never more than the source has and never past the destination's
  * maximum, so the total spend is conserved exactly (integer minor units) and no spend is created.
+ * When a period gets less than asked, one notice says how much was asked and moved in total.
  */
-function applyMove(
-  plan: Plan, adj: Adjustment, series: DriverSeries, P: number, first: number, last: number, tally: ClampTally,
-  out: AdjustmentNotice[],
-): void {
+function applyMove(plan: Plan, adj: Adjustment, series: DriverSeries, months: readonly string[], first: number, last: number, out: AdjustmentNotice[]): void {
   const op = adj.op as Extract<Adjustment['op'], { kind: 'move' }>;
+  const P = months.length;
   const from = plan.channels.findIndex((ch) => ch.id === op.from);
   const to = plan.channels.findIndex((ch) => ch.id === op.to);
   if (from < 0) out.push({ adjustmentId: adj.id, kind: 'unknownChannel', channelId: op.from });
@@ -126,13 +121,27 @@ function applyMove(
   const spend = series.spend;
   const max = DRIVER_SPECS.spend.max;
   const wanted = Math.round(op.amount);
+  let limitedFirst = -1;
+  let limited = 0;
+  let requested = 0;
+  let moved = 0;
   for (let t = first; t <= last; t++) {
     const a = from * P + t;
     const b = to * P + t;
     const amount = Math.min(wanted, spend[a], max - spend[b]);
-    if (amount < wanted) tally.add(from, 'moveLimited', t);
+    if (amount < wanted) {
+      if (limitedFirst < 0) limitedFirst = t;
+      limited++;
+    }
+    requested += wanted;
+    moved += amount;
     spend[a] -= amount;
     spend[b] += amount;
+  }
+  if (limited > 0) {
+    out.push({
+      adjustmentId: adj.id, kind: 'moveLimited', channelId: op.from, driver: 'spend', month: months[limitedFirst], count: limited, requested, moved,
+    });
   }
 }
 
@@ -153,11 +162,10 @@ export function applyAdjustments(
       continue;
     }
     const [first, last] = periodRange(months, adj.from, adj.to);
-    const tally = new ClampTally();
     if (adj.op.kind === 'move') {
-      applyMove(plan, adj, series, P, first, last, tally, notices);
-      tally.flush(plan, months, adj.id, 'spend', notices);
+      applyMove(plan, adj, series, months, first, last, notices);
     } else {
+      const tally = new ClampTally();
       applyValueOp(adj, targetChannels(plan, adj, notices), series, P, first, last, tally);
       tally.flush(plan, months, adj.id, adj.driver, notices);
     }

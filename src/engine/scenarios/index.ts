@@ -2,3 +2,4 @@ export { scenarioChain, ScenarioError, type ScenarioErrorCode } from './chain';
 export { applyAdjustments, applyScenario, type AdjustmentNotice, type SkipReason } from './apply';
 export { cannibalisationPairs, type CannibalisationPair } from './cannibalisation';
 export { validateScenarios } from './validate';
+export { convertContext, driverLevel, roundForDriver, switchDriver, switchOperation, targetedChannels, type ConvertContext } from './convert';

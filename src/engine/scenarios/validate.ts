@@ -2,7 +2,7 @@ import { DRIVER_SPECS } from '../drivers';
 import { isDriverKey } from '../metrics';
 import { parseMonth } from '../timeline';
 import type { Adjustment, Plan, Scenario } from '../types';
-import { CHANNEL_TYPES } from '../types';
+import { CHANNEL_ROLES, CHANNEL_TYPES } from '../types';
 import { MAX_NAME_LENGTH, type Problem, type ProblemCode } from '../validate';
 
 type Path = (string | number)[];
@@ -31,6 +31,10 @@ function checkTarget(report: Report, p: Path, adj: Adjustment, channelIds: Reado
   if (t.kind === 'all') return;
   if (t.kind === 'type') {
     if (!CHANNEL_TYPES.includes(t.type)) report([...p, 'target', 'type'], 'invalidValue', { value: String(t.type) });
+    return;
+  }
+  if (t.kind === 'role') {
+    if (!CHANNEL_ROLES.includes(t.role)) report([...p, 'target', 'role'], 'invalidValue', { value: String(t.role) });
     return;
   }
   if (t.kind !== 'channels') return report([...p, 'target', 'kind'], 'invalidValue', { value: String((t as { kind: unknown }).kind) });

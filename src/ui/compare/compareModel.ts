@@ -1,9 +1,10 @@
 import type { PlanResult } from '../../engine/compute';
 import { rollup, rollupValue } from '../../engine/rollup';
 import type { MetricKey, Plan } from '../../engine/types';
+import { deltaTone, relativeDelta, type Tone } from '../metricDirection';
 
 /** KPIs compared across scenarios, in table order. */
-export const COMPARE_KPIS: readonly MetricKey[] = ['netRevenue', 'contribution', 'spend', 'grossProfit', 'roi', 'cac', 'costRatio'];
+export const COMPARE_KPIS: readonly MetricKey[] = ['netRevenue', 'contribution', 'spend', 'grossProfit', 'roi', 'roas', 'cac', 'costRatio'];
 
 export interface ComparedScenario {
   id: string | null;
@@ -13,8 +14,12 @@ export interface ComparedScenario {
 
 export interface KpiCell {
   value: number | null;
+  /** In the metric's unit; for percent ratios a difference of fractions (0.04 = 4 percentage points). */
   delta: number | null;
+  /** Relative change; null for percent ratios, whose change is read in percentage points. */
   deltaPct: number | null;
+  /** Better or worse for the plan, by the metric's direction (a rising CAC is bad). */
+  tone: Tone;
 }
 
 /** Whole-plan KPIs of each scenario with absolute and relative differences to the reference. */
@@ -29,8 +34,7 @@ export function kpiTable(plan: Plan, items: readonly ComparedScenario[], referen
       const value = v[k];
       const base = ref?.[k] ?? null;
       const delta = value !== null && base !== null ? value - base : null;
-      const deltaPct = delta !== null && base !== null && base !== 0 ? delta / Math.abs(base) : null;
-      return { value, delta, deltaPct };
+      return { value, delta, deltaPct: relativeDelta(COMPARE_KPIS[k], value, base), tone: deltaTone(COMPARE_KPIS[k], delta) };
     }),
   );
 }

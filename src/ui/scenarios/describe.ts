@@ -1,6 +1,6 @@
 import { DRIVER_SPECS } from '../../engine/drivers';
 import type { Adjustment, Plan } from '../../engine/types';
-import { formatMonth, formatPercent } from '../../i18n/format';
+import { formatDecimal, formatMonth, formatPercent } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import { formatByUnit, type Money } from '../units';
 
@@ -12,6 +12,7 @@ export function targetText(plan: Plan, adj: Adjustment): string {
   const tg = adj.target;
   if (tg.kind === 'all') return t('adj.all');
   if (tg.kind === 'type') return t('adj.typeTarget', { type: t(`type.${tg.type}`) });
+  if (tg.kind === 'role') return t(`se.target.role.${tg.role}`);
   return tg.ids.map((id) => channelName(plan, id)).join(', ');
 }
 
@@ -24,8 +25,11 @@ export function opNumberText(adj: Adjustment, money: Money): string {
   const op = adj.op;
   if (op.kind === 'scale') return signed(formatPercent(op.percent / 100, money.locale, 1), op.percent);
   if (op.kind === 'move') return formatByUnit('money', op.amount, money);
-  const text = formatByUnit(DRIVER_SPECS[adj.driver].unit, op.value, money);
-  return op.kind === 'add' ? signed(text, op.value) : text;
+  const unit = DRIVER_SPECS[adj.driver].unit;
+  if (op.kind === 'set') return formatByUnit(unit, op.value, money);
+  // Adding to a rate moves it by percentage points: "+0.5 pp" of 3 % is 3.5 %, not 3.015 %.
+  const size = unit === 'rate' ? t('se.pp', { value: formatDecimal(Math.abs(op.value) * 100, money.locale, 2) }) : formatByUnit(unit, Math.abs(op.value), money);
+  return op.value > 0 ? `+${size}` : op.value < 0 ? `−${size}` : size;
 }
 
 /** "Live-stream: Spend +30 % (Mar 2027 to Dec 2027)" — what an adjustment does, in words. */

@@ -86,6 +86,23 @@ describe('adjustment operations', () => {
     }
   });
 
+  it('targets a role: every main or every auxiliary channel, following the plan’s roles', () => {
+    const plan = threeChannels();
+    plan.channels[1].role = 'auxiliary';
+    plan.channels[2].role = 'auxiliary';
+    const aux = apply(plan, [adj({ kind: 'scale', percent: 20 }, { target: { kind: 'role', role: 'auxiliary' } })]);
+    expect(aux.row('spend', 0)).toEqual(Array(12).fill(M));
+    expect(aux.row('spend', 1)).toEqual(Array(12).fill(1_200_000));
+    expect(aux.row('spend', 2)).toEqual(Array(12).fill(1_200_000));
+    expect(aux.notices).toEqual([]);
+    const main = apply(plan, [adj({ kind: 'add', value: 0.01 }, { driver: 'conversion', target: { kind: 'role', role: 'main' } })]);
+    expect(main.row('conversion', 0)[0]).toBeCloseTo(0.03, 15);
+    expect(main.row('conversion', 1)).toEqual(Array(12).fill(0.02));
+    // A channel that becomes auxiliary later is picked up without touching the scenario.
+    plan.channels[0].role = 'auxiliary';
+    expect(apply(plan, [adj({ kind: 'scale', percent: 20 }, { target: { kind: 'role', role: 'auxiliary' } })]).row('spend', 0)).toEqual(Array(12).fill(1_200_000));
+  });
+
   it('applies in order: set then scale differs from scale then set', () => {
     const set = adj({ kind: 'set', value: 2_000_000 });
     const scale = adj({ kind: 'scale', percent: 10 });
@@ -137,7 +154,19 @@ describe('moving budget', () => {
     const { row, notices } = apply(plan, [adj({ kind: 'move', from: 'a', to: 'b', amount: 600_000 }, { to: '2027-03' })]);
     expect(row('spend', 0).slice(0, 4)).toEqual([400_000, 0, 400_000, M]);
     expect(row('spend', 1).slice(0, 4)).toEqual([1_600_000, 1_400_000, 1_600_000, M]);
-    expect(notices).toEqual([{ adjustmentId: 'adj', channelId: 'a', driver: 'spend', month: '2027-02', count: 1, kind: 'moveLimited' }]);
+    // Asked: 3 × ¥6,000; moved: ¥6,000 + ¥4,000 + ¥6,000.
+    expect(notices).toEqual([
+      { adjustmentId: 'adj', channelId: 'a', driver: 'spend', month: '2027-02', count: 1, kind: 'moveLimited', requested: 1_800_000, moved: 1_600_000 },
+    ]);
+  });
+
+  it('reports the whole shortfall of a move larger than the source’s spend in every month', () => {
+    const { row, notices } = apply(threeChannels(), [adj({ kind: 'move', from: 'b', to: 'c', amount: 2_500_000 }, { from: '2027-07' })]);
+    expect(row('spend', 1).slice(6)).toEqual(Array(6).fill(0));
+    expect(row('spend', 2).slice(6)).toEqual(Array(6).fill(2 * M));
+    expect(notices).toEqual([
+      { adjustmentId: 'adj', channelId: 'b', driver: 'spend', month: '2027-07', count: 6, kind: 'moveLimited', requested: 6 * 2_500_000, moved: 6 * M },
+    ]);
   });
 
   it('does nothing when either end is unknown, and reports the id', () => {
@@ -341,7 +370,7 @@ describe('scenario validation', () => {
     const plan = threeChannels();
     plan.scenarios = [
       scenario('s1', null, [adj({ kind: 'scale', percent: 5 }, { slider: { min: -50, max: 50, step: 1 }, from: '2027-01', to: '2027-12' })]),
-      scenario('s2', 's1', [adj({ kind: 'move', from: 'a', to: 'b', amount: 100 })]),
+      scenario('s2', 's1', [adj({ kind: 'move', from: 'a', to: 'b', amount: 100 }), adj({ kind: 'scale', percent: 5 }, { id: 'r', target: { kind: 'role', role: 'auxiliary' } })]),
     ];
     plan.cannibalisation = [{ from: 'c', to: 'b', rate: 0.2 }];
     expect(validateScenarios(plan)).toEqual([]);
@@ -358,6 +387,7 @@ describe('scenario validation', () => {
         adj({ kind: 'move', from: 'zz', to: 'a', amount: Number.NaN }, { id: 'z' }),
         adj({ kind: 'move', from: 'a', to: 'a', amount: 1.5 }, { id: 'w' }),
         adj({ kind: 'set', value: 1.5 }, { id: 'v', driver: 'conversion', target: { kind: 'type', type: 'nope' as never } }),
+        adj({ kind: 'scale', percent: 5 }, { id: 'u', target: { kind: 'role', role: 'leading' as never } }),
       ]),
       scenario('s1', null, []),
       scenario('p', 'q', []),
@@ -385,6 +415,7 @@ describe('scenario validation', () => {
       [`${s}.4.op.amount`, 'notInteger'],
       [`${s}.5.target.type`, 'invalidValue'],
       [`${s}.5.op.value`, 'outOfRange'],
+      [`${s}.6.target.role`, 'invalidValue'],
       ['scenarios.1.id', 'duplicateId'],
       ['scenarios.0.parentId', 'unknownRef'],
       ['scenarios.2.parentId', 'invalidValue'],

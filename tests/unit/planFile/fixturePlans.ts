@@ -1,6 +1,7 @@
 /**
- * The plan behind `tests/fixtures/planFiles/v1-beauty.cmplan.json`: the beauty template with one of
- * every optional part of the format, so that a future migration is exercised on all of them.
+ * The plan behind the newest fixture (`tests/fixtures/planFiles/v2-beauty.cmplan.json`): the beauty
+ * template with one of every optional part of the format, so that a future migration is exercised on
+ * all of them. `v1-beauty` was written from it before adjustments could target a role.
  * Written literally (not from engine defaults), so the plan does not drift when defaults change.
  */
 import { createPlanFromTemplate } from '../../../src/engine/templates';
@@ -70,6 +71,13 @@ export function beautyFixturePlan(): Plan {
           target: { kind: 'channels', ids: ['ch-stores', 'ch-community'] },
           driver: 'aov',
           op: { kind: 'set', value: 26_000 },
+          enabled: true,
+        },
+        {
+          id: 'adj-auxiliary-spend',
+          target: { kind: 'role', role: 'auxiliary' },
+          driver: 'spend',
+          op: { kind: 'scale', percent: -10 },
           enabled: true,
         },
       ],

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migratePlan, parsePlanFile, type MigrationStep } from '../../../src/engine/planFile';
-import { edit, fileOf } from './helpers';
+import { edit, readFixture } from './helpers';
+
+/** A file of version 1, the start of the test-only history below. */
+const v1File = (): string => readFixture('v1-beauty.cmplan.json');
 
 type Json = Record<string, unknown>;
 
@@ -41,9 +44,11 @@ function testSteps(log: string[]): MigrationStep[] {
 }
 
 describe('migratePlan', () => {
-  it('case 19: has no real step while version 1 is the only released format', () => {
-    expect(MIGRATIONS).toEqual([]);
-    expect(migratePlan({ a: 1 }, 1)).toEqual({ ok: true, plan: { a: 1 }, applied: 0 });
+  it('case 19: 1 → 2 keeps a version-1 plan as it is (version 2 only added role targets)', () => {
+    expect(MIGRATIONS.map((m) => [m.from, m.to])).toEqual([[1, 2]]);
+    const plan = frozen({ a: 1, scenarios: [{ adjustments: [{ target: { kind: 'type', type: 'o2o' } }] }] });
+    expect(migratePlan(plan, 1)).toEqual({ ok: true, plan, applied: 1 });
+    expect(migratePlan({ a: 1 }, 2)).toEqual({ ok: true, plan: { a: 1 }, applied: 0 });
   });
 
   it('case 19: applies the steps in order, each to the result of the one before, without changing its input', () => {
@@ -100,7 +105,7 @@ describe('migratePlan', () => {
 describe('parsePlanFile with migrations', () => {
   it('case 19: migrates an older file step by step in memory, then checks it against today’s schema', () => {
     const log: string[] = [];
-    const text = fileOf();
+    const text = v1File();
     const result = parsePlanFile(text, { migrations: testSteps(log), currentVersion: 3 });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(log).toEqual(['1→2', '2→3']);
@@ -112,7 +117,7 @@ describe('parsePlanFile with migrations', () => {
 
   it('case 19: a step that returns something malformed is caught by the schema after it', () => {
     const steps: MigrationStep[] = [{ from: 1, to: 2, migrate: (p) => ({ ...(p as Json), channels: 'none' }) }];
-    const result = parsePlanFile(fileOf(), { migrations: steps, currentVersion: 2 });
+    const result = parsePlanFile(v1File(), { migrations: steps, currentVersion: 2 });
     expect(result).toEqual({
       ok: false,
       problems: [{ code: 'wrongType', path: ['plan', 'channels'], params: { expected: 'array', found: 'string' } }],
@@ -122,7 +127,7 @@ describe('parsePlanFile with migrations', () => {
   it('case 19: steps see plain data without prototype keys', () => {
     let seen: unknown;
     const steps: MigrationStep[] = [{ from: 1, to: 2, migrate: (p) => ((seen = p), p) }];
-    const text = fileOf().replace('"budgetBounds": [', '"__proto__": { "polluted": 1 },\n    "budgetBounds": [');
+    const text = v1File().replace('"budgetBounds": [', '"__proto__": { "polluted": 1 },\n    "budgetBounds": [');
     expect(parsePlanFile(text, { migrations: steps, currentVersion: 2 }).ok).toBe(true);
     expect(Object.keys(seen as Json)).not.toContain('__proto__');
     expect(Object.getPrototypeOf(seen)).toBe(Object.prototype);
@@ -138,18 +143,18 @@ describe('parsePlanFile with migrations', () => {
         },
       },
     ];
-    expect(parsePlanFile(fileOf(), { migrations: failing, currentVersion: 2 })).toEqual({
+    expect(parsePlanFile(v1File(), { migrations: failing, currentVersion: 2 })).toEqual({
       ok: false,
       problems: [{ code: 'migrationFailed', path: ['formatVersion'], params: { from: 1, to: 2 } }],
     });
-    expect(parsePlanFile(fileOf(), { migrations: [], currentVersion: 2 })).toEqual({
+    expect(parsePlanFile(v1File(), { migrations: [], currentVersion: 2 })).toEqual({
       ok: false,
       problems: [{ code: 'migrationMissing', path: ['formatVersion'], params: { from: 1, to: 2 } }],
     });
   });
 
   it('case 18: a version beyond the chain is refused as newer, naming the version supported', () => {
-    const text = edit(fileOf(), (f) => (f.formatVersion = 4));
+    const text = edit(v1File(), (f) => (f.formatVersion = 4));
     expect(parsePlanFile(text, { migrations: testSteps([]), currentVersion: 3 })).toEqual({
       ok: false,
       problems: [{ code: 'newerVersion', path: ['formatVersion'], params: { found: 4, supported: 3 } }],

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  CURRENT_FORMAT_VERSION,
   DEFAULT_LIMITS,
   PLAN_FILE_PROBLEM_CODES,
   asImportedPlan,
@@ -87,7 +88,7 @@ describe('parsePlanFile: envelope', () => {
       f.formatVersion = 7;
       f.plan = { anything: 'a future version may write' };
     });
-    expect(problems(parsePlanFile(text))).toEqual([{ code: 'newerVersion', path: ['formatVersion'], params: { found: 7, supported: 1 } }]);
+    expect(problems(parsePlanFile(text))).toEqual([{ code: 'newerVersion', path: ['formatVersion'], params: { found: 7, supported: CURRENT_FORMAT_VERSION } }]);
   });
 
   it('a missing plan is a problem; a missing or odd app is only a warning', () => {

@@ -13,6 +13,7 @@ import { monthKeys } from '../../../src/engine/timeline';
 import {
   BCG_GROWTH_MODES,
   BCG_SHARE_MODES,
+  CHANNEL_ROLES,
   CHANNEL_TYPES,
   DISTRIBUTIONS,
   DRIVER_KEYS,
@@ -80,6 +81,7 @@ function targetArb(channelIds: readonly string[]): fc.Arbitrary<AdjustmentTarget
   const options: fc.Arbitrary<AdjustmentTarget>[] = [
     fc.constant({ kind: 'all' as const }),
     fc.constantFrom(...CHANNEL_TYPES).map((type) => ({ kind: 'type' as const, type })),
+    fc.constantFrom(...CHANNEL_ROLES).map((role) => ({ kind: 'role' as const, role })),
   ];
   if (channelIds.length > 0) {
     options.push(fc.shuffledSubarray([...channelIds], { minLength: 1 }).map((ids) => ({ kind: 'channels' as const, ids })));

@@ -70,18 +70,29 @@ describe('export → import → export', () => {
 });
 
 describe('fixtures of every format version', () => {
-  it('case 19: the version-1 fixture still reads, and as long as version 1 is current it reads back byte for byte', () => {
+  it('case 19: the version-1 fixture still reads, migrated to the current version', () => {
     const text = readFixture('v1-beauty.cmplan.json');
     const result = reread(text);
     expect(result.warnings).toEqual([]);
     expect(result.source).toEqual({ formatVersion: 1, app: APP });
     expect(result.plan.scenarios).toHaveLength(2);
     expect(result.plan.evaluation?.partners?.partners).toHaveLength(1);
-    if (CURRENT_FORMAT_VERSION === 1) expect(serialisePlanFile(result.plan, APP)).toBe(text);
+    // Version 2 only widened the format: the plan is the same, written under the new version number.
+    expect(serialisePlanFile(result.plan, APP)).toBe(text.replace('"formatVersion": 1,', `"formatVersion": ${CURRENT_FORMAT_VERSION},`));
+  });
+
+  it('case 19: the version-2 fixture reads its role target, and as long as version 2 is current it reads back byte for byte', () => {
+    const text = readFixture('v2-beauty.cmplan.json');
+    const result = reread(text);
+    expect(result.warnings).toEqual([]);
+    expect(result.source).toEqual({ formatVersion: 2, app: APP });
+    const adjustments = result.plan.scenarios?.flatMap((s) => s.adjustments) ?? [];
+    expect(adjustments.find((a) => a.id === 'adj-auxiliary-spend')?.target).toEqual({ kind: 'role', role: 'auxiliary' });
+    if (CURRENT_FORMAT_VERSION === 2) expect(serialisePlanFile(result.plan, APP)).toBe(text);
   });
 
   it('case 18: the fixture from a newer version is refused before anything in it is read', () => {
-    const text = readFixture('v2-newer.cmplan.json');
+    const text = readFixture('v3-newer.cmplan.json');
     const found = JSON.parse(text).formatVersion as number;
     expect(found).toBeGreaterThan(CURRENT_FORMAT_VERSION);
     expect(parsePlanFile(text)).toEqual({

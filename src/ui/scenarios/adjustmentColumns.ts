@@ -27,22 +27,18 @@ function numberUnit(adj: Adjustment): DriverUnit | 'percent' {
   return DRIVER_SPECS[adj.driver].unit;
 }
 
-/** Parses a number that may be negative ("-10%", "−500") in the adjustment's unit. */
+/**
+ * Reads an adjustment's number in its unit through the shared parser: a scale as a percent change
+ * (Excel's rule: "-0.2" and "-20" are both −20 %), a move as money, a set or add in the driver's unit.
+ */
 function parseSigned(text: string, adj: Adjustment, currency: string, allowNegative: boolean): ParseOutcome {
-  let s = text.trim();
-  let sign = 1;
-  if (/^[-−]/.test(s)) {
-    if (!allowNegative) return { ok: false, message: t('input.negative') };
-    sign = -1;
-    s = s.slice(1);
-  } else if (s.startsWith('+')) s = s.slice(1);
   const unit = numberUnit(adj);
   if (unit === 'percent') {
-    const r = parseUnit(s.replace(/%$/, ''), 'count', currency);
-    return r.ok ? { ok: true, value: sign * (r.value as number) } : r;
+    const r = parseUnit(text, 'rate', currency, { signed: allowNegative, min: -1, max: Infinity });
+    // Scale adjustments hold percent points (10 = +10 %).
+    return r.ok ? { ...r, value: Math.round((r.value as number) * 1e8) / 1e6 } : r;
   }
-  const r = parseUnit(s, unit, currency);
-  return r.ok ? { ok: true, value: sign * (r.value as number) } : r;
+  return parseUnit(text, unit, currency, unit === 'rate' ? { signed: allowNegative, min: -1 } : { signed: allowNegative });
 }
 
 function numberToInput(adj: Adjustment, n: number, currency: string): string {

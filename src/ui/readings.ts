@@ -1,7 +1,12 @@
-import { t } from '../state/i18n.svelte';
+import { i18n, t } from '../state/i18n.svelte';
 import type { InputReading } from './grid/cellSpec';
 
 const KINDS = ['fraction', 'points', 'scaled'] as const;
+
+/** Sentences one after another: a space between them in English, none after a Chinese full stop. */
+export function sentences(parts: readonly string[]): string {
+  return parts.join(i18n.locale.startsWith('zh') ? '' : ' ');
+}
 
 /** "0.03 as 3% (a fraction)", "20万 as ¥200,000". */
 export function readingText(r: InputReading): string {
@@ -46,5 +51,5 @@ export function readingReport(cells: readonly { column: string; reading: InputRe
 export function typedReadingNote(column: string, reading: InputReading | undefined): string | null {
   if (!reading || reading.kind === 'points') return null;
   const text = t('input.read.column', { column, items: item(reading, 1) });
-  return reading.kind === 'fraction' ? `${text} ${t('input.read.percentHint', { raw: reading.raw })}` : text;
+  return reading.kind === 'fraction' ? sentences([text, t('input.read.percentHint', { raw: reading.raw })]) : text;
 }

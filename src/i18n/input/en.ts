@@ -9,7 +9,7 @@ export const inputEn = {
   'input.read.fraction': '{raw} as {shown} (a fraction){more}',
   'input.read.points': '{raw} as {shown} (percent points){more}',
   'input.read.scaled': '{raw} as {shown}{more}',
-  'input.read.more': ', and {count} more cells the same way',
+  'input.read.more': ', and {count} more read the same way',
   'input.read.column': '{column}: read {items}.',
   'input.read.join': '; ',
   'input.read.mixed':

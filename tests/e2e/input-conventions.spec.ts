@@ -194,4 +194,24 @@ test.describe('numbers as a Chinese planner types and pastes them', () => {
     expect(added % 1_000_000).toBe(0);
     await expect(thresholds.nth(3)).toHaveValue(/^¥\d{1,3}(,\d{3})+$/);
   });
+
+  test('in English: the same reading, said in English; another currency is refused, not converted', async ({ page, planner: p }) => {
+    failOnLibraryWarnings(page);
+    await p.open('en');
+    await p.newPlan('beauty');
+    await p.saved();
+    const spend = await p.cell('channel-grid', 0, 'driver.spend').textContent();
+    await p.editCell('channel-grid', 0, 'driver.spend', '$1,200');
+    await expect(p.toast()).toContainText('Not changed — “$1,200” is in another currency; the plan is in CNY.');
+    await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText(spend ?? '');
+
+    await p.cell('channel-grid', 0, 'driver.conversion').click();
+    await p.paste('channel-grid', '0.03\n12\n');
+    await expect(p.toastWith('Pasted 2 cells.').locator('.text')).toHaveText('Pasted 2 cells. Conversion: read 0.03 as 3% (a fraction); 12 as 12% (percent points).');
+    await expect(p.toastWith('Check Conversion')).toContainText('it mixes fractions (0.03) and percent points (12)');
+    await p.cell('channel-grid', 0, 'driver.aov').click();
+    await p.paste('channel-grid', '1.2k');
+    await expect(p.cell('channel-grid', 0, 'driver.aov')).toHaveText('¥1,200.00');
+    await expect(p.toastWith('Pasted 1 cells.')).toContainText('Average order value: read 1.2k as ¥1,200.00.');
+  });
 });

@@ -3,7 +3,8 @@ import { t } from './i18n.svelte';
 export interface Toast {
   id: number;
   text: string;
-  kind: 'info' | 'error';
+  /** Info closes by itself; a warning (a result worth checking) and an error stay until closed. */
+  kind: 'info' | 'warning' | 'error';
   action?: { label: string; run: () => void };
 }
 

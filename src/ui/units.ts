@@ -1,11 +1,11 @@
-import { parseCellInput, type CellInputError } from '../engine/cellInput';
+import { parseInput, type InputError, type InputResult, type InputRules } from '../engine/cellInput';
 import { DRIVER_SPECS, type DriverUnit } from '../engine/drivers';
 import { metricFormat, type MetricFormat } from '../engine/metrics';
 import { currencyDigits } from '../engine/money';
 import type { CustomMetric, DriverKey, MetricKey } from '../engine/types';
 import { formatCount, formatMoney, formatPercent, formatRatio, moneyToInput } from '../i18n/format';
-import { t } from '../state/i18n.svelte';
-import type { ParseOutcome } from './grid/cellSpec';
+import { i18n, t } from '../state/i18n.svelte';
+import type { InputReading, ParseOutcome } from './grid/cellSpec';
 
 export interface Money {
   currency: string;
@@ -41,13 +41,34 @@ export function unitToInput(unit: DriverUnit, v: number, currency: string): stri
   return String(Number(v.toPrecision(12)));
 }
 
-export function inputError(error: CellInputError, raw: string): string {
-  return t(`input.${error}`, { value: raw });
+/** Extra rules of a field beyond its unit: sign, whole numbers, bounds (in the stored unit). */
+export type FieldRules = Omit<InputRules, 'unit' | 'moneyDigits' | 'currency'>;
+
+function limitText(unit: DriverUnit, limit: number, currency: string): string {
+  return formatByUnit(unit, limit, { currency, locale: i18n.locale });
 }
 
-export function parseUnit(raw: string, unit: DriverUnit, currency: string): ParseOutcome {
-  const r = parseCellInput(raw, unit, currencyDigits(currency));
-  return r.ok ? { ok: true, value: r.value } : { ok: false, message: inputError(r.error, raw) };
+export function inputError(error: InputError, raw: string, currency = '', limit?: string): string {
+  return t(`input.${error}`, { value: raw.trim(), currency, limit: limit ?? '' });
+}
+
+/**
+ * How a number was read when that is worth saying: a bare number in a percent field (0.03 → 3 %,
+ * 12 → 12 %) or a scale suffix (20万 → ¥200,000).
+ */
+function readingOf(r: InputResult & { ok: true }, raw: string, unit: DriverUnit, currency: string): InputReading | undefined {
+  const m: Money = { currency, locale: i18n.locale };
+  if (r.percent === 'fraction' || r.percent === 'points') return { raw: raw.trim(), kind: r.percent, shown: formatPercent(r.value, m.locale, 4) };
+  if (r.scale) return { raw: raw.trim(), kind: 'scaled', shown: unit === 'money' ? formatMoney(r.value, currency, m.locale) : formatCount(r.value, m.locale) };
+  return undefined;
+}
+
+/** Parses a field's text in its unit, with the reason when refused and how it was read when accepted. */
+export function parseUnit(raw: string, unit: DriverUnit, currency: string, rules: FieldRules = {}): ParseOutcome {
+  const r = parseInput(raw, { unit, moneyDigits: currencyDigits(currency), currency, ...rules });
+  if (!r.ok) return { ok: false, message: inputError(r.error, raw, currency, r.limit === undefined ? undefined : limitText(unit, r.limit, currency)) };
+  const reading = readingOf(r, raw, unit, currency);
+  return reading ? { ok: true, value: r.value, reading } : { ok: true, value: r.value };
 }
 
 export function parseDriver(raw: string, key: DriverKey, currency: string): ParseOutcome {

@@ -78,7 +78,7 @@ test.describe('channel evaluation', () => {
     await p.saved();
     await page.reload();
     await page.getByTestId('tab-evaluate').click();
-    await expect(page.getByTestId('score-weight').first()).toHaveValue('100');
+    await expect(page.getByTestId('score-weight').first()).toHaveValue('100%');
   });
 
   test('BCG: every channel in a quadrant; a quadrant action becomes a scenario', async ({ page, planner: p }) => {
@@ -131,7 +131,8 @@ test.describe('channel evaluation', () => {
     // A tier that falls below the one before is refused with a reason; nothing changes.
     await page.getByTestId('reb-rate').nth(1).fill('0.5%');
     await page.getByTestId('reb-rate').nth(1).blur();
-    await expect(p.toast()).toContainText('must not pay a lower rate');
+    await expect(page.getByTestId('reb-rate-error')).toContainText('must not pay a lower rate');
+    await expect(page.getByTestId('reb-rate').nth(1)).not.toHaveValue('0.5%');
     await expect(summary).toHaveAttribute('data-rebate', String(incremental));
 
     // Period grid shows the rebate line of the P&L.

@@ -94,14 +94,6 @@ export function segmentColor(id: string, index: number): string {
   return builtIn === undefined ? FALLBACK_COLORS[index % FALLBACK_COLORS.length] : SEGMENT_COLORS[builtIn];
 }
 
-/** Percent text typed by a user ("80", "80 %", "0.8" is read as 0.8 %) as a fraction; null if not a number. */
-export function parsePercent(text: string): number | null {
-  const s = text.trim().replace(/[%％\s]/g, '').replace(',', '.');
-  if (s === '') return null;
-  const v = Number(s);
-  return Number.isFinite(v) ? v / 100 : null;
-}
-
 /** "Too few" style placeholders for rows whose example row numbers are known. */
 export function exampleRows(rows: readonly number[], count: number, locale: string): string {
   if (rows.length === 0) return '';

@@ -1,4 +1,5 @@
 import { R_RFM_SEGMENT_RULES, seedFourClassRules, type SegmentRule } from '../../engine/customers';
+import { parseInput } from '../../engine/cellInput';
 import type { AnalysisOptions, CutPoints } from '../../workers/customersClient';
 
 export const SECTIONS = ['data', 'segments', 'abc', 'matrix', 'migration', 'clv'] as const;
@@ -61,11 +62,18 @@ export const DEFAULT_HIGH_VALUE: Readonly<Record<Exclude<SegmentationChoice, 'cu
   eight: ['important-value'],
 };
 
-/** Cut points as typed: numbers separated by commas, spaces or 、; null when any is not a number. */
+/**
+ * Cut points as typed: numbers separated by commas, spaces or 、 (each may be written 1万, 5k or in
+ * full-width digits); null when any is not a number.
+ */
 export function parseCuts(text: string): number[] | null {
   const parts = text.split(/[\s,，、;；]+/).filter((s) => s !== '');
-  const values = parts.map(Number);
-  if (values.some((v) => !Number.isFinite(v))) return null;
+  const values: number[] = [];
+  for (const part of parts) {
+    const r = parseInput(part, { unit: 'count', moneyDigits: 0 });
+    if (!r.ok) return null;
+    values.push(r.value);
+  }
   return values.sort((a, b) => a - b);
 }
 

@@ -7,6 +7,7 @@ import { MAX_NAME_LENGTH } from '../../engine/validate';
 import { formatDecimal } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import type { CellSpec, ColumnContext } from '../grid/cellSpec';
+import { parseUnit } from '../units';
 
 export interface PartnerRow {
   index: number;
@@ -41,10 +42,8 @@ export function partnerColumns(regions: readonly Region[], locale: string): ColD
     valueGetter: (p) => p.data?.partner.scores[c] ?? null,
     ...editable({
       parse: (text) => {
-        const v = Number(text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
-        return Number.isInteger(v) && v >= MIN_PARTNER_SCORE && v <= MAX_PARTNER_SCORE
-          ? { ok: true, value: v }
-          : { ok: false, message: t('partner.scoreRange', { value: text.trim() }) };
+        const r = parseUnit(text, 'count', '', { integer: true, min: MIN_PARTNER_SCORE, max: MAX_PARTNER_SCORE });
+        return r.ok ? r : { ok: false, message: t('partner.scoreRange', { value: text.trim() }) };
       },
       ops: (row, value) => [{ path: [...BASE, row.index, 'scores', c], value }],
       copy: (row) => String(row.partner.scores[c]),

@@ -1,6 +1,6 @@
 import type { PlanResult } from '../../engine/compute';
 import { settlementGroups, type RebateProblem } from '../../engine/rebates';
-import type { RebateScheme } from '../../engine/types';
+import type { RebateScheme, RebateTier } from '../../engine/types';
 import { t } from '../../state/i18n.svelte';
 
 /** Rounds to two significant figures, so a suggested threshold reads like one a manager would set. */
@@ -25,6 +25,23 @@ export function defaultScheme(result: PlanResult, ci: number): RebateScheme {
   // Distinct, rising thresholds even for a channel without revenue.
   for (let k = 1; k < at.length; k++) if (at[k] <= at[k - 1]) at[k] = at[k - 1] + 1;
   return { mode: 'retroactive', period: 'quarter', tiers: at.map((threshold, k) => ({ threshold, rate: 0.01 * (k + 1) })) };
+}
+
+/**
+ * The tier a planner adds after the last one: the same step up as between the last two tiers (or a
+ * quarter more), rounded to the step's own order of magnitude, so ¥11,000,000 after ¥9,000,000 is
+ * followed by ¥13,000,000 — never by ¥13,750,000.01 — and one point more rebate.
+ */
+export function nextTier(tiers: readonly RebateTier[]): RebateTier {
+  const last = tiers[tiers.length - 1];
+  if (!last) return { threshold: 0, rate: 0.01 };
+  const prev = tiers[tiers.length - 2];
+  const rise = prev && last.threshold > prev.threshold ? last.threshold - prev.threshold : last.threshold * 0.25;
+  const step = Math.max(rise, 100);
+  const quantum = 10 ** Math.floor(Math.log10(step));
+  let threshold = Math.round((last.threshold + step) / quantum) * quantum;
+  if (threshold <= last.threshold) threshold = Math.floor(last.threshold / quantum) * quantum + quantum;
+  return { threshold, rate: Math.min(1, Math.round((last.rate + 0.01) * 1e6) / 1e6) };
 }
 
 export function rebateProblemText(p: RebateProblem): string {

@@ -1,7 +1,18 @@
 import type { Op } from '../../engine/patch';
 import type { ExportCell } from '../export/cells';
 
-export type ParseOutcome = { ok: true; value: unknown } | { ok: false; message: string };
+/**
+ * How a number was read, when a planner should be told: a bare number in a percent cell (Excel's
+ * rule: 0.03 is a fraction, 12 is percent points) or a 万/亿/k suffix. `shown` is the stored value
+ * as the grid will show it.
+ */
+export interface InputReading {
+  raw: string;
+  kind: 'fraction' | 'points' | 'scaled';
+  shown: string;
+}
+
+export type ParseOutcome = { ok: true; value: unknown; reading?: InputReading } | { ok: false; message: string };
 
 /**
  * What makes a grid column editable: how to read typed or pasted text, and which plan edits a value

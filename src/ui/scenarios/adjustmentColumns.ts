@@ -35,22 +35,23 @@ function numberUnit(adj: Adjustment): DriverUnit | 'percent' {
 /** Adding to a rate is in percentage points: "+0.5 pp" of a 3 % conversion gives 3.5 %. */
 const POINTS_SUFFIX = /\s*(pp|个百分点|個百分點|百分点|百分點)$/i;
 
-/** Parses a number that may be negative ("-10%", "−500", "+0.5pp") in the adjustment's unit. */
+/**
+ * Reads an adjustment's number in its unit through the shared parser: a scale as a percent change
+ * (Excel's rule: "-0.2" and "-20" are both −20 %), a move as money, a set or add in the driver's unit;
+ * an amount added to a rate may be written in percentage points ("+0.5pp").
+ */
 function parseSigned(text: string, adj: Adjustment, currency: string, allowNegative: boolean): ParseOutcome {
-  let s = text.trim().replace(POINTS_SUFFIX, '');
-  let sign = 1;
-  if (/^[-−]/.test(s)) {
-    if (!allowNegative) return { ok: false, message: t('input.negative') };
-    sign = -1;
-    s = s.slice(1);
-  } else if (s.startsWith('+')) s = s.slice(1);
   const unit = numberUnit(adj);
-  if (unit === 'percent') {
-    const r = parseUnit(s.replace(/%$/, ''), 'count', currency);
-    return r.ok ? { ok: true, value: sign * (r.value as number) } : r;
+  if (unit === 'rate' && POINTS_SUFFIX.test(text.trim())) {
+    const r = parseUnit(text.trim().replace(POINTS_SUFFIX, ''), 'count', currency, { signed: allowNegative });
+    return r.ok ? { ...r, value: Math.round((r.value as number) * 1e8) / 1e10 } : r;
   }
-  const r = parseUnit(s, unit, currency);
-  return r.ok ? { ok: true, value: sign * (r.value as number) } : r;
+  if (unit === 'percent') {
+    const r = parseUnit(text, 'rate', currency, { signed: allowNegative, min: -1, max: Infinity });
+    // Scale adjustments hold percent points (10 = +10 %).
+    return r.ok ? { ...r, value: Math.round((r.value as number) * 1e8) / 1e6 } : r;
+  }
+  return parseUnit(text, unit, currency, unit === 'rate' ? { signed: allowNegative, min: -1 } : { signed: allowNegative });
 }
 
 /** Text the parser reads back to the same number (editing and copying). */

@@ -1,2 +1,12 @@
 /** English messages of the printable report and smaller planner-day fixes. */
-export const reportEn = {} as const;
+export const reportEn = {
+  'report.paper': 'Paper',
+  'report.portrait': 'A4 portrait',
+  'report.landscape': 'A4 landscape',
+  'report.pnl': 'Profit and loss by channel',
+  'report.pnlIntro':
+    'Whole plan period. Contribution = gross profit − variable cost − rebates − fixed cost − spend; ROI = contribution ÷ (spend + fixed cost).',
+  'report.scenario': 'Scenario',
+  'report.total': 'All channels',
+  'report.pp': '{value} pp',
+} as const;

@@ -1,4 +1,5 @@
 import { applyOps, getAt, type Op } from '../engine/patch';
+import { sameData } from '../engine/planDiff';
 import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
 import type { FitResult } from '../engine/calibration';
 import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
@@ -102,10 +103,14 @@ export class PlanSession {
     return this.redoStack.length > 0;
   }
 
-  /** Applies one user action (one undo step). */
+  /**
+   * Applies one user action (one undo step). An action that changes nothing — a field committed
+   * with the value it already holds — is no step: undoing it would do nothing visible.
+   */
   edit(label: string, ops: Op[]): EditRecord | null {
     if (ops.length === 0) return null;
     const { result, inverse } = applyOps(this.plan, ops);
+    if (sameData(result, this.plan)) return null;
     const record: EditRecord = { label, ops, inverse };
     this.undoStack = [...this.undoStack, record];
     this.redoStack = [];

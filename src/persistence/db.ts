@@ -17,6 +17,15 @@ export interface PlanRecord {
    */
   rev?: number;
   plan: Plan;
+  /** Where the plan came from, when it was imported (not part of the plan: a file never carries it). */
+  origin?: PlanOrigin;
+}
+
+/** The file a plan was imported from, and when: what tells two plans of the same name apart. */
+export interface PlanOrigin {
+  kind: 'import';
+  fileName: string;
+  at: number;
 }
 
 export interface EditRecord {

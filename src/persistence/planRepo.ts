@@ -1,6 +1,6 @@
 import { applyOps, type Op } from '../engine/patch';
 import type { Plan } from '../engine/types';
-import type { EditRecord, HistoryRecord, PlanRecord, PlannerDb } from './db';
+import type { EditRecord, HistoryRecord, PlanOrigin, PlanRecord, PlannerDb } from './db';
 import { newSnapshot, snapshotClock, writeSnapshot, type SnapshotKind } from './snapshots';
 
 export interface SaveResult {
@@ -26,8 +26,29 @@ export interface PlanSummary {
   channels: number;
   periods: number;
   start: string;
+  /** What else tells plans of the same name apart in the list. */
+  createdAt: number;
+  scenarios: number;
+  channelNames: string[];
+  origin?: PlanOrigin;
   /** The stored record lacks what the app needs to open it (left by a bug or an old version). */
   damaged?: boolean;
+}
+
+/** The list entry of a usable plan (also for plans kept in memory when storage is unavailable). */
+export function summarisePlan(plan: Plan, origin?: PlanOrigin): PlanSummary {
+  return {
+    id: plan.id,
+    name: plan.name,
+    updatedAt: plan.updatedAt,
+    channels: plan.channels.length,
+    periods: plan.timeline.periods,
+    start: plan.timeline.start,
+    createdAt: typeof plan.createdAt === 'number' && Number.isFinite(plan.createdAt) ? plan.createdAt : 0,
+    scenarios: plan.scenarios?.length ?? 0,
+    channelNames: plan.channels.map((c) => c.name),
+    ...(origin ? { origin } : {}),
+  };
 }
 
 /**
@@ -48,15 +69,13 @@ export function isUsablePlan(p: unknown): p is Plan {
 
 function summarise(r: PlanRecord): PlanSummary {
   const ok = isUsablePlan(r.plan);
-  return {
+  const listed = {
     id: String(r.id),
     name: typeof r.name === 'string' && r.name.trim() !== '' ? r.name : String(r.id),
     updatedAt: typeof r.updatedAt === 'number' && Number.isFinite(r.updatedAt) ? r.updatedAt : 0,
-    channels: ok ? r.plan.channels.length : 0,
-    periods: ok ? r.plan.timeline.periods : 0,
-    start: ok ? r.plan.timeline.start : '',
-    ...(ok ? {} : { damaged: true }),
   };
+  if (ok) return { ...summarisePlan(r.plan, r.origin), ...listed };
+  return { ...listed, channels: 0, periods: 0, start: '', createdAt: 0, scenarios: 0, channelNames: [], damaged: true };
 }
 
 /** Plans and their histories in IndexedDB. Each method is one transaction: all of it or none. */
@@ -81,9 +100,9 @@ export class PlanRepo {
     });
   }
 
-  async create(plan: Plan): Promise<void> {
+  async create(plan: Plan, origin?: PlanOrigin): Promise<void> {
     await this.db.transaction('rw', this.db.plans, this.db.history, async () => {
-      await this.db.plans.add({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, plan });
+      await this.db.plans.add({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, plan, ...(origin ? { origin } : {}) });
       await this.db.history.put({ planId: plan.id, undo: [], redo: [] });
     });
   }
@@ -109,6 +128,7 @@ export class PlanRepo {
       const rev = storedRev + 1;
       const record: PlanRecord = { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, rev, plan: saved };
       if (stored?.deletedAt !== undefined) record.deletedAt = stored.deletedAt;
+      if (stored?.origin !== undefined) record.origin = stored.origin;
       await this.db.plans.put(record);
       await this.db.history.put({
         planId: plan.id,
@@ -183,14 +203,15 @@ export class PlanRepo {
    * The caller flushes an open session of that plan first (the snapshot is of what is stored), and
    * reopens it afterwards: a session still holding the old plan would save it back over the new one.
    */
-  async replaceWithSnapshot(plan: Plan, kind: SnapshotKind, name = ''): Promise<void> {
+  async replaceWithSnapshot(plan: Plan, kind: SnapshotKind, name = '', origin?: PlanOrigin): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.plans, db.history, db.snapshots, db.snapshotPlans], async () => {
       const now = snapshotClock();
       const current = await db.plans.get(plan.id);
       if (current) await writeSnapshot(db, newSnapshot(current.plan, kind, name, now));
       const next: Plan = { ...plan, updatedAt: now };
-      await db.plans.put({ id: next.id, name: next.name, updatedAt: now, rev: (current?.rev ?? 0) + 1, plan: next });
+      const from = origin ?? current?.origin;
+      await db.plans.put({ id: next.id, name: next.name, updatedAt: now, rev: (current?.rev ?? 0) + 1, plan: next, ...(from ? { origin: from } : {}) });
       await db.history.put({ planId: next.id, undo: [], redo: [] });
     });
   }

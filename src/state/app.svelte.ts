@@ -2,8 +2,8 @@ import { liveQuery } from 'dexie';
 import type { Plan } from '../engine/types';
 import { PlannerDb } from '../persistence/db';
 import { readJournal } from '../persistence/journal';
-import type { EditRecord } from '../persistence/db';
-import { PlanRepo, type PlanSummary } from '../persistence/planRepo';
+import type { EditRecord, PlanOrigin } from '../persistence/db';
+import { PlanRepo, summarisePlan, type PlanSummary } from '../persistence/planRepo';
 import { SnapshotRepo, snapshotRepoFor, type SnapshotStore } from '../persistence/snapshots';
 import { storageStatus } from './storage.svelte';
 import { EngineClient } from '../workers/engineClient';
@@ -74,7 +74,7 @@ export class AppState {
    */
   // Not reactive on purpose: `plans` is the reactive view of it, refreshed after each change.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #memory = new Map<string, { plan: Plan; undo: EditRecord[]; redo: EditRecord[] }>();
+  #memory = new Map<string, { plan: Plan; undo: EditRecord[]; redo: EditRecord[]; origin?: PlanOrigin }>();
 
   async refreshList(): Promise<void> {
     await this.#readList();
@@ -84,9 +84,7 @@ export class AppState {
   async #readList(): Promise<void> {
     if (this.repo) this.plans = await this.repo.list();
     else {
-      this.plans = [...this.#memory.values()]
-        .map(({ plan }) => ({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, channels: plan.channels.length, periods: plan.timeline.periods, start: plan.timeline.start }))
-        .sort((a, b) => b.updatedAt - a.updatedAt);
+      this.plans = [...this.#memory.values()].map(({ plan, origin }) => summarisePlan(plan, origin)).sort((a, b) => b.updatedAt - a.updatedAt);
     }
   }
 
@@ -146,7 +144,7 @@ export class AppState {
     const s = this.session;
     if (!s) return;
     await s.flush();
-    if (!this.repo) this.#memory.set(s.plan.id, { plan: s.plan, undo: s.undoStack, redo: s.redoStack });
+    if (!this.repo) this.#memory.set(s.plan.id, { plan: s.plan, undo: s.undoStack, redo: s.redoStack, origin: this.#memory.get(s.plan.id)?.origin });
     this.session = null;
     await this.refreshList();
   }
@@ -163,10 +161,10 @@ export class AppState {
     return this.#memory.get(id)?.plan ?? null;
   }
 
-  /** Adds an imported plan (already given a new id) and opens it. */
-  async importPlan(plan: Plan): Promise<void> {
-    if (this.repo) await this.repo.create(plan);
-    else this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+  /** Adds an imported plan (already given a new id) and opens it; `origin` says from which file. */
+  async importPlan(plan: Plan, origin?: PlanOrigin): Promise<void> {
+    if (this.repo) await this.repo.create(plan, origin);
+    else this.#memory.set(plan.id, { plan, undo: [], redo: [], origin });
     await this.refreshList();
     router.go({ view: 'plan', id: plan.id, tab: 'channels' });
   }
@@ -176,14 +174,14 @@ export class AppState {
    * then one transaction snapshots the current plan, writes the new one and clears its undo history.
    * If that fails, nothing changed and the old plan opens again.
    */
-  async replacePlan(plan: Plan): Promise<void> {
+  async replacePlan(plan: Plan, origin?: PlanOrigin): Promise<void> {
     if (this.session?.plan.id === plan.id) await this.closePlan();
     try {
-      if (this.repo) await this.repo.replaceWithSnapshot(plan, 'beforeReplace');
+      if (this.repo) await this.repo.replaceWithSnapshot(plan, 'beforeReplace', '', origin);
       else {
         const old = this.#memory.get(plan.id);
         if (old) await this.snapshots.create(old.plan, 'beforeReplace');
-        this.#memory.set(plan.id, { plan, undo: [], redo: [] });
+        this.#memory.set(plan.id, { plan, undo: [], redo: [], origin: origin ?? old?.origin });
       }
     } finally {
       await this.refreshList();

@@ -63,14 +63,17 @@ export function withFittedLegend(option: EChartsCoreOption, width: number, fontS
   };
 }
 
-/** Room the value axis and the plot's side margins take from the chart's width (approximate). */
-const VALUE_AXIS = 84;
-/** Below this many pixels per category, labels are turned rather than wrapped. */
-const MIN_WRAP_SLOT = 56;
+/** Room the value axis and the plot's side margins take from the chart's width, in ems (approximate). */
+const VALUE_AXIS_EM = 7;
+
+/** The widest word of a label: Latin words do not break well; ideographs break anywhere. */
+function widestWord(label: string, fontSize: number): number {
+  return Math.max(0, ...label.split(/[\s\u2e80-\u9fff\uff00-\uffef]+/u).map((w) => textWidth(w, fontSize)));
+}
 
 /**
  * Category labels that neither overlap nor go missing: every label shown, wrapped inside its own
- * slot when the slots are wide enough, else turned 45° and shortened (the tooltip has the full
+ * slot when every word fits the slot, else turned 45° and shortened (the tooltip has the full
  * name). Axes with more categories than fit even turned (e.g. 36 months) keep ECharts' spacing,
  * which skips labels but never overlaps them. Options without a category x axis are returned as
  * they are.
@@ -78,12 +81,19 @@ const MIN_WRAP_SLOT = 56;
 export function withFittedCategoryLabels(option: EChartsCoreOption, width: number, fontSize = 12): EChartsCoreOption {
   const axis = option.xAxis as { type?: string; data?: unknown[]; axisLabel?: Record<string, unknown> } | undefined;
   if (!axis || Array.isArray(axis) || axis.type !== 'category' || !Array.isArray(axis.data) || axis.data.length === 0) return option;
-  const slot = (width - VALUE_AXIS) / axis.data.length;
-  const base = { ...(axis.axisLabel ?? {}), fontSize, hideOverlap: false };
+  const slot = (width - VALUE_AXIS_EM * fontSize) / axis.data.length;
+  const labels = axis.data.map((d) => String(d));
+  const wordsFit = labels.every((l) => widestWord(l, fontSize) <= slot - 8);
+  // The gap under the axis grows with the type, so the first label clears the value axis's "0".
+  const base = { ...(axis.axisLabel ?? {}), fontSize, hideOverlap: false, margin: Math.round(fontSize * 0.75) };
   let axisLabel: Record<string, unknown>;
-  if (slot >= MIN_WRAP_SLOT) axisLabel = { ...base, interval: 0, rotate: 0, width: Math.floor(slot - 8), overflow: 'break' };
-  else if (slot >= fontSize * 1.6) axisLabel = { ...base, interval: 0, rotate: 45, width: 8 * fontSize, overflow: 'truncate' };
-  else axisLabel = { ...base, interval: 'auto', rotate: 0, hideOverlap: true };
+  if (wordsFit && slot >= 4 * fontSize) {
+    axisLabel = { ...base, interval: 0, rotate: 0, width: Math.floor(slot - 8), overflow: 'break', lineHeight: Math.round(fontSize * 1.3) };
+  } else if (slot >= fontSize * 1.6) {
+    axisLabel = { ...base, interval: 0, rotate: 45, width: 8 * fontSize, overflow: 'truncate' };
+  } else {
+    axisLabel = { ...base, interval: 'auto', rotate: 0, hideOverlap: true };
+  }
   return { ...option, xAxis: { ...axis, axisLabel } };
 }
 

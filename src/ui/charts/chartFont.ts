@@ -6,7 +6,9 @@
  * axis labels collide. With the families listed, both canvases pick the same fonts.
  */
 export function chartFontFamily(locale: string): string {
-  const latin = '"Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans"';
-  const cjk = locale === 'zh-TW' ? '"PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC"' : '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC"';
+  // Single quotes: ECharts writes the family into an SVG style="…" attribute without escaping it, and
+  // a double quote there would end the attribute (an SVG export that is not valid XML).
+  const latin = "'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans'";
+  const cjk = locale === 'zh-TW' ? "'PingFang TC', 'Microsoft JhengHei', 'Noto Sans CJK TC'" : "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC'";
   return `${latin}, ${cjk}, sans-serif`;
 }

@@ -26,9 +26,12 @@ describe('a legend that fits', () => {
     const label = (o: unknown) => (o as { xAxis: { axisLabel: { interval: unknown; rotate: number; overflow?: string; width?: number } } }).xAxis.axisLabel;
     const wide = label(withFittedCategoryLabels(chart(4), 900));
     expect(wide).toMatchObject({ interval: 0, rotate: 0, overflow: 'break' });
-    expect(wide.width).toBeLessThanOrEqual((900 - 84) / 4);
+    expect(wide.width).toBeLessThanOrEqual((900 - 7 * 12) / 4);
     expect(label(withFittedCategoryLabels(chart(16), 900))).toMatchObject({ interval: 0, rotate: 45, overflow: 'truncate' });
     expect(label(withFittedCategoryLabels(chart(60), 900))).toMatchObject({ interval: 'auto' });
+    // A word wider than its slot would be cut in two: turned instead.
+    const long = { xAxis: { type: 'category', data: ['Supercalifragilistic', 'B', 'C', 'D'] }, series: [] };
+    expect(label(withFittedCategoryLabels(long, 500))).toMatchObject({ rotate: 45 });
     const values = { xAxis: { type: 'value' }, series: [] };
     expect(withFittedCategoryLabels(values, 900)).toBe(values);
     expect(label(fitChart({ ...chart(3), legend: {} }, 900, 16))).toMatchObject({ fontSize: 16 });

@@ -77,6 +77,8 @@ for (const [locale, word] of [['en', 'value'], ['zh-CN', '数值'], ['zh-TW', '�
     await page.getByTestId('snapshot-compare').first().click();
     const line = page.getByTestId('diff-channels').getByTestId('diff-line').filter({ hasText: channel });
     await expect(line).toContainText(`${word} ¥1,200,000 → ¥1,500,000`);
+    // The undo list says it too, for the newest step.
+    await expect(page.getByTestId('recent-edit-detail').first()).toHaveText(`${channel} ¥1,200,000 → ¥1,500,000`);
     if (SHOTS) await page.screenshot({ path: `screenshots/${locale}-history-diff-values.png`, fullPage: true });
   });
 }

@@ -15,6 +15,7 @@ export const reportEn = {
   'home.moreChannels': '{names} and {count} more',
   'home.nameSep': ', ',
   'history.change': '{what} {before} → {after}',
+  'history.moreChanges': '{text} and {count} more',
   'history.perMonth': '{value} a month',
   'history.quoted': '“{text}”',
   'report.pp': '{value} pp',

@@ -16,6 +16,7 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   'home.moreChannels': '{names}等，另有{count}个',
   'home.nameSep': '、',
   'history.change': '{what} {before} → {after}',
+  'history.moreChanges': '{text}，另有 {count} 处',
   'history.perMonth': '每月 {value}',
   'history.quoted': '“{text}”',
   'report.pp': '{value} 个百分点',

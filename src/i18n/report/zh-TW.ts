@@ -16,6 +16,7 @@ export const reportZhTW: Record<keyof typeof reportEn, string> = {
   'home.moreChannels': '{names}等，另有{count}個',
   'home.nameSep': '、',
   'history.change': '{what} {before} → {after}',
+  'history.moreChanges': '{text}，另有 {count} 處',
   'history.perMonth': '每月 {value}',
   'history.quoted': '「{text}」',
   'report.pp': '{value} 個百分點',

@@ -14,6 +14,18 @@ import { expect, test } from './fixtures';
 
 const SHOTS = process.env.SCREENSHOTS;
 
+// Charts and grids must not complain: a warning from ECharts or AG Grid fails the test.
+let chartWarnings: string[] = [];
+test.beforeEach(({ page }) => {
+  chartWarnings = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'warning' || m.type() === 'error') && /echarts|ag grid|ag-grid/i.test(m.text())) chartWarnings.push(m.text());
+  });
+});
+test.afterEach(() => {
+  expect(chartWarnings).toEqual([]);
+});
+
 async function setCustomMetric(page: Page, index: number, name: string, formula: string, format: string): Promise<void> {
   const row = page.getByTestId('custom-metric').nth(index);
   await row.locator('.cm-name').fill(name);

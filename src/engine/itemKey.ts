@@ -12,3 +12,13 @@ export function itemKey(v: unknown): string | null {
   if (typeof o.from === 'string' && typeof o.to === 'string') return `pair:${o.from}>${o.to}`;
   return null;
 }
+
+/** The element a path key names: a position (how views address rows) or `{ id }` (how edits are kept). */
+export function itemAt<T>(list: readonly T[], key: unknown): T | undefined {
+  if (typeof key === 'number') return list[key];
+  if (typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string') {
+    const id = (key as { id: string }).id;
+    return list.find((el) => itemKey(el) === id);
+  }
+  return undefined;
+}

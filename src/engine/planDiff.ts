@@ -1,4 +1,4 @@
-import { DRIVER_KEYS, type Channel, type Driver, type DriverKey, type Evaluation, type Plan, type Scenario, type Timeline } from './types';
+import { DRIVER_KEYS, type Channel, type ChannelRole, type ChannelType, type CustomMetric, type Driver, type DriverKey, type Evaluation, type Plan, type Scenario, type Timeline } from './types';
 
 /**
  * What changed between two versions of a plan, for a person to read ("Compare with now" in the
@@ -28,6 +28,10 @@ export type DriverPart = 'base' | 'growth' | 'seasonality' | 'overrides';
 export interface DriverDiff {
   driver: DriverKey;
   parts: DriverPart[];
+  /** The baseline value and the growth per period (0 when none), before and after: a reader wants
+   *  to see "¥1,200,000 → ¥1,500,000", not only that the value changed. */
+  base: Change<number>;
+  growth: Change<number>;
   /** Number of single-period values typed over the driver, before and after. */
   overrides: Change<number>;
 }
@@ -37,6 +41,9 @@ export const CHANNEL_FIELDS: readonly ChannelField[] = ['type', 'role', 'regions
 
 export interface ChannelDiff extends Renamed {
   fields: ChannelField[];
+  /** Old and new type and role, when they changed (they are also in `fields`). */
+  type: Change<ChannelType> | null;
+  role: Change<ChannelRole> | null;
   /** In `DRIVER_KEYS` order. */
   drivers: DriverDiff[];
 }
@@ -57,8 +64,9 @@ export interface ScenarioDiff extends Renamed {
 }
 
 export interface MetricDiff extends Renamed {
-  formula: boolean;
-  format: boolean;
+  /** Old and new formula and format, when they changed. */
+  formula: Change<string> | null;
+  format: Change<CustomMetric['format']> | null;
 }
 
 export type EvaluationPart = keyof Evaluation;
@@ -131,7 +139,13 @@ function diffDriver(driver: DriverKey, a: Driver | undefined, b: Driver | undefi
   if (!sameData(a?.seasonality, b?.seasonality)) parts.push('seasonality');
   if (!sameData(overridesA, overridesB)) parts.push('overrides');
   if (parts.length === 0) return null;
-  return { driver, parts, overrides: { before: Object.keys(overridesA).length, after: Object.keys(overridesB).length } };
+  return {
+    driver,
+    parts,
+    base: { before: a?.base ?? 0, after: b?.base ?? 0 },
+    growth: { before: a?.growth ?? 0, after: b?.growth ?? 0 },
+    overrides: { before: Object.keys(overridesA).length, after: Object.keys(overridesB).length },
+  };
 }
 
 /** No observed points and an empty list of them are the same thing. */
@@ -144,7 +158,7 @@ function diffChannel(a: Channel, b: Channel): ChannelDiff | null {
   const drivers = DRIVER_KEYS.flatMap((k) => diffDriver(k, a.drivers[k], b.drivers[k]) ?? []);
   const renamed = previousName(a, b);
   if (fields.length === 0 && drivers.length === 0 && renamed === null) return null;
-  return { id: b.id, name: b.name, previousName: renamed, fields, drivers };
+  return { id: b.id, name: b.name, previousName: renamed, fields, type: change(a.type, b.type), role: change(a.role, b.role), drivers };
 }
 
 function diffScenario(a: Scenario, b: Scenario): ScenarioDiff | null {
@@ -202,8 +216,8 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       added: cm.added.map(named),
       removed: cm.removed.map(named),
       changed: cm.both.flatMap((p) => {
-        const formula = p.before.formula !== p.after.formula;
-        const format = p.before.format !== p.after.format;
+        const formula = change(p.before.formula, p.after.formula);
+        const format = change(p.before.format, p.after.format);
         const renamed = previousName(p.before, p.after);
         return formula || format || renamed !== null ? [{ id: p.after.id, name: p.after.name, previousName: renamed, formula, format }] : [];
       }),

@@ -144,7 +144,7 @@ export const zhCN: Messages = {
   'settings.remove': '删除',
   'settings.apply': '应用',
   'settings.custom': '自定义指标',
-  'settings.customHint': '基于驱动因素和指标的公式，例如 contribution / orders。可用函数：min、max、if、abs。',
+  'settings.customHint': '基于驱动因素和指标的公式，例如 贡献利润 / 订单数（或 contribution / orders）。可用函数：min、max、if、abs。',
   'settings.customName': '名称',
   'settings.customFormula': '公式',
   'settings.customFormat': '格式',

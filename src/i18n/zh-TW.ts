@@ -144,7 +144,7 @@ export const zhTW: Messages = {
   'settings.remove': '移除',
   'settings.apply': '套用',
   'settings.custom': '自訂指標',
-  'settings.customHint': '以驅動因子與指標組成的公式，例如 contribution / orders。可用函式：min、max、if、abs。',
+  'settings.customHint': '以驅動因子與指標組成的公式，例如 貢獻利潤 / 訂單數（或 contribution / orders）。可用函式：min、max、if、abs。',
   'settings.customName': '名稱',
   'settings.customFormula': '公式',
   'settings.customFormat': '格式',

@@ -19,6 +19,15 @@ export interface PlanRecord {
   /** Plan format version the plan was written in (see storedRecords.ts); absent = 1. */
   schema?: number;
   plan: Plan;
+  /** Where the plan came from, when it was imported (not part of the plan: a file never carries it). */
+  origin?: PlanOrigin;
+}
+
+/** The file a plan was imported from, and when: what tells two plans of the same name apart. */
+export interface PlanOrigin {
+  kind: 'import';
+  fileName: string;
+  at: number;
 }
 
 /** One undoable user action as stored (see engine/editHistory.ts). */

@@ -1,7 +1,7 @@
 import { MAX_HISTORY } from '../engine/editHistory';
 import { applyOps } from '../engine/patch';
 import type { Plan } from '../engine/types';
-import type { EditRecord, HistoryRecord, PlanRecord, PlannerDb } from './db';
+import type { EditRecord, HistoryRecord, PlanOrigin, PlanRecord, PlannerDb } from './db';
 import type { PlanStore, SaveResult, SyncBase } from './planStore';
 import { newSnapshot, snapshotClock, writeSnapshot, type SnapshotKind } from './snapshots';
 import { HISTORY_SCHEMA, PLAN_SCHEMA, upgradeStoredHistory, upgradeStoredPlan } from './storedRecords';
@@ -9,10 +9,11 @@ import { HISTORY_SCHEMA, PLAN_SCHEMA, upgradeStoredHistory, upgradeStoredPlan } 
 export { MAX_HISTORY } from '../engine/editHistory';
 export { isUsablePlan } from './storedRecords';
 
-/** A plan as stored today: with the format version it is written in. */
-function planRecord(plan: Plan, rev: number, deletedAt?: number): PlanRecord {
+/** A plan as stored today: with the format version it is written in, and what the record keeps beside it. */
+function planRecord(plan: Plan, rev: number, keep: { deletedAt?: number; origin?: PlanOrigin } = {}): PlanRecord {
   const rec: PlanRecord = { id: plan.id, name: plan.name, updatedAt: plan.updatedAt, rev, schema: PLAN_SCHEMA, plan };
-  if (deletedAt !== undefined) rec.deletedAt = deletedAt;
+  if (keep.deletedAt !== undefined) rec.deletedAt = keep.deletedAt;
+  if (keep.origin !== undefined) rec.origin = keep.origin;
   return rec;
 }
 
@@ -31,21 +32,40 @@ export interface PlanSummary {
   channels: number;
   periods: number;
   start: string;
+  /** What else tells plans of the same name apart in the list. */
+  createdAt: number;
+  scenarios: number;
+  channelNames: string[];
+  origin?: PlanOrigin;
   /** The stored record lacks what the app needs to open it (left by a bug or an old version). */
   damaged?: boolean;
 }
 
-function summarise(r: PlanRecord): PlanSummary {
-  const ok = upgradeStoredPlan(r.plan, r.schema) !== null;
+/** The list entry of a usable plan (also for plans kept in memory when storage is unavailable). */
+export function summarisePlan(plan: Plan, origin?: PlanOrigin): PlanSummary {
   return {
+    id: plan.id,
+    name: plan.name,
+    updatedAt: plan.updatedAt,
+    channels: plan.channels.length,
+    periods: plan.timeline.periods,
+    start: plan.timeline.start,
+    createdAt: typeof plan.createdAt === 'number' && Number.isFinite(plan.createdAt) ? plan.createdAt : 0,
+    scenarios: plan.scenarios.length,
+    channelNames: plan.channels.map((c) => c.name),
+    ...(origin ? { origin } : {}),
+  };
+}
+
+function summarise(r: PlanRecord): PlanSummary {
+  const plan = upgradeStoredPlan(r.plan, r.schema);
+  const listed = {
     id: String(r.id),
     name: typeof r.name === 'string' && r.name.trim() !== '' ? r.name : String(r.id),
     updatedAt: typeof r.updatedAt === 'number' && Number.isFinite(r.updatedAt) ? r.updatedAt : 0,
-    channels: ok ? r.plan.channels.length : 0,
-    periods: ok ? r.plan.timeline.periods : 0,
-    start: ok ? r.plan.timeline.start : '',
-    ...(ok ? {} : { damaged: true }),
   };
+  if (plan) return { ...summarisePlan(plan, r.origin), ...listed };
+  return { ...listed, channels: 0, periods: 0, start: '', createdAt: 0, scenarios: 0, channelNames: [], damaged: true };
 }
 
 /** Plans and their histories in IndexedDB. Each method is one transaction: all of it or none. */
@@ -85,9 +105,9 @@ export class PlanRepo implements PlanStore {
     return { plan, history: historyRecord(id, history.undo, history.redo), rev: read.rec.rev ?? 0, historyDropped: history.dropped };
   }
 
-  async create(plan: Plan): Promise<void> {
+  async create(plan: Plan, origin?: PlanOrigin): Promise<void> {
     await this.db.transaction('rw', this.db.plans, this.db.history, async () => {
-      await this.db.plans.add(planRecord(plan, 0));
+      await this.db.plans.add(planRecord(plan, 0, { origin }));
       await this.db.history.put(historyRecord(plan.id, [], []));
     });
   }
@@ -113,7 +133,7 @@ export class PlanRepo implements PlanStore {
       const replayed = rebased && storedPlan ? applyOps(storedPlan, sync.pending) : null;
       const saved = replayed ? { ...replayed.result, updatedAt: plan.updatedAt } : plan;
       const rev = storedRev + 1;
-      await this.db.plans.put(planRecord(saved, rev, stored?.deletedAt));
+      await this.db.plans.put(planRecord(saved, rev, { deletedAt: stored?.deletedAt, origin: stored?.origin }));
       await this.db.history.put(historyRecord(plan.id, undo, redo));
       return { rev, plan: saved, rebased: replayed !== null, previous: storedPlan ?? plan, dropped: replayed?.dropped.map((d) => d.op) ?? [] };
     });
@@ -137,7 +157,7 @@ export class PlanRepo implements PlanStore {
       const rec = await this.db.plans.get(id);
       const plan = rec && upgradeStoredPlan(rec.plan, rec.schema);
       if (!rec || !plan) throw new Error(`No plan ${id}`);
-      await this.db.plans.put(planRecord({ ...plan, name, updatedAt: now }, (rec.rev ?? 0) + 1, rec.deletedAt));
+      await this.db.plans.put(planRecord({ ...plan, name, updatedAt: now }, (rec.rev ?? 0) + 1, { deletedAt: rec.deletedAt, origin: rec.origin }));
     });
   }
 
@@ -187,7 +207,7 @@ export class PlanRepo implements PlanStore {
    * The caller flushes an open session of that plan first (the snapshot is of what is stored), and
    * reopens it afterwards: a session still holding the old plan would save it back over the new one.
    */
-  async replaceWithSnapshot(plan: Plan, kind: SnapshotKind, name = ''): Promise<void> {
+  async replaceWithSnapshot(plan: Plan, kind: SnapshotKind, name = '', origin?: PlanOrigin): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.plans, db.history, db.snapshots, db.snapshotPlans], async () => {
       const now = snapshotClock();
@@ -195,7 +215,7 @@ export class PlanRepo implements PlanStore {
       const currentPlan = current ? upgradeStoredPlan(current.plan, current.schema) : null;
       if (currentPlan) await writeSnapshot(db, newSnapshot(currentPlan, kind, name, now));
       const next: Plan = { ...plan, updatedAt: now };
-      await db.plans.put(planRecord(next, (current?.rev ?? 0) + 1));
+      await db.plans.put(planRecord(next, (current?.rev ?? 0) + 1, { origin: origin ?? current?.origin }));
       await db.history.put(historyRecord(next.id, [], []));
     });
   }

@@ -1,6 +1,7 @@
 import type { Op } from '../engine/patch';
 import type { Plan } from '../engine/types';
 import type { EditStep } from '../engine/editHistory';
+import type { PlanOrigin } from './db';
 
 export interface SaveResult {
   /** The revision now stored. */
@@ -35,11 +36,12 @@ export interface PlanStore {
 /** Plans kept in memory for this visit only (no IndexedDB: a private window, storage disabled). */
 export class MemoryPlanStore implements PlanStore {
   readonly durable = false;
-  readonly records = new Map<string, { plan: Plan; undo: EditStep[]; redo: EditStep[]; rev: number }>();
+  readonly records = new Map<string, { plan: Plan; undo: EditStep[]; redo: EditStep[]; rev: number; origin?: PlanOrigin }>();
 
   async save(plan: Plan, undo: readonly EditStep[], redo: readonly EditStep[]): Promise<SaveResult> {
-    const rev = (this.records.get(plan.id)?.rev ?? 0) + 1;
-    this.records.set(plan.id, { plan, undo: [...undo], redo: [...redo], rev });
+    const prev = this.records.get(plan.id);
+    const rev = (prev?.rev ?? 0) + 1;
+    this.records.set(plan.id, { plan, undo: [...undo], redo: [...redo], rev, ...(prev?.origin ? { origin: prev.origin } : {}) });
     return { rev, plan, rebased: false, previous: plan, dropped: [] };
   }
 

@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import type { Plan } from '../engine/types';
 import { PlannerDb } from '../persistence/db';
 import { readJournal } from '../persistence/journal';
-import { PlanRepo, type PlanSummary } from '../persistence/planRepo';
+import type { PlanOrigin } from '../persistence/db';
+import { PlanRepo, summarisePlan, type PlanSummary } from '../persistence/planRepo';
 import { MemoryPlanStore } from '../persistence/planStore';
 import { SnapshotRepo, snapshotRepoFor, type SnapshotStore } from '../persistence/snapshots';
 import { storageStatus } from './storage.svelte';
@@ -84,9 +85,7 @@ export class AppState {
   async #readList(): Promise<void> {
     if (this.repo) this.plans = await this.repo.list();
     else {
-      this.plans = [...this.#memory.values()]
-        .map(({ plan }) => ({ id: plan.id, name: plan.name, updatedAt: plan.updatedAt, channels: plan.channels.length, periods: plan.timeline.periods, start: plan.timeline.start }))
-        .sort((a, b) => b.updatedAt - a.updatedAt);
+      this.plans = [...this.#memory.values()].map(({ plan, origin }) => summarisePlan(plan, origin)).sort((a, b) => b.updatedAt - a.updatedAt);
     }
   }
 
@@ -164,10 +163,10 @@ export class AppState {
     return this.#memory.get(id)?.plan ?? null;
   }
 
-  /** Adds an imported plan (already given a new id) and opens it. */
-  async importPlan(plan: Plan): Promise<void> {
-    if (this.repo) await this.repo.create(plan);
-    else this.#memory.set(plan.id, { plan, undo: [], redo: [], rev: 0 });
+  /** Adds an imported plan (already given a new id) and opens it; `origin` says from which file. */
+  async importPlan(plan: Plan, origin?: PlanOrigin): Promise<void> {
+    if (this.repo) await this.repo.create(plan, origin);
+    else this.#memory.set(plan.id, { plan, undo: [], redo: [], rev: 0, origin });
     await this.refreshList();
     router.go({ view: 'plan', id: plan.id, tab: 'channels' });
   }
@@ -177,14 +176,14 @@ export class AppState {
    * then one transaction snapshots the current plan, writes the new one and clears its undo history.
    * If that fails, nothing changed and the old plan opens again.
    */
-  async replacePlan(plan: Plan): Promise<void> {
+  async replacePlan(plan: Plan, origin?: PlanOrigin): Promise<void> {
     if (this.session?.plan.id === plan.id) await this.closePlan();
     try {
-      if (this.repo) await this.repo.replaceWithSnapshot(plan, 'beforeReplace');
+      if (this.repo) await this.repo.replaceWithSnapshot(plan, 'beforeReplace', '', origin);
       else {
         const old = this.#memory.get(plan.id);
         if (old) await this.snapshots.create(old.plan, 'beforeReplace');
-        this.#memory.set(plan.id, { plan, undo: [], redo: [], rev: 0 });
+        this.#memory.set(plan.id, { plan, undo: [], redo: [], rev: 0, origin: origin ?? old?.origin });
       }
     } finally {
       await this.refreshList();

@@ -1,5 +1,6 @@
 import { addressByKey, applyOps, type Op } from '../engine/patch';
 import type { EditStep } from '../engine/editHistory';
+import { sameData } from '../engine/planDiff';
 import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
 import type { FitResult } from '../engine/calibration';
 import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
@@ -94,12 +95,17 @@ export class PlanSession {
     return this.saver.error;
   }
 
-  /** Applies one user action (one undo step). Ops may name list items by position, as views see them. */
+  /**
+   * Applies one user action (one undo step). Ops may name list items by position, as views see them.
+   * An action that changes nothing — a field committed with the value it already holds — is no step:
+   * undoing it would do nothing visible.
+   */
   edit(label: string, ops: Op[]): EditStep | null {
     if (ops.length === 0) return null;
     const keyed = addressByKey(this.plan, ops);
     if (keyed.length === 0) return null;
     const { result, inverse } = applyOps(this.plan, keyed);
+    if (sameData(result, this.plan)) return null;
     const step: EditStep = { label, ops: keyed, inverse };
     this.history.record(step);
     this.#sync.note(label, keyed);

@@ -1,5 +1,6 @@
 import { isDriverKey } from '../engine/metrics';
-import { isRef, type Op } from '../engine/patch';
+import { itemAt } from '../engine/itemKey';
+import type { Op } from '../engine/patch';
 import type { Adjustment, AdjustmentOp, DriverKey, Plan, Scenario, SliderSpec } from '../engine/types';
 import { newId } from './ids';
 
@@ -120,7 +121,7 @@ function driverCell(plan: Plan, path: Op['path']): { channelId: string; driver: 
   const isOverride = field === 'overrides' && path.length === 6 && typeof month === 'string';
   if (!isBase && !isOverride) return null;
   // Views address rows by position, the session's records name channels by key.
-  const channel = typeof c === 'number' ? plan.channels[c] : c !== undefined && isRef(c) ? plan.channels.find((ch) => ch.id === c.id) : undefined;
+  const channel = itemAt(plan.channels, c);
   if (!channel) return null;
   return { channelId: channel.id, driver: driver as DriverKey, month: isOverride ? (month as string) : null };
 }

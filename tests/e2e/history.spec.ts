@@ -47,7 +47,8 @@ test.describe('history: snapshots, compare, restore', () => {
     await rows(page).first().getByTestId('snapshot-compare').click();
     const diff = page.getByTestId('snapshot-diff');
     await expect(diff).toContainText('Changes since “Before the review”');
-    await expect(diff.getByTestId('diff-channels')).toContainText(`${channel}: Spend (value)`);
+    await expect(diff.getByTestId('diff-channels')).toContainText(`${channel}: Spend (value ¥`);
+    await expect(diff.getByTestId('diff-channels')).toContainText('→ ¥2,000,000)');
     await expect(diff.getByTestId('diff-scenarios')).toContainText(`Scenario added: ${scenario}`);
     await expect(diff.getByTestId('diff-line')).toHaveCount(2);
     await expect(page.getByTestId('recent-edits').locator('li').first()).toHaveText('New scenario');

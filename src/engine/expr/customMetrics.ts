@@ -98,6 +98,8 @@ function checkName(
       { name: shown },
     );
   }
+  // A built-in's Chinese alias (builtinAliases.ts) is not reserved: a custom metric of that name,
+  // which plans could define before the aliases existed, is what the name means in that plan.
   if (builtinNames.has(name)) {
     return new ExprError('reservedName', `Metric name "${name}" is already used by a built-in metric`, -1, {
       name,

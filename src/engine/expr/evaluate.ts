@@ -11,6 +11,7 @@
  */
 
 import { nameReferences, type BinaryOp, type ExprNode, type FunctionName } from './ast';
+import { aliasesOf, resolveName } from './builtinAliases';
 import { ExprError, at } from './errors';
 import { suggestName } from './names';
 import { parseExpression } from './parser';
@@ -48,14 +49,19 @@ export function compileExpression(source: string, knownNames: ReadonlySet<string
   return compileTree(source, parseExpression(source), knownNames);
 }
 
-/** Like `compileExpression` for a tree the caller has already parsed from `source`. */
+/**
+ * Like `compileExpression` for a tree the caller has already parsed from `source`. A name may also
+ * be a built-in's Chinese alias (see builtinAliases.ts): it is resolved here, once, so evaluation
+ * and `names` only ever see the known name.
+ */
 export function compileTree(source: string, tree: ExprNode, knownNames: ReadonlySet<string>): CompiledExpr {
   const refs = nameReferences(tree);
   // References come in source order, so the first unknown one is the leftmost in the formula.
-  const unknown = refs.find((r) => !knownNames.has(r.name));
+  const unknown = refs.find((r) => resolveName(r.name, knownNames) === null);
   if (unknown !== undefined) throw unknownNameError(unknown.name, unknown.pos, knownNames);
-  const root = build(tree);
-  const names = Object.freeze(refs.map((r) => r.name));
+  const resolve = (name: string): string => resolveName(name, knownNames) ?? name;
+  const root = build(tree, resolve);
+  const names = Object.freeze([...new Set(refs.map((r) => resolve(r.name)))]);
   return {
     source,
     names,
@@ -71,28 +77,28 @@ export function compileTree(source: string, tree: ExprNode, knownNames: Readonly
 }
 
 function unknownNameError(name: string, pos: number, knownNames: ReadonlySet<string>): ExprError {
-  const suggestion = suggestName(name, knownNames);
+  const suggestion = suggestName(name, [...knownNames, ...aliasesOf(knownNames)]);
   const hint = suggestion === null ? '' : `; did you mean "${suggestion}"?`;
   const params: Record<string, string | number> = { name };
   if (suggestion !== null) params.suggestion = suggestion;
   return new ExprError('unknownName', `Unknown name "${name}" ${at(pos)}${hint}`, pos, params);
 }
 
-function build(node: ExprNode): Evaluator {
+function build(node: ExprNode, resolve: (name: string) => string): Evaluator {
   switch (node.kind) {
     case 'number':
       return buildNumber(node.value);
     case 'name':
-      return buildName(node.name);
+      return buildName(resolve(node.name));
     case 'unary': {
-      const operand = build(node.operand);
+      const operand = build(node.operand, resolve);
       // -NaN is NaN, so a failure propagates without a check.
       return node.op === '-' ? (lookup, state) => -operand(lookup, state) : operand;
     }
     case 'binary':
-      return buildBinary(node.op, build(node.left), build(node.right));
+      return buildBinary(node.op, build(node.left, resolve), build(node.right, resolve));
     case 'call':
-      return buildCall(node.fn, node.args.map(build));
+      return buildCall(node.fn, node.args.map((arg) => build(arg, resolve)));
   }
 }
 

@@ -19,6 +19,7 @@ export {
   type UnaryOp,
 } from './ast';
 export { isValidIdentifier } from './names';
+export { aliasesFor, BUILTIN_ALIASES, resolveName } from './builtinAliases';
 export { MAX_DEPTH, MAX_SOURCE_LENGTH, parseExpression } from './parser';
 export { compileExpression, type CompiledExpr, type EvalFailure, type EvalResult, type NameLookup } from './evaluate';
 export {

@@ -1,7 +1,8 @@
-import type { AdjustmentCounts, ChannelDiff, PlanDiff, ScenarioDiff } from '../../engine/planDiff';
+import { DRIVER_SPECS } from '../../engine/drivers';
+import type { AdjustmentCounts, Change, ChannelDiff, DriverDiff, PlanDiff, ScenarioDiff } from '../../engine/planDiff';
 import type { Timeline } from '../../engine/types';
 import type { MessageKey } from '../../i18n/en';
-import { formatMonth } from '../../i18n/format';
+import { formatCount, formatMoney, formatMonth, formatPercent } from '../../i18n/format';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -19,10 +20,12 @@ export interface DiffSection {
 }
 
 /**
- * A plan diff in plain sentences, grouped as the app is (plan, channels, scenarios, the rest).
+ * A plan diff in plain sentences, grouped as the app is (plan, channels, scenarios, the rest), with
+ * old → new values where a value changed ("spend (value ¥1,200,000 → ¥1,500,000)"). Amounts are in
+ * the plan's currency (`currency`: the current plan's; the snapshot's, if the currency changed).
  * Plain text only: names typed by users go through as data, never as markup.
  */
-export function describeDiff(d: PlanDiff, t: Translate, locale: string): DiffSection[] {
+export function describeDiff(d: PlanDiff, t: Translate, locale: string, currency: string): DiffSection[] {
   const list = (items: string[]): string => items.join(t('history.sep'));
   const added = (text: string): DiffLine => ({ tone: 'added', text });
   const removed = (text: string): DiffLine => ({ tone: 'removed', text });
@@ -36,14 +39,31 @@ export function describeDiff(d: PlanDiff, t: Translate, locale: string): DiffSec
   if (d.locale) plan.push(changed(t('history.diff.locale', { ...d.locale })));
   if (d.timeline) plan.push(changed(t('history.diff.timeline', { before: timeline(d.timeline.before), after: timeline(d.timeline.after) })));
 
+  const fromTo = (what: string, c: Change<string>): string => t('history.change', { what, before: c.before, after: c.after });
+  const currencies = { before: d.currency?.before ?? currency, after: currency };
+  const driverValue = (dr: DriverDiff, v: number, when: 'before' | 'after'): string => {
+    const unit = DRIVER_SPECS[dr.driver].unit;
+    if (unit === 'money') return formatMoney(v, currencies[when], locale);
+    if (unit === 'rate') return formatPercent(v, locale, 2);
+    return formatCount(v, locale);
+  };
+  const driverPart = (dr: DriverDiff, p: DriverDiff['parts'][number]): string => {
+    if (p === 'overrides') return t('history.part.overrides', { ...dr.overrides });
+    if (p === 'base') return fromTo(t('history.part.base'), { before: driverValue(dr, dr.base.before, 'before'), after: driverValue(dr, dr.base.after, 'after') });
+    if (p === 'growth') {
+      const rate = (v: number): string => t('history.perMonth', { value: formatPercent(v, locale, 2) });
+      return fromTo(t('history.part.growth'), { before: rate(dr.growth.before), after: rate(dr.growth.after) });
+    }
+    return t(`history.part.${p}`);
+  };
   const channelChanges = (c: ChannelDiff): string => {
-    const drivers = c.drivers.map((dr) =>
-      t('history.driverParts', {
-        driver: t(`driver.${dr.driver}`),
-        parts: list(dr.parts.map((p) => (p === 'overrides' ? t('history.part.overrides', { ...dr.overrides }) : t(`history.part.${p}`)))),
-      }),
-    );
-    return [...drivers, ...c.fields.map((f) => t(`history.field.${f}`))].join(t('history.sepOuter'));
+    const drivers = c.drivers.map((dr) => t('history.driverParts', { driver: t(`driver.${dr.driver}`), parts: list(dr.parts.map((p) => driverPart(dr, p))) }));
+    const fields = c.fields.map((f) => {
+      if (f === 'type' && c.type) return fromTo(t('history.field.type'), { before: t(`type.${c.type.before}`), after: t(`type.${c.type.after}`) });
+      if (f === 'role' && c.role) return fromTo(t('history.field.role'), { before: t(`role.${c.role.before}`), after: t(`role.${c.role.after}`) });
+      return t(`history.field.${f}`);
+    });
+    return [...drivers, ...fields].join(t('history.sepOuter'));
   };
   const channels: DiffLine[] = [
     ...d.channels.added.map((c) => added(t('history.diff.channelAdded', { name: c.name }))),
@@ -82,7 +102,11 @@ export function describeDiff(d: PlanDiff, t: Translate, locale: string): DiffSec
   ];
   for (const m of d.customMetrics.changed) {
     if (m.previousName !== null) other.push(changed(t('history.diff.metricRenamed', { before: m.previousName, after: m.name })));
-    const parts = [...(m.formula ? [t('history.metric.formula')] : []), ...(m.format ? [t('history.metric.format')] : [])];
+    const quoted = (text: string): string => t('history.quoted', { text });
+    const parts = [
+      ...(m.formula ? [fromTo(t('history.metric.formula'), { before: quoted(m.formula.before), after: quoted(m.formula.after) })] : []),
+      ...(m.format ? [fromTo(t('history.metric.format'), { before: t(`format.${m.format.before}`), after: t(`format.${m.format.after}`) })] : []),
+    ];
     if (parts.length > 0) other.push(changed(t('history.diff.metricChanged', { name: m.name, changes: list(parts) })));
   }
   if (d.evaluation.length > 0) other.push(changed(t('history.diff.evaluation', { parts: list(d.evaluation.map((k) => t(`history.eval.${k}`))) })));

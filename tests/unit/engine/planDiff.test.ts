@@ -76,10 +76,12 @@ describe('plan diff', () => {
         name: ch.name,
         previousName: null,
         fields: [],
+        type: null,
+        role: null,
         drivers: [
-          { driver: 'spend', parts: ['base'], overrides: { before: 0, after: 0 } },
-          { driver: 'conversion', parts: ['overrides'], overrides: { before: 0, after: 2 } },
-          { driver: 'aov', parts: ['growth', 'seasonality'], overrides: { before: 0, after: 0 } },
+          { driver: 'spend', parts: ['base'], base: { before: ch.drivers.spend.base, after: ch.drivers.spend.base + 100 }, growth: { before: ch.drivers.spend.growth ?? 0, after: ch.drivers.spend.growth ?? 0 }, overrides: { before: 0, after: 0 } },
+          { driver: 'conversion', parts: ['overrides'], base: { before: ch.drivers.conversion.base, after: ch.drivers.conversion.base }, growth: { before: ch.drivers.conversion.growth ?? 0, after: ch.drivers.conversion.growth ?? 0 }, overrides: { before: 0, after: 2 } },
+          { driver: 'aov', parts: ['growth', 'seasonality'], base: { before: ch.drivers.aov.base, after: ch.drivers.aov.base }, growth: { before: ch.drivers.aov.growth ?? 0, after: 0.03 }, overrides: { before: 0, after: 0 } },
         ],
       },
     ]);
@@ -96,7 +98,7 @@ describe('plan diff', () => {
     const d = diffPlans(p, q);
     expect(d.channels.added).toEqual([{ id: 'new', name: 'New channel' }]);
     expect(d.channels.removed).toEqual([{ id: third.id, name: third.name }]);
-    expect(d.channels.changed).toEqual([{ id: second.id, name: 'Renamed', previousName: second.name, fields: [], drivers: [] }]);
+    expect(d.channels.changed).toEqual([{ id: second.id, name: 'Renamed', previousName: second.name, fields: [], type: null, role: null, drivers: [] }]);
     expect(d.channels.reordered).toBe(true);
     // Removing a channel alone is not a reorder.
     expect(diffPlans(p, { ...p, channels: p.channels.filter((c) => c.id !== third.id) }).channels.reordered).toBe(false);
@@ -113,7 +115,10 @@ describe('plan diff', () => {
       { path: ['channels', 0, 'color'], value: '#000000' },
       { path: ['channels', 0, 'curvePoints'], value: [{ spend: 1, outcome: 2 }] },
     ]);
-    expect(diffPlans(p, q).channels.changed[0].fields).toEqual(['type', 'role', 'regions', 'color', 'curve', 'curvePoints', 'rebate']);
+    const changed = diffPlans(p, q).channels.changed[0];
+    expect(changed.fields).toEqual(['type', 'role', 'regions', 'color', 'curve', 'curvePoints', 'rebate']);
+    expect(changed.type).toEqual({ before: p.channels[0].type, after: 'other' });
+    expect(changed.role).toEqual({ before: p.channels[0].role, after: p.channels[0].role === 'main' ? 'auxiliary' : 'main' });
   });
 
   it('counts scenario adjustments added, removed and changed, and notices renames, parents and notes', () => {
@@ -172,7 +177,9 @@ describe('plan diff', () => {
       { path: ['customMetrics', p.customMetrics.length, 'formula'], value: 'netRevenue / orders' },
       { path: ['customMetrics', p.customMetrics.length, 'name'], value: 'Revenue per order' },
     ]);
-    expect(diffPlans(q, r).customMetrics.changed).toEqual([{ id: 'm1', name: 'Revenue per order', previousName: 'Profit per order', formula: true, format: false }]);
+    expect(diffPlans(q, r).customMetrics.changed).toEqual([
+      { id: 'm1', name: 'Revenue per order', previousName: 'Profit per order', formula: { before: 'contribution / orders', after: 'netRevenue / orders' }, format: null },
+    ]);
   });
 
   it('is deterministic and empty exactly when the plans hold the same data (property)', () => {

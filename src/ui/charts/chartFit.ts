@@ -1,0 +1,103 @@
+import type { EChartsCoreOption } from './echarts';
+
+/**
+ * A legend that shows every entry at once, wrapped onto as many lines as it needs, with the plot
+ * moved up to make room. A scrolling legend shows one page of names with arrows, which neither
+ * paper nor a room looking at a projector can click; a plain legend left at ECharts' default
+ * height would run over the axis labels once it wraps.
+ */
+
+const ICON = 25; // legend.itemWidth
+const ICON_GAP = 5; // between icon and text
+const ITEM_GAP = 10; // legend.itemGap
+const PADDING = 5; // legend.padding
+
+/** Approximate width of a label: ideographs are square, Latin text about 0.6 em per character. */
+export function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += cp >= 0x2e80 ? fontSize : /[A-Z@%WM]/.test(ch) ? fontSize * 0.72 : fontSize * 0.58;
+  }
+  return w;
+}
+
+/** How many lines a horizontal legend of these names takes in `width` pixels. */
+export function legendLines(names: readonly string[], width: number, fontSize: number): number {
+  const avail = Math.max(1, width - 2 * PADDING);
+  let lines = names.length > 0 ? 1 : 0;
+  let x = 0;
+  for (const name of names) {
+    const w = ICON + ICON_GAP + textWidth(name, fontSize) + ITEM_GAP;
+    if (x > 0 && x + w - ITEM_GAP > avail) {
+      lines++;
+      x = 0;
+    }
+    x += w;
+  }
+  return lines;
+}
+
+function seriesNames(option: EChartsCoreOption): string[] {
+  const series = option.series;
+  const list = (Array.isArray(series) ? series : series ? [series] : []) as { name?: unknown }[];
+  const names = list.map((s) => (typeof s.name === 'string' ? s.name : '')).filter((n) => n !== '');
+  return [...new Set(names)];
+}
+
+/**
+ * The option with a legend that fits `width`: all entries shown, at `fontSize`, below the plot,
+ * and the plot's bottom edge raised by the legend's height. Options without a legend are returned
+ * as they are.
+ */
+export function withFittedLegend(option: EChartsCoreOption, width: number, fontSize = 12): EChartsCoreOption {
+  const legend = option.legend as Record<string, unknown> | undefined;
+  if (!legend) return option;
+  const lines = legendLines(seriesNames(option), width, fontSize);
+  const lineHeight = Math.max(14, Math.ceil(fontSize * 1.25)) + ITEM_GAP;
+  const grid = (option.grid ?? {}) as Record<string, unknown>;
+  return {
+    ...option,
+    legend: { ...legend, type: 'plain', bottom: 0, left: 'center', width: width - 2 * PADDING, textStyle: { ...((legend.textStyle as object | undefined) ?? {}), fontSize } },
+    grid: { ...grid, bottom: lines * lineHeight + 8 },
+  };
+}
+
+/** Room the value axis and the plot's side margins take from the chart's width, in ems (approximate). */
+const VALUE_AXIS_EM = 7;
+
+/** The widest word of a label: Latin words do not break well; ideographs break anywhere. */
+function widestWord(label: string, fontSize: number): number {
+  return Math.max(0, ...label.split(/[\s\u2e80-\u9fff\uff00-\uffef]+/u).map((w) => textWidth(w, fontSize)));
+}
+
+/**
+ * Category labels that neither overlap nor go missing: every label shown, wrapped inside its own
+ * slot when every word fits the slot, else turned 45° and shortened (the tooltip has the full
+ * name). Axes with more categories than fit even turned (e.g. 36 months) keep ECharts' spacing,
+ * which skips labels but never overlaps them. Options without a category x axis are returned as
+ * they are.
+ */
+export function withFittedCategoryLabels(option: EChartsCoreOption, width: number, fontSize = 12): EChartsCoreOption {
+  const axis = option.xAxis as { type?: string; data?: unknown[]; axisLabel?: Record<string, unknown> } | undefined;
+  if (!axis || Array.isArray(axis) || axis.type !== 'category' || !Array.isArray(axis.data) || axis.data.length === 0) return option;
+  const slot = (width - VALUE_AXIS_EM * fontSize) / axis.data.length;
+  const labels = axis.data.map((d) => String(d));
+  const wordsFit = labels.every((l) => widestWord(l, fontSize) <= slot - 8);
+  // The gap under the axis grows with the type, so the first label clears the value axis's "0".
+  const base = { ...(axis.axisLabel ?? {}), fontSize, hideOverlap: false, margin: Math.round(fontSize * 0.75) };
+  let axisLabel: Record<string, unknown>;
+  if (wordsFit && slot >= 4 * fontSize) {
+    axisLabel = { ...base, interval: 0, rotate: 0, width: Math.floor(slot - 8), overflow: 'break', lineHeight: Math.round(fontSize * 1.3) };
+  } else if (slot >= fontSize * 1.6) {
+    axisLabel = { ...base, interval: 0, rotate: 45, width: 8 * fontSize, overflow: 'truncate' };
+  } else {
+    axisLabel = { ...base, interval: 'auto', rotate: 0, hideOverlap: true };
+  }
+  return { ...option, xAxis: { ...axis, axisLabel } };
+}
+
+/** A chart laid out for `width` pixels: legend and category labels that fit (see above). */
+export function fitChart(option: EChartsCoreOption, width: number, fontSize = 12): EChartsCoreOption {
+  return withFittedCategoryLabels(withFittedLegend(option, width, fontSize), width, fontSize);
+}

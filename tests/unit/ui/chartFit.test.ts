@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fitChart, legendLines, withFittedCategoryLabels, withFittedLegend } from '../../../src/ui/charts/chartFit';
+
+describe('a legend that fits', () => {
+  const names = ['Regional distributors', 'Official mall (website + mini-program)', 'Live-stream sales', '社区团购', '前置仓'];
+
+  it('wraps onto more lines as the chart narrows, and shows every name', () => {
+    expect(legendLines(names, 2000, 12)).toBe(1);
+    expect(legendLines(names, 500, 12)).toBeGreaterThan(1);
+    expect(legendLines(names, 200, 12)).toBeGreaterThanOrEqual(names.length - 1);
+    expect(legendLines([], 500, 12)).toBe(0);
+  });
+
+  it('turns a paged legend into a plain one and raises the plot above it', () => {
+    const option = { legend: { type: 'scroll', bottom: 0 }, grid: { bottom: 48, containLabel: true }, series: names.map((name) => ({ name, type: 'bar' })) };
+    const wide = withFittedLegend(option, 2000) as { legend: { type: string }; grid: { bottom: number; containLabel: boolean } };
+    const narrow = withFittedLegend(option, 400) as { legend: { type: string }; grid: { bottom: number } };
+    expect(wide.legend.type).toBe('plain');
+    expect(wide.grid.containLabel).toBe(true);
+    expect(narrow.grid.bottom).toBeGreaterThan(wide.grid.bottom);
+    expect(withFittedLegend({ series: [] }, 400)).toEqual({ series: [] });
+  });
+
+  it('shows every category label: wrapped in wide slots, turned in narrow ones, spaced by ECharts when there are too many', () => {
+    const chart = (n: number) => ({ xAxis: { type: 'category', data: Array.from({ length: n }, (_, i) => `Channel ${i}`) }, series: [] });
+    const label = (o: unknown) => (o as { xAxis: { axisLabel: { interval: unknown; rotate: number; overflow?: string; width?: number } } }).xAxis.axisLabel;
+    const wide = label(withFittedCategoryLabels(chart(4), 900));
+    expect(wide).toMatchObject({ interval: 0, rotate: 0, overflow: 'break' });
+    expect(wide.width).toBeLessThanOrEqual((900 - 7 * 12) / 4);
+    expect(label(withFittedCategoryLabels(chart(16), 900))).toMatchObject({ interval: 0, rotate: 45, overflow: 'truncate' });
+    expect(label(withFittedCategoryLabels(chart(60), 900))).toMatchObject({ interval: 'auto' });
+    // A word wider than its slot would be cut in two: turned instead.
+    const long = { xAxis: { type: 'category', data: ['Supercalifragilistic', 'B', 'C', 'D'] }, series: [] };
+    expect(label(withFittedCategoryLabels(long, 500))).toMatchObject({ rotate: 45 });
+    const values = { xAxis: { type: 'value' }, series: [] };
+    expect(withFittedCategoryLabels(values, 900)).toBe(values);
+    expect(label(fitChart({ ...chart(3), legend: {} }, 900, 16))).toMatchObject({ fontSize: 16 });
+  });
+});

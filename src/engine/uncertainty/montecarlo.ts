@@ -11,7 +11,7 @@ import { drawKey, drawKey2, uniformAt } from './rng';
 import { assertUsable } from './validate';
 
 /**
- * Monte Carlo over uncertain drivers (SPEC §6), built for speed and for splitting over workers.
+ * Monte Carlo over uncertain drivers (docs/model.md#monte-carlo), built for speed and for splitting over workers.
  *
  * Semantics (the same as naiveMonteCarlo, which is the reference):
  *   - draw i's numbers depend only on (seed, i): the k-th uncertain driver of draw i takes the value
@@ -465,7 +465,7 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
   };
 }
 
-/** One cell of the formula graph without rounding (SPEC §4), for constant and general channels. */
+/** One cell of the formula graph without rounding (docs/model.md#cell-formulas), for constant and general channels. */
 function cellValues(
   spend: number, baseTraffic: number, conversion: number, aov: number, returnRate: number, channelMargin: number,
   grossMargin: number, variableCostRate: number, fixedCost: number, curve: ResponseCurve,

@@ -58,6 +58,11 @@ async function openEveryTab(page: Page): Promise<void> {
 
 test('a first visit works offline without a reload once the app says it is ready: every template, every tab', async ({ page, context, planner: p }) => {
   test.setTimeout(240_000);
+  // Errors fail every test (fixtures.ts); warnings from the grid or the charts fail this one.
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && /ag-?grid|echarts/i.test(m.text())) warnings.push(m.text());
+  });
   await p.open('en');
   await markDocument(page);
   const status = page.getByTestId('offline-status');
@@ -108,6 +113,7 @@ test('a first visit works offline without a reload once the app says it is ready
   // All of it in the page of the first visit, never reloaded, every file from the device.
   expect(await sameDocument(page)).toBe(true);
   expect(failed).toEqual([]);
+  expect(warnings).toEqual([]);
 
   await context.setOffline(false);
   await expect(status).toHaveAttribute('data-state', 'ready');

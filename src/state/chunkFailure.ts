@@ -1,7 +1,10 @@
 /** Telling a part of the app that was removed by a deploy from one that is only out of reach. */
 
-/** Browsers' words for an `import()` that could not fetch its module (Chromium, Firefox, Safari; Vite for CSS). */
-const MODULE_LOAD_FAILED = /dynamically imported module|importing a module script failed|unable to preload css/i;
+/**
+ * Browsers' words for an `import()` that could not fetch its module (Chromium, Firefox, Safari; Vite
+ * for CSS), and WorkerStartError's for a worker whose script did not load.
+ */
+const MODULE_LOAD_FAILED = /dynamically imported module|importing a module script failed|unable to preload css|worker could not be started/i;
 
 export function isModuleLoadFailure(message: string): boolean {
   return MODULE_LOAD_FAILED.test(message);

@@ -174,6 +174,30 @@ plain.describe('a part that cannot load', () => {
     expect(unexpected).toEqual([]);
   });
 
+  plain('figures whose engine worker cannot load say so instead of waiting for ever; Retry computes them', async ({ page }) => {
+    const blocked = /\/assets\/engine\.worker-[\w-]+\.js/;
+    const unexpected = unexpectedErrors(page, blocked);
+    const p = new Planner(page);
+    await p.open('zh-TW');
+    await page.route(blocked, (route) => route.abort('internetdisconnected'));
+    await page.getByTestId('template-beauty').click();
+    const error = page.getByTestId('compute-error');
+    await expect(error).toContainText('無法計算計畫。應用程式的這一部分無法載入。');
+    await expect(page.getByTestId('kpi-netRevenue-value')).toHaveAttribute('data-value', '');
+
+    await page.unroute(blocked);
+    await page.getByTestId('compute-retry').click();
+    await expect(error).toHaveCount(0);
+    await p.waitForKpis();
+    // The figure is the plan's own: a reload computes it afresh and shows the same.
+    const shown = await p.kpi('netRevenue');
+    expect(shown).toBeGreaterThan(0);
+    await page.reload();
+    await p.waitForKpis();
+    expect(await p.kpi('netRevenue')).toBe(shown);
+    expect(unexpected).toEqual([]);
+  });
+
   plain('"Create" that cannot fetch the template says so, and its retry creates the plan', async ({ page }) => {
     const blocked = /\/assets\/templates-[\w-]+\.js/;
     const unexpected = unexpectedErrors(page, blocked);

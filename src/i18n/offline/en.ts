@@ -25,4 +25,5 @@ export const offlineEn = {
   'lazy.retry': 'Retry',
   'lazy.createFailed': 'The plan could not be created. {reason}',
   'lazy.languageFailed': 'The language could not be switched. {reason}',
+  'lazy.computeFailed': 'The plan could not be computed. {reason}',
 } as const;

@@ -27,4 +27,5 @@ export const offlineZhCN: Record<keyof typeof offlineEn, string> = {
   'lazy.retry': '重试',
   'lazy.createFailed': '无法创建计划。{reason}',
   'lazy.languageFailed': '无法切换语言。{reason}',
+  'lazy.computeFailed': '无法计算计划。{reason}',
 };

@@ -27,4 +27,5 @@ export const offlineZhTW: Record<keyof typeof offlineEn, string> = {
   'lazy.retry': '重試',
   'lazy.createFailed': '無法建立計畫。{reason}',
   'lazy.languageFailed': '無法切換語言。{reason}',
+  'lazy.computeFailed': '無法計算計畫。{reason}',
 };

@@ -59,8 +59,16 @@ function contentSecurityPolicy(): Plugin {
  * our own, and Workbox's precache handles what a hand-written worker would have to get right:
  * revisioned entries, atomic install, removing outdated caches, serving index.html to navigations.
  * Every built file is precached (glob `**`), so each lazy chunk and worker chunk is there offline.
- * The new worker waits (`registerType: 'prompt'`, no skipWaiting or clientsClaim) until the user
- * accepts the update; registration and the prompt live in src/state/updates.svelte.ts.
+ *
+ * An update waits (`registerType: 'prompt'`, no skipWaiting) until the user accepts it; registration
+ * and the prompt live in src/state/updates.svelte.ts. `clientsClaim` matters only on the first
+ * install: a first visit's page is not controlled by any worker, so without the claim it would fetch
+ * its lazy parts from the network until reloaded, and fail when the network goes. The claim puts the
+ * page under the worker as soon as the precache is complete. That page runs the very build the
+ * worker precached (it registered the worker), so nothing changes under it; the app checks that the
+ * precache holds its own entry script before it says it is ready offline (src/state/offline.svelte.ts).
+ * An update never claims anything that matters: it activates only when the user accepts (the tabs it
+ * controlled switch over at activation with or without a claim) or when no tab runs the old version.
  */
 const offline = VitePWA({
   registerType: 'prompt',
@@ -89,6 +97,7 @@ const offline = VitePWA({
     globIgnores: ['_headers', 'manifest.webmanifest'],
     // The grid and chart chunks are large; none may be left out of the precache.
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    clientsClaim: true,
   },
 });
 

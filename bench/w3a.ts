@@ -7,7 +7,7 @@ import type { ChannelBudgetBounds, Plan } from '../src/engine/types';
 import { median, round, type BenchRow } from './util';
 
 /**
- * W3a (SPEC §14): the budget optimiser on 10, 50 and 200 channels × 36 periods, against an
+ * W3a (one of the workloads of `npm run bench`): the budget optimiser on 10, 50 and 200 channels × 36 periods, against an
  * independent general-purpose NLP solver in the same process on the same problem:
  *
  *   maximise Σ_c f_c(S_c)  subject to  Σ_c S_c = B,  lo_c ≤ S_c ≤ hi_c

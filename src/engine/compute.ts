@@ -43,7 +43,7 @@ function emptyFlows(n: number): FlowSeries {
 }
 
 /**
- * First half of a cell (SPEC §4): traffic to revenue. `netRevenue` holds the revenue before
+ * First half of a cell (docs/model.md#cell-formulas): traffic to revenue. `netRevenue` holds the revenue before
  * cannibalisation until finishCell runs, because a channel's loss depends on other channels' revenue
  * of the same period, which must all be known first.
  */

@@ -1,7 +1,7 @@
 import type { ResponseCurve } from './types';
 
 /**
- * Incremental traffic bought by `spend` (SPEC §4):
+ * Incremental traffic bought by `spend` (docs/model.md#response-curve):
  *   hill:   max · spend^s / (halfSat^s + spend^s)
  *   linear: the line through the origin and the hill's half-saturation point (max/2 at halfSat),
  *           so switching a channel between the two keeps its scale.

@@ -1,5 +1,5 @@
 /**
- * Bringing scenarios from another plan (a colleague's file) into this one (SPEC §9 "Merge"). A
+ * Bringing scenarios from another plan (a colleague's file) into this one ("Merge", docs/file-formats.md#plan-file). A
  * scenario refers to channels by id; the other plan's channels are matched to this plan's by id,
  * then by name (case and surrounding spaces ignored), and a channel with no match is copied in.
  * Every decision is listed in a preview before anything changes.

@@ -18,7 +18,7 @@ export interface FlowTotals {
   previousNetRevenue: number | null;
 }
 
-/** SPEC §4's ratio metrics, evaluated on sums so that roll-ups are ratios of totals. */
+/** The ratio metrics (docs/model.md#ratio-metrics), evaluated on sums so that roll-ups are ratios of totals. */
 export function ratioMetric(metric: RatioMetric, t: FlowTotals): number | null {
   switch (metric) {
     case 'roi':

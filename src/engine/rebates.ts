@@ -1,5 +1,5 @@
 /**
- * Tiered rebates (SPEC §7, seed 004: 返利 paid to distributors for reaching volume targets).
+ * Tiered rebates (docs/model.md#rebates; seed 004: 返利 paid to distributors for reaching volume targets).
  *
  * A scheme is settled per month, quarter or year on the channel's net revenue of that settlement
  * period. The rebate of a period is rounded to minor units once and then accrued to its months in

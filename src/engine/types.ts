@@ -1,5 +1,5 @@
 /**
- * The plan model (SPEC §4). Plain data only: a plan crosses worker boundaries by structured clone
+ * The plan model (docs/model.md#drivers). Plain data only: a plan crosses worker boundaries by structured clone
  * and is written to IndexedDB as is, so nothing here may hold functions or class instances.
  *
  * Money is stored in integer minor units of the plan's currency (fen for CNY, cents for USD, yen for
@@ -79,7 +79,7 @@ export interface Channel {
   curve: ResponseCurve;
   /** Observed (spend, outcome) pairs the curve was or can be fitted to. */
   curvePoints?: CurvePoint[];
-  /** Tiered rebate the brand pays this channel on its net revenue (SPEC §7); absent = none. */
+  /** Tiered rebate the brand pays this channel on its net revenue (docs/model.md#rebates); absent = none. */
   rebate?: RebateScheme;
 }
 
@@ -112,7 +112,7 @@ export interface Plan {
   regions: Region[];
   channels: Channel[];
   customMetrics: CustomMetric[];
-  /** Named sets of adjustments on top of the baseline (SPEC §5). */
+  /** Named sets of adjustments on top of the baseline (docs/model.md#scenarios). */
   scenarios: Scenario[];
   /** Cannibalisation coefficients between channel pairs (often none). */
   cannibalisation: Cannibalisation[];
@@ -120,7 +120,7 @@ export interface Plan {
   uncertainty: UncertainDriver[];
   /** Optimiser limits per channel. */
   budgetBounds: ChannelBudgetBounds[];
-  /** Scorecard, BCG, partner and price-list settings (SPEC §7); each part absent until first set. */
+  /** Scorecard, BCG, partner and price-list settings (docs/model.md#scorecard onwards); each part absent until first set. */
   evaluation: Evaluation;
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
@@ -242,7 +242,7 @@ export interface Cannibalisation {
   rate: number;
 }
 
-/** Shapes a P10–P90 range can be drawn from (SPEC §6). */
+/** Shapes a P10–P90 range can be drawn from (docs/model.md#monte-carlo). */
 export const DISTRIBUTIONS = ['uniform', 'triangular', 'normal', 'lognormal'] as const;
 export type Distribution = (typeof DISTRIBUTIONS)[number];
 
@@ -278,7 +278,7 @@ export interface CurvePoint {
 }
 
 /**
- * Tiered rebate (SPEC §7, seed 004). Each tier starts at `threshold` (net revenue of the settlement
+ * Tiered rebate (docs/model.md#rebates; seed 004). Each tier starts at `threshold` (net revenue of the settlement
  * period, minor units) and pays `rate` (fraction). Retroactive: the whole period's revenue earns the
  * rate of the highest tier reached. Incremental: each band earns its own rate. Tiers are kept sorted
  * by threshold; revenue below the first threshold earns nothing.

@@ -1,5 +1,5 @@
 /**
- * Encrypted plan files `*.cmplan.enc` (SPEC §9, §11): the text of a plan file sealed with AES-GCM-256
+ * Encrypted plan files `*.cmplan.enc` (docs/file-formats.md#encrypted-plan-file): the text of a plan file sealed with AES-GCM-256
  * under a key derived from a password with PBKDF2-HMAC-SHA256. Uses WebCrypto (`crypto.subtle`),
  * present in browsers (secure contexts) and in Node 20 as `globalThis.crypto`.
  *

@@ -1,6 +1,6 @@
 /**
  * 简体中文 messages. Keys and `{placeholders}` mirror `en.ts` exactly; values are plain text.
- * Domain terms follow the glossary in SPEC §3 (渠道, 渠道贡献率, 获客成本, 渠道成本率 …);
+ * Domain terms follow docs/glossary.md (渠道, 渠道贡献率, 获客成本, 渠道成本率 …);
  * "contribution" is always 贡献利润.
  */
 import type { Messages } from './en';

@@ -1,6 +1,6 @@
 /**
  * 繁體中文（台灣）messages. Keys and `{placeholders}` mirror `en.ts` exactly; values are plain text.
- * Domain terms follow the glossary in SPEC §3 (通路, 通路貢獻率, 顧客獲取成本, 通路成本率 …);
+ * Domain terms follow docs/glossary.md (通路, 通路貢獻率, 顧客獲取成本, 通路成本率 …);
  * "contribution" is always 貢獻利潤. Taiwan wording (儲存, 資料, 檔案, 儲存格, 列/欄), 「」 quotes.
  */
 import type { Messages } from './en';

@@ -1,5 +1,5 @@
 /**
- * Imported transaction data sets in IndexedDB, stored column-wise (SPEC §8): each column of the
+ * Imported transaction data sets in IndexedDB, stored column-wise (docs/file-formats.md#stored-data-in-the-browser): each column of the
  * import is cut into chunks of DATASET_CHUNK_ROWS rows, and each chunk is one record holding one
  * typed-array buffer, so ten million rows are a few dozen records rather than ten million objects.
  * Text columns are stored as their dictionary codes plus the dictionary's values (in chunks of

@@ -5,7 +5,7 @@ import { PLAN_SCHEMA, upgradeStoredPlan } from './storedRecords';
 
 export type { SnapshotKind } from './db';
 
-/** A whole copy of a plan, taken by hand or before an import, merge, restore or replace (SPEC §9). */
+/** A whole copy of a plan, taken by hand or before an import, merge, restore or replace (docs/file-formats.md#stored-data-in-the-browser). */
 export interface SnapshotRecord {
   id: string;
   planId: string;

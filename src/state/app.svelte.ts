@@ -197,7 +197,7 @@ export class AppState {
     return rec === undefined ? null : JSON.stringify(rec, null, 2);
   }
 
-  /** When each plan was last exported (SPEC §10: shown with the backup reminder). */
+  /** When each plan was last exported: shown on the home screen with the backup reminder. */
   lastExport = $state<Record<string, number>>({});
 
   async loadExportTimes(): Promise<void> {

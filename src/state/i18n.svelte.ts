@@ -46,7 +46,13 @@ export class I18n {
     } catch {
       saved = null;
     }
-    await this.set(isLocale(saved) ? saved : preferredLocale(navigator.languages ?? [navigator.language]), false);
+    try {
+      await this.set(isLocale(saved) ? saved : preferredLocale(navigator.languages ?? [navigator.language]), false);
+    } catch {
+      // The catalogue could not be fetched (no network before the app was stored): start in English
+      // rather than not at all; the language menu offers the choice again.
+      await this.set('en', false);
+    }
   }
 
   async set(locale: Locale, remember = true): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * What the app can promise about its storage (SPEC §10, RELIABILITY 3–5): whether the browser keeps
+ * What the app can promise about its storage (tests/reliability.md, cases 3–5): whether the browser keeps
  * the data (persistent) or may clear it under pressure (best-effort), how much is used, and whether
  * a returning user's data has gone (the browser evicted it).
  */

@@ -1,4 +1,7 @@
 import { app } from './app.svelte';
+import { t } from './i18n.svelte';
+import { chunkGone, isModuleLoadFailure } from './chunkFailure';
+import { createOfflineStatus, type OfflineStatus } from './offline.svelte';
 
 /** What the update flow needs from the page; tests pass their own. */
 export interface UpdateHost {
@@ -8,6 +11,11 @@ export interface UpdateHost {
   /** Per-tab storage that survives a reload (sessionStorage), or null without it. */
   storage(): Storage | null;
   now(): number;
+  /**
+   * Whether a part of the app failed to load because the server no longer has it (a newer build was
+   * published), as opposed to a lost or refused connection, which a reload would not mend.
+   */
+  gone(error: unknown): Promise<boolean>;
 }
 
 /** The part of a ServiceWorker the flow talks to. */
@@ -28,7 +36,8 @@ export const ACTIVATE_TIMEOUT_MS = 4000;
  * New versions of the app, offered and never forced. A new service worker waits until the user
  * accepts; accepting saves the open plan first, then activates the worker and reloads once. A lazy
  * part of the app that has vanished (the server has a newer build) saves and reloads once; if that
- * does not help, the user is told instead of the page reloading in a loop.
+ * does not help, the user is told instead of the page reloading in a loop. A part that failed for
+ * want of a network is not reloaded for: the view that needed it says so and offers a retry.
  */
 export class UpdateFlow {
   /** A new version is installed and waits for this tab's consent. */
@@ -104,13 +113,16 @@ export class UpdateFlow {
   }
 
   /**
-   * A lazily loaded chunk failed to load (Vite's `vite:preloadError`): after a deploy the old file is
-   * gone. Save, reload once; a second failure within the guard time is shown, not reloaded again.
+   * A lazily loaded chunk failed to load (Vite's `vite:preloadError`). When the server says the file
+   * is gone (a deploy replaced it), save and reload once; a second failure within the guard time is
+   * shown, not reloaded again. Offline, a reload would only replace the app with the browser's error
+   * page, so nothing happens here: the view that asked for the part shows the failure with a retry.
    */
-  async chunkFailed(): Promise<void> {
+  async chunkFailed(error?: unknown): Promise<void> {
     if (this.#recovering || this.#reloading) return;
     this.#recovering = true;
     try {
+      if (!(await this.#host.gone(error))) return;
       const storage = this.#host.storage();
       const now = this.#host.now();
       const last = Number(storage?.getItem(CHUNK_RELOAD_KEY) ?? Number.NaN);
@@ -185,29 +197,55 @@ export const updates = new UpdateFlow({
   reload: () => location.reload(),
   storage: sessionStorageOrNull,
   now: () => Date.now(),
+  gone: chunkGone,
 });
+
+/** What to tell the user about an action that failed: a part that did not load says why, in their language. */
+export function failureText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!isModuleLoadFailure(message)) return message;
+  return offline.online ? t('lazy.failed') : t('lazy.failedOffline');
+}
+
+/** Whether this tab works offline; a worker in control that holds another build is an update. */
+export const offline: OfflineStatus = createOfflineStatus(() => updates.offer(null));
 
 /** How often an open tab asks whether a new version was published. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 /**
- * Registers the service worker of the production build (the dev server has none) and watches for
- * new versions. A failure only means no offline copy: the app itself works the same.
+ * Registers the service worker of the production build (the dev server has none), watches for new
+ * versions and tells whether the tab works offline. A failure only means no offline copy: the app
+ * itself works the same online. A first download cut short by a lost connection (the registration
+ * is then dropped) starts again when the network is back.
  */
-export async function registerServiceWorker(flow: UpdateFlow = updates): Promise<void> {
-  if (!('serviceWorker' in navigator)) return;
-  try {
-    const registration = await navigator.serviceWorker.register('./sw.js', { scope: './' });
-    flow.watch(registration, navigator.serviceWorker);
-    setInterval(() => {
-      if (navigator.onLine) registration.update().catch(() => undefined);
-    }, UPDATE_CHECK_MS);
-  } catch {
-    // Service workers disabled (some private modes) or refused: online use is unaffected.
-  }
+export async function registerServiceWorker(flow: UpdateFlow = updates, status: OfflineStatus = offline): Promise<void> {
+  status.watchConnection(window, () => navigator.onLine);
+  if (!('serviceWorker' in navigator)) return status.unavailable();
+  const container = navigator.serviceWorker;
+  let current: ServiceWorkerRegistration | null = null;
+  const register = async (): Promise<void> => {
+    try {
+      const registration = await container.register('./sw.js', { scope: './' });
+      if (registration === current) return void status.check(registration, container);
+      current = registration;
+      flow.watch(registration, container);
+      status.follow(registration, container);
+    } catch {
+      // Service workers disabled (some private modes) or refused: online use is unaffected.
+      status.unavailable();
+    }
+  };
+  await register();
+  addEventListener('online', () => {
+    if (status.readiness === 'unavailable') void register();
+  });
+  setInterval(() => {
+    if (navigator.onLine) current?.update().catch(() => undefined);
+  }, UPDATE_CHECK_MS);
 }
 
-/** Vite reports a lazy chunk that would not load; the import still rejects as before. */
+/** Vite reports a lazy chunk that would not load; the import still rejects, for the view to show. */
 export function watchChunkFailures(flow: UpdateFlow = updates): void {
-  addEventListener('vite:preloadError', () => void flow.chunkFailed());
+  addEventListener('vite:preloadError', (event) => void flow.chunkFailed((event as Event & { payload?: unknown }).payload));
 }

@@ -11,6 +11,17 @@ export class AbortedError extends Error {
 export type ApiArgs<Api, K extends keyof Api> = Api[K] extends (...args: infer A) => unknown ? A : never;
 export type ApiResult<Api, K extends keyof Api> = Api[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
 
+/**
+ * The worker's script did not load: offline before the app was stored on the device, or removed by
+ * a newer deploy. Without this a call would wait for an answer that never comes.
+ */
+export class WorkerStartError extends Error {
+  constructor() {
+    super('A worker could not be started: its script did not load');
+    this.name = 'WorkerStartError';
+  }
+}
+
 export interface WorkerHandleOptions {
   /** Terminate the worker after this long without calls; it restarts on the next call. */
   idleMs?: number;
@@ -25,6 +36,8 @@ export class WorkerHandle<Api> {
   #create: () => Worker;
   #worker: Worker | null = null;
   #proxy: Comlink.Remote<Api> | null = null;
+  /** Rejects with WorkerStartError when the current worker's script fails to load. */
+  #startFailed: Promise<never> | null = null;
   #idleMs: number;
   #idleTimer: ReturnType<typeof setTimeout> | null = null;
   #active = 0;
@@ -36,8 +49,20 @@ export class WorkerHandle<Api> {
 
   #remote(): Comlink.Remote<Api> {
     if (!this.#proxy) {
-      this.#worker = this.#create();
-      this.#proxy = Comlink.wrap<Api>(this.#worker);
+      const worker = this.#create();
+      this.#worker = worker;
+      this.#proxy = Comlink.wrap<Api>(worker);
+      this.#startFailed = new Promise<never>((_, reject) => {
+        // A script that fails to load fires a plain Event; an error thrown while running is an
+        // ErrorEvent, and Comlink already turns those into rejected calls.
+        worker.addEventListener('error', (e) => {
+          if (typeof ErrorEvent !== 'undefined' && e instanceof ErrorEvent) return;
+          reject(new WorkerStartError());
+          // The next call starts a fresh worker, which fetches the script again.
+          if (this.#worker === worker) this.terminate();
+        });
+      });
+      this.#startFailed.catch(() => undefined);
     }
     return this.#proxy;
   }
@@ -48,15 +73,18 @@ export class WorkerHandle<Api> {
     if (this.#idleTimer) clearTimeout(this.#idleTimer);
     this.#active++;
     const api = this.#remote();
+    const startFailed = this.#startFailed as Promise<never>;
     try {
-      if (!signal) return await fn(api);
+      if (!signal) return await Promise.race([fn(api), startFailed]);
       return await new Promise<R>((resolve, reject) => {
         const onAbort = (): void => {
           this.terminate();
           reject(new AbortedError());
         };
         signal.addEventListener('abort', onAbort, { once: true });
-        fn(api).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+        Promise.race([fn(api), startFailed])
+          .then(resolve, reject)
+          .finally(() => signal.removeEventListener('abort', onAbort));
       });
     } finally {
       this.#active--;
@@ -85,5 +113,6 @@ export class WorkerHandle<Api> {
     this.#worker?.terminate();
     this.#worker = null;
     this.#proxy = null;
+    this.#startFailed = null;
   }
 }

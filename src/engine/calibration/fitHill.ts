@@ -3,7 +3,7 @@ import type { CurvePoint, ResponseCurve } from '../types';
 import { solveSpd, symmetricEigenvalues } from './linalg';
 
 /**
- * Fitting a Hill response curve to observed (spend, outcome) points (SPEC §6, curve calibration):
+ * Fitting a Hill response curve to observed (spend, outcome) points (docs/model.md#curve-calibration):
  *
  *   outcome ≈ max · spend^k / (h^k + spend^k)      (max = curve.max, h = curve.halfSat, k = curve.shape)
  *

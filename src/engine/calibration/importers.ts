@@ -8,7 +8,7 @@ import { fitHill } from './fitHill';
  *
  *   incrementalTraffic(spend) = max · spend^shape / (halfSat^shape + spend^shape)
  *
- * with spend and halfSat in minor units of the plan currency (SPEC §4, §6). Every tool fits its Hill
+ * with spend and halfSat in minor units of the plan currency (docs/model.md#response-curve, docs/model.md#curve-calibration). Every tool fits its Hill
  * curve on a transformed media variable (adstocked, often rescaled), and reports its coefficient on
  * a (sometimes rescaled) outcome; each converter undoes those transformations. A Hill curve stays a
  * Hill curve under a rescaling of x (halfSat scales with it) and of y (max scales with it), which is

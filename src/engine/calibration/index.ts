@@ -1,4 +1,4 @@
-/** Response-curve calibration (SPEC §6): fitting a Hill curve to points, importing other tools' curves. */
+/** Response-curve calibration (docs/model.md#curve-calibration): fitting a Hill curve to points, importing other tools' curves. */
 export { fitHill, fitDiagnostics, MAX_CONDITION, MAX_HALFSAT_RATIO, MAX_SE_LN, MIN_HALFSAT_RATIO, SHAPE_MIN } from './fitHill';
 export type { FitHillOptions, FitRefusalReason, FitResult } from './fitHill';
 export { fitHillToLogistic, fromMeridian, fromPymcHill, fromRobyn } from './importers';

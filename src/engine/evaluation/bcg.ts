@@ -1,5 +1,5 @@
 /**
- * The BCG matrix of channels (SPEC §7, seed 004's 明星 / 现金牛 / 问题 / 瘦狗渠道): x = revenue share
+ * The BCG matrix of channels (docs/model.md#bcg-matrix; seed 004's 明星 / 现金牛 / 问题 / 瘦狗渠道): x = revenue share
  * (or relative share), y = growth of net revenue, bubble = contribution.
  */
 import type { BcgSettings, BcgShareMode } from '../types';

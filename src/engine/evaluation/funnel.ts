@@ -1,5 +1,5 @@
 /**
- * The funnel per channel (SPEC §7): traffic → orders → repeat customers over the whole horizon, and
+ * The funnel per channel (docs/model.md#funnel): traffic → orders → repeat customers over the whole horizon, and
  * the step where each channel falls furthest behind the others.
  */
 import type { PlanResult } from '../compute';

@@ -1,4 +1,4 @@
-/** Channel evaluation (SPEC §7): scorecard, BCG matrix, partners, price conflicts and funnels. */
+/** Channel evaluation (docs/model.md#scorecard and the sections after it): scorecard, BCG matrix, partners, price conflicts and funnels. */
 export * from './scorecard';
 export * from './bcg';
 export * from './partners';

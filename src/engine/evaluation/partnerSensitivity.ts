@@ -1,4 +1,4 @@
-/** How the partner ranking moves when one criterion's weight changes (SPEC §7). */
+/** How the partner ranking moves when one criterion's weight changes (docs/model.md#partners). */
 import type { PartnerCriterion, PartnerSettings } from '../types';
 import { PARTNER_CRITERIA } from '../types';
 import { checkPartnerSettings, partnerScores, type PartnerProblem } from './partners';

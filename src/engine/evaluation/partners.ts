@@ -1,5 +1,5 @@
 /**
- * Partner (distributor, agent, franchisee) evaluation (SPEC §7): weighted criteria scored 1–5, a
+ * Partner (distributor, agent, franchisee) evaluation (docs/model.md#partners): weighted criteria scored 1–5, a
  * weighted score, rank and tier.
  */
 import type { Partner, PartnerCriterion, PartnerSettings } from '../types';

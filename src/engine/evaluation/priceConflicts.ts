@@ -1,5 +1,5 @@
 /**
- * Price and region conflicts (SPEC §7, seed 004's call for one national price system and a ban on
+ * Price and region conflicts (docs/model.md#price-conflicts; seed 004's call for one national price system and a ban on
  * 窜货, selling goods outside one's region): prices that stray from the reference retail price, and
  * pairs of regional prices far enough apart that moving goods between regions could pay.
  */

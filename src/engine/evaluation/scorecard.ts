@@ -1,5 +1,5 @@
 /**
- * The channel KPI scorecard (SPEC §7): each KPI is brought to a 0–100 scale, the weighted sum is the
+ * The channel KPI scorecard (docs/model.md#scorecard): each KPI is brought to a 0–100 scale, the weighted sum is the
  * channel's score, and thresholds colour the cells red, amber or green. Values come in as a matrix
  * [kpiIndex][channelIndex] so that the caller decides the window and how custom metrics are evaluated.
  */

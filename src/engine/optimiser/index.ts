@@ -1,4 +1,4 @@
-/** The budget optimiser (SPEC §6): water-filling on marginal returns, concave envelopes for S-curves. */
+/** The budget optimiser (docs/model.md#budget-optimiser): water-filling on marginal returns, concave envelopes for S-curves. */
 export {
   optimiseBudget,
   splitByPattern,

@@ -6,7 +6,7 @@ import type { Plan } from '../types';
 export type OptimiseObjective = 'contribution' | 'netRevenue';
 
 /**
- * One channel's objective as a function of its TOTAL spend S over the plan (SPEC §6):
+ * One channel's objective as a function of its TOTAL spend S over the plan (docs/model.md#budget-optimiser):
  *
  *   f(S) = constant + response(S) − spendCost · S
  *   response(S) = Σ_t value_t · curveTraffic(curve, S · w_t)

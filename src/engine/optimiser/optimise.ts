@@ -11,7 +11,7 @@ import { dualBound, solveBudget, type LambdaSolution, type SolveItem } from './s
 export type { OptimiseObjective } from './model';
 
 /**
- * What to optimise (SPEC §6). Budgets, targets and bounds are in minor units of total spend over
+ * What to optimise (docs/model.md#budget-optimiser). Budgets, targets and bounds are in minor units of total spend over
  * the whole plan; budgets are rounded to whole minor units.
  *   maxObjective  the allocation of exactly `totalBudget` that maximises the objective
  *   minSpend      the least total budget whose best allocation reaches `target`
@@ -377,7 +377,7 @@ function withIterations(r: Success | Failure, iterations: number): OptimiseResul
 }
 
 /**
- * The budget optimiser (SPEC §6). Plain data in and out; pure.
+ * The budget optimiser (docs/model.md#budget-optimiser). Plain data in and out; pure.
  *
  * Each channel's objective is a function of its total spend (see ResponseModel). With concave
  * curves (hill shape ≤ 1, linear, none) marginal-return water-filling is exact ('waterFilling',

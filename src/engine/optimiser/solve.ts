@@ -2,7 +2,7 @@ import { allocateAt, dualMax, envelopeValue, lineAt, type Envelope, type Placeme
 import { channelMarginal } from './model';
 
 /**
- * Water-filling on marginal returns (SPEC §6): maximise Σ F_c(S_c) subject to Σ S_c = B and
+ * Water-filling on marginal returns (docs/model.md#budget-optimiser): maximise Σ F_c(S_c) subject to Σ S_c = B and
  * lo_c ≤ S_c ≤ hi_c, with each F_c concave (a channel's objective, or its concave envelope).
  *
  * For a multiplier λ every channel independently takes S_c(λ) = argmax F_c(S) − λS, the spend at

@@ -1,5 +1,5 @@
 /**
- * The plan file `*.cmplan.json` (SPEC §9): an envelope around one plan.
+ * The plan file `*.cmplan.json` (docs/file-formats.md#plan-file): an envelope around one plan.
  *
  *   { "app": { "name", "version" }, "formatVersion": 1, "plan": { … }, "type": "channel-mix-plan" }
  *

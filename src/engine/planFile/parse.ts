@@ -1,5 +1,5 @@
 /**
- * Reading a plan file (SPEC §9), one gate after another; each gate protects the next:
+ * Reading a plan file (docs/file-formats.md#plan-file), one gate after another; each gate protects the next:
  *
  *   size → depth (a scan of the raw text) → JSON.parse → drop prototype keys → envelope type →
  *   format version (newer: refused; older: migrated step by step) → structure of every field →

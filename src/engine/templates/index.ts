@@ -1,5 +1,5 @@
 /**
- * The plan templates offered on "New plan" (SPEC §4), each built from the seeds' own examples.
+ * The plan templates offered on "New plan" (docs/model.md#templates), each built from the seeds' own examples.
  * A template is a pure function of its options: same options, equal plan; every call returns fresh
  * objects the caller may edit in place.
  */

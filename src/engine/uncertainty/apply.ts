@@ -20,7 +20,7 @@ export function clampDriver(v: number, key: DriverKey): number {
 
 /**
  * Applies a drawn value of one channel's driver to its row of a resolved series, in place
- * (SPEC §6, "uncertain drivers"): with base ≠ 0 every period is multiplied by `factor` (= value / base,
+ * (docs/model.md#monte-carlo, how a draw applies): with base ≠ 0 every period is multiplied by `factor` (= value / base,
  * or the product of such factors when several ranges name the same driver), so growth, seasonality,
  * overrides and scenario adjustments keep their shape; with base = 0 `add` (the value, or the sum of
  * values) is added to every period. Each result is kept inside the driver's bounds; with `round`

@@ -1,7 +1,7 @@
 import type { Distribution } from '../types';
 
 /**
- * Distributions of an uncertain driver, given by its P10 (`low`) and P90 (`high`) (SPEC §6).
+ * Distributions of an uncertain driver, given by its P10 (`low`) and P90 (`high`) (docs/model.md#monte-carlo).
  *
  * How each shape is derived from P10/P90 (z = Φ⁻¹(0.9) = 1.2815515655446004):
  *

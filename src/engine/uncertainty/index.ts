@@ -1,4 +1,4 @@
-/** Uncertainty (SPEC §6): distributions, Monte Carlo (fast and naive), summaries and the tornado. */
+/** Uncertainty (docs/model.md#monte-carlo, docs/model.md#tornado): distributions, Monte Carlo (fast and naive), summaries and the tornado. */
 export { DISTRIBUTIONS, type Distribution, type UncertainDriver } from '../types';
 export {
   distributionParams,

@@ -4,7 +4,7 @@ import { rebateAmount } from '../rebates';
 import { type ResponseCurve } from '../types';
 import { ND, D, DRIVER_MAX, K_FAST, type FastGroup, type MonteCarloModel, type Scratch } from './mcModel';
 
-/** One cell of the formula graph without rounding (SPEC §4), for constant and general channels. */
+/** One cell of the formula graph without rounding (docs/model.md#cell-formulas), for constant and general channels. */
 export function cellValues(
   spend: number, baseTraffic: number, conversion: number, aov: number, returnRate: number, channelMargin: number,
   grossMargin: number, variableCostRate: number, fixedCost: number, curve: ResponseCurve,

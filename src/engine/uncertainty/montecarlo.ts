@@ -1,5 +1,5 @@
 /**
- * Monte Carlo over uncertain drivers (SPEC §6), built for speed and for splitting over workers.
+ * Monte Carlo over uncertain drivers (docs/model.md#monte-carlo), built for speed and for splitting over workers.
  *
  * Semantics (the same as naiveMonteCarlo, which is the reference):
  *   - draw i's numbers depend only on (seed, i): the k-th uncertain driver of draw i takes the value

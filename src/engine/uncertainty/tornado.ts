@@ -9,7 +9,7 @@ import { applyToRow, driverBase } from './apply';
 import { assertUsable } from './validate';
 
 /**
- * Sensitivity (SPEC §6): each uncertain driver at its low (P10) and high (P90), one at a time, the
+ * Sensitivity (docs/model.md#tornado): each uncertain driver at its low (P10) and high (P90), one at a time, the
  * others at their plan values. A value x is applied as in Monte Carlo (the channel's series times
  * x / base, or plus x when base is 0) but then exactly as the engine keeps drivers: inside bounds and
  * money rounded to minor units (inBounds), and the plan is computed by computeFromSeries with its

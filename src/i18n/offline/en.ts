@@ -1,4 +1,4 @@
-/** English messages of updates and offline use (the new-version prompt). */
+/** English messages of updates and offline use: the new-version prompt, the offline indicator, parts that fail to load. */
 export const offlineEn = {
   'update.ready': 'A new version is ready.',
   'update.reload': 'Reload',
@@ -7,4 +7,23 @@ export const offlineEn = {
   'update.unsaved': 'Your edits could not be saved, so the page was not reloaded. Export the plan first, or reload anyway and lose the unsaved edits.',
   'update.reloadAnyway': 'Reload anyway',
   'update.chunkFailed': 'Part of the app could not be loaded, probably because a new version was published. Reload to continue.',
+  'offline.preparing': 'Preparing offline use…',
+  'offline.preparingHint': 'The app is being stored on this device so that it keeps working without a network.',
+  'offline.ready': 'Ready to work offline',
+  'offline.readyHint': 'Every part of the app is stored on this device: it keeps working without a network.',
+  'offline.offline': 'Offline',
+  'offline.offlineHint': 'No network. The app works from this device, and plans are saved on it.',
+  'offline.offlinePartial': 'Offline: some parts may not load',
+  'offline.offlinePartialHint': 'No network, and the app was not yet fully stored on this device: parts not opened before may not load until the network is back. Plans are still saved on this device.',
+  'offline.unavailable': 'Not ready for offline use',
+  'offline.unavailableHint': 'The app could not store itself on this device (private browsing, service workers turned off, or the download was cut short). It tries again when the network is back; online, everything works.',
+  'offline.reload': 'Reload to work offline',
+  'offline.reloadHint': 'The app is stored on this device, but this page was loaded without it (a hard reload). Reload normally to work offline.',
+  'offline.outdatedHint': 'A newer version of the app is stored on this device; this page is older. Reload to work offline.',
+  'lazy.failed': 'This part of the app could not be loaded.',
+  'lazy.failedOffline': 'This part of the app could not be loaded: there is no network, and it was not yet stored on this device.',
+  'lazy.retry': 'Retry',
+  'lazy.createFailed': 'The plan could not be created. {reason}',
+  'lazy.languageFailed': 'The language could not be switched. {reason}',
+  'lazy.computeFailed': 'The plan could not be computed. {reason}',
 } as const;

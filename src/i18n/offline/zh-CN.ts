@@ -1,6 +1,6 @@
 import type { offlineEn } from './en';
 
-/** 更新与离线使用（新版本提示）的简体中文文案。 */
+/** 更新与离线使用的简体中文文案：新版本提示、离线状态、无法加载的部分。 */
 export const offlineZhCN: Record<keyof typeof offlineEn, string> = {
   'update.ready': '新版本已就绪。',
   'update.reload': '重新加载',
@@ -9,4 +9,23 @@ export const offlineZhCN: Record<keyof typeof offlineEn, string> = {
   'update.unsaved': '编辑未能保存，因此没有重新加载页面。请先导出计划，或仍然重新加载并放弃未保存的编辑。',
   'update.reloadAnyway': '仍然重新加载',
   'update.chunkFailed': '应用的部分内容无法加载，可能是已发布了新版本。请重新加载以继续。',
+  'offline.preparing': '正在准备离线使用…',
+  'offline.preparingHint': '正在把应用保存到本设备，以便没有网络时也能继续使用。',
+  'offline.ready': '可离线使用',
+  'offline.readyHint': '应用的所有部分都已保存在本设备上：没有网络也能继续使用。',
+  'offline.offline': '离线',
+  'offline.offlineHint': '没有网络。应用在本设备上运行，计划也保存在本设备上。',
+  'offline.offlinePartial': '离线：部分内容可能无法加载',
+  'offline.offlinePartialHint': '没有网络，且应用尚未完整保存到本设备：之前未打开过的部分在网络恢复前可能无法加载。计划仍会保存在本设备上。',
+  'offline.unavailable': '尚不能离线使用',
+  'offline.unavailableHint': '应用未能保存到本设备（无痕浏览、已关闭 Service Worker，或下载中断）。网络恢复后会再试；联网时一切功能正常。',
+  'offline.reload': '重新加载以离线使用',
+  'offline.reloadHint': '应用已保存在本设备上，但本页是绕过它加载的（强制刷新）。正常重新加载后即可离线使用。',
+  'offline.outdatedHint': '本设备上保存的是更新版本的应用，本页较旧。重新加载后即可离线使用。',
+  'lazy.failed': '应用的这一部分无法加载。',
+  'lazy.failedOffline': '应用的这一部分无法加载：没有网络，且这部分尚未保存到本设备。',
+  'lazy.retry': '重试',
+  'lazy.createFailed': '无法创建计划。{reason}',
+  'lazy.languageFailed': '无法切换语言。{reason}',
+  'lazy.computeFailed': '无法计算计划。{reason}',
 };

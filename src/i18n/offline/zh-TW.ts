@@ -1,6 +1,6 @@
 import type { offlineEn } from './en';
 
-/** 更新與離線使用（新版本提示）的繁體中文（台灣）文案。 */
+/** 更新與離線使用的繁體中文（台灣）文案：新版本提示、離線狀態、無法載入的部分。 */
 export const offlineZhTW: Record<keyof typeof offlineEn, string> = {
   'update.ready': '新版本已就緒。',
   'update.reload': '重新載入',
@@ -9,4 +9,23 @@ export const offlineZhTW: Record<keyof typeof offlineEn, string> = {
   'update.unsaved': '編輯未能儲存，因此沒有重新載入頁面。請先匯出計畫，或仍然重新載入並捨棄未儲存的編輯。',
   'update.reloadAnyway': '仍然重新載入',
   'update.chunkFailed': '應用程式的部分內容無法載入，可能是已發布了新版本。請重新載入以繼續。',
+  'offline.preparing': '正在準備離線使用…',
+  'offline.preparingHint': '正在把應用程式儲存到本裝置，以便沒有網路時也能繼續使用。',
+  'offline.ready': '可離線使用',
+  'offline.readyHint': '應用程式的所有部分都已儲存在本裝置上：沒有網路也能繼續使用。',
+  'offline.offline': '離線',
+  'offline.offlineHint': '沒有網路。應用程式在本裝置上執行，計畫也儲存在本裝置上。',
+  'offline.offlinePartial': '離線：部分內容可能無法載入',
+  'offline.offlinePartialHint': '沒有網路，且應用程式尚未完整儲存到本裝置：之前未開啟過的部分在網路恢復前可能無法載入。計畫仍會儲存在本裝置上。',
+  'offline.unavailable': '尚無法離線使用',
+  'offline.unavailableHint': '應用程式未能儲存到本裝置（無痕瀏覽、已關閉 Service Worker，或下載中斷）。網路恢復後會再試；連線時一切功能正常。',
+  'offline.reload': '重新載入以離線使用',
+  'offline.reloadHint': '應用程式已儲存在本裝置上，但本頁是略過它載入的（強制重新整理）。正常重新載入後即可離線使用。',
+  'offline.outdatedHint': '本裝置上儲存的是較新版本的應用程式，本頁較舊。重新載入後即可離線使用。',
+  'lazy.failed': '應用程式的這一部分無法載入。',
+  'lazy.failedOffline': '應用程式的這一部分無法載入：沒有網路，且這部分尚未儲存到本裝置。',
+  'lazy.retry': '重試',
+  'lazy.createFailed': '無法建立計畫。{reason}',
+  'lazy.languageFailed': '無法切換語言。{reason}',
+  'lazy.computeFailed': '無法計算計畫。{reason}',
 };

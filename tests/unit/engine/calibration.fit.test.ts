@@ -79,7 +79,7 @@ describe('fitHill: recovering known curves', () => {
   }
 
   it('5 % noise on a concave curve: parameters are looser, but the curve over the observed range is close', () => {
-    // For s < 1 max and halfSat trade off strongly (SPEC §6: fit quality shown); what must hold is the
+    // For s < 1 max and halfSat trade off strongly (docs/model.md#curve-calibration: fit quality shown); what must hold is the
     // prediction inside the data.
     const truth = hill(8_000, 30_000_000, 0.8);
     for (let seed = 1; seed <= 10; seed++) {

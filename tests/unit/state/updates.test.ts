@@ -18,7 +18,7 @@ interface FakeHost extends UpdateHost {
   clock: { now: number };
 }
 
-function host(options: { saved?: boolean; storage?: MemoryStorage | null } = {}): FakeHost {
+function host(options: { saved?: boolean; storage?: MemoryStorage | null; gone?: boolean } = {}): FakeHost {
   const log: string[] = [];
   const clock = { now: 1_000_000 };
   const storage = options.storage === undefined ? new MemoryStorage() : options.storage;
@@ -32,6 +32,10 @@ function host(options: { saved?: boolean; storage?: MemoryStorage | null } = {})
     reload: () => log.push('reload'),
     storage: () => storage as Storage | null,
     now: () => clock.now,
+    gone: async () => {
+      log.push('probe');
+      return options.gone ?? true;
+    },
   };
 }
 
@@ -144,7 +148,7 @@ describe('case 45: a chunk removed by a deploy', () => {
     const h = host({ storage });
     const flow = new UpdateFlow(h);
     await flow.chunkFailed();
-    expect(h.log).toEqual(['save', 'reload']);
+    expect(h.log).toEqual(['probe', 'save', 'reload']);
     expect(storage.getItem(CHUNK_RELOAD_KEY)).toBe(String(h.clock.now));
   });
 
@@ -157,12 +161,12 @@ describe('case 45: a chunk removed by a deploy', () => {
     second.clock.now = first.clock.now + 2000;
     const flow = new UpdateFlow(second);
     await flow.chunkFailed();
-    expect(second.log).toEqual([]);
+    expect(second.log).toEqual(['probe']);
     expect(flow.broken).toBe(true);
     expect(flow.visible).toBe(true);
     // The user may still reload by hand: that saves first.
     await flow.accept();
-    expect(second.log).toEqual(['save', 'reload']);
+    expect(second.log).toEqual(['probe', 'save', 'reload']);
   });
 
   it('a failure long after the last such reload may reload again', async () => {
@@ -172,21 +176,21 @@ describe('case 45: a chunk removed by a deploy', () => {
     const later = host({ storage });
     later.clock.now = first.clock.now + CHUNK_RELOAD_GUARD_MS;
     await new UpdateFlow(later).chunkFailed();
-    expect(later.log).toEqual(['save', 'reload']);
+    expect(later.log).toEqual(['probe', 'save', 'reload']);
   });
 
   it('several failures at once (a chunk and its stylesheet) reload once', async () => {
     const h = host();
     const flow = new UpdateFlow(h);
     await Promise.all([flow.chunkFailed(), flow.chunkFailed(), flow.chunkFailed()]);
-    expect(h.log).toEqual(['save', 'reload']);
+    expect(h.log).toEqual(['probe', 'save', 'reload']);
   });
 
   it('without per-tab storage a loop could not be detected: the user is asked instead', async () => {
     const h = host({ storage: null });
     const flow = new UpdateFlow(h);
     await flow.chunkFailed();
-    expect(h.log).toEqual([]);
+    expect(h.log).toEqual(['probe']);
     expect(flow.broken).toBe(true);
   });
 
@@ -195,7 +199,7 @@ describe('case 45: a chunk removed by a deploy', () => {
     const h = host({ saved: false, storage });
     const flow = new UpdateFlow(h);
     await flow.chunkFailed();
-    expect(h.log).toEqual(['save']);
+    expect(h.log).toEqual(['probe', 'save']);
     expect(flow.unsaved).toBe(true);
     expect(storage.getItem(CHUNK_RELOAD_KEY)).toBeNull();
   });
@@ -206,9 +210,24 @@ describe('case 45: a chunk removed by a deploy', () => {
     const w = worker(h.log);
     flow.offer(w);
     await flow.chunkFailed();
-    expect(h.log).toEqual(['save', 'message']);
+    expect(h.log).toEqual(['probe', 'save', 'message']);
     flow.controllerChanged();
-    expect(h.log).toEqual(['save', 'message', 'reload']);
+    expect(h.log).toEqual(['probe', 'save', 'message', 'reload']);
+  });
+
+  it('a part out of reach (offline, or the request refused) is not reloaded for: the view offers a retry', async () => {
+    const storage = new MemoryStorage();
+    const h = host({ storage, gone: false });
+    const flow = new UpdateFlow(h);
+    await flow.chunkFailed(new TypeError('Failed to fetch dynamically imported module: http://localhost/assets/HistoryTab-abc.js'));
+    await vi.advanceTimersByTimeAsync(10 * ACTIVATE_TIMEOUT_MS);
+    expect(h.log).toEqual(['probe']);
+    expect(flow.visible).toBe(false);
+    expect(storage.getItem(CHUNK_RELOAD_KEY)).toBeNull();
+    // The same part gone from the server later (a deploy) still reloads once.
+    const deployed = host({ storage, gone: true });
+    await new UpdateFlow(deployed).chunkFailed();
+    expect(deployed.log).toEqual(['probe', 'save', 'reload']);
   });
 });
 

@@ -229,7 +229,7 @@ describe.each(TEMPLATE_IDS)('template %s', (id) => {
 describe('template contents', () => {
   const channelTypes = (id: TemplateId) => createPlanFromTemplate(id, options('en')).channels.map((c) => c.type);
 
-  it('follows the channel mixes of SPEC §4', () => {
+  it('follows the channel mixes of docs/model.md#templates', () => {
     expect(channelTypes('beauty')).toEqual(expect.arrayContaining(['ecommercePlatform', 'directStore', 'socialCommerce']));
     expect(channelTypes('appliances')).toEqual(expect.arrayContaining(['distributor', 'officialSite', 'liveStream']));
     expect(channelTypes('industrial')).toEqual(expect.arrayContaining(['officialSite', 'agent', 'distributor']));

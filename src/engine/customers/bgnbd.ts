@@ -17,7 +17,7 @@
  * On the CDNOW sample summary this gives Fader, Hardie & Lee's r = 0.243, α = 4.414, a = 0.793,
  * b = 2.426 and log-likelihood −9582.4.
  */
-import { minimizeBfgs } from './minimize';
+import { minimizeBfgsSteps, runSteps } from './minimize';
 import { bgnbdExpectedRepeatPurchases } from './bgnbdExpectation';
 import { digamma, lbeta, lgamma, logAddExp } from './special';
 
@@ -123,12 +123,17 @@ function objective(data: BgNbdData, scale: number, penalizer: number) {
  * (`clvPatterns`) for large bases — 160 k patterns of 200 k customers fit in ≈ 4 s (40 BFGS steps).
  */
 export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdFit {
+  return runSteps(fitBgNbdSteps(data, options));
+}
+
+/** fitBgNbd as steps, one per BFGS iteration (to be cancellable between them). */
+export function* fitBgNbdSteps(data: BgNbdData, options: BgNbdFitOptions = {}): Generator<number, BgNbdFit> {
   let maxT = 0;
   for (let i = 0; i < data.T.length; i++) maxT = Math.max(maxT, data.T[i]);
   if (!(maxT > 0)) throw new RangeError('BG/NBD needs at least one customer with T > 0');
   const scale = 1 / maxT;
   const f = objective(data, scale, options.penalizer ?? 0);
-  const result = minimizeBfgs(f, options.initialLogParams ?? [0.1, 0.1, 0.1, 0.1], { gradientTolerance: 1e-7 });
+  const result = yield* minimizeBfgsSteps(f, options.initialLogParams ?? [0.1, 0.1, 0.1, 0.1], { gradientTolerance: 1e-7 });
   const [r, alphaScaled, a, b] = Array.from(result.x, Math.exp);
   const params = { r, alpha: alphaScaled / scale, a, b };
   let logLikelihood = 0;

@@ -8,8 +8,15 @@
  * Errors are data (a code, a 1-based row and column), never sentences: the UI words them.
  */
 
-export type Delimiter = ',' | ';' | '\t' | '|';
+/**
+ * A field separator, or ' ': columns aligned with runs of spaces or tabs (CDNOW's own files, many
+ * fixed-width reports), where leading and trailing blanks are not fields and quotes are plain text.
+ */
+export type Delimiter = ',' | ';' | '\t' | '|' | ' ';
+/** The single-character separators, tried first by detectDelimiter. */
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+/** Every layout a user can choose. */
+export const TEXT_LAYOUTS: readonly Delimiter[] = [...DELIMITERS, ' '];
 
 /** Field kinds: plain text, quoted text without escapes, quoted text with `""` escapes to collapse. */
 export const FIELD_PLAIN = 0;
@@ -116,6 +123,7 @@ export interface CsvSummary {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const isBlankCode = (c: number) => c === 0x20 || c === 0x09;
 /** Records one #scan call delivers before it returns (see #scanAll). */
 const SLICE_RECORDS = 2048;
 /** Text buffered before the delimiter is guessed. */
@@ -135,6 +143,8 @@ export class CsvParser {
   readonly #maxRows: number;
   readonly #maxExamples: number;
   #delim = 0x2c;
+  /** Fields are separated by runs of blanks (delimiter ' '). */
+  #spaces = false;
   #summary: CsvSummary;
   #detecting: boolean;
   #first = true;
@@ -163,7 +173,7 @@ export class CsvParser {
     this.#rec = new CsvRecord(this.#maxColumns);
     const chosen = options.delimiter ?? 'auto';
     this.#detecting = chosen === 'auto';
-    if (chosen !== 'auto') this.#delim = chosen.charCodeAt(0);
+    if (chosen !== 'auto') this.#setDelimiter(chosen);
     this.#summary = {
       delimiter: chosen === 'auto' ? ',' : chosen,
       detection: null,
@@ -215,7 +225,12 @@ export class CsvParser {
     const guess = detectDelimiter(this.#carry + (nul >= 0 ? more.slice(0, nul) : more));
     this.#summary.detection = guess;
     this.#summary.delimiter = guess.delimiter;
-    this.#delim = guess.delimiter.charCodeAt(0);
+    this.#setDelimiter(guess.delimiter);
+  }
+
+  #setDelimiter(d: Delimiter): void {
+    this.#spaces = d === ' ';
+    this.#delim = d.charCodeAt(0);
   }
 
   /**
@@ -287,7 +302,7 @@ export class CsvParser {
     let rest: number;
     do {
       this.#paused = false;
-      rest = this.#scan(text, from, final);
+      rest = this.#spaces ? this.#scanSpaces(text, from, final) : this.#scan(text, from, final);
       from = rest;
     } while (this.#paused && !this.#stopped);
     if (rest >= 0 && !this.#stopped) {
@@ -472,6 +487,79 @@ export class CsvParser {
     return open ? rowStart : -1;
   }
 
+  /**
+   * #scan for blank-separated columns: a record is a line, its fields the runs of other characters.
+   * Lines are short, so a line cut by the end of a chunk is scanned again from its start with the
+   * next chunk (#fields stays 0).
+   */
+  #scanSpaces(text: string, from: number, final: boolean): number {
+    const n = text.length;
+    const rec = this.#rec;
+    const starts = rec.starts;
+    const ends = rec.ends;
+    const kinds = rec.kinds;
+    rec.src = text;
+    if (this.#pendingCR && from < n) {
+      this.#pendingCR = false;
+      if (text.charCodeAt(from) === LF) from++;
+    }
+    let rowStart = from;
+    let budget = SLICE_RECORDS;
+    for (;;) {
+      let eol = rowStart;
+      while (eol < n) {
+        const c = text.charCodeAt(eol);
+        if (c === LF || c === CR) break;
+        eol++;
+      }
+      if (eol >= n && (!final || rowStart >= n)) break;
+      let nf = 0;
+      let i = rowStart;
+      for (;;) {
+        while (i < eol && isBlankCode(text.charCodeAt(i))) i++;
+        if (i >= eol) break;
+        const start = i;
+        while (i < eol && !isBlankCode(text.charCodeAt(i))) i++;
+        if (nf >= this.#maxColumns) {
+          this.#stop({ code: 'tooManyColumns', row: this.#row + 1, column: nf + 1 });
+          return -1;
+        }
+        if (i - start > this.#maxField) {
+          this.#stop({ code: 'fieldTooLong', row: this.#row + 1, column: nf + 1 });
+          return -1;
+        }
+        starts[nf] = start;
+        ends[nf] = i;
+        kinds[nf] = FIELD_PLAIN;
+        nf++;
+      }
+      if (nf === 0) {
+        this.#row++;
+        this.#summary.blankLines++;
+      } else if (!this.#deliver(rowStart, eol, nf)) return -1;
+      if (eol >= n) {
+        rowStart = n;
+        break;
+      }
+      if (text.charCodeAt(eol) === CR) {
+        if (eol + 1 < n) rowStart = text.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;
+        else {
+          rowStart = eol + 1;
+          if (!final) this.#pendingCR = true;
+        }
+      } else rowStart = eol + 1;
+      if (--budget === 0 && rowStart < n) {
+        this.#paused = true;
+        break;
+      }
+    }
+    this.#fields = 0;
+    this.#fieldStart = 0;
+    this.#quoteFrom = -1;
+    this.#escaped = false;
+    return this.#paused || (rowStart < n && !final) ? rowStart : -1;
+  }
+
   /** Hands a complete record to the sink; false when the parse must stop. */
   #deliver(start: number, end: number, count: number): boolean {
     const rec = this.#rec;
@@ -580,8 +668,30 @@ export function detectDelimiter(sample: string): DelimiterGuess {
     .sort((x, y) => score(y.c) - score(x.c) || x.k - y.k)
     .map((x) => x.c);
   const top = ranked[0];
-  const singleColumn = top.fields <= 1;
-  return { delimiter: singleColumn ? ',' : top.delimiter, singleColumn, candidates: ranked };
+  if (top.fields > 1) return { delimiter: top.delimiter, singleColumn: false, candidates: ranked };
+  // No separator splits the lines: columns may be aligned with spaces (CDNOW's files).
+  const aligned = blankSeparated(sample, used);
+  ranked.push(aligned);
+  if (aligned.fields > 1 && aligned.consistency >= 0.8) return { delimiter: ' ', singleColumn: false, candidates: [aligned, ...ranked.slice(0, -1)] };
+  return { delimiter: ',', singleColumn: true, candidates: ranked };
+}
+
+/** Fields per line when runs of blanks separate them, over the first `lines` non-empty lines. */
+function blankSeparated(sample: string, lines: number): DelimiterCandidate {
+  const freq = new Map<number, number>();
+  let seen = 0;
+  for (const line of sample.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)) {
+    if (seen >= lines) break;
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const fields = trimmed.split(/[ \t]+/).length;
+    freq.set(fields, (freq.get(fields) ?? 0) + 1);
+    seen++;
+  }
+  let fields = 1;
+  let best = 0;
+  for (const [f, m] of freq) if (m > best || (m === best && f > fields)) [fields, best] = [f, m];
+  return { delimiter: ' ', fields, consistency: seen > 0 ? best / seen : 0 };
 }
 
 function score(c: DelimiterCandidate): number {

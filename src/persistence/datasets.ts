@@ -178,6 +178,19 @@ export async function loadDataset(db: PlannerDb, id: string): Promise<{ meta: Da
   return { meta: restoreDatasetMeta(meta), columns: decodeDatasetChunks(meta, records) };
 }
 
+/**
+ * Deletes every data set of the given plans, inside the caller's transaction (which must include the
+ * datasets and datasetChunks tables): a plan's purge takes its data sets with it, all or nothing.
+ */
+export async function deleteDatasetsOfPlans(db: PlannerDb, planIds: readonly string[]): Promise<number> {
+  if (planIds.length === 0) return 0;
+  const ids = await db.datasets.where('planId').anyOf(planIds as string[]).primaryKeys();
+  if (ids.length === 0) return 0;
+  await db.datasetChunks.where('datasetId').anyOf(ids).delete();
+  await db.datasets.bulkDelete(ids);
+  return ids.length;
+}
+
 /** The data sets of plans: list, rename, delete (each one transaction). */
 export class DatasetRepo {
   constructor(readonly db: PlannerDb) {}
@@ -199,20 +212,6 @@ export class DatasetRepo {
       await this.db.datasetChunks.where('datasetId').equals(id).delete();
       await this.db.datasets.delete(id);
     });
-  }
-
-  /**
-   * Deletes every data set of the given plans. Runs in the caller's transaction when there is one
-   * (a plan's purge takes its data sets with it, all or nothing), which must include the datasets
-   * and datasetChunks tables.
-   */
-  async deleteOfPlans(planIds: readonly string[]): Promise<number> {
-    if (planIds.length === 0) return 0;
-    const ids = await this.db.datasets.where('planId').anyOf(planIds as string[]).primaryKeys();
-    if (ids.length === 0) return 0;
-    await this.db.datasetChunks.where('datasetId').anyOf(ids).delete();
-    await this.db.datasets.bulkDelete(ids);
-    return ids.length;
   }
 
   async rename(id: string, name: string): Promise<void> {

@@ -7,7 +7,7 @@
 import type { TextDecoderFactory } from './encoding';
 import { ImportFailure } from './failure';
 import { readWorkbook, XlsxError, type XlsxWorkbook } from './xlsx';
-import { ZipArchive, ZipError, type InflateFactory } from './zip';
+import { ZipArchive, ZipError, type InflateFactory, type ZipEntry } from './zip';
 
 export interface SourceChunk {
   data: Uint8Array;
@@ -44,6 +44,8 @@ export type OpenedSource =
 
 const startsWith = (b: Uint8Array, ...magic: number[]) => b.length >= magic.length && magic.every((m, i) => b[i] === m);
 const isZip = (b: Uint8Array) => startsWith(b, 0x50, 0x4b, 0x03, 0x04);
+/** An archive with no entry at all is only its end record. */
+const isEmptyZip = (b: Uint8Array) => startsWith(b, 0x50, 0x4b, 0x05, 0x06);
 const isGzip = (b: Uint8Array) => startsWith(b, 0x1f, 0x8b);
 /** An OLE compound file: Excel 97–2003, or an encrypted XLSX. */
 const isOle = (b: Uint8Array) => startsWith(b, 0xd0, 0xcf, 0x11, 0xe0);
@@ -53,11 +55,25 @@ function realEntries(zip: ZipArchive): string[] {
   return [...zip.entries.keys()].filter((name) => !name.startsWith('__MACOSX/') && !/(^|\/)\.DS_Store$/.test(name));
 }
 
+/**
+ * An entry's file name for people: UTF-8 when the archive says so or the bytes are valid UTF-8, else
+ * GB18030 (what the zip tools of a Chinese Windows write, without saying so).
+ */
+function entryName(entry: ZipEntry, decoders: TextDecoderFactory): string {
+  let name: string;
+  try {
+    name = decoders('utf-8', { fatal: true }).decode(entry.rawName);
+  } catch {
+    name = decoders(entry.utf8Name ? 'utf-8' : 'gb18030', { fatal: false }).decode(entry.rawName);
+  }
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
 /** One entry of an archive as a source; progress counts the entry's compressed bytes. */
-function zipEntrySource(zip: ZipArchive, name: string): ByteSource {
+function zipEntrySource(zip: ZipArchive, name: string, decoders: TextDecoderFactory): ByteSource {
   const entry = zip.entries.get(name)!;
   const source: ByteSource = {
-    name: name.slice(name.lastIndexOf('/') + 1),
+    name: entryName(entry, decoders),
     size: Math.max(1, entry.compressedSize),
     contentSize: entry.size,
     async head(bytes: number): Promise<Uint8Array> {
@@ -128,6 +144,7 @@ export async function openSource(file: ByteSource, deps: SourceDeps): Promise<Op
     return { kind: 'csv', source: inner, container: 'gzip' };
   }
   if (isZip(head)) return fromZip(await file.bytes(), file, null, deps);
+  if (isEmptyZip(head)) throw new ImportFailure('zipEmpty');
   return { kind: 'csv', source: file, container: null };
 }
 
@@ -136,8 +153,8 @@ async function fromZip(bytes: Uint8Array, outer: ByteSource, container: Containe
   if (zip.has('xl/workbook.xml')) return openWorkbook(outer, container, zip, deps.decoders);
   const names = realEntries(zip);
   if (names.length === 0) throw new ImportFailure('zipEmpty');
-  if (names.length > 1) throw new ImportFailure('zipSeveral', { names: names.slice(0, 10) });
-  const inner = zipEntrySource(zip, names[0]);
+  if (names.length > 1) throw new ImportFailure('zipSeveral', { names: names.slice(0, 10).map((n) => entryName(zip.entries.get(n)!, deps.decoders)) });
+  const inner = zipEntrySource(zip, names[0], deps.decoders);
   const innerHead = await inner.head(8);
   if (innerHead.length === 0) throw new ImportFailure('empty');
   if (isOle(innerHead)) throw new ImportFailure('unsupportedXls');

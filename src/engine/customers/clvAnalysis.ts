@@ -61,10 +61,19 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
   const k = tx.customerCount;
   yield { phase: 'fit', done: 0, total: k };
   const fitting = fitBgNbdSteps(patterns);
-  let step = fitting.next();
+  const next = () => {
+    try {
+      return fitting.next();
+    } catch (e) {
+      // The likelihood is not finite where the search starts: data the model cannot take.
+      if (e instanceof RangeError) throw new AnalysisError('clvNoData');
+      throw e;
+    }
+  };
+  let step = next();
   while (!step.done) {
     yield { phase: 'fit', done: 0, total: k };
-    step = fitting.next();
+    step = next();
   }
   const bg = step.value;
   const params = bg.params;

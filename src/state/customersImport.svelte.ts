@@ -211,6 +211,16 @@ export class ImportSession {
   /** The status column has more distinct values than the preview lists. */
   readonly statusValuesTooMany: boolean = $derived(this.mapping.status !== undefined && this.preview !== null && this.preview.values[this.mapping.status] === null);
 
+  /**
+   * The region column may hold delivery addresses: its name says so, or it has too many different
+   * values for regions. Only then is reading the province offered.
+   */
+  readonly regionMayBeAddress: boolean = $derived.by(() => {
+    const column = this.mapping.region;
+    if (column === undefined || !this.preview) return false;
+    return this.regionFromAddress || /地址|address/i.test(this.view?.headers[column] ?? '') || this.preview.values[column] === null;
+  });
+
   setStatusClass(value: string, cls: StatusClass): void {
     this.statusClasses = { ...this.statusClasses, [value]: cls };
   }

@@ -20,7 +20,8 @@ import type { TextDecoderFactory } from '../engine/import/encoding';
 import type { PreviewOverrides } from '../engine/import/preview';
 import type { InflateFactory } from '../engine/import/zip';
 import { DatasetDamagedError, DatasetNotFoundError, DatasetRepo, loadDataset } from '../persistence/datasets';
-import { Cancelled, gunzip, importFile, previewFile, yieldToEvents, type ImportDeps, type ImportFile, type PendingImport } from './customersImport';
+import { Cancelled, importFile, previewFile, yieldToEvents, type ImportDeps, type ImportFile, type PendingImport } from './customersImport';
+import { gunzip } from './customersSources';
 import { CustomersError, type ImportOptions, type ImportOutcome, type ImportProgress, type PreviewOutcome, type SummaryImportOutcome } from './customersTypes';
 
 export const platformDecoders: TextDecoderFactory = (label, options) => new TextDecoder(label, options);

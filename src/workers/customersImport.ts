@@ -1,6 +1,6 @@
 /**
- * Preview and import of transaction files in the customers worker: a File made a ByteSource (and
- * gunzipped through the platform's DecompressionStream when it is a .gz), read by the engine
+ * Preview and import of transaction files in the customers worker: a File made a ByteSource
+ * (customersSources.ts), read by the engine
  * (engine/import: openSource, previewSource, readTransactions), and the result stored as one data
  * set in one transaction. What is worker-specific stays here: yielding to the event loop so that a
  * cancel message is read during a long parse, and keeping a parsed import while the user answers
@@ -10,131 +10,23 @@ import { resolveDayMonthOrder, type TransactionColumns, type TransactionImport }
 import { ImportFailure } from '../engine/import/failure';
 import { previewSource, type PreviewOverrides } from '../engine/import/preview';
 import { readTransactions, type Pace, type ReadSource } from '../engine/import/read';
-import { concat, openSource, type ByteSource, type SourceChunk, type SourceDeps } from '../engine/import/source';
+import { openSource, type SourceDeps } from '../engine/import/source';
 import type { PlannerDb } from '../persistence/db';
 import { encodeDataset, isQuotaError, newDatasetId, saveDataset } from '../persistence/datasets';
+import { blobSource, type ImportFile } from './customersSources';
 import type { ImportOptions, ImportOutcome, ImportProgress, PreviewOutcome } from './customersTypes';
+
+export type { ImportFile } from './customersSources';
 
 export interface ImportDeps extends SourceDeps {
   db: PlannerDb;
 }
-
-/** The file as the worker sees it (a File; a Blob with a name in tests). */
-export type ImportFile = Blob & { readonly name: string; readonly lastModified?: number };
 
 const PROGRESS_MS = 100;
 /** Yield to the worker's event loop this often, so a cancel message is read during a long parse. */
 const YIELD_MS = 50;
 
 export const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** A File read in the chunks its stream gives. */
-class BlobSource implements ByteSource {
-  constructor(readonly blob: ImportFile) {}
-
-  get name(): string {
-    return this.blob.name;
-  }
-  get size(): number {
-    return this.blob.size;
-  }
-  get contentSize(): number {
-    return this.blob.size;
-  }
-
-  async head(bytes: number): Promise<Uint8Array> {
-    return new Uint8Array(await this.blob.slice(0, bytes).arrayBuffer());
-  }
-
-  async *chunks(): AsyncIterable<SourceChunk> {
-    const reader = this.blob.stream().getReader();
-    let read = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        read += value.length;
-        yield { data: value, read };
-      }
-    } finally {
-      await reader.cancel().catch(() => undefined);
-    }
-  }
-
-  async bytes(): Promise<Uint8Array> {
-    return new Uint8Array(await this.blob.arrayBuffer());
-  }
-}
-
-export function blobSource(file: ImportFile): ByteSource {
-  return new BlobSource(file);
-}
-
-/** A gzip file's trailer holds the content's size modulo 2³² (RFC 1952 ISIZE). */
-async function gzipContentSize(source: ByteSource): Promise<number> {
-  if (!(source instanceof BlobSource) || source.size < 18) return source.size * 5;
-  const tail = new DataView(await source.blob.slice(source.size - 4).arrayBuffer());
-  return tail.getUint32(0, true) || source.size * 5;
-}
-
-/** The content of a .gz source, streamed through DecompressionStream; progress counts compressed bytes. */
-export async function gunzip(source: ByteSource): Promise<ByteSource> {
-  const contentSize = await gzipContentSize(source);
-  const open = () => {
-    let read = 0;
-    const outer = source.chunks()[Symbol.asyncIterator]();
-    const input = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await outer.next();
-        if (next.done) controller.close();
-        else {
-          read = next.value.read;
-          controller.enqueue(next.value.data);
-        }
-      },
-      async cancel() {
-        await outer.return?.();
-      },
-    });
-    const reader = input.pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
-    return { reader, read: () => read };
-  };
-  async function* chunks(): AsyncIterable<SourceChunk> {
-    const { reader, read } = open();
-    try {
-      for (;;) {
-        let next: ReadableStreamReadResult<Uint8Array>;
-        try {
-          next = await reader.read();
-        } catch {
-          throw new ImportFailure('badGzip');
-        }
-        if (next.done) return;
-        yield { data: next.value, read: read() };
-      }
-    } finally {
-      await reader.cancel().catch(() => undefined);
-    }
-  }
-  const collect = async (limit: number): Promise<Uint8Array> => {
-    const parts: Uint8Array[] = [];
-    let total = 0;
-    for await (const chunk of chunks()) {
-      parts.push(chunk.data);
-      total += chunk.data.length;
-      if (total >= limit) break;
-    }
-    return concat(parts, Math.min(total, limit));
-  };
-  return {
-    name: source.name.replace(/\.gz$/i, ''),
-    size: source.size,
-    contentSize,
-    head: (bytes) => collect(bytes),
-    chunks,
-    bytes: () => collect(Infinity),
-  };
-}
 
 /** Reports progress at most every PROGRESS_MS, yields to the event loop every YIELD_MS, and stops when cancelled. */
 function pacer(onProgress: (p: ImportProgress) => void, signal: AbortSignal): Pace {

@@ -111,7 +111,8 @@ export class CustomersState {
     const segmentation = segmentationOf(this.settings);
     this.clv.run(`${dataset.id} ${JSON.stringify(request)} ${JSON.stringify(segmentation)}`, (signal) => {
       this.clvProgress = null;
-      return clv(dataset.id, request, segmentation, (p) => (this.clvProgress = p), signal);
+      // A superseded run's last progress message may still arrive: it is not this run's.
+      return clv(dataset.id, request, segmentation, (p) => signal.aborted || (this.clvProgress = p), signal);
     });
   }
 

@@ -101,25 +101,6 @@ export default ts.config(
     rules: { 'layers/imports': ['error', { allowed: LAYERS }] },
   },
   {
-    // The customer views still reach persistence/ and workers/ directly while their state moves to
-    // state/. This exception lists them one by one; it goes away, file by file, with that move.
-    files: [
-      'src/ui/customers/AbcView.svelte',
-      'src/ui/customers/AnalysisSettings.svelte',
-      'src/ui/customers/ClvView.svelte',
-      'src/ui/customers/CustomersTab.svelte',
-      'src/ui/customers/DataView.svelte',
-      'src/ui/customers/ImportDialog.svelte',
-      'src/ui/customers/ImportReportView.svelte',
-      'src/ui/customers/MatrixView.svelte',
-      'src/ui/customers/MigrationView.svelte',
-      'src/ui/customers/SegmentsView.svelte',
-      'src/ui/customers/customersState.svelte.ts',
-      'src/ui/customers/tasks.svelte.ts',
-    ],
-    rules: { 'layers/imports': ['error', { allowed: { ...LAYERS, ui: [...LAYERS.ui, 'persistence', 'workers'] } }] },
-  },
-  {
     // The engine is pure: no DOM, storage, UI or chart code may reach it (its own folder is checked
     // by layers/imports above, at any depth).
     files: ['src/engine/**/*.ts'],

@@ -71,7 +71,7 @@ function metaOf(id: string, columns: TransactionColumns, storedBytes: number): D
     id, planId: 'bench', name: id, fileName: `${id}.csv`, createdAt: Date.now(), rows: columns.length, customers: facts.customers,
     channels: columns.channel!.values, regions: columns.region!.values, products: 0, firstDay: facts.firstDay, lastDay: facts.lastDay,
     bytes: 0, storedBytes, report: {} as DatasetMeta['report'], hasChannel: true, hasRegion: true, hasProduct: false, hasOrderId: false,
-    hasQuantity: false, source: { kind: 'csv', encoding: 'utf-8', delimiter: ',', sheet: null }, format: DATASET_FORMAT, chunkRows: DATASET_CHUNK_ROWS,
+    hasQuantity: false, source: { kind: 'csv', container: null, encoding: 'utf-8', delimiter: ',', sheet: null }, format: DATASET_FORMAT, chunkRows: DATASET_CHUNK_ROWS,
   };
 }
 

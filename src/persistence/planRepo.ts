@@ -1,6 +1,7 @@
 import { MAX_HISTORY } from '../engine/editHistory';
 import { applyOps } from '../engine/patch';
 import type { Plan } from '../engine/types';
+import { deleteDatasetsOfPlans } from './datasets';
 import type { EditRecord, HistoryRecord, PlanOrigin, PlanRecord, PlannerDb } from './db';
 import type { PlanStore, SaveResult, SyncBase } from './planStore';
 import { newSnapshot, snapshotClock, writeSnapshot, type SnapshotKind } from './snapshots';
@@ -187,12 +188,14 @@ export class PlanRepo implements PlanStore {
     });
   }
 
-  /** Drops plans deleted longer ago than the retention period. */
+  /** Drops plans deleted longer ago than the retention period, with their customer data sets (all or nothing). */
   async purgeDeleted(now: number): Promise<number> {
-    return this.db.transaction('rw', this.db.plans, this.db.history, async () => {
-      const old = await this.db.plans.where('deletedAt').below(now - DELETED_RETENTION_MS).primaryKeys();
-      await this.db.plans.bulkDelete(old);
-      await this.db.history.bulkDelete(old);
+    const db = this.db;
+    return db.transaction('rw', [db.plans, db.history, db.datasets, db.datasetChunks], async () => {
+      const old = await db.plans.where('deletedAt').below(now - DELETED_RETENTION_MS).primaryKeys();
+      await db.plans.bulkDelete(old);
+      await db.history.bulkDelete(old);
+      await deleteDatasetsOfPlans(db, old);
       return old.length;
     });
   }

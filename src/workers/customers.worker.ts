@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { PlannerDb } from '../persistence/db';
-import { createCustomersApi, fflateInflate, platformDecoders, workerApi } from './customersApi';
+import { createCustomersApi, fflateInflate, platformDecoders, platformGunzip } from './customersApi';
 
 /**
  * The customers worker: imports transaction files into IndexedDB and analyses stored data sets.
@@ -14,4 +14,4 @@ db.on('versionchange', () => {
   return false;
 });
 
-Comlink.expose(workerApi(createCustomersApi({ db, decoders: platformDecoders, inflate: fflateInflate })));
+Comlink.expose(createCustomersApi({ db, decoders: platformDecoders, inflate: fflateInflate, gunzip: platformGunzip }));

@@ -1,19 +1,28 @@
 /**
- * What the customers worker exposes, as plain functions over plain data so tests call them
- * directly (with fake-indexeddb) and the worker only wraps them in Comlink. The worker reads and
- * writes IndexedDB itself: data sets never travel through the main thread.
+ * What the customers worker exposes, as plain functions over plain data so tests call them directly
+ * (with fake-indexeddb) and the worker only wraps them in Comlink. The domain is the engine's
+ * (engine/import, engine/customers); this adds IndexedDB, the loaded data set, and cancellation.
  *
  * The last data set used stays loaded (one at a time), so switching between the Customers tab's
  * views re-runs only the analysis, not the read of millions of rows.
+ *
+ * Cancellation: every long call takes a call id; `cancel(id)` aborts it. An AbortSignal cannot
+ * cross postMessage, so the client sends the cancel when its signal fires. Imports check between
+ * chunks; the CLV runs as engine steps with a yield to the event loop every few milliseconds, so a
+ * cancel (or a newer request) is read mid-run and a superseded run stops there.
  */
 import { Inflate } from 'fflate';
-import type { Delimiter } from '../engine/import/csv';
+import { analyse, clvSteps, groupOrders, membership, migration, analyseSummaryFile, AnalysisError } from '../engine/customers';
+import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
+import type { ClvProgress } from '../engine/customers/clvAnalysis';
+import type { OrderData } from '../engine/customers/orders';
 import type { TextDecoderFactory } from '../engine/import/encoding';
+import type { PreviewOverrides } from '../engine/import/preview';
 import type { InflateFactory } from '../engine/import/zip';
-import { DatasetNotFoundError, DatasetRepo, loadDataset } from '../persistence/datasets';
-import { analyse, clv, membership, migration, prepareDataset, type LoadedDataset } from './customersAnalysis';
-import { importFile, previewFile, type ImportDeps, type ImportFile, type PendingImport } from './customersImport';
-import type { AnalysisOptions, ClvOptions, ClvResult, CustomerAnalysis, FilePreview, ImportOptions, ImportOutcome, ImportProgress, MembershipExport, MigrationResult } from './customersTypes';
+import { DatasetDamagedError, DatasetNotFoundError, DatasetRepo, loadDataset } from '../persistence/datasets';
+import { Cancelled, importFile, previewFile, yieldToEvents, type ImportDeps, type ImportFile, type PendingImport } from './customersImport';
+import { gunzip } from './customersSources';
+import { CustomersError, type ImportOptions, type ImportOutcome, type ImportProgress, type PreviewOutcome, type SummaryImportOutcome } from './customersTypes';
 
 export const platformDecoders: TextDecoderFactory = (label, options) => new TextDecoder(label, options);
 
@@ -23,113 +32,146 @@ export const fflateInflate: InflateFactory = (onData) => {
   return { push: (data, final) => inflater.push(data, final) };
 };
 
-export function createCustomersApi(deps: ImportDeps) {
-  let loaded: LoadedDataset | null = null;
-  let pending: PendingImport | null = null;
-  const imports = new Map<string, AbortController>();
+export const platformGunzip = gunzip;
 
-  async function load(id: string): Promise<LoadedDataset> {
-    if (loaded?.meta.id === id) {
+/** A summary file has one row per customer: even ten million customers stay well under this. */
+export const MAX_SUMMARY_BYTES = 200 * 1024 * 1024;
+const SHOWN_SUMMARY_PROBLEMS = 20;
+/** Longest stretch of computing before the worker reads its messages (a cancel, a newer request). */
+const SLICE_MS = 25;
+
+/** Runs engine steps to the end, yielding every SLICE_MS; throws Cancelled once `signal` aborts. */
+async function drive<P, R>(steps: Generator<P, R>, signal: AbortSignal, onStep?: (p: P) => void): Promise<R> {
+  let last = performance.now();
+  for (;;) {
+    if (signal.aborted) throw new Cancelled();
+    const next = steps.next();
+    if (next.done) return next.value;
+    const now = performance.now();
+    if (now - last >= SLICE_MS) {
+      onStep?.(next.value);
+      await yieldToEvents();
+      last = performance.now();
+    }
+  }
+}
+
+/** Errors of the storage and the engine as coded errors (they cross the worker boundary by name and message). */
+function coded(e: unknown): unknown {
+  if (e instanceof DatasetNotFoundError) return new CustomersError('datasetMissing');
+  if (e instanceof DatasetDamagedError) return new CustomersError('datasetDamaged');
+  if (e instanceof AnalysisError) return new CustomersError(e.code);
+  return e;
+}
+
+/** A callback that may be a Comlink proxy: its answer is never awaited, and a failed call is ignored. */
+const unawaited = <T>(callback: (value: T) => unknown) => (value: T) => void Promise.resolve(callback(value)).catch(() => undefined);
+
+export function createCustomersApi(deps: ImportDeps) {
+  let loaded: { id: string; data: OrderData } | null = null;
+  let pending: PendingImport | null = null;
+  const calls = new Map<string, AbortController>();
+
+  async function load(id: string): Promise<OrderData> {
+    if (loaded?.id === id) {
       // A data set deleted meanwhile (in any tab) is not analysed from memory.
-      if (await deps.db.datasets.get(id)) return loaded;
+      if (await deps.db.datasets.get(id)) return loaded.data;
       loaded = null;
       throw new DatasetNotFoundError(id);
     }
     // Let the previous columns go before reading the next ones.
     loaded = null;
-    const { meta, columns } = await loadDataset(deps.db, id);
-    loaded = prepareDataset(meta, columns);
-    return loaded;
+    const { columns } = await loadDataset(deps.db, id);
+    loaded = { id, data: groupOrders(columns) };
+    return loaded.data;
   }
 
-  async function runImport(
-    file: ImportFile, options: ImportOptions, onProgress: (p: ImportProgress) => void, signal: AbortSignal, datasetId?: string,
-  ): Promise<ImportOutcome> {
-    const parked = pending;
-    pending = null;
-    const result = await importFile(file, options, onProgress, signal, deps, parked, datasetId);
-    if (result.pending) pending = result.pending;
-    if (result.outcome.kind === 'done' && result.columns) {
-      // The columns just written are the ones the next analysis will want.
-      loaded = prepareDataset(result.outcome.dataset, result.columns);
+  /** Runs a call under its id, so that `cancel(id)` reaches it; storage and engine errors coded. */
+  async function run<T>(callId: string, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    calls.set(callId, controller);
+    try {
+      return await body(controller.signal);
+    } catch (e) {
+      throw coded(e);
+    } finally {
+      calls.delete(callId);
     }
-    return result.outcome;
   }
+
+  /** Loads the data set, then runs a quick analysis unless the call was cancelled meanwhile. */
+  const quick = <T>(callId: string, datasetId: string, analysis: (data: OrderData) => T): Promise<T> =>
+    run(callId, async (signal) => {
+      const data = await load(datasetId);
+      if (signal.aborted) throw new Cancelled();
+      return analysis(data);
+    });
 
   return {
-    previewFile(file: ImportFile, overrides: { encoding?: string; delimiter?: Delimiter; sheet?: string } = {}): Promise<FilePreview> {
+    previewFile(file: ImportFile, overrides: PreviewOverrides = {}): Promise<PreviewOutcome> {
       return previewFile(file, overrides, deps);
     },
 
-    /** Imports with an AbortSignal (in-process callers and tests). */
-    importFile: runImport,
-
-    /** Imports under an id that `cancelImport` can cancel (the worker's way: a signal cannot cross postMessage). */
-    async startImport(file: ImportFile, options: ImportOptions, onProgress: (p: ImportProgress) => void, importId: string, datasetId?: string): Promise<ImportOutcome> {
-      const controller = new AbortController();
-      imports.set(importId, controller);
-      try {
-        return await runImport(file, options, onProgress, controller.signal, datasetId);
-      } finally {
-        imports.delete(importId);
-      }
+    /** Imports a file as a new data set under `datasetId` (known before the write, to clean up after a forced stop). */
+    importFile(file: ImportFile, options: ImportOptions, onProgress: (p: ImportProgress) => unknown, callId: string, datasetId?: string): Promise<ImportOutcome> {
+      return run(callId, async (signal) => {
+        const parked = pending;
+        pending = null;
+        const result = await importFile(file, options, unawaited(onProgress), signal, deps, parked, datasetId);
+        if (result.pending) pending = result.pending;
+        if (result.outcome.kind === 'done' && result.columns) {
+          // The columns just written are the ones the next analysis will want.
+          loaded = { id: result.outcome.dataset.id, data: groupOrders(result.columns) };
+        }
+        return result.outcome;
+      });
     },
 
-    /** Cancels an import started with `startImport`; true if it was still running. */
-    cancelImport(importId: string): boolean {
-      const controller = imports.get(importId);
+    /** Cancels a call still running; true if there was one. */
+    cancel(callId: string): boolean {
+      const controller = calls.get(callId);
       controller?.abort();
       return controller !== undefined;
     },
 
-    async analyse(datasetId: string, options: AnalysisOptions): Promise<CustomerAnalysis> {
-      return analyse(await load(datasetId), options);
+    analyse(callId: string, datasetId: string, options: AnalysisOptions): Promise<CustomerAnalysis> {
+      return quick(callId, datasetId, (data) => analyse(data, options));
     },
 
-    async migration(datasetId: string, fromDay: number, toDay: number, options: AnalysisOptions): Promise<MigrationResult> {
-      return migration(await load(datasetId), fromDay, toDay, options);
+    migration(callId: string, datasetId: string, fromDay: number, toDay: number, options: AnalysisOptions): Promise<MigrationResult> {
+      return quick(callId, datasetId, (data) => migration(data, fromDay, toDay, options));
     },
 
-    async clv(datasetId: string, options: ClvOptions, segmentation: AnalysisOptions['segmentation']): Promise<ClvResult> {
-      return clv(await load(datasetId), options, segmentation);
+    exportMembership(callId: string, datasetId: string, options: AnalysisOptions): Promise<MembershipExport> {
+      return quick(callId, datasetId, (data) => membership(data, options));
     },
 
-    async exportMembership(datasetId: string, options: AnalysisOptions): Promise<MembershipExport> {
-      return membership(await load(datasetId), options);
+    clv(callId: string, datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress?: (p: ClvProgress) => unknown): Promise<ClvResult> {
+      return run(callId, async (signal) => drive(clvSteps(await load(datasetId), request, segmentation), signal, onProgress && unawaited(onProgress)));
+    },
+
+    /** Reads and analyses a customer summary file (one row per customer, from the SQL of the Beyond panel). */
+    importSummary(callId: string, file: ImportFile): Promise<SummaryImportOutcome> {
+      return run(callId, async (signal) => {
+        if (file.size > MAX_SUMMARY_BYTES) return { kind: 'tooLarge', size: file.size, max: MAX_SUMMARY_BYTES };
+        const text = await file.text();
+        if (signal.aborted) throw new Cancelled();
+        const result = analyseSummaryFile(text, SHOWN_SUMMARY_PROBLEMS);
+        return result.ok ? { kind: 'done', analysis: result.analysis } : { kind: 'failed', problems: result.problems, problemCount: result.problemCount };
+      });
     },
 
     /** Deletes a data set (metadata and chunks, one transaction); nothing happens if there is none. */
     async deleteDataset(datasetId: string): Promise<void> {
-      if (loaded?.meta.id === datasetId) loaded = null;
+      if (loaded?.id === datasetId) loaded = null;
       await new DatasetRepo(deps.db).delete(datasetId);
     },
 
     /** Drops the loaded data set (e.g. after it was deleted). */
     forget(datasetId?: string): void {
-      if (datasetId === undefined || loaded?.meta.id === datasetId) loaded = null;
+      if (datasetId === undefined || loaded?.id === datasetId) loaded = null;
     },
   };
 }
 
 export type CustomersApi = ReturnType<typeof createCustomersApi>;
-
-/**
- * The shape the worker exposes through Comlink: imports are cancelled by id, since an AbortSignal
- * cannot cross postMessage; progress arrives through a Comlink proxy and is never awaited.
- */
-export function workerApi(api: CustomersApi) {
-  return {
-    previewFile: (file: ImportFile, overrides?: { encoding?: string; delimiter?: Delimiter; sheet?: string }) => api.previewFile(file, overrides),
-    importFile: (file: ImportFile, options: ImportOptions, onProgress: (p: ImportProgress) => unknown, importId: string, datasetId?: string) =>
-      api.startImport(file, options, (p) => void Promise.resolve(onProgress(p)).catch(() => undefined), importId, datasetId),
-    cancelImport: (importId: string) => api.cancelImport(importId),
-    deleteDataset: (datasetId: string) => api.deleteDataset(datasetId),
-    analyse: (datasetId: string, options: AnalysisOptions) => api.analyse(datasetId, options),
-    migration: (datasetId: string, fromDay: number, toDay: number, options: AnalysisOptions) => api.migration(datasetId, fromDay, toDay, options),
-    clv: (datasetId: string, options: ClvOptions, segmentation: AnalysisOptions['segmentation']) => api.clv(datasetId, options, segmentation),
-    exportMembership: (datasetId: string, options: AnalysisOptions) => api.exportMembership(datasetId, options),
-    forget: (datasetId?: string) => api.forget(datasetId),
-  };
-}
-
-export type CustomersWorkerApi = ReturnType<typeof workerApi>;

@@ -1,91 +1,70 @@
 /**
- * The UI's way to import transaction files and analyse data sets: everything runs in the customers
- * worker, which also reads and writes IndexedDB itself. Data sets are listed, renamed and deleted
- * on the main thread with DatasetRepo (persistence/datasets.ts).
+ * The main thread's way to the customers worker, which imports transaction files, analyses data
+ * sets and reads IndexedDB itself. Every call takes an AbortSignal: aborting sends the worker a
+ * cancel for that call (the worker stops at its next step) and rejects at once with an AbortError,
+ * so a superseded request never holds up the newer one and the loaded data set stays loaded.
  *
- * Cancelling an import: aborting the signal sends the worker a cancel for that import, which it
- * honours at its next chunk (within about 50 ms: the parse yields to its event loop that often), or
- * by aborting the write transaction if that is running; the outcome is then 'cancelled' and nothing
- * is stored. A worker that does not answer within CANCEL_GRACE_MS is terminated (an uncommitted
- * transaction dies with it) and the data set the import would have written is deleted by id, in
- * case the commit went through at that very moment. A cancel that reaches the worker after the data
- * set was committed comes back as 'done': it was stored, and the UI shows it.
+ * An import is the one call that may be deep in a parse when cancelled: a worker that does not stop
+ * within CANCEL_GRACE_MS is terminated (an uncommitted transaction dies with it) and the data set the
+ * import would have written is deleted by id, in case the commit went through at that very moment.
+ * A cancel that reaches the worker after the data set was committed comes back as 'done': it was
+ * stored, and the UI shows it.
  *
- * Analyses take an optional AbortSignal: aborting terminates the worker (the only way to stop
- * synchronous work), as the other workers' clients do.
+ * Failures come back as CustomersError with a code (see customersTypes.ts).
  */
 import * as Comlink from 'comlink';
-import type { Delimiter } from '../engine/import/csv';
+import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
+import type { ClvProgress } from '../engine/customers/clvAnalysis';
+import type { PreviewOverrides } from '../engine/import/preview';
 import { newDatasetId } from '../persistence/datasets';
-import type { CustomersWorkerApi } from './customersApi';
-import type {
-  AnalysisOptions,
-  ClvOptions,
-  ClvResult,
-  CustomerAnalysis,
-  FilePreview,
-  ImportFailureCode,
-  ImportOptions,
-  ImportOutcome,
-  ImportProgress,
-  MembershipExport,
-  MigrationResult,
-} from './customersTypes';
-import { WorkerHandle } from './workerHandle';
-
-export type {
-  AbcSummary,
-  AnalysisOptions,
-  ClvOptions,
-  ClvResult,
-  CohortGrid,
-  CohortView,
-  CustomerAnalysis,
-  CutPoints,
-  FilePreview,
-  ImportFailureCode,
-  ImportOptions,
-  ImportOutcome,
-  ImportProgress,
-  MembershipExport,
-  MigrationResult,
-  ProductAbc,
-  ScatterPoint,
-  SegmentChannelView,
-} from './customersTypes';
+import type { CustomersApi } from './customersApi';
+import { CustomersError, type CustomersErrorCode, type ImportOptions, type ImportOutcome, type ImportProgress, type PreviewOutcome, type SummaryImportOutcome } from './customersTypes';
+import { AbortedError, WorkerHandle } from './workerHandle';
 
 /** How long a cancelled import may take to stop by itself before its worker is terminated. */
 export const CANCEL_GRACE_MS = 3000;
 
-/** The file cannot be previewed: `code` says why (the same codes as a failed import). */
-export class PreviewError extends Error {
-  constructor(readonly code: ImportFailureCode) {
-    super(code);
-    this.name = 'PreviewError';
-  }
-}
-
-const handle = new WorkerHandle<CustomersWorkerApi>(
+const handle = new WorkerHandle<CustomersApi>(
   () => new Worker(new URL('./customers.worker.ts', import.meta.url), { type: 'module', name: 'customers' }),
   // Keep the loaded data set for a while between visits to the tab.
   { idleMs: 10 * 60_000 },
 );
 
-/** Encoding, delimiter, sheet, header and sample rows of a file, with the guessed column mapping. */
-export async function previewFile(file: File, overrides: { encoding?: string; delimiter?: Delimiter; sheet?: string } = {}): Promise<FilePreview> {
-  try {
-    return await handle.call((api) => api.previewFile(file, overrides));
-  } catch (e) {
-    // Comlink carries an error's name and message across the worker boundary, not its fields.
-    if (e instanceof Error && e.name === 'PreviewError') throw new PreviewError(e.message as ImportFailureCode);
-    throw e;
-  }
+const CODES: readonly CustomersErrorCode[] = ['datasetMissing', 'datasetDamaged', 'clvNoHistory', 'clvNoData', 'summaryTooLarge'];
+
+/** Comlink carries an error's name and message across the worker boundary, not its class. */
+function fromWorker(e: unknown): unknown {
+  if (e instanceof Error && e.name === 'CustomersError' && (CODES as readonly string[]).includes(e.message)) return new CustomersError(e.message as CustomersErrorCode);
+  if (e instanceof Error && e.name === 'AbortError') return new AbortedError();
+  return e;
+}
+
+/** A worker call under a fresh call id, cancelled in the worker when `signal` aborts. */
+function cancellable<R>(signal: AbortSignal | undefined, call: (api: Comlink.Remote<CustomersApi>, callId: string) => Promise<R>): Promise<R> {
+  if (signal?.aborted) return Promise.reject(new AbortedError());
+  const callId = newDatasetId();
+  return new Promise<R>((resolve, reject) => {
+    const onAbort = () => {
+      void handle.call((api) => api.cancel(callId)).catch(() => undefined);
+      reject(new AbortedError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    handle
+      .call((api) => call(api, callId))
+      .then(resolve, (e: unknown) => reject(fromWorker(e)))
+      .finally(() => signal?.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Encoding, delimiter, sheet, first rows and header layout of a file, or why it cannot be read. */
+export function previewFile(file: File, overrides: PreviewOverrides = {}): Promise<PreviewOutcome> {
+  return handle.call<PreviewOutcome>((api) => api.previewFile(file, overrides));
 }
 
 /** Imports a file as a new data set of the plan; see the module comment for cancelling. */
 export function importFile(file: File, options: ImportOptions, onProgress: (p: ImportProgress) => void, signal: AbortSignal): Promise<ImportOutcome> {
   if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
-  const importId = newDatasetId();
+  const callId = newDatasetId();
   const datasetId = newDatasetId();
   return new Promise<ImportOutcome>((resolve, reject) => {
     let settled = false;
@@ -99,7 +78,7 @@ export function importFile(file: File, options: ImportOptions, onProgress: (p: I
       else reject(error);
     };
     const onAbort = () => {
-      void handle.call((api) => api.cancelImport(importId)).catch(() => undefined);
+      void handle.call((api) => api.cancel(callId)).catch(() => undefined);
       timer = setTimeout(() => {
         if (settled) return;
         handle.terminate();
@@ -110,29 +89,34 @@ export function importFile(file: File, options: ImportOptions, onProgress: (p: I
     };
     signal.addEventListener('abort', onAbort, { once: true });
     handle
-      .call((api) => api.importFile(file, options, Comlink.proxy(onProgress), importId, datasetId) as Promise<ImportOutcome>)
+      .call<ImportOutcome>((api) => api.importFile(file, options, Comlink.proxy(onProgress), callId, datasetId))
       .then(
         (outcome) => settle(outcome),
-        (e: unknown) => settle(null, e),
+        (e: unknown) => settle(null, fromWorker(e)),
       );
   });
 }
 
 export function analyse(datasetId: string, options: AnalysisOptions, signal?: AbortSignal): Promise<CustomerAnalysis> {
-  return handle.call((api) => api.analyse(datasetId, options), signal);
+  return cancellable(signal, (api, id) => api.analyse(id, datasetId, options));
 }
 
 export function migration(datasetId: string, fromDay: number, toDay: number, options: AnalysisOptions, signal?: AbortSignal): Promise<MigrationResult> {
-  return handle.call((api) => api.migration(datasetId, fromDay, toDay, options), signal);
+  return cancellable(signal, (api, id) => api.migration(id, datasetId, fromDay, toDay, options));
 }
 
-export function clv(datasetId: string, options: ClvOptions, segmentation: AnalysisOptions['segmentation'], signal?: AbortSignal): Promise<ClvResult> {
-  return handle.call((api) => api.clv(datasetId, options, segmentation), signal);
+export function clv(datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress: (p: ClvProgress) => void, signal?: AbortSignal): Promise<ClvResult> {
+  return cancellable(signal, (api, id) => api.clv(id, datasetId, request, segmentation, Comlink.proxy(onProgress)));
 }
 
 /** Customer id, R, F, M, scores, segment and ABC class of every customer (for a CRM export). */
 export function exportMembership(datasetId: string, options: AnalysisOptions, signal?: AbortSignal): Promise<MembershipExport> {
-  return handle.call((api) => api.exportMembership(datasetId, options), signal);
+  return cancellable(signal, (api, id) => api.exportMembership(id, datasetId, options));
+}
+
+/** Reads and analyses the customer summary file the warehouse SQL produced, in the worker. */
+export function importSummary(file: File, signal?: AbortSignal): Promise<SummaryImportOutcome> {
+  return cancellable<SummaryImportOutcome>(signal, (api, id) => api.importSummary(id, file));
 }
 
 /** Tells the worker a data set is gone (after DatasetRepo.delete), so it drops it from memory. */

@@ -23,6 +23,14 @@ export interface MinimizeResult {
   readonly converged: boolean;
 }
 
+/** Runs a computation written as steps (a generator) to its result. */
+export function runSteps<R>(steps: Generator<unknown, R>): R {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 const C1 = 1e-4;
 const C2 = 0.9;
 const MAX_LINE_STEPS = 40;
@@ -39,6 +47,14 @@ const maxAbs = (a: Float64Array) => {
 };
 
 export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+  return runSteps(minimizeBfgsSteps(f, x0, options));
+}
+
+/**
+ * minimizeBfgs as steps: yields the iteration count after each iteration, so a caller on a worker
+ * can let a cancel message in between (see runSteps for running it to the end).
+ */
+export function* minimizeBfgsSteps(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): Generator<number, MinimizeResult> {
   const gtol = options.gradientTolerance ?? 1e-7;
   const maxIterations = options.maxIterations ?? 1000;
   const n = x0.length;
@@ -116,6 +132,7 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
         }
       }
     }
+    yield iterations;
   }
   return { x, value, gradient: g, iterations, evaluations, converged: maxAbs(g) <= gtol };
 }

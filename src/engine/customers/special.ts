@@ -1,7 +1,6 @@
 /**
- * Special functions for the CLV likelihoods. The models need log Γ, ψ and the Gauss hypergeometric
- * 2F1 at arguments where the plain functions overflow (Γ(200) ≈ 4e372), so everything here works in
- * log space.
+ * Special functions for the CLV likelihoods. The models need log Γ and ψ at arguments where the
+ * plain functions overflow (Γ(200) ≈ 4e372), so everything here works in log space.
  */
 
 // Lanczos approximation, g = 7, n = 9 (the coefficient set used by Numerical Recipes 3rd ed. and
@@ -50,34 +49,4 @@ export function logAddExp(a: number, b: number): number {
   if (a === -Infinity) return b;
   if (b === -Infinity) return a;
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
-const SERIES_EPSILON = 1e-16;
-const SERIES_MAX_TERMS = 1_000_000;
-
-/**
- * log ₂F₁(a, b; c; z) for a, b, c > 0 and 0 ≤ z < 1 — the range the BG/NBD expectations need.
- *
- * Summed after Euler's transformation ₂F₁(a,b;c;z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z): in the BG/NBD
- * the plain series has a = r + x, b = b + x, c = a + b + x − 1, whose terms first grow like (x·z)ⁿ and
- * overflow for frequent buyers, while after the transformation c − a and c − b no longer grow with x
- * and the terms shrink from the start. lifetimes switches to the same identity when scipy's hyp2f1
- * overflows. Convergence is geometric in z; z → 1 costs ~ 37 / (1 − z) terms.
- */
-export function log2F1(a: number, b: number, c: number, z: number): number {
-  if (z === 0) return 0;
-  const a2 = c - a;
-  const b2 = c - b;
-  // Past n > |a2| + |b2| the term ratio is below z·(1 + small) and falling, so the tail after a
-  // term is bounded by term / (1 − z).
-  const settle = Math.abs(a2) + Math.abs(b2);
-  const tailFactor = 1 / (1 - z);
-  let term = 1;
-  let sum = 1;
-  for (let n = 0; n < SERIES_MAX_TERMS; n++) {
-    term *= (((a2 + n) * (b2 + n)) / ((c + n) * (n + 1))) * z;
-    sum += term;
-    if (term === 0 || (n > settle && Math.abs(term) * tailFactor <= SERIES_EPSILON * Math.abs(sum))) break;
-  }
-  return (c - a - b) * Math.log1p(-z) + Math.log(sum);
 }

@@ -3,10 +3,15 @@
  * was not imported and why. Text columns are dictionary-encoded (Int32Array codes + a string table),
  * dates are Int32Array day numbers since 1970-01-01, amounts and quantities Float64Array.
  * The builder is a CsvSink: numbers and dates are read from the parser's text ranges directly.
+ * What it does with returns, statuses, duplicates and title lines is set by ImportPolicies.
  */
 
 import { CsvParser, CsvRecord, FIELD_ESCAPED, fieldText, recordFields, type CsvSink } from './csv';
+import { packDayMonth, PENDING, resolveDates, unpackDayMonth } from './dayMonth';
 import { detach, RowFingerprints, StringDictionary } from './dictionary';
+import { emptyReport, type DayMonthQuestion, type ImportReport, type RowCount, type SkipReason, type StatusCount } from './importReport';
+import { classifyStatus, completePolicies, type ImportPolicies, type StatusClass } from './policies';
+import { provinceOfAddress } from './province';
 import {
   DATE_DAY_MONTH,
   DATE_EXCEL,
@@ -17,13 +22,13 @@ import {
   formatDay,
   readDate,
   readNumber,
-  type DateForm,
   type DateSlot,
   type DayMonthOrder,
-  type DayMonthVerdict,
-  type DecimalMark,
   type NumberSlot,
 } from './values';
+
+export type { DayMonthQuestion, ImportReport, RowCount, SkipReason, StatusCount } from './importReport';
+export { DEFAULT_POLICIES, type ImportPolicies, type ReturnsPolicy, type StatusClass, type StatusPolicy } from './policies';
 
 /** Where each field is in the file: 0-based column indices. */
 export interface ColumnMapping {
@@ -37,91 +42,8 @@ export interface ColumnMapping {
   channel?: number;
   region?: number;
   product?: number;
-  /** An order status column, read for cancellation words. */
+  /** An order status column, read for refunds and cancellations (see policies.ts). */
   status?: number;
-}
-
-export type ReturnsPolicy = 'exclude' | 'netOff' | 'keep';
-
-export interface ImportPolicies {
-  /** The first record is the header (not data). Default true. */
-  hasHeader: boolean;
-  decimalMark: DecimalMark;
-  /** Order of `a/b/yyyy` dates; 'auto' decides from the whole column, and asks when it cannot. */
-  dayMonthOrder: DayMonthOrder | 'auto';
-  /** Plain whole numbers in the date column as Excel serials ('accept', counted in the report) or not. */
-  excelSerials: 'accept' | 'reject';
-  /**
-   * Returns and cancellations (a negative amount, or a cancellation marker):
-   * 'exclude' drops them; 'netOff' imports them as negative amounts (a marked row with a positive
-   * amount is negated) so totals net them off; 'keep' imports every amount as written.
-   */
-  returns: ReturnsPolicy;
-  cancellation: {
-    /** An order id starting with this marks a cancellation (UCI Online Retail: 'C'); null: none. */
-    orderIdPrefix: string | null;
-    /** Words in the status column that mark a cancellation or return (case-insensitive). */
-    statusWords: string[];
-  };
-  /** Exact duplicate rows (same raw text): counted and kept, counted and dropped, or not looked for. */
-  duplicates: 'keep' | 'drop' | 'off';
-  /** Rows whose field count differs from the header: skipped, or read with missing fields empty. */
-  raggedRows: 'skip' | 'pad';
-  /** Row numbers kept as examples per reason. */
-  maxExamples: number;
-}
-
-export const DEFAULT_CANCELLATION_WORDS = ['取消', '退货', '退貨', '退款', '作废', '作廢', 'cancel', 'return', 'refund', 'void'];
-
-export const DEFAULT_POLICIES: ImportPolicies = {
-  hasHeader: true,
-  decimalMark: '.',
-  dayMonthOrder: 'auto',
-  excelSerials: 'accept',
-  returns: 'netOff',
-  cancellation: { orderIdPrefix: null, statusWords: DEFAULT_CANCELLATION_WORDS },
-  duplicates: 'keep',
-  raggedRows: 'skip',
-  maxExamples: 10,
-};
-
-/** How many rows, and the first few row numbers (1-based, as a spreadsheet shows them). */
-export interface RowCount {
-  count: number;
-  rows: number[];
-}
-
-export type SkipReason = 'raggedRow' | 'missingCustomer' | 'badDate' | 'badAmount' | 'badQuantity' | 'returnExcluded' | 'duplicate';
-
-export interface DayMonthQuestion {
-  verdict: 'ambiguous' | 'conflict';
-  /** Rows whose date reads either way, and how many prove each order. */
-  rows: number;
-  dayFirstProofs: number;
-  monthFirstProofs: number;
-  /** A few dates as written with both readings (null: no such day in that reading). */
-  samples: { text: string; dmy: string | null; mdy: string | null }[];
-}
-
-export interface ImportReport {
-  /** Data records read (the header not included). */
-  rowsRead: number;
-  rowsImported: number;
-  /** Rows not imported, each under the first reason that applies (in the order of SkipReason). */
-  skipped: Record<SkipReason, RowCount>;
-  /** Rows with a different number of fields than the header (skipped or padded by the policy). */
-  ragged: RowCount;
-  /** Rows taken for returns or cancellations, whatever the policy did with them. */
-  returns: RowCount & { policy: ReturnsPolicy; negativeAmount: number; marked: number };
-  /** Exact duplicates of an earlier row (each copy after the first). */
-  duplicates: RowCount & { policy: ImportPolicies['duplicates'] };
-  dates: {
-    forms: Record<DateForm, number>;
-    /** Order of `a/b/yyyy` dates: decided, given by the caller, or null when there were none. */
-    dayMonthOrder: DayMonthVerdict | null;
-  };
-  /** Header names (empty without a header). */
-  header: string[];
 }
 
 /** Dictionary-encoded text column: codes[i] indexes values. */
@@ -150,17 +72,16 @@ export interface TransactionImport {
   question: DayMonthQuestion | null;
 }
 
-/**
- * Dates whose day/month order is still open are kept as PENDING + (year·32 + a)·32 + b, far above any
- * real day number (years up to 9999 stay below 2^31), until the column's order is known.
- */
-const PENDING = 1 << 30;
-const packDayMonth = (a: number, b: number, year: number) => PENDING + ((year * 32 + a) * 32 + b);
-
 type TextField = 'orderId' | 'channel' | 'region' | 'product';
-const TEXT_FIELDS: TextField[] = ['orderId', 'channel', 'region', 'product'];
 
 const isBlank = (c: number) => c === 0x20 || c === 0x09;
+
+/** Status classes as small integers, for the per-code cache. */
+const SALE = 0;
+const REFUNDED = 1;
+const CANCELLED = 2;
+const CLASS_CODES: Record<StatusClass, number> = { sale: SALE, refunded: REFUNDED, cancelled: CANCELLED };
+const CODE_CLASSES: readonly StatusClass[] = ['sale', 'refunded', 'cancelled'];
 
 export class TransactionColumnBuilder implements CsvSink {
   // Column indices, −1 for a field not mapped. Held as plain numbers rather than the caller's
@@ -180,6 +101,8 @@ export class TransactionColumnBuilder implements CsvSink {
   readonly #policy: ImportPolicies;
   #header: string[] | null = null;
   #expected = -1;
+  /** Records still to pass before the header (title lines). */
+  #above: number;
 
   #length = 0;
   #capacity = 0;
@@ -199,8 +122,10 @@ export class TransactionColumnBuilder implements CsvSink {
     product: new StringDictionary(),
   };
   readonly #status = new StringDictionary();
-  /** Per status code: 1 cancellation, 0 not (filled as codes appear). */
-  #statusMarks: number[] = [];
+  /** Per status code: its class (SALE, REFUNDED, CANCELLED), filled as codes appear. */
+  #statusClass: number[] = [];
+  /** Per status code: rows that had it. */
+  #statusRows: number[] = [];
   readonly #fingerprints = new RowFingerprints();
   readonly #checkDuplicates: boolean;
 
@@ -229,50 +154,29 @@ export class TransactionColumnBuilder implements CsvSink {
     this.#regionAt = at(mapping.region);
     this.#productAt = at(mapping.product);
     this.#statusAt = at(mapping.status);
-    // Every key written out: one object layout, whatever the caller passed.
-    const d = DEFAULT_POLICIES;
-    this.#policy = {
-      hasHeader: policies.hasHeader ?? d.hasHeader,
-      decimalMark: policies.decimalMark ?? d.decimalMark,
-      dayMonthOrder: policies.dayMonthOrder ?? d.dayMonthOrder,
-      excelSerials: policies.excelSerials ?? d.excelSerials,
-      returns: policies.returns ?? d.returns,
-      cancellation: {
-        orderIdPrefix: policies.cancellation?.orderIdPrefix !== undefined ? policies.cancellation.orderIdPrefix : d.cancellation.orderIdPrefix,
-        statusWords: policies.cancellation?.statusWords ?? d.cancellation.statusWords,
-      },
-      duplicates: policies.duplicates ?? d.duplicates,
-      raggedRows: policies.raggedRows ?? d.raggedRows,
-      maxExamples: policies.maxExamples ?? d.maxExamples,
-    };
+    this.#policy = completePolicies(policies);
     if (mapping.amount === undefined && (mapping.unitPrice === undefined || mapping.quantity === undefined)) {
       throw new RangeError('mapping needs amount, or unitPrice and quantity');
     }
+    this.#above = this.#policy.skipRows;
     this.#checkDuplicates = this.#policy.duplicates !== 'off';
-    const count = (): RowCount => ({ count: 0, rows: [] });
-    this.#report = {
-      rowsRead: 0,
-      rowsImported: 0,
-      skipped: {
-        raggedRow: count(),
-        missingCustomer: count(),
-        badDate: count(),
-        badAmount: count(),
-        badQuantity: count(),
-        returnExcluded: count(),
-        duplicate: count(),
-      },
-      ragged: count(),
-      returns: { ...count(), policy: this.#policy.returns, negativeAmount: 0, marked: 0 },
-      duplicates: { ...count(), policy: this.#policy.duplicates },
-      dates: { forms: { ymd: 0, compact: 0, cjk: 0, dayMonth: 0, excelSerial: 0 }, dayMonthOrder: null },
-      header: [],
-    };
+    this.#report = emptyReport(this.#policy);
+    if (this.#statusAt >= 0) this.#report.statusRows = this.#policy.statuses.rows;
     this.#grow(Math.max(16, Math.min(expectedRows, 1 << 27)));
+  }
+
+  /** Data records read so far (for progress). */
+  get rowsRead(): number {
+    return this.#report.rowsRead;
   }
 
   record(r: CsvRecord): void {
     if (this.#header === null) {
+      if (this.#above > 0) {
+        this.#above--;
+        this.#report.rowsAboveHeader++;
+        return;
+      }
       this.#header = this.#policy.hasHeader ? recordFields(r).map(detach) : [];
       this.#report.header = this.#header;
       this.#expected = r.count;
@@ -311,33 +215,38 @@ export class TransactionColumnBuilder implements CsvSink {
       day = packDayMonth(a, b, year);
     } else day = this.#day.day;
 
-    // Quantity and amount.
+    // Quantity and amount: a percentage is no amount ("12%" is refused, never read as 0.12).
     let quantity = 0;
     const qi = this.#quantityAt;
     if (qi >= 0) {
-      if (qi >= r.count || readNumber(src, starts[qi], ends[qi], policy.decimalMark, this.#num) !== null) return this.#skip('badQuantity', row);
+      if (qi >= r.count || readNumber(src, starts[qi], ends[qi], policy.decimalMark, this.#num, false) !== null) return this.#skip('badQuantity', row);
       quantity = this.#num.value;
     }
     let amount: number;
     const ai = this.#amountAt;
-    if (ai >= r.count || readNumber(src, starts[ai], ends[ai], policy.decimalMark, this.#num) !== null) return this.#skip('badAmount', row);
+    if (ai >= r.count) return this.#skip('badAmount', row);
+    const amountError = readNumber(src, starts[ai], ends[ai], policy.decimalMark, this.#num, false);
+    if (amountError !== null) return this.#skip(amountError === 'percent' ? 'percentAmount' : 'badAmount', row);
     amount = this.#amountIsUnitPrice ? this.#num.value * quantity : this.#num.value;
     if (!Number.isFinite(amount)) return this.#skip('badAmount', row);
 
-    // Returns and cancellations.
-    const marked = this.#isMarked(r);
-    if (marked || amount < 0) {
-      if (policy.returns === 'exclude') {
-        this.#countReturn(row, amount, marked);
-        return this.#skip('returnExcluded', row);
-      }
+    // Refunds, cancellations and returns (see policies.ts for what each combination means).
+    const status = this.#statusOf(r);
+    const prefixed = this.#hasCancelPrefix(r);
+    const outcome = status !== SALE && amount >= 0 && !prefixed && policy.statuses.rows === 'orderOutcome';
+    if (outcome && policy.returns !== 'keep') return this.#skip(status === CANCELLED ? 'orderCancelled' : 'orderRefunded', row);
+    const marked = prefixed || (status !== SALE && !outcome);
+    const isReturn = marked || amount < 0;
+    if (isReturn && policy.returns === 'exclude') {
+      this.#countReturn(row, amount, marked);
+      return this.#skip('returnExcluded', row);
     }
 
     if (this.#checkDuplicates && this.#fingerprints.seen(src, r.start, r.end)) {
       this.#count(report.duplicates, row);
       if (policy.duplicates === 'drop') return this.#skip('duplicate', row);
     }
-    if (marked || amount < 0) {
+    if (isReturn) {
       this.#countReturn(row, amount, marked);
       if (marked && amount > 0 && policy.returns === 'netOff') amount = -amount;
     }
@@ -354,7 +263,7 @@ export class TransactionColumnBuilder implements CsvSink {
     // Unrolled: a loop over field names would make every access a keyed lookup.
     if (this.#orderIdAt >= 0) this.#orderIdCol[i] = this.#code(this.#dicts.orderId, r, this.#orderIdAt);
     if (this.#channelAt >= 0) this.#channelCol[i] = this.#code(this.#dicts.channel, r, this.#channelAt);
-    if (this.#regionAt >= 0) this.#regionCol[i] = this.#code(this.#dicts.region, r, this.#regionAt);
+    if (this.#regionAt >= 0) this.#regionCol[i] = policy.regionFromAddress ? this.#province(r) : this.#code(this.#dicts.region, r, this.#regionAt);
     if (this.#productAt >= 0) this.#productCol[i] = this.#code(this.#dicts.product, r, this.#productAt);
     this.#length = i + 1;
     report.rowsImported++;
@@ -387,6 +296,7 @@ export class TransactionColumnBuilder implements CsvSink {
       region: coded(this.#regionAt, this.#regionCol, 'region'),
       product: coded(this.#productAt, this.#productCol, 'product'),
     };
+    report.statuses = this.#status.values.map((value, code): StatusCount => ({ value, class: CODE_CLASSES[this.#statusClass[code]], rows: this.#statusRows[code] }));
     let question: DayMonthQuestion | null = null;
     if (this.#policy.dayMonthOrder !== 'auto') {
       if (report.dates.forms.dayMonth > 0) report.dates.dayMonthOrder = this.#policy.dayMonthOrder;
@@ -444,27 +354,34 @@ export class TransactionColumnBuilder implements CsvSink {
     return r.kinds[field] === FIELD_ESCAPED ? dict.codeOfEscapedRange(src, start, end) : dict.codeOfRange(src, start, end);
   }
 
-  #isMarked(r: CsvRecord): boolean {
+  /** The region code of the province the row's address starts with. */
+  #province(r: CsvRecord): number {
+    return this.#dicts.region.codeOf(provinceOfAddress(fieldText(r, this.#regionAt)));
+  }
+
+  #hasCancelPrefix(r: CsvRecord): boolean {
     const { orderIdPrefix } = this.#policy.cancellation;
     const oi = this.#orderIdAt;
-    if (orderIdPrefix && oi >= 0 && oi < r.count) {
-      let s = r.starts[oi];
-      const e = r.ends[oi];
-      while (s < e && isBlank(r.src.charCodeAt(s))) s++;
-      if (e - s >= orderIdPrefix.length && r.src.startsWith(orderIdPrefix, s)) return true;
-    }
+    if (!orderIdPrefix || oi < 0 || oi >= r.count) return false;
+    let s = r.starts[oi];
+    const e = r.ends[oi];
+    while (s < e && isBlank(r.src.charCodeAt(s))) s++;
+    return e - s >= orderIdPrefix.length && r.src.startsWith(orderIdPrefix, s);
+  }
+
+  /** The class of the row's status (SALE without a status column); counts the value. */
+  #statusOf(r: CsvRecord): number {
     const si = this.#statusAt;
-    if (si < 0 || si >= r.count) return false;
-    // Few distinct statuses: decide once per distinct value.
+    if (si < 0) return SALE;
+    // Few distinct statuses: classify once per distinct value.
     const code = this.#code(this.#status, r, si);
-    if (code >= this.#statusMarks.length) {
-      const words = this.#policy.cancellation.statusWords.map((w) => w.toLowerCase());
-      for (let c = this.#statusMarks.length; c <= code; c++) {
-        const text = this.#status.values[c].toLowerCase();
-        this.#statusMarks.push(words.some((w) => w !== '' && text.includes(w)) ? 1 : 0);
-      }
+    while (code >= this.#statusClass.length) {
+      const value = this.#status.values[this.#statusClass.length];
+      this.#statusClass.push(CLASS_CODES[classifyStatus(value, this.#policy.statuses)]);
+      this.#statusRows.push(0);
     }
-    return this.#statusMarks[code] === 1;
+    this.#statusRows[code]++;
+    return this.#statusClass[code];
   }
 
   #countReturn(row: number, amount: number, marked: boolean): void {
@@ -476,14 +393,12 @@ export class TransactionColumnBuilder implements CsvSink {
 
   #notePending(r: CsvRecord, field: number, packed: number): void {
     this.#pending++;
-    const v = packed - PENDING;
-    const b = v % 32;
-    const a = Math.floor(v / 32) % 32;
+    const { a, b, year } = unpackDayMonth(packed);
     if (a > 12) this.#dayFirst++;
     if (b > 12) this.#monthFirst++;
     this.#report.dates.forms.dayMonth++;
     if (this.#pendingSamples.length < this.#policy.maxExamples) {
-      this.#pendingSamples.push({ a, b, year: Math.floor(v / 1024), text: detach(fieldText(r, field).trim()) });
+      this.#pendingSamples.push({ a, b, year, text: detach(fieldText(r, field).trim()) });
     }
   }
 
@@ -511,45 +426,6 @@ export function resolveDayMonthOrder(imp: TransactionImport, order: DayMonthOrde
   imp.report.dates.dayMonthOrder = order;
   imp.question = null;
   return imp;
-}
-
-/** Converts pending dates in place and drops rows that have no valid day under `order`. */
-function resolveDates(columns: TransactionColumns, report: ImportReport, order: DayMonthOrder): void {
-  const date = columns.date;
-  const n = columns.length;
-  let keep = 0;
-  let dropped = 0;
-  const drop = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = date[i];
-    if (v < PENDING) continue;
-    const p = v - PENDING;
-    const day = dayMonthToDays(Math.floor(p / 32) % 32, p % 32, Math.floor(p / 1024), order);
-    if (day === null) {
-      drop[i] = 1;
-      dropped++;
-    } else date[i] = day;
-  }
-  if (dropped === 0) return;
-  // Row numbers of the dropped rows are not known here; the count says how many.
-  report.skipped.badDate.count += dropped;
-  report.rowsImported -= dropped;
-  report.dates.forms.dayMonth -= dropped;
-  const compact = <T extends Int32Array | Float64Array>(a: T): T => {
-    let j = 0;
-    for (let i = 0; i < n; i++) if (drop[i] === 0) a[j++] = a[i];
-    return a.slice(0, j) as T;
-  };
-  for (let i = 0; i < n; i++) if (drop[i] === 0) keep++;
-  columns.length = keep;
-  columns.customer = { ...columns.customer, codes: compact(columns.customer.codes) };
-  columns.date = compact(columns.date);
-  columns.amount = compact(columns.amount);
-  if (columns.quantity) columns.quantity = compact(columns.quantity);
-  for (const f of TEXT_FIELDS) {
-    const col = columns[f];
-    if (col) columns[f] = { ...col, codes: compact(col.codes) };
-  }
 }
 
 TransactionColumnBuilder.warmObjects = warmUp();

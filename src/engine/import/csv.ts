@@ -8,8 +8,9 @@
  * Errors are data (a code, a 1-based row and column), never sentences: the UI words them.
  */
 
-export type Delimiter = ',' | ';' | '\t' | '|';
-export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+import { detectDelimiter, type Delimiter, type DelimiterGuess } from './delimiter';
+
+export { DELIMITERS, detectDelimiter, TEXT_LAYOUTS, type Delimiter, type DelimiterCandidate, type DelimiterGuess } from './delimiter';
 
 /** Field kinds: plain text, quoted text without escapes, quoted text with `""` escapes to collapse. */
 export const FIELD_PLAIN = 0;
@@ -116,6 +117,7 @@ export interface CsvSummary {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const isBlankCode = (c: number) => c === 0x20 || c === 0x09;
 /** Records one #scan call delivers before it returns (see #scanAll). */
 const SLICE_RECORDS = 2048;
 /** Text buffered before the delimiter is guessed. */
@@ -135,6 +137,8 @@ export class CsvParser {
   readonly #maxRows: number;
   readonly #maxExamples: number;
   #delim = 0x2c;
+  /** Fields are separated by runs of blanks (delimiter ' '). */
+  #spaces = false;
   #summary: CsvSummary;
   #detecting: boolean;
   #first = true;
@@ -163,7 +167,7 @@ export class CsvParser {
     this.#rec = new CsvRecord(this.#maxColumns);
     const chosen = options.delimiter ?? 'auto';
     this.#detecting = chosen === 'auto';
-    if (chosen !== 'auto') this.#delim = chosen.charCodeAt(0);
+    if (chosen !== 'auto') this.#setDelimiter(chosen);
     this.#summary = {
       delimiter: chosen === 'auto' ? ',' : chosen,
       detection: null,
@@ -215,7 +219,12 @@ export class CsvParser {
     const guess = detectDelimiter(this.#carry + (nul >= 0 ? more.slice(0, nul) : more));
     this.#summary.detection = guess;
     this.#summary.delimiter = guess.delimiter;
-    this.#delim = guess.delimiter.charCodeAt(0);
+    this.#setDelimiter(guess.delimiter);
+  }
+
+  #setDelimiter(d: Delimiter): void {
+    this.#spaces = d === ' ';
+    this.#delim = d.charCodeAt(0);
   }
 
   /**
@@ -287,7 +296,7 @@ export class CsvParser {
     let rest: number;
     do {
       this.#paused = false;
-      rest = this.#scan(text, from, final);
+      rest = this.#spaces ? this.#scanSpaces(text, from, final) : this.#scan(text, from, final);
       from = rest;
     } while (this.#paused && !this.#stopped);
     if (rest >= 0 && !this.#stopped) {
@@ -472,6 +481,79 @@ export class CsvParser {
     return open ? rowStart : -1;
   }
 
+  /**
+   * #scan for blank-separated columns: a record is a line, its fields the runs of other characters.
+   * Lines are short, so a line cut by the end of a chunk is scanned again from its start with the
+   * next chunk (#fields stays 0).
+   */
+  #scanSpaces(text: string, from: number, final: boolean): number {
+    const n = text.length;
+    const rec = this.#rec;
+    const starts = rec.starts;
+    const ends = rec.ends;
+    const kinds = rec.kinds;
+    rec.src = text;
+    if (this.#pendingCR && from < n) {
+      this.#pendingCR = false;
+      if (text.charCodeAt(from) === LF) from++;
+    }
+    let rowStart = from;
+    let budget = SLICE_RECORDS;
+    for (;;) {
+      let eol = rowStart;
+      while (eol < n) {
+        const c = text.charCodeAt(eol);
+        if (c === LF || c === CR) break;
+        eol++;
+      }
+      if (eol >= n && (!final || rowStart >= n)) break;
+      let nf = 0;
+      let i = rowStart;
+      for (;;) {
+        while (i < eol && isBlankCode(text.charCodeAt(i))) i++;
+        if (i >= eol) break;
+        const start = i;
+        while (i < eol && !isBlankCode(text.charCodeAt(i))) i++;
+        if (nf >= this.#maxColumns) {
+          this.#stop({ code: 'tooManyColumns', row: this.#row + 1, column: nf + 1 });
+          return -1;
+        }
+        if (i - start > this.#maxField) {
+          this.#stop({ code: 'fieldTooLong', row: this.#row + 1, column: nf + 1 });
+          return -1;
+        }
+        starts[nf] = start;
+        ends[nf] = i;
+        kinds[nf] = FIELD_PLAIN;
+        nf++;
+      }
+      if (nf === 0) {
+        this.#row++;
+        this.#summary.blankLines++;
+      } else if (!this.#deliver(rowStart, eol, nf)) return -1;
+      if (eol >= n) {
+        rowStart = n;
+        break;
+      }
+      if (text.charCodeAt(eol) === CR) {
+        if (eol + 1 < n) rowStart = text.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;
+        else {
+          rowStart = eol + 1;
+          if (!final) this.#pendingCR = true;
+        }
+      } else rowStart = eol + 1;
+      if (--budget === 0 && rowStart < n) {
+        this.#paused = true;
+        break;
+      }
+    }
+    this.#fields = 0;
+    this.#fieldStart = 0;
+    this.#quoteFrom = -1;
+    this.#escaped = false;
+    return this.#paused || (rowStart < n && !final) ? rowStart : -1;
+  }
+
   /** Hands a complete record to the sink; false when the parse must stop. */
   #deliver(start: number, end: number, count: number): boolean {
     const rec = this.#rec;
@@ -513,77 +595,4 @@ export function collectRecords(text: string | string[], options?: CsvOptions): {
   const parser = new CsvParser({ record: (r) => rows.push(recordFields(r)) }, options);
   for (const chunk of typeof text === 'string' ? [text] : text) parser.push(chunk);
   return { rows, summary: parser.finish() };
-}
-
-export interface DelimiterCandidate {
-  delimiter: Delimiter;
-  /** Fields per line most lines have with this delimiter. */
-  fields: number;
-  /** Share of the sampled lines that have exactly that many fields (0–1). */
-  consistency: number;
-}
-
-export interface DelimiterGuess {
-  delimiter: Delimiter;
-  /** No candidate splits the lines: the file reads as one column, which the UI must show. */
-  singleColumn: boolean;
-  /** Every candidate, best first. */
-  candidates: DelimiterCandidate[];
-}
-
-const SAMPLE_LINES = 50;
-
-/**
- * Guesses the delimiter from up to 50 records of a sample: for each candidate, how many fields the
- * records have (counting only delimiters outside quotes) and how many records agree on the most
- * common count. The best candidate splits the records into more than one field most consistently;
- * ties go to the order `,` `;` tab `|`. A header matters here: in `金额;日期` with data `1,5;…`, the
- * header has no comma, so `;` is the more consistent choice.
- */
-export function detectDelimiter(sample: string): DelimiterGuess {
-  const counts: number[][] = DELIMITERS.map(() => []);
-  const codes = DELIMITERS.map((x) => x.charCodeAt(0));
-  const line = [0, 0, 0, 0];
-  const n = sample.length;
-  let lineLength = 0;
-  let inQuotes = false;
-  let lines = 0;
-  const endLine = () => {
-    for (let k = 0; k < 4; k++) counts[k].push(line[k] + 1);
-    line.fill(0);
-    lineLength = 0;
-    lines++;
-  };
-  for (let i = sample.charCodeAt(0) === 0xfeff ? 1 : 0; i < n && lines < SAMPLE_LINES; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === QUOTE) inQuotes = !inQuotes;
-    else if (!inQuotes && (c === LF || c === CR)) {
-      if (lineLength > 0) endLine(); // empty lines say nothing
-      continue;
-    } else if (!inQuotes) for (let k = 0; k < 4; k++) if (c === codes[k]) line[k]++;
-    lineLength++;
-  }
-  // The sample may end inside a line: use that line only when there is little else.
-  if (lineLength > 0 && lines < 2) endLine();
-  const used = lines;
-  const candidates: DelimiterCandidate[] = DELIMITERS.map((delimiter, k) => {
-    const per = counts[k].slice(0, used);
-    const freq = new Map<number, number>();
-    for (const f of per) freq.set(f, (freq.get(f) ?? 0) + 1);
-    let fields = 1;
-    let best = 0;
-    for (const [f, m] of freq) if (m > best || (m === best && f > fields)) [fields, best] = [f, m];
-    return { delimiter, fields, consistency: used > 0 ? best / used : 0 };
-  });
-  const ranked = candidates
-    .map((c, k) => ({ c, k }))
-    .sort((x, y) => score(y.c) - score(x.c) || x.k - y.k)
-    .map((x) => x.c);
-  const top = ranked[0];
-  const singleColumn = top.fields <= 1;
-  return { delimiter: singleColumn ? ',' : top.delimiter, singleColumn, candidates: ranked };
-}
-
-function score(c: DelimiterCandidate): number {
-  return c.fields > 1 ? c.consistency : -1;
 }

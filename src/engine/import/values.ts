@@ -7,7 +7,8 @@
 /** The decimal mark of the file's number notation; the thousands separator is the other mark (or a space). */
 export type DecimalMark = '.' | ',';
 
-export type NumberError = 'empty' | 'invalid' | 'grouping' | 'outOfRange';
+/** `percent`: written with a % sign where the caller takes no percentages (an amount). */
+export type NumberError = 'empty' | 'invalid' | 'grouping' | 'outOfRange' | 'percent';
 export type NumberResult = { ok: true; value: number } | { ok: false; error: NumberError };
 
 const FULL_WIDTH_START = 0xff01;
@@ -43,8 +44,9 @@ function toHalfWidth(s: string): string {
  *   `€5`, `-$5`, `$-5`, `(500)` = −500, `+3`, `12%` = 0.12, `１２３` (full-width), `1E+05`.
  * Thousands separators must group by three (`1,234,5` is refused as `grouping`, and so is `1,5` when
  * the decimal mark is `.`: it is most likely a decimal comma, which the user has to choose).
+ * With `percent` false, `12%` is refused as `percent` rather than read as 0.12.
  */
-export function parseNumber(raw: string, decimal: DecimalMark = '.'): NumberResult {
+export function parseNumber(raw: string, decimal: DecimalMark = '.', percent = true): NumberResult {
   let s = toHalfWidth(raw).replace(SPACES, ' ').trim();
   if (s === '') return { ok: false, error: 'empty' };
   let negative = false;
@@ -72,16 +74,17 @@ export function parseNumber(raw: string, decimal: DecimalMark = '.'): NumberResu
     const suffix = CURRENCY_SUFFIX.exec(s);
     if (suffix) s = s.slice(0, s.length - suffix[0].length).trim();
   }
-  let percent = false;
+  let isPercent = false;
   if (s.endsWith('%')) {
-    percent = true;
+    if (!percent) return { ok: false, error: 'percent' };
+    isPercent = true;
     s = s.slice(0, -1).trim();
   }
   const body = normaliseDigits(s, decimal);
   if (typeof body !== 'string') return { ok: false, error: body.error };
   let v = Number(body);
   if (!Number.isFinite(v)) return { ok: false, error: 'outOfRange' };
-  if (percent) v /= 100;
+  if (isPercent) v /= 100;
   if (negative) v = -v;
   return { ok: true, value: v === 0 ? 0 : v };
 }
@@ -163,9 +166,9 @@ const MAX_EXACT = 2 ** 53;
  * Plain decimals (`-12.34`, `1200`) are read from the character codes without making a substring:
  * digits as an integer m and k decimals give m / 10^k, which IEEE division rounds correctly while m
  * and 10^k are exact (m < 2^53, k ≤ 22), so the result equals Number() of the text. Anything else
- * (currency, grouping, exponent, long mantissas) goes through parseNumber.
+ * (currency, grouping, exponent, long mantissas) goes through parseNumber, with `percent` as there.
  */
-export function readNumber(src: string, start: number, end: number, decimal: DecimalMark, out: NumberSlot): NumberError | null {
+export function readNumber(src: string, start: number, end: number, decimal: DecimalMark, out: NumberSlot, percent = true): NumberError | null {
   const decCode = decimal === '.' ? 0x2e : 0x2c;
   let i = start;
   let negative = false;
@@ -191,7 +194,7 @@ export function readNumber(src: string, start: number, end: number, decimal: Dec
     out.value = negative && v !== 0 ? -v : v;
     return null;
   }
-  const r = parseNumber(src.slice(start, end), decimal);
+  const r = parseNumber(src.slice(start, end), decimal, percent);
   if (!r.ok) return r.error;
   out.value = r.value;
   return null;

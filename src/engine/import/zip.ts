@@ -23,7 +23,11 @@ export interface Inflater {
 export type InflateFactory = (onData: (chunk: Uint8Array, final: boolean) => void) => Inflater;
 
 export interface ZipEntry {
+  /** The name's bytes one to one as characters (how parts are looked up: OOXML names are ASCII). */
   name: string;
+  /** The name's bytes, and whether the archive says they are UTF-8 (general purpose flag bit 11). */
+  rawName: Uint8Array;
+  utf8Name: boolean;
   /** 0 stored, 8 deflated. */
   method: number;
   compressedSize: number;
@@ -147,14 +151,15 @@ export class ZipArchive {
       const extraLength = v.getUint16(p + 30, true);
       const commentLength = v.getUint16(p + 32, true);
       const localOffset = v.getUint32(p + 42, true);
-      const name = latin1(bytes.subarray(p + 46, p + 46 + nameLength));
+      const rawName = bytes.slice(p + 46, p + 46 + nameLength);
+      const name = latin1(rawName);
       p += 46 + nameLength + extraLength + commentLength;
       if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw new ZipError('zip64');
       if (name.endsWith('/')) continue;
       if (flags & 1) throw new ZipError('encrypted', name);
       if (method !== 0 && method !== 8) throw new ZipError('compression', `${name}: method ${method}`);
       if (size > MAX_ENTRY_SIZE) throw new ZipError('tooLarge', name);
-      this.entries.set(name, { name, method, compressedSize, size, localOffset });
+      this.entries.set(name, { name, rawName, utf8Name: (flags & 0x800) !== 0, method, compressedSize, size, localOffset });
     }
   }
 }

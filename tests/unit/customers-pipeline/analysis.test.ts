@@ -3,13 +3,12 @@ import { dayFromCivil, dayFromIso } from '../../../src/engine/customers/calendar
 import { R_RFM_SEGMENT_NAMES } from '../../../src/engine/customers/segments';
 import type { PlannerDb } from '../../../src/persistence/db';
 import { DatasetRepo } from '../../../src/persistence/datasets';
-import type { CustomersApi } from '../../../src/workers/customersApi';
-import { apiFor, expectDone, fileOf, fixtureBytes, fixtureText, freshDb, ignoreProgress, options } from './helpers';
+import { apiFor, type TestApi, expectDone, fileOf, fixtureBytes, fixtureText, freshDb, ignoreProgress, options } from './helpers';
 
 /** File → preview → import → store → analyse, on the R `rfm` package's sample orders. */
 describe('RFM analysis of the R rfm sample through the whole pipeline', () => {
   let db: PlannerDb;
-  let api: CustomersApi;
+  let api: TestApi;
   let id: string;
   const analysisDay = dayFromIso('2006-12-31');
 
@@ -79,13 +78,13 @@ describe('RFM analysis of the R rfm sample through the whole pipeline', () => {
     const extra = expectDone(await api.importFile(fileOf('customer,date,amount\nA,2024-01-02,1\n', 'x.csv'), options({ customer: 0, date: 1, amount: 2 }), ignoreProgress, new AbortController().signal));
     await api.analyse(extra.id, { segmentation: 'rfm' });
     await new DatasetRepo(db).delete(extra.id);
-    await expect(api.analyse(extra.id, { segmentation: 'rfm' })).rejects.toThrow(/no data set/);
+    await expect(api.analyse(extra.id, { segmentation: 'rfm' })).rejects.toMatchObject({ name: 'CustomersError', code: 'datasetMissing' });
   });
 });
 
 describe('channels, products and order ids in the analysis', () => {
   let db: PlannerDb;
-  let api: CustomersApi;
+  let api: TestApi;
   beforeAll(async () => {
     db = await freshDb();
     api = apiFor(db);
@@ -137,7 +136,7 @@ function cdnowCsv(): string {
 
 describe('CLV of the CDNOW sample through the whole pipeline', () => {
   let db: PlannerDb;
-  let api: CustomersApi;
+  let api: TestApi;
   let id: string;
   beforeAll(async () => {
     db = await freshDb();

@@ -39,8 +39,9 @@ describe('import of a GBK-encoded CSV with Chinese headers (RELIABILITY 25)', ()
     expect(preview.sampleRows).toHaveLength(9);
     expect(preview.sampleRows[0]).toEqual(['C001', '2024/1/5', '1,280.50', '天猫旗舰店', '华东', '2', '不锈钢保温杯', '已完成']);
     expect(preview.mapping).toEqual({ customer: 0, date: 1, amount: 2, channel: 3, region: 4, quantity: 5, product: 6, status: 7 });
-    expect(preview.mappingComplete).toBe(true);
-    expect(preview.mappingConfidence.customer).toBe(1);
+    expect(preview.guess.complete).toBe(true);
+    expect(preview.guess.confidence.customer).toBe(1);
+    expect(preview.layout).toEqual({ skipRows: 0, hasHeader: true });
     expect(preview.replacements).toBe(0);
   });
 
@@ -53,18 +54,21 @@ describe('import of a GBK-encoded CSV with Chinese headers (RELIABILITY 25)', ()
 
     const report = dataset.report;
     expect(report.rowsRead).toBe(9);
-    expect(report.rowsImported).toBe(8);
+    expect(report.rowsImported).toBe(7);
     expect(report.skipped.missingCustomer).toEqual({ count: 1, rows: [8] });
-    expect(report.returns).toMatchObject({ count: 2, marked: 2, negativeAmount: 1, policy: 'netOff' });
-    expect(report.dates.forms.ymd).toBe(8);
+    // The cancelled order (已取消, +888) brought no revenue: left out, not subtracted.
+    expect(report.skipped.orderCancelled).toEqual({ count: 1, rows: [9] });
+    expect(report.returns).toMatchObject({ count: 1, marked: 1, negativeAmount: 1, policy: 'netOff' });
+    expect(report.statuses.map((s) => [s.value, s.class])).toEqual([['已完成', 'sale'], ['退货退款', 'refunded'], ['已取消', 'cancelled']]);
+    expect(report.dates.forms.ymd).toBe(7);
     expect(report.header[0]).toBe('客户编号');
 
     expect(dataset).toMatchObject({
       planId: 'plan-1',
       fileName: 'transactions-gbk.csv',
-      rows: 8,
-      customers: 6,
-      products: 7,
+      rows: 7,
+      customers: 5,
+      products: 6,
       hasChannel: true,
       hasRegion: true,
       hasProduct: true,
@@ -72,9 +76,9 @@ describe('import of a GBK-encoded CSV with Chinese headers (RELIABILITY 25)', ()
       hasOrderId: false,
       firstDay: daysFromCivil(2024, 1, 5),
       lastDay: daysFromCivil(2024, 3, 9),
-      source: { kind: 'csv', encoding: 'gb18030', delimiter: ',', sheet: null },
+      source: { kind: 'csv', container: null, encoding: 'gb18030', delimiter: ',', sheet: null },
     });
-    expect(dataset.channels).toEqual(['天猫旗舰店', '直营门店', '抖音直播', '社区团购', '微信小程序', '京东自营', '经销商']);
+    expect(dataset.channels).toEqual(['天猫旗舰店', '直营门店', '抖音直播', '社区团购', '微信小程序', '经销商']);
     expect(dataset.regions).toContain('西南');
     expect(dataset.bytes).toBe(fixtureBytes('import/transactions-gbk.csv').length);
     expect(dataset.storedBytes).toBeGreaterThan(0);
@@ -82,7 +86,7 @@ describe('import of a GBK-encoded CSV with Chinese headers (RELIABILITY 25)', ()
     const stored = await loadDataset(db, dataset.id);
     const built = builtDirectly(fixtureBytes('import/transactions-gbk.csv'), 'gb18030', preview.mapping);
     expect(stored.columns).toEqual(built);
-    expect(Array.from(stored.columns.amount)).toEqual([1280.5, 99, 356, -1280.5, 45.9, 520, -888, 199]);
+    expect(Array.from(stored.columns.amount)).toEqual([1280.5, 99, 356, -1280.5, 45.9, 520, 199]);
     expect(JSON.stringify(stored.columns.customer.values)).not.toContain('\ufffd');
 
     expect(progress.at(-1)).toMatchObject({ phase: 'saving', bytesRead: dataset.bytes, totalBytes: dataset.bytes });
@@ -153,10 +157,10 @@ describe('imports that store nothing', () => {
 
   it('cancels by id, the way the worker is told', async () => {
     db = await freshDb();
-    const api = apiFor(db);
-    const outcome = api.startImport(fileOf(csv, 'big.csv'), options({ customer: 0, date: 1, amount: 2 }), () => api.cancelImport('imp-1'), 'imp-1');
+    const api = apiFor(db).raw;
+    const outcome = api.importFile(fileOf(csv, 'big.csv'), options({ customer: 0, date: 1, amount: 2 }), () => api.cancel('imp-1'), 'imp-1');
     expect(await outcome).toEqual({ kind: 'cancelled' });
-    expect(api.cancelImport('imp-1')).toBe(false);
+    expect(api.cancel('imp-1')).toBe(false);
     expect(await storedCounts(db)).toEqual({ datasets: 0, chunks: 0 });
   });
 

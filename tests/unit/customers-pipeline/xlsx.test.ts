@@ -65,13 +65,13 @@ describe('XLSX import', () => {
       const preview = await api.previewFile(xlsx, { sheet: '订单' });
       expect(preview).toMatchObject({ kind: 'xlsx', sheetNames: ['Notes', '订单'], sheet: '订单', delimiter: null, encodingCandidates: [] });
       expect(preview.headers).toEqual(HEADER);
-      expect(preview.sampleRows).toHaveLength(20);
+      expect(preview.sampleRows).toHaveLength(39);
       expect(preview.sampleRows[1]).toEqual(['C001', String(rows[1].day + EXCEL_EPOCH), '1.37', 'Store, downtown', '2', '商品 1']);
       expect(preview.mapping).toEqual({ customer: 0, date: 1, amount: 2, channel: 3, quantity: 4, product: 5 });
 
       const fromXlsx = expectDone(await api.importFile(xlsx, options(preview.mapping, { sheet: '订单' }), ignoreProgress, new AbortController().signal));
       const fromCsv = expectDone(await api.importFile(csv, options(preview.mapping), ignoreProgress, new AbortController().signal));
-      expect(fromXlsx.source).toEqual({ kind: 'xlsx', encoding: null, delimiter: null, sheet: '订单' });
+      expect(fromXlsx.source).toEqual({ kind: 'xlsx', container: null, encoding: null, delimiter: null, sheet: '订单' });
       expect(fromXlsx.report.dates.forms.excelSerial).toBe(300);
       expect(fromCsv.report.dates.forms.ymd).toBe(300);
       expect(fromXlsx).toMatchObject({ rows: 300, customers: fromCsv.customers, channels: fromCsv.channels, firstDay: fromCsv.firstDay, lastDay: fromCsv.lastDay });
@@ -88,7 +88,7 @@ describe('XLSX import', () => {
     const api = apiFor(db);
     const file = fileOf(xlsxOf(sampleRows(), true), 'orders.xlsx');
     expect((await api.previewFile(file)).sheet).toBe('Notes');
-    await expect(api.previewFile(file, { sheet: 'Missing' })).rejects.toMatchObject({ name: 'PreviewError', message: 'noSheet' });
+    await expect(api.previewFile(file, { sheet: 'Missing' })).rejects.toMatchObject({ name: 'PreviewFailed', code: 'noSheet' });
     const outcome = await api.importFile(file, options({ customer: 0, date: 1, amount: 2 }, { sheet: 'Missing' }), ignoreProgress, new AbortController().signal);
     expect(outcome).toEqual({ kind: 'failed', code: 'noSheet' });
   });
@@ -98,9 +98,9 @@ describe('XLSX import', () => {
     const api = apiFor(db);
     const ole = new Uint8Array(512);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    await expect(api.previewFile(fileOf(ole, 'old.xls'))).rejects.toMatchObject({ message: 'unsupportedXls' });
+    await expect(api.previewFile(fileOf(ole, 'old.xls'))).rejects.toMatchObject({ code: 'unsupportedXls' });
     const cut = xlsxOf(sampleRows(), true).slice(0, 600);
-    await expect(api.previewFile(fileOf(cut, 'cut.xlsx'))).rejects.toMatchObject({ message: 'badXlsx' });
+    await expect(api.previewFile(fileOf(cut, 'cut.xlsx'))).rejects.toMatchObject({ code: 'badXlsx' });
   });
 
   it('cancel stops an XLSX import with nothing stored', async () => {

@@ -296,7 +296,7 @@ describe('awkward names, returns and cancellations', () => {
   for (const returns of ['exclude', 'netOff', 'keep'] as const) {
     for (const analysisDate of ['2024-05-31', undefined]) {
       it(`matches every customer with returns = ${returns}, analysis date ${analysisDate ?? 'default'}`, async () => {
-        const app = importTransactions(text, mapping, { returns, cancellation: { orderIdPrefix: 'C', statusWords: [] } });
+        const app = importTransactions(text, mapping, { returns, cancellation: { orderIdPrefix: 'C' } });
         const options: SummarySqlOptions = { analysisDate, returns, cancellationPrefix: 'C', orders: 'days', clvPeriod: 'week' };
         expect(expectSameSummary(await runSummary(source, options), app, options)).toBeGreaterThan(140);
         const transactions = { ...options, orders: 'transactions' as const, clvPeriod: 'day' as const };
@@ -306,12 +306,12 @@ describe('awkward names, returns and cancellations', () => {
   }
 
   it('without a cancellation prefix, netting off keeps cancelled orders as written (as the importer does)', async () => {
-    const app = importTransactions(text, mapping, { returns: 'netOff', cancellation: { orderIdPrefix: null, statusWords: [] } });
+    const app = importTransactions(text, mapping, { returns: 'netOff', cancellation: { orderIdPrefix: null } });
     expectSameSummary(await runSummary(source, { returns: 'netOff' }), app, {});
   });
 
   it('round trip of summary and channel totals gives the app’s segments and segment × channel matrix', async () => {
-    const policies = { returns: 'netOff' as const, cancellation: { orderIdPrefix: 'C', statusWords: [] } };
+    const policies = { returns: 'netOff' as const, cancellation: { orderIdPrefix: 'C' } };
     const app = importTransactions(text, mapping, policies);
     const options: SummarySqlOptions = { analysisDate: '2024-05-31', cancellationPrefix: 'C' };
     const summaryCsv = await copyToCsv(generated(customerSummarySql('duckdb', source, options)), 'awkward_summary.csv');

@@ -36,7 +36,7 @@ describe('column builder on UCI Online Retail (first 2,000 lines)', () => {
   const ref = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
   const withCustomer = ref.filter((r) => r.CustomerID !== '');
   const mapping = detectColumnMapping(Object.keys(ref[0])).mapping as ColumnMapping;
-  const uci: Partial<ImportPolicies> = { returns: 'keep', cancellation: { orderIdPrefix: 'C', statusWords: [] } };
+  const uci: Partial<ImportPolicies> = { returns: 'keep', cancellation: { orderIdPrefix: 'C' } };
 
   it('imports every row with a customer id and counts the ones without', () => {
     const imp = importText(text, mapping, uci);
@@ -126,20 +126,58 @@ describe('column builder', () => {
     expect(point.report.skipped.badAmount).toEqual({ count: 1, rows: [2] });
   });
 
-  it('returns and cancellations: netOff makes marked rows negative, keep leaves them, exclude drops them', () => {
-    const text = 'c,d,a,s\nA,2024-01-05,100,已完成\nA,2024-01-06,100,退货退款\nB,2024-01-06,50,Cancelled\nB,2024-01-07,-20,已完成\nC,2024-01-08,30,交易成功\n';
+  it('returns: a negative amount is a return under every reading of statuses', () => {
+    const text = 'c,d,a,s\nA,2024-01-05,100,已完成\nB,2024-01-07,-20,退货退款\nC,2024-01-08,30,交易成功\n';
     const mapping = { ...basic, status: 3 };
     const netOff = importText(text, mapping, { returns: 'netOff' });
-    expect(Array.from(netOff.columns.amount)).toEqual([100, -100, -50, -20, 30]);
-    expect(netOff.report.returns).toMatchObject({ count: 3, marked: 2, negativeAmount: 1, rows: [3, 4, 5] });
-    const keep = importText(text, mapping, { returns: 'keep' });
-    expect(Array.from(keep.columns.amount)).toEqual([100, 100, 50, -20, 30]);
-    expect(keep.report.returns.count).toBe(3);
+    expect(Array.from(netOff.columns.amount)).toEqual([100, -20, 30]);
+    expect(netOff.report.returns).toMatchObject({ count: 1, negativeAmount: 1, rows: [3] });
+    expect(Array.from(importText(text, mapping, { returns: 'keep' }).columns.amount)).toEqual([100, -20, 30]);
     const exclude = importText(text, mapping, { returns: 'exclude' });
     expect(Array.from(exclude.columns.amount)).toEqual([100, 30]);
-    expect(exclude.report.skipped.returnExcluded).toEqual({ count: 3, rows: [3, 4, 5] });
-    const ownWords = importText(text, mapping, { returns: 'exclude', cancellation: { orderIdPrefix: null, statusWords: ['交易成功'] } });
-    expect(ownWords.report.skipped.returnExcluded.rows).toEqual([5, 6]);
+    expect(exclude.report.skipped.returnExcluded).toEqual({ count: 1, rows: [3] });
+  });
+
+  it('one row per order with its final status: refunded and closed orders are left out, not subtracted', () => {
+    const text = 'c,d,a,s\nA,2024-01-05,100,交易成功\nA,2024-01-06,80,退款成功\nB,2024-01-06,50,交易关闭\nC,2024-01-08,30,交易成功\n';
+    const mapping = { ...basic, status: 3 };
+    const imp = importText(text, mapping);
+    expect(Array.from(imp.columns.amount)).toEqual([100, 30]);
+    expect(imp.report.skipped.orderRefunded).toEqual({ count: 1, rows: [3] });
+    expect(imp.report.skipped.orderCancelled).toEqual({ count: 1, rows: [4] });
+    expect(imp.report.returns.count).toBe(0);
+    expect(imp.report.statusRows).toBe('orderOutcome');
+    expect(imp.report.statuses).toEqual([
+      { value: '交易成功', class: 'sale', rows: 2 },
+      { value: '退款成功', class: 'refunded', rows: 1 },
+      { value: '交易关闭', class: 'cancelled', rows: 1 },
+    ]);
+    // "Keep amounts as written" keeps every order.
+    expect(Array.from(importText(text, mapping, { returns: 'keep' }).columns.amount)).toEqual([100, 80, 50, 30]);
+  });
+
+  it('status rows read as return transactions are netted off, as separate return rows', () => {
+    const text = 'c,d,a,s\nA,2024-01-05,100,已完成\nA,2024-01-06,100,退货退款\nB,2024-01-06,50,Cancelled\nC,2024-01-08,30,交易成功\n';
+    const mapping = { ...basic, status: 3 };
+    const statuses = { rows: 'returnTransaction' as const, refundWords: ['退货'], cancelWords: ['cancel'], classes: {} };
+    const netOff = importText(text, mapping, { returns: 'netOff', statuses });
+    expect(Array.from(netOff.columns.amount)).toEqual([100, -100, -50, 30]);
+    expect(netOff.report.returns).toMatchObject({ count: 2, marked: 2, negativeAmount: 0, rows: [3, 4] });
+    const exclude = importText(text, mapping, { returns: 'exclude', statuses });
+    expect(exclude.report.skipped.returnExcluded.rows).toEqual([3, 4]);
+  });
+
+  it('the class the user chose for a status value wins over the words', () => {
+    const text = 'c,d,a,s\nA,2024-01-05,100,已完成\nB,2024-01-06,50,部分退款\nC,2024-01-08,30,已签收\n';
+    const mapping = { ...basic, status: 3 };
+    expect(Array.from(importText(text, mapping).columns.amount)).toEqual([100, 30]);
+    const own = importText(text, mapping, { statuses: { rows: 'orderOutcome', refundWords: ['退款'], cancelWords: [], classes: { 部分退款: 'sale', 已签收: 'cancelled' } } });
+    expect(Array.from(own.columns.amount)).toEqual([100, 50]);
+  });
+
+  it('a refund request that was closed or refused leaves the sale standing', () => {
+    const text = 'c,d,a,s\nA,2024-01-05,100,退款关闭\nB,2024-01-06,50,拒绝退款\n';
+    expect(Array.from(importText(text, { ...basic, status: 3 }).columns.amount)).toEqual([100, 50]);
   });
 
   it('exact duplicate rows are counted, dropped on request, or not looked for', () => {
@@ -238,9 +276,11 @@ describe('column builder', () => {
     const imp = importText(splitAt(text, [10, 11, 12, 200]), guess.mapping as ColumnMapping);
     expect(imp.report.rowsRead).toBe(9);
     expect(imp.report.skipped.missingCustomer.rows).toEqual([8]);
-    expect(decode(imp, 'customer')).toEqual(['C001', 'C002', 'C003', 'C001', 'C004', 'C005', 'C006', 'C002']);
-    expect(Array.from(imp.columns.amount)).toEqual([1280.5, 99, 356, -1280.5, 45.9, 520, -888, 199]);
-    expect(imp.report.returns).toMatchObject({ count: 2, marked: 2, negativeAmount: 1 });
+    // C006's order was cancelled (已取消, a positive amount): no revenue, and nothing to subtract from.
+    expect(decode(imp, 'customer')).toEqual(['C001', 'C002', 'C003', 'C001', 'C004', 'C005', 'C002']);
+    expect(Array.from(imp.columns.amount)).toEqual([1280.5, 99, 356, -1280.5, 45.9, 520, 199]);
+    expect(imp.report.skipped.orderCancelled.rows).toEqual([9]);
+    expect(imp.report.returns).toMatchObject({ count: 1, marked: 1, negativeAmount: 1 });
     expect(imp.columns.channel!.values).toContain('天猫旗舰店');
     expect(imp.columns.date[0]).toBe(day('2024-01-05'));
   });

@@ -42,14 +42,22 @@ const policies: fc.Arbitrary<Partial<ImportPolicies>> = fc.record({
   dayMonthOrder: fc.constantFrom('auto', 'dmy', 'mdy'),
   excelSerials: fc.constantFrom('accept', 'reject'),
   returns: fc.constantFrom('exclude', 'netOff', 'keep'),
-  cancellation: fc.record({ orderIdPrefix: fc.constantFrom(null, 'C', ''), statusWords: fc.constantFrom(['退货'], [], ['']) }),
+  skipRows: fc.constantFrom(0, 1, 3),
+  cancellation: fc.record({ orderIdPrefix: fc.constantFrom(null, 'C', '') }),
+  statuses: fc.record({
+    rows: fc.constantFrom('orderOutcome', 'returnTransaction'),
+    refundWords: fc.constantFrom(['退货'], [], ['']),
+    cancelWords: fc.constantFrom(['取消'], []),
+    classes: fc.constantFrom<Record<string, 'sale' | 'refunded' | 'cancelled'>>({}, { a: 'refunded' }),
+  }),
+  regionFromAddress: fc.boolean(),
   duplicates: fc.constantFrom('keep', 'drop', 'off'),
   raggedRows: fc.constantFrom('skip', 'pad'),
   maxExamples: fc.integer({ min: 0, max: 3 }),
 });
 
 const csvOptions: fc.Arbitrary<CsvOptions> = fc.record({
-  delimiter: fc.constantFrom('auto', ',', ';', '\t', '|'),
+  delimiter: fc.constantFrom('auto', ',', ';', '\t', '|', ' '),
   maxFieldLength: fc.constantFrom(4, 64, 1 << 20),
   maxColumns: fc.constantFrom(1, 3, 1024),
   maxRowLength: fc.constantFrom(16, 1 << 20),

@@ -1,6 +1,9 @@
-import { R_RFM_SEGMENT_RULES, seedFourClassRules, type SegmentRule } from '../../engine/customers';
-import { parseInput } from '../../engine/cellInput';
-import type { AnalysisOptions, CutPoints } from '../../workers/customersClient';
+/**
+ * The Customers tab's analysis settings as the user edits them, and how they become the engine's
+ * analysis options. Plain data and functions: the runes live in customers.svelte.ts.
+ */
+import { DEFAULT_HIGH_VALUE, R_RFM_SEGMENT_RULES, seedFourClassRules, type AnalysisOptions, type CutPoints, type SegmentRule } from '../engine/customers';
+import { parseInput } from '../engine/cellInput';
 
 export const SECTIONS = ['data', 'segments', 'abc', 'matrix', 'migration', 'clv'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -31,19 +34,8 @@ export interface AnalysisSettings {
   highValue: string[] | null;
 }
 
-let ruleKey = 0;
-export function editableRules(rules: readonly SegmentRule[], name: (id: string) => string): EditableRule[] {
-  return rules.map((r) => ({ key: ++ruleKey, name: name(r.id), r: [...r.recency], f: [...r.frequency], m: [...r.monetary] }));
-}
-export function newRule(name: string): EditableRule {
-  return { key: ++ruleKey, name, r: [1, 5], f: [1, 5], m: [1, 5] };
-}
-
-/** What the tab shows and how it analyses, kept while the user visits other tabs. */
-export const customersView = $state<{ section: Section; datasetId: string | null; settings: AnalysisSettings }>({
-  section: 'data',
-  datasetId: null,
-  settings: {
+export function defaultSettings(): AnalysisSettings {
+  return {
     analysisDay: null,
     orders: 'transactions',
     monetary: 'total',
@@ -53,14 +45,18 @@ export const customersView = $state<{ section: Section; datasetId: string | null
     abcA: 0.8,
     abcB: 0.95,
     highValue: null,
-  },
-});
+  };
+}
 
-export const DEFAULT_HIGH_VALUE: Readonly<Record<Exclude<SegmentationChoice, 'custom'>, readonly string[]>> = {
-  rfm: ['champions', 'loyal-customers'],
-  seeds4: ['high-value'],
-  eight: ['important-value'],
-};
+let ruleKey = 0;
+export function editableRules(rules: readonly SegmentRule[], name: (id: string) => string): EditableRule[] {
+  return rules.map((r) => ({ key: ++ruleKey, name: name(r.id), r: [...r.recency], f: [...r.frequency], m: [...r.monetary] }));
+}
+export function newRule(name: string): EditableRule {
+  return { key: ++ruleKey, name, r: [1, 5], f: [1, 5], m: [1, 5] };
+}
+
+export { DEFAULT_HIGH_VALUE };
 
 /**
  * Cut points as typed: numbers separated by commas, spaces or 、 (each may be written 1万, 5k or in

@@ -1,0 +1,124 @@
+/**
+ * The Customers tab's state, kept while the user visits other tabs: which section and data set are
+ * shown, the analysis settings, the plan's data sets (followed live from IndexedDB, in this tab and
+ * others), and the latest analysis, migration and CLV results. Views read it and call its actions;
+ * the worker and the storage are reached through here only.
+ */
+import type { ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult } from '../engine/customers/analysisTypes';
+import type { ClvProgress } from '../engine/customers/clvAnalysis';
+import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
+import { analyse, clv, exportMembership, forgetDataset, migration } from '../workers/customersClient';
+import { app } from './app.svelte';
+import { analysisOptions, defaultSettings, segmentationOf, type AnalysisSettings, type Section } from './customersSettings';
+import { LatestTask } from './customersTask.svelte';
+
+export type { DatasetMeta } from '../persistence/datasets';
+export type { ImportReport } from '../engine/import/importReport';
+
+export class CustomersState {
+  section = $state<Section>('data');
+  /** The data set chosen; null: the newest. */
+  datasetId = $state<string | null>(null);
+  settings = $state<AnalysisSettings>(defaultSettings());
+  /** The plan's data sets, newest first. */
+  datasets = $state.raw<DatasetMeta[]>([]);
+  loaded = $state(false);
+  listError = $state.raw<unknown>(null);
+  /** One analysis serves the segment, ABC, matrix and cohort views: it is kept while they switch. */
+  readonly analysis = new LatestTask<CustomerAnalysis>();
+  readonly migration = new LatestTask<MigrationResult>();
+  readonly clv = new LatestTask<ClvResult>();
+  /** How far the running CLV computation is. */
+  clvProgress = $state.raw<ClvProgress | null>(null);
+
+  /** The data set the sections analyse. */
+  readonly dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? this.datasets[0] ?? null);
+
+  #shownId: string | null = null;
+
+  /** Customer data lives in IndexedDB only: without it there is nowhere to keep millions of rows. */
+  get #repo(): DatasetRepo | null {
+    const db = app.repo?.db;
+    return db ? new DatasetRepo(db) : null;
+  }
+
+  get hasStorage(): boolean {
+    return app.repo !== null;
+  }
+
+  /** Follows the plan's data sets (imports, renames, deletions here or in another tab); returns the stop. */
+  watch(planId: string): () => void {
+    const repo = this.#repo;
+    if (!repo) return () => undefined;
+    this.loaded = false;
+    return repo.watch(
+      planId,
+      (list) => {
+        this.datasets = list;
+        this.loaded = true;
+        this.listError = null;
+        this.#keepResultsOf(this.dataset?.id ?? null);
+      },
+      (e) => {
+        this.listError = e;
+        this.loaded = true;
+      },
+    );
+  }
+
+  /** Results belong to one data set: another one (or none) starts afresh. */
+  #keepResultsOf(id: string | null): void {
+    if (id === this.#shownId) return;
+    this.#shownId = id;
+    this.analysis.reset();
+    this.migration.reset();
+    this.clv.reset();
+  }
+
+  select(id: string | null): void {
+    this.datasetId = id;
+    this.#keepResultsOf(this.dataset?.id ?? null);
+  }
+
+  show(section: Section, datasetId?: string): void {
+    if (datasetId !== undefined) this.select(datasetId);
+    this.section = section;
+  }
+
+  async rename(dataset: DatasetMeta, name: string): Promise<void> {
+    await this.#repo?.rename(dataset.id, name);
+  }
+
+  async remove(dataset: DatasetMeta): Promise<void> {
+    await this.#repo?.delete(dataset.id);
+    // The worker may hold it in memory for analyses.
+    void forgetDataset(dataset.id).catch(() => undefined);
+    if (this.datasetId === dataset.id) this.select(null);
+  }
+
+  /** Asks for the analysis of the current settings (call inside an effect: it reads the settings). */
+  requestAnalysis(dataset: DatasetMeta): void {
+    const options = analysisOptions(this.settings);
+    this.analysis.run(`${dataset.id} ${JSON.stringify(options)}`, (signal) => analyse(dataset.id, options, signal));
+  }
+
+  requestMigration(dataset: DatasetMeta, fromDay: number, toDay: number): void {
+    const options = analysisOptions(this.settings);
+    this.migration.run(`${dataset.id} ${fromDay} ${toDay} ${JSON.stringify(options)}`, (signal) => migration(dataset.id, fromDay, toDay, options, signal));
+  }
+
+  requestClv(dataset: DatasetMeta, request: ClvRequest): void {
+    const segmentation = segmentationOf(this.settings);
+    this.clv.run(`${dataset.id} ${JSON.stringify(request)} ${JSON.stringify(segmentation)}`, (signal) => {
+      this.clvProgress = null;
+      // A superseded run's last progress message may still arrive: it is not this run's.
+      return clv(dataset.id, request, segmentation, (p) => signal.aborted || (this.clvProgress = p), signal);
+    });
+  }
+
+  exportMembership(dataset: DatasetMeta): Promise<MembershipExport> {
+    return exportMembership(dataset.id, analysisOptions(this.settings));
+  }
+}
+
+export const customers = new CustomersState();

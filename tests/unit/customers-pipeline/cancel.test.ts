@@ -50,21 +50,28 @@ describe('LatestTask: one request at a time, the newest wins', () => {
     const task = new LatestTask<string>();
     const signals: AbortSignal[] = [];
     const resolvers: ((v: string) => void)[] = [];
+    // A request that honours its signal, as worker calls do (aborting rejects at once).
     const request = (signal: AbortSignal) =>
-      new Promise<string>((resolve) => {
+      new Promise<string>((resolve, reject) => {
         signals.push(signal);
         resolvers.push(resolve);
+        signal.addEventListener('abort', () => reject(new Error('aborted')));
       });
+    const ticks = async (): Promise<void> => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
     task.run('a', request);
     task.run('a', request);
     expect(signals.length).toBe(1);
     task.run('b', request);
     expect(signals[0].aborted).toBe(true);
+    await ticks();
+    expect(signals).toHaveLength(2);
     expect(signals[1].aborted).toBe(false);
     resolvers[0]('stale');
     resolvers[1]('fresh');
-    await Promise.resolve();
-    await Promise.resolve();
+    await ticks();
+    expect(task.error).toBeNull();
     expect(task.value).toBe('fresh');
     expect(task.running).toBe(false);
     task.reset();

@@ -109,18 +109,22 @@ test.describe('exports a finance colleague can use', () => {
     expect(periodsFile.name).toMatch(/ - Periods - Net revenue\.csv$/);
     const periods = csvRows(periodsFile.bytes);
     expect(periods.map((r) => r[0])).toEqual(['Channel', ...names, 'Total']);
-    expect(periods[0]).toHaveLength(1 + 24);
+    // 24 months and the whole-plan column.
+    expect(periods[0]).toHaveLength(1 + 24 + 1);
     expect(Math.round(Number(periods[1][1]))).toBe(janScreen);
-    // Months add up to the channel grid's figure, channels to the total row, to the fen.
+    // Months add up to the channel grid's figure and to the row's total column, channels to the
+    // total row, to the fen.
     names.forEach((_, c) => {
-      const months = periods[c + 1].slice(1).reduce((a, v) => a + Math.round(Number(v) * 100), 0);
+      const months = periods[c + 1].slice(1, 25).reduce((a, v) => a + Math.round(Number(v) * 100), 0);
       expect(months).toBe(Math.round(Number(csv[c + 1][netCol]) * 100));
+      expect(Math.round(Number(periods[c + 1][25]) * 100)).toBe(months);
     });
-    const totals = periods.at(-1)?.slice(1).reduce((a, v) => a + Math.round(Number(v) * 100), 0);
+    const totals = periods.at(-1)?.slice(1, 25).reduce((a, v) => a + Math.round(Number(v) * 100), 0);
     expect(totals).toBe(kpiNet);
+    expect(Math.round(Number(periods.at(-1)?.[25]) * 100)).toBe(kpiNet);
     const periodXlsx = xlsxSheet((await download(page, 'periods-export-xlsx')).bytes);
     expect(periodXlsx.rows).toHaveLength(names.length + 2);
-    for (let c = 1; c <= 24; c++) {
+    for (let c = 1; c <= 25; c++) {
       const cell = periodXlsx.ws[XLSX.utils.encode_cell({ r: names.length + 1, c })] as XLSX.CellObject;
       expect(cell.t).toBe('n');
       expect(cell.z).toBe('"¥"#,##0.00');

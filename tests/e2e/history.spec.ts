@@ -62,7 +62,10 @@ test.describe('history: snapshots, compare, restore', () => {
     await expect(rows(page).first().getByTestId('snapshot-kind')).toHaveText('Before restore');
     await expect(rows(page).first().getByTestId('snapshot-scenarios')).toHaveText('1');
     await expect(diff.getByTestId('diff-none')).toBeVisible();
-    await expect(page.getByTestId('recent-edits').locator('li').first()).toHaveText('Restore snapshot “Before the review”');
+    // The restore is one step; it writes only what differs, so its detail is the spend going back.
+    const restoreStep = page.getByTestId('recent-edits').locator('li').first();
+    await expect(restoreStep).toContainText('Restore snapshot “Before the review”');
+    await expect(restoreStep.getByTestId('recent-edit-detail')).toHaveText(/ ¥2,000,000 → ¥1,200,000$/);
     await expect.poll(() => p.kpi('netRevenue')).toBe(revenue0);
     const planUrl = page.url();
     await page.getByTestId('tab-channels').click();

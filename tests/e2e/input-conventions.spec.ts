@@ -31,9 +31,13 @@ test.describe('numbers as a Chinese planner types and pastes them', () => {
     // Without a response curve, spend only costs money: contribution moves by the spend alone.
     // The curve columns are off screen: walk there from spend with the arrow keys, as a user would.
     await p.cell('channel-grid', 0, 'driver.spend').click();
-    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    const focusedColumn = () => page.evaluate(() => document.activeElement?.closest('[col-id]')?.getAttribute('col-id') ?? '');
+    for (let i = 0; i < 40 && (await focusedColumn()) !== 'curve.type'; i++) await page.keyboard.press('ArrowRight');
+    expect(await focusedColumn()).toBe('curve.type');
     await p.paste('channel-grid', CN.none);
     await expect(p.cell('channel-grid', 0, 'curve.type')).toHaveText(CN.none);
+    // And back to spend, so that its cell is drawn again.
+    for (let i = 0; i < 40 && (await focusedColumn()) !== 'driver.spend'; i++) await page.keyboard.press('ArrowLeft');
 
     // Channel grid: 20万 reads as ¥200,000, the same value as typing 200000.
     await p.editCell('channel-grid', 0, 'driver.spend', '200000');
@@ -178,17 +182,22 @@ test.describe('numbers as a Chinese planner types and pastes them', () => {
     await expect(thresholds).toHaveCount(3);
     for (const v of await thresholds.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))) expect(v).toMatch(/^¥\d{1,3}(,\d{3})+$/);
 
-    await thresholds.nth(1).fill('1,375万');
+    // A threshold between the first and the last tier, typed in 万 with a thousands separator.
+    const [first, third] = [Number(await thresholds.nth(0).getAttribute('data-value')), Number(await thresholds.nth(2).getAttribute('data-value'))];
+    const wan = Math.round((first + third) / 2 / 1_000_000) ;
+    expect(wan * 1_000_000).toBeGreaterThan(first);
+    expect(wan * 1_000_000).toBeLessThan(third);
+    await thresholds.nth(1).fill(`${wan.toLocaleString('en')}万`);
     await thresholds.nth(1).press('Enter');
-    await expect(thresholds.nth(1)).toHaveAttribute('data-value', '1375000000');
-    await expect(thresholds.nth(1)).toHaveValue('¥13,750,000');
-    await expect(page.getByTestId('reb-tiers')).toContainText('¥1375万');
+    await expect(thresholds.nth(1)).toHaveAttribute('data-value', String(wan * 1_000_000));
+    await expect(thresholds.nth(1)).toHaveValue(`¥${(wan * 10_000).toLocaleString('en')}`);
+    await expect(page.getByTestId('reb-tiers')).toContainText(`¥${wan}万`);
     const last = Number(await thresholds.nth(2).getAttribute('data-value'));
     await page.getByTestId('reb-add-tier').click();
     await expect(thresholds).toHaveCount(4);
     const added = Number(await thresholds.nth(3).getAttribute('data-value'));
     // The step between the last two tiers again, rounded to that step's order of magnitude.
-    const step = last - 1_375_000_000;
+    const step = last - wan * 1_000_000;
     const quantum = 10 ** Math.floor(Math.log10(step));
     expect(added).toBe(Math.round((last + step) / quantum) * quantum);
     expect(added % 1_000_000).toBe(0);

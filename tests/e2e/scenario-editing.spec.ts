@@ -104,8 +104,17 @@ function gridOptions(page: Page): Locator {
 async function optionTexts(page: Page, row: number, col: string): Promise<string[]> {
   await reveal(page, col);
   await adjustmentCell(page, row, col).dblclick();
-  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('adjustment-grid').locator('.ag-cell-inline-editing, .ag-popup-editor').first().or(page.locator('.ag-popup-editor').first())).toBeVisible();
   const options = gridOptions(page);
+  // The select editor opens its list by itself or on Enter, depending on how fast it started:
+  // press Enter only when the list is not open yet (Enter on an open list would choose).
+  if (!(await options.first().isVisible())) {
+    try {
+      await expect(options.first()).toBeVisible({ timeout: 1000 });
+    } catch {
+      await page.keyboard.press('Enter');
+    }
+  }
   await expect(options.first()).toBeVisible();
   const texts = (await options.allTextContents()).map((s) => s.trim());
   // The stored choice is one of the options: ag-grid's "Invalid selection." never shows.
@@ -180,7 +189,7 @@ async function plannersDay(page: Page, p: Planner, locale: keyof typeof TEXT): P
   await expect(picker.getByTestId('target-matches')).toContainText(live);
   await picker.getByTestId('target-apply').click();
   await expect(picker).toHaveCount(0);
-  expect(await cellText(page, 0, 'target')).toBe(live);
+  await expect.poll(() => cellText(page, 0, 'target')).toBe(live);
   await typeInto(page, 0, 'number', '20%');
   await expect(adjustmentCell(page, 0, 'number')).toHaveText('+20%');
   await expect(page.getByTestId('adjustment-list')).toContainText(live);
@@ -212,8 +221,8 @@ async function plannersDay(page: Page, p: Planner, locale: keyof typeof TEXT): P
 
   // Scale +20 % → add: the same money each month, in yuan, not ¥0.20.
   await choose(page, 0, 'op', T.op.add);
+  await expect.poll(() => cellText(page, 0, 'number')).toMatch(/^\+/);
   const added = moneyOf(await cellText(page, 0, 'number'));
-  expect(await cellText(page, 0, 'number')).toMatch(/^\+/);
   expect(added).toBeGreaterThan(100_00);
   // Rounded to whole yuan a month: within ¥0.50 × 24 of the scale's extra spend.
   expect(Math.abs(added * months - scaled)).toBeLessThanOrEqual(50 * months);
@@ -221,13 +230,13 @@ async function plannersDay(page: Page, p: Planner, locale: keyof typeof TEXT): P
 
   // Add → move budget: from another channel into the live-stream, the same money, spend conserved.
   await choose(page, 0, 'op', T.op.move);
-  expect(await cellText(page, 0, 'moveTo')).toBe(live);
+  await expect.poll(() => cellText(page, 0, 'moveTo')).toBe(live);
   const source = await cellText(page, 0, 'moveFrom');
   expect(names).toContain(source);
   expect(source).not.toBe(live);
   expect(moneyOf(await cellText(page, 0, 'number'))).toBe(added);
-  expect(await cellText(page, 0, 'target')).toBe('—');
-  expect(await cellText(page, 0, 'driver')).toBe('—');
+  await expect.poll(() => cellText(page, 0, 'target')).toBe('—');
+  await expect.poll(() => cellText(page, 0, 'driver')).toBe('—');
   const ends = await optionTexts(page, 0, 'moveFrom');
   expect(ends).toEqual(names);
   await expect.poll(() => kpiDelta(page, 'spend')).toBe(0);
@@ -248,7 +257,7 @@ async function plannersDay(page: Page, p: Planner, locale: keyof typeof TEXT): P
   await expect(page.getByTestId('adjustment-notice')).toHaveCount(0);
   await choose(page, 0, 'op', T.op.scale);
   await expect(adjustmentCell(page, 0, 'number')).toHaveText('+20%');
-  expect(await cellText(page, 0, 'target')).toBe(live);
+  await expect.poll(() => cellText(page, 0, 'target')).toBe(live);
 
   // On the Channels tab the banner says the grid edits the baseline; each Δ = scenario − baseline.
   await page.getByTestId('tab-channels').click();
@@ -303,7 +312,7 @@ async function plannersDay(page: Page, p: Planner, locale: keyof typeof TEXT): P
   await page.getByTestId('target-kind-role').check();
   await expect(page.getByTestId('target-role').locator('option').first()).toContainText(T.allMain);
   await page.getByTestId('target-apply').click();
-  expect(await cellText(page, 0, 'target')).toBe(T.allMain);
+  await expect.poll(() => cellText(page, 0, 'target')).toBe(T.allMain);
   await choose(page, 0, 'driver', T.conversion);
   await typeInto(page, 0, 'number', '-20%');
   await expect(adjustmentCell(page, 0, 'number')).toHaveText('-20%');

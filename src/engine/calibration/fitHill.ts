@@ -76,9 +76,9 @@ interface Run {
 }
 
 /** Spends far below saturation: the rise is seen, its end is not. */
-const FAR_BELOW_ADVICE = engineMessage('fit.advice.higherSpend');
+const FAR_BELOW_ADVICE = Object.freeze(engineMessage('fit.advice.higherSpend'));
 /** Spends far beyond saturation: the end is seen, the rise is not. */
-const FAR_BEYOND_ADVICE = engineMessage('fit.advice.lowerSpend');
+const FAR_BEYOND_ADVICE = Object.freeze(engineMessage('fit.advice.lowerSpend'));
 
 function refuse(reason: FitRefusalReason, problem: FitProblem, advice: FitAdvice | null = null): FitResult {
   return { ok: false, reason, problem, advice };

@@ -1,9 +1,10 @@
+import { engineMessage } from '../messages';
 import type { ChannelBudgetBounds, Plan } from '../types';
 import { bestBudget } from './bestBudget';
 import { lineAt } from './envelope';
 import { channelMarginal, channelValue, type OptimiseObjective, type ResponseModel } from './model';
 import {
-  allConcave, checkNumber, fmt, infeasible, itemsFor, prepare, realObjective, todayTotal,
+  allConcave, checkNumber, infeasible, itemsFor, prepare, realObjective, todayTotal,
   type OptimiseFailure, type Problem,
 } from './problem';
 import { dualBound, solveBudget, type LambdaSolution, type SolveItem } from './solve';
@@ -282,11 +283,8 @@ function solveFor(p: Problem, budget: number, best: BestBudgetInfo): Success | F
 function bestAnswer(p: Problem): Success | Failure {
   const b = bestBudget(p.contribution, p.lo, p.hi);
   if ('unbounded' in b) {
-    return {
-      ok: false, error: 'unbounded',
-      message: `Contribution of channel "${p.channelNames[b.unbounded]}" rises with every unit of spend and has no maximum: set one.`,
-      details: { channelIndex: b.unbounded },
-    };
+    const channel = { channelId: p.models[b.unbounded].channelId, channel: p.channelNames[b.unbounded] };
+    return { ok: false, error: 'unbounded', problem: engineMessage('opt.unbounded', channel) };
   }
   const best: BestBudgetInfo = { ok: true, budget: b.budget, contribution: b.objective, gapBound: b.gapBound };
   return answer(p, b.spends, best, { method: allConcave(p) ? 'waterFilling' : 'concaveEnvelope', gapBound: b.gapBound, iterations: 0, lambda: 0 });
@@ -324,9 +322,7 @@ function minSpend(p: Problem, target: number): OptimiseResult {
     return r.ok ? r.objective : -Infinity;
   };
   const unreachable = (best: number, budget: number): Failure => ({
-    ok: false, error: 'unreachable',
-    message: `The target ${fmt(target)} cannot be reached: the best achievable is ${fmt(best)}, at a budget of ${fmt(budget)}.`,
-    details: { target, best, budget },
+    ok: false, error: 'unreachable', problem: engineMessage('opt.unreachable', { target, best, budget }),
   });
 
   let a: number; // a budget that misses the target (or −1: none below b)

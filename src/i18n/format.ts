@@ -1,17 +1,35 @@
 import { currencyDigits } from '../engine/money';
 
-/** Intl formatters are costly to build and formatting runs per grid cell: keep them. */
-const cache = new Map<string, Intl.NumberFormat>();
+/**
+ * Intl formatters are costly to build (tens of microseconds each) and formatting runs per grid cell
+ * and per chart label on every edit: keep them. Measured on a slider drag over a 36-month plan,
+ * building a date formatter per month label was the largest single cost of the main thread.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function nf(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+export function numberFormat(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = locale + JSON.stringify(opts);
-  let f = cache.get(key);
+  let f = numberFormats.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale, opts);
-    cache.set(key, f);
+    numberFormats.set(key, f);
   }
   return f;
 }
+
+export function dateTimeFormat(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(opts);
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, opts);
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+const nf = numberFormat;
+const MONTH = { year: 'numeric', month: 'short', timeZone: 'UTC' } as const;
 
 export const DASH = '—';
 
@@ -48,13 +66,13 @@ export function formatRatio(v: number | null, locale: string): string {
 }
 
 export function formatDate(ms: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 /** `2027-03` as "Mar 2027" / "2027年3月". */
 export function formatMonth(key: string, locale: string): string {
   const [y, m] = key.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  return dateTimeFormat(locale, MONTH).format(Date.UTC(y, m - 1, 1));
 }
 
 /** A score or other plain number with at most `digits` decimals (73.75 → "73.8"). */

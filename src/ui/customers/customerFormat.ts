@@ -1,6 +1,6 @@
 import { currencyDigits } from '../../engine/money';
 import { en, type MessageKey } from '../../i18n/en';
-import { formatMoney } from '../../i18n/format';
+import { dateTimeFormat, formatMoney, numberFormat } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 
 const DAY_MS = 86_400_000;
@@ -12,7 +12,7 @@ export function dataMoney(major: number | null, currency: string, locale: string
 
 /** A day number (days since 1970-01-01 UTC) as a date in the user's language. */
 export function formatDay(day: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day * DAY_MS);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day * DAY_MS);
 }
 
 /** A day number as `yyyy-mm-dd`, the value of a date input. */
@@ -30,7 +30,7 @@ export function inputToDay(value: string): number | null {
 
 /** A month index (year × 12 + month − 1) as "Mar 2024" / "2024年3月". */
 export function formatMonthIndex(index: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(Math.floor(index / 12), index % 12, 1));
+  return dateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(Math.floor(index / 12), index % 12, 1));
 }
 
 export function formatBytes(bytes: number, locale: string): string {
@@ -41,7 +41,7 @@ export function formatBytes(bytes: number, locale: string): string {
     v /= 1024;
     u++;
   }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
+  return `${numberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
 }
 
 export function hasMessage(key: string): key is MessageKey {

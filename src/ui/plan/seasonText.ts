@@ -2,7 +2,7 @@
 import { yearlyFromMonthly } from '../../engine/seasonality/growthRate';
 import { presetProfile, SEASON_PRESETS, type SeasonPreset } from '../../engine/seasonality/presets';
 import { isFlat, peakMonth, sameProfile } from '../../engine/seasonality/profile';
-import { DASH, formatPercent } from '../../i18n/format';
+import { DASH, formatPercent, numberFormat } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 
 const monthNames = new Map<string, string[]>();
@@ -20,7 +20,7 @@ export function monthNamesShort(locale: string): string[] {
 
 /** An index as the editor shows it: three decimals, always ("0.934", "1.000"). */
 export function formatIndex(x: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(x);
+  return numberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(x);
 }
 
 /** A growth rate with its sign ("+10%", "−2.5%"); per month shown with more decimals. */

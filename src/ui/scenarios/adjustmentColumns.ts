@@ -212,11 +212,17 @@ function monthColumn(plan: Plan, money: Money, field: 'from' | 'to'): ColDef<Adj
   });
 }
 
-export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRow>[] {
-  const channelIds = plan.channels.map((c) => c.id);
-  const channelLabel = (id: string): string => channelName(plan, id);
+/**
+ * The adjustments grid's columns. `plan` gives the plan as it is when a cell is drawn or edited: the
+ * columns themselves depend only on the channels, the timeline, the currency and the language, so
+ * the caller rebuilds them when those change, not on every edit (rebuilding columns makes ag-grid
+ * lay the whole grid out again, which a what-if slider would do many times a second).
+ */
+export function adjustmentColumns(plan: () => Plan, money: Money): ColDef<AdjustmentRow>[] {
+  const channelIds = () => plan().channels.map((c) => c.id);
+  const channelLabel = (id: string): string => channelName(plan(), id);
   // Baseline values the op and driver switches measure against: read once per switch, not per cell.
-  const convert = () => convertContext(plan);
+  const convert = () => convertContext(plan());
 
   const sliderField = (field: 'min' | 'max' | 'step', header: string): ColDef<AdjustmentRow> =>
     textColumn(`slider.${field}`, header, 110, (r) => (r.adj.slider ? sliderText(r.adj, r.adj.slider[field], money) : ''), {
@@ -234,12 +240,13 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
       label: channelLabel,
       values: (r) => {
         const own = r.adj.op.kind === 'move' ? (field === 'moveFrom' ? r.adj.op.from : r.adj.op.to) : '';
-        return own && !channelIds.includes(own) ? [own, ...channelIds] : channelIds;
+        const ids = channelIds();
+        return own && !ids.includes(own) ? [own, ...ids] : ids;
       },
     }, {
       parse: (text, row) => {
         if (!isMove(row)) return { ok: false, message: t('se.onlyForMove') };
-        const id = findChannel(plan, text);
+        const id = findChannel(plan(), text);
         return id ? { ok: true, value: id } : { ok: false, message: t('adj.unknownChannel', { value: text }) };
       },
       ops: (row, value) => {
@@ -247,7 +254,7 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
         const op = field === 'moveFrom' ? { ...row.adj.op, from: value as string } : { ...row.adj.op, to: value as string };
         return replace(row, { ...row.adj, op });
       },
-      copy: (r) => (r.adj.op.kind === 'move' ? channelName(plan, field === 'moveFrom' ? r.adj.op.from : r.adj.op.to) : ''),
+      copy: (r) => (r.adj.op.kind === 'move' ? channelName(plan(), field === 'moveFrom' ? r.adj.op.from : r.adj.op.to) : ''),
     }, isMove);
 
   return [
@@ -262,16 +269,16 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
       copy: (r) => t(`adj.op.${r.adj.op.kind}`),
     }),
     {
-      ...textColumn('target', t('adj.target'), 180, (r) => (isMove(r) ? '' : targetText(plan, r.adj)), {
-        parse: (text, row) => (isMove(row) ? { ok: false, message: t('se.notForMove') } : parseTarget(plan, text)),
+      ...textColumn('target', t('adj.target'), 180, (r) => (isMove(r) ? '' : targetText(plan(), r.adj)), {
+        parse: (text, row) => (isMove(row) ? { ok: false, message: t('se.notForMove') } : parseTarget(plan(), text)),
         ops: (row, value) => replace(row, { ...row.adj, target: value as AdjustmentTarget }),
-        copy: (r) => (isMove(r) ? '' : targetText(plan, r.adj)),
+        copy: (r) => (isMove(r) ? '' : targetText(plan(), r.adj)),
       }),
       valueFormatter: (p) => (isMove(p.data) ? '—' : String(p.value ?? '')),
       editable: (p) => !isMove(p.data),
       cellClass: (p) => (isMove(p.data) ? 'na' : 'picker-cell'),
       cellEditor: TargetEditor,
-      cellEditorParams: { plan },
+      cellEditorParams: () => ({ plan: plan() }),
       cellEditorPopup: true,
       tooltipValueGetter: (p) => (isMove(p.data) ? t('se.notForMove') : t('se.picker.open')),
     },
@@ -294,8 +301,8 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
     }, (r) => numberCell(r.adj, opNumber(r.adj.op), money.currency)),
     moveEnd('moveFrom'),
     moveEnd('moveTo'),
-    monthColumn(plan, money, 'from'),
-    monthColumn(plan, money, 'to'),
+    monthColumn(plan(), money, 'from'),
+    monthColumn(plan(), money, 'to'),
     selectColumn('slider', t('adj.slider'), 90, { code: (r) => (r.adj.slider ? 'yes' : 'no'), label: yesNoLabel, values: () => YES_NO }, {
       parse: parseYesNo,
       ops: (row, value) => {

@@ -1,6 +1,12 @@
 import type { PlanResult } from '../engine/compute';
 import type { Plan } from '../engine/types';
+import { LatestRunner, STALE } from '../workers/latest';
 import type { PlanSession } from './planSession.svelte';
+
+interface Answer {
+  result: PlanResult;
+  inputs: readonly unknown[];
+}
 
 /**
  * What the baseline depends on. Edits keep untouched branches of the plan (patch.ts), so while a
@@ -17,13 +23,21 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
 /**
  * The baseline's result next to a shown scenario, for "Δ against the baseline". Null while the
  * baseline itself is shown (nothing to compare) and until the first answer; an answer overtaken by a
- * newer request is dropped. Create it while a component initialises (it sets up an effect).
+ * newer request is dropped (LatestRunner). Create it while a component initialises (it sets up an
+ * effect).
  */
 export class BaselineResult {
   /** The latest answer and the inputs it was computed from. */
-  #answer = $state.raw<{ result: PlanResult; inputs: readonly unknown[] } | null>(null);
+  #answer = $state.raw<Answer | null>(null);
   #inputs: readonly unknown[] = [];
-  #generation = 0;
+  // A newer request waits for the running one rather than aborting it: aborting a compute restarts
+  // its worker, and the baseline changes only on edits outside the scenario.
+  #runner = new LatestRunner<PlanSession, Answer>(async (s, signal) => {
+    // The inputs are read when the request runs, so they are those of the plan it computes.
+    const inputs = baselineInputs(s.plan);
+    const [out] = await s.computeMany([null], signal);
+    return { result: out.result, inputs };
+  });
 
   /**
    * The baseline of exactly this plan, or null (still computing, or nothing to compare): a Δ of a
@@ -39,21 +53,20 @@ export class BaselineResult {
       const s = session();
       const inputs = baselineInputs(s.plan);
       if (s.scenarioId === null) {
-        this.#generation++;
+        this.#runner.cancel();
         this.#inputs = [];
         this.#answer = null;
         return;
       }
       if (sameInputs(inputs, this.#inputs)) return;
       this.#inputs = inputs;
-      const gen = ++this.#generation;
-      s.computeMany([null]).then(
-        ([out]) => {
-          if (gen === this.#generation) this.#answer = { result: out.result, inputs };
+      this.#runner.submit(s).then(
+        (answer) => {
+          if (answer !== STALE) this.#answer = answer;
         },
         () => {
           // The tiles then show no Δ; the plan's own compute reports what is wrong with it.
-          if (gen === this.#generation) this.#answer = null;
+          this.#answer = null;
         },
       );
     });

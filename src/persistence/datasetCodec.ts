@@ -11,7 +11,7 @@
  * gives exactly the numbers that were imported; a read checks that the chunks add up to the rows
  * the metadata promises.
  */
-import type { CodedColumn, TransactionColumns } from '../engine/import/columns';
+import type { CodedColumn, TransactionColumns } from '../engine/import/transactions';
 import type { DatasetChunkRecord } from './db';
 
 /** Rows per chunk (and dictionary values per text chunk): 4 MiB for an Int32 column. */

@@ -5,7 +5,7 @@
  * (RELIABILITY 2, 9, 11).
  */
 import { liveQuery } from 'dexie';
-import type { TransactionColumns } from '../engine/import/columns';
+import type { TransactionColumns } from '../engine/import/transactions';
 import type { Delimiter } from '../engine/import/csv';
 import { emptySkips, SKIP_REASONS, type ImportReport } from '../engine/import/importReport';
 import { columnFacts, DATASET_CHUNK_ROWS, DATASET_FORMAT, decodeDatasetChunks, encodeDatasetChunks } from './datasetCodec';

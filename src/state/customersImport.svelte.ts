@@ -3,7 +3,8 @@
  * dialog shows (preview, header layout, column mapping, rules, progress, the day/month question,
  * the outcome) and what the user changes. The file is read and stored in the customers worker.
  */
-import type { ColumnMapping, DayMonthQuestion } from '../engine/import/columns';
+import type { DayMonthQuestion } from '../engine/import/importReport';
+import type { ColumnMapping } from '../engine/import/transactions';
 import type { Delimiter } from '../engine/import/csv';
 import type { ImportFailureCode } from '../engine/import/failure';
 import type { MappedField } from '../engine/import/header';

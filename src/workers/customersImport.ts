@@ -6,7 +6,8 @@
  * cancel message is read during a long parse, and keeping a parsed import while the user answers
  * the day/month question.
  */
-import { resolveDayMonthOrder, type TransactionColumns, type TransactionImport } from '../engine/import/columns';
+import { resolveDayMonthOrder } from '../engine/import/dayMonth';
+import type { TransactionColumns, TransactionImport } from '../engine/import/transactions';
 import { ImportFailure } from '../engine/import/failure';
 import { previewSource, type PreviewOverrides } from '../engine/import/preview';
 import { readTransactions, type Pace, type ReadSource } from '../engine/import/read';

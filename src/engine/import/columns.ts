@@ -7,81 +7,31 @@
  */
 
 import { CsvParser, CsvRecord, FIELD_ESCAPED, fieldText, recordFields, type CsvSink } from './csv';
-import { packDayMonth, PENDING, resolveDates, unpackDayMonth } from './dayMonth';
+import { DayMonthEvidence, packDayMonth, PENDING } from './dayMonth';
 import { detach, RowFingerprints, StringDictionary } from './dictionary';
-import { emptyReport, type DayMonthQuestion, type ImportReport, type RowCount, type SkipReason, type StatusCount } from './importReport';
-import { classifyStatus, completePolicies, type ImportPolicies, type StatusClass } from './policies';
+import { emptyReport, type ImportReport, type RowCount, type SkipReason } from './importReport';
+import { completePolicies, type ImportPolicies } from './policies';
 import { provinceOfAddress } from './province';
+import { CANCELLED, SALE, StatusTally } from './statusTally';
+import type { CodedColumn, ColumnMapping, TransactionColumns, TransactionImport } from './transactions';
 import {
   DATE_DAY_MONTH,
   DATE_EXCEL,
   DATE_FAIL,
   DATE_FORMS,
-  dayMonthToDays,
-  detectDayMonthOrder,
-  formatDay,
   readDate,
   readNumber,
   type DateSlot,
-  type DayMonthOrder,
   type NumberSlot,
 } from './values';
 
 export type { DayMonthQuestion, ImportReport, RowCount, SkipReason, StatusCount } from './importReport';
+export type { CodedColumn, ColumnMapping, TransactionColumns, TransactionImport } from './transactions';
 export { DEFAULT_POLICIES, type ImportPolicies, type ReturnsPolicy, type StatusClass, type StatusPolicy } from './policies';
-
-/** Where each field is in the file: 0-based column indices. */
-export interface ColumnMapping {
-  customer: number;
-  date: number;
-  /** The amount of the row; without it, amount = quantity × unitPrice (as in UCI Online Retail). */
-  amount?: number;
-  unitPrice?: number;
-  quantity?: number;
-  orderId?: number;
-  channel?: number;
-  region?: number;
-  product?: number;
-  /** An order status column, read for refunds and cancellations (see policies.ts). */
-  status?: number;
-}
-
-/** Dictionary-encoded text column: codes[i] indexes values. */
-export interface CodedColumn {
-  codes: Int32Array;
-  values: string[];
-}
-
-export interface TransactionColumns {
-  length: number;
-  customer: CodedColumn;
-  /** Days since 1970-01-01. */
-  date: Int32Array;
-  amount: Float64Array;
-  quantity: Float64Array | null;
-  orderId: CodedColumn | null;
-  channel: CodedColumn | null;
-  region: CodedColumn | null;
-  product: CodedColumn | null;
-}
-
-export interface TransactionImport {
-  columns: TransactionColumns;
-  report: ImportReport;
-  /** Set when `a/b/yyyy` dates could be read two ways: call resolveDayMonthOrder before using dates. */
-  question: DayMonthQuestion | null;
-}
 
 type TextField = 'orderId' | 'channel' | 'region' | 'product';
 
 const isBlank = (c: number) => c === 0x20 || c === 0x09;
-
-/** Status classes as small integers, for the per-code cache. */
-const SALE = 0;
-const REFUNDED = 1;
-const CANCELLED = 2;
-const CLASS_CODES: Record<StatusClass, number> = { sale: SALE, refunded: REFUNDED, cancelled: CANCELLED };
-const CODE_CLASSES: readonly StatusClass[] = ['sale', 'refunded', 'cancelled'];
 
 export class TransactionColumnBuilder implements CsvSink {
   // Column indices, −1 for a field not mapped. Held as plain numbers rather than the caller's
@@ -121,20 +71,13 @@ export class TransactionColumnBuilder implements CsvSink {
     region: new StringDictionary(),
     product: new StringDictionary(),
   };
-  readonly #status = new StringDictionary();
-  /** Per status code: its class (SALE, REFUNDED, CANCELLED), filled as codes appear. */
-  #statusClass: number[] = [];
-  /** Per status code: rows that had it. */
-  #statusRows: number[] = [];
+  readonly #statuses: StatusTally;
   readonly #fingerprints = new RowFingerprints();
   readonly #checkDuplicates: boolean;
 
   readonly #num: NumberSlot = { value: 0 };
   readonly #day: DateSlot = { day: 0, a: 0, b: 0, year: 0 };
-  #pending = 0;
-  #dayFirst = 0;
-  #monthFirst = 0;
-  readonly #pendingSamples: { a: number; b: number; year: number; text: string }[] = [];
+  readonly #dayMonth: DayMonthEvidence;
 
   readonly #report: ImportReport;
 
@@ -161,6 +104,8 @@ export class TransactionColumnBuilder implements CsvSink {
     this.#above = this.#policy.skipRows;
     this.#checkDuplicates = this.#policy.duplicates !== 'off';
     this.#report = emptyReport(this.#policy);
+    this.#dayMonth = new DayMonthEvidence(this.#policy.maxExamples);
+    this.#statuses = new StatusTally(this.#policy.statuses);
     if (this.#statusAt >= 0) this.#report.statusRows = this.#policy.statuses.rows;
     this.#grow(Math.max(16, Math.min(expectedRows, 1 << 27)));
   }
@@ -256,8 +201,10 @@ export class TransactionColumnBuilder implements CsvSink {
     if (i === this.#capacity) this.#grow(this.#capacity * 2);
     this.#customer[i] = this.#code(this.#dicts.customer, r, ci);
     this.#date[i] = day;
-    if (day >= PENDING) this.#notePending(r, di, day);
-    else report.dates.forms[DATE_FORMS[form]!]++;
+    if (day >= PENDING) {
+      report.dates.forms.dayMonth++;
+      this.#dayMonth.note(day, r, di);
+    } else report.dates.forms[DATE_FORMS[form]!]++;
     this.#amount[i] = amount === 0 ? 0 : amount;
     if (qi >= 0) this.#quantity[i] = quantity === 0 ? 0 : quantity;
     // Unrolled: a loop over field names would make every access a keyed lookup.
@@ -296,28 +243,8 @@ export class TransactionColumnBuilder implements CsvSink {
       region: coded(this.#regionAt, this.#regionCol, 'region'),
       product: coded(this.#productAt, this.#productCol, 'product'),
     };
-    report.statuses = this.#status.values.map((value, code): StatusCount => ({ value, class: CODE_CLASSES[this.#statusClass[code]], rows: this.#statusRows[code] }));
-    let question: DayMonthQuestion | null = null;
-    if (this.#policy.dayMonthOrder !== 'auto') {
-      if (report.dates.forms.dayMonth > 0) report.dates.dayMonthOrder = this.#policy.dayMonthOrder;
-    } else if (this.#pending > 0) {
-      const verdict = detectDayMonthOrder(this.#dayFirst, this.#monthFirst);
-      report.dates.dayMonthOrder = verdict;
-      if (verdict === 'dmy' || verdict === 'mdy') resolveDates(columns, report, verdict);
-      else {
-        question = {
-          verdict,
-          rows: this.#pending,
-          dayFirstProofs: this.#dayFirst,
-          monthFirstProofs: this.#monthFirst,
-          samples: this.#pendingSamples.map(({ a, b, year, text }) => ({
-            text,
-            dmy: nullableDay(dayMonthToDays(a, b, year, 'dmy')),
-            mdy: nullableDay(dayMonthToDays(a, b, year, 'mdy')),
-          })),
-        };
-      }
-    }
+    report.statuses = this.#statuses.counts();
+    const question = this.#dayMonth.settle(columns, report, this.#policy.dayMonthOrder);
     return { columns, report, question };
   }
 
@@ -372,16 +299,7 @@ export class TransactionColumnBuilder implements CsvSink {
   /** The class of the row's status (SALE without a status column); counts the value. */
   #statusOf(r: CsvRecord): number {
     const si = this.#statusAt;
-    if (si < 0) return SALE;
-    // Few distinct statuses: classify once per distinct value.
-    const code = this.#code(this.#status, r, si);
-    while (code >= this.#statusClass.length) {
-      const value = this.#status.values[this.#statusClass.length];
-      this.#statusClass.push(CLASS_CODES[classifyStatus(value, this.#policy.statuses)]);
-      this.#statusRows.push(0);
-    }
-    this.#statusRows[code]++;
-    return this.#statusClass[code];
+    return si < 0 ? SALE : this.#statuses.classOf(this.#code(this.#statuses.values, r, si));
   }
 
   #countReturn(row: number, amount: number, marked: boolean): void {
@@ -389,17 +307,6 @@ export class TransactionColumnBuilder implements CsvSink {
     this.#count(returns, row);
     if (amount < 0) returns.negativeAmount++;
     if (marked) returns.marked++;
-  }
-
-  #notePending(r: CsvRecord, field: number, packed: number): void {
-    this.#pending++;
-    const { a, b, year } = unpackDayMonth(packed);
-    if (a > 12) this.#dayFirst++;
-    if (b > 12) this.#monthFirst++;
-    this.#report.dates.forms.dayMonth++;
-    if (this.#pendingSamples.length < this.#policy.maxExamples) {
-      this.#pendingSamples.push({ a, b, year, text: detach(fieldText(r, field).trim()) });
-    }
   }
 
   #count(c: RowCount, row: number): void {
@@ -410,22 +317,6 @@ export class TransactionColumnBuilder implements CsvSink {
   #skip(reason: SkipReason, row: number): void {
     this.#count(this.#report.skipped[reason], row);
   }
-}
-
-const nullableDay = (d: number | null) => (d === null ? null : formatDay(d));
-
-/**
- * Settles the order of pending `a/b/yyyy` dates once the user has answered the question. Rows
- * whose date is no valid day in that order (possible only when the column had proof both ways) are
- * removed from every column and counted as bad dates. The import is updated in place (its arrays
- * are large) and returned without its question.
- */
-export function resolveDayMonthOrder(imp: TransactionImport, order: DayMonthOrder): TransactionImport {
-  if (imp.question === null) return imp;
-  resolveDates(imp.columns, imp.report, order);
-  imp.report.dates.dayMonthOrder = order;
-  imp.question = null;
-  return imp;
 }
 
 TransactionColumnBuilder.warmObjects = warmUp();

@@ -4,9 +4,11 @@
  * stay below 2^31); once the order is known (from the column, or the user's answer) they become day
  * numbers.
  */
-import type { TransactionColumns } from './columns';
-import type { ImportReport } from './importReport';
-import { dayMonthToDays, type DayMonthOrder } from './values';
+import { fieldText, type CsvRecord } from './csv';
+import { detach } from './dictionary';
+import type { DayMonthQuestion, ImportReport } from './importReport';
+import type { TransactionColumns, TransactionImport } from './transactions';
+import { dayMonthToDays, detectDayMonthOrder, formatDay, type DayMonthOrder } from './values';
 
 export const PENDING = 1 << 30;
 
@@ -54,4 +56,74 @@ export function resolveDates(columns: TransactionColumns, report: ImportReport, 
     const col = columns[f];
     if (col) columns[f] = { ...col, codes: compact(col.codes) };
   }
+}
+
+const nullableDay = (d: number | null) => (d === null ? null : formatDay(d));
+
+/**
+ * What a column of `a/b/yyyy` dates says about its order while it is read: how many dates prove
+ * day-first (a > 12) and month-first (b > 12), and a few as written, for the question to the user.
+ */
+export class DayMonthEvidence {
+  #rows = 0;
+  #dayFirst = 0;
+  #monthFirst = 0;
+  readonly #samples: { a: number; b: number; year: number; text: string }[] = [];
+  readonly #maxSamples: number;
+
+  constructor(maxSamples: number) {
+    this.#maxSamples = maxSamples;
+  }
+
+  /** Notes one pending date, field `field` of record `r` (read as text only while samples are wanted). */
+  note(packed: number, r: CsvRecord, field: number): void {
+    this.#rows++;
+    const { a, b, year } = unpackDayMonth(packed);
+    if (a > 12) this.#dayFirst++;
+    if (b > 12) this.#monthFirst++;
+    if (this.#samples.length < this.#maxSamples) this.#samples.push({ a, b, year, text: detach(fieldText(r, field).trim()) });
+  }
+
+  /**
+   * After the last row: with an order fixed by the user's settings, records it; otherwise lets the
+   * column decide and converts the dates, or returns the question to ask when it cannot.
+   */
+  settle(columns: TransactionColumns, report: ImportReport, order: DayMonthOrder | 'auto'): DayMonthQuestion | null {
+    if (order !== 'auto') {
+      if (report.dates.forms.dayMonth > 0) report.dates.dayMonthOrder = order;
+      return null;
+    }
+    if (this.#rows === 0) return null;
+    const verdict = detectDayMonthOrder(this.#dayFirst, this.#monthFirst);
+    report.dates.dayMonthOrder = verdict;
+    if (verdict === 'dmy' || verdict === 'mdy') {
+      resolveDates(columns, report, verdict);
+      return null;
+    }
+    return {
+      verdict,
+      rows: this.#rows,
+      dayFirstProofs: this.#dayFirst,
+      monthFirstProofs: this.#monthFirst,
+      samples: this.#samples.map(({ a, b, year, text }) => ({
+        text,
+        dmy: nullableDay(dayMonthToDays(a, b, year, 'dmy')),
+        mdy: nullableDay(dayMonthToDays(a, b, year, 'mdy')),
+      })),
+    };
+  }
+}
+
+/**
+ * Settles the order of pending `a/b/yyyy` dates once the user has answered the question. Rows
+ * whose date is no valid day in that order (possible only when the column had proof both ways) are
+ * removed from every column and counted as bad dates. The import is updated in place (its arrays
+ * are large) and returned without its question.
+ */
+export function resolveDayMonthOrder(imp: TransactionImport, order: DayMonthOrder): TransactionImport {
+  if (imp.question === null) return imp;
+  resolveDates(imp.columns, imp.report, order);
+  imp.report.dates.dayMonthOrder = order;
+  imp.question = null;
+  return imp;
 }

@@ -4,7 +4,7 @@
  * with a confidence, and a column that matches nothing well is left unmapped.
  */
 
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './transactions';
 
 export type MappedField = keyof ColumnMapping;
 

@@ -4,7 +4,7 @@
  * Both are guessed from the previewed rows, shown, and left for the user to change; a file without
  * a header gets its customer, date and amount columns guessed from what the columns hold.
  */
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './transactions';
 import { detectColumnMapping, type MappedField, type MappingGuess } from './header';
 import { parseNumber, readDate, type DateSlot, DATE_EXCEL, DATE_FAIL } from './values';
 

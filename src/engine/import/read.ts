@@ -5,7 +5,8 @@
  * per row. `pace` is called between chunks with the progress; the caller reports it, yields to its
  * event loop and throws to cancel.
  */
-import { TransactionColumnBuilder, type ColumnMapping, type TransactionImport } from './columns';
+import { TransactionColumnBuilder } from './columns';
+import type { ColumnMapping, TransactionImport } from './transactions';
 import { CsvParser, type Delimiter } from './csv';
 import { detectEncoding, DETECTION_SAMPLE_BYTES, StreamDecoder } from './encoding';
 import { ImportFailure } from './failure';

@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
-  resolveDayMonthOrder,
   TransactionColumnBuilder,
   type ColumnMapping,
   type ImportPolicies,
@@ -9,6 +8,7 @@ import {
   type TransactionImport,
 } from '../../../src/engine/import/columns';
 import { CsvParser, type CsvSummary } from '../../../src/engine/import/csv';
+import { resolveDayMonthOrder } from '../../../src/engine/import/dayMonth';
 import { detectEncoding, StreamDecoder } from '../../../src/engine/import/encoding';
 import { detectColumnMapping } from '../../../src/engine/import/header';
 import { daysFromCivil, formatDay } from '../../../src/engine/import/values';

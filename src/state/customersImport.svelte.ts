@@ -14,6 +14,7 @@ import { describePreview, type FilePreview, type PreviewOverrides, type PreviewV
 import type { DayMonthOrder, DecimalMark } from '../engine/import/values';
 import type { DatasetMeta } from '../persistence/datasets';
 import { importFile, previewFile } from '../workers/customersClient';
+import { LatestRunner, STALE } from '../workers/latest';
 import type { ImportOutcome, ImportProgress } from '../workers/customersTypes';
 import { customersErrorText } from './customersTask.svelte';
 
@@ -76,7 +77,8 @@ export class ImportSession {
 
   progress = $state.raw<ImportProgress>({ bytesRead: 0, totalBytes: 0, rows: 0, phase: 'reading' });
 
-  #generation = 0;
+  /** The latest preview wins: choosing another encoding twice quickly shows the second. */
+  #previews = new LatestRunner((overrides: PreviewOverrides) => previewFile(this.file, overrides));
   #first = true;
   #controller: AbortController | null = null;
 
@@ -89,28 +91,29 @@ export class ImportSession {
 
   /** Reads the first rows (again, with another encoding, delimiter or sheet); the mapping starts from the detection. */
   async loadPreview(overrides: PreviewOverrides = {}): Promise<void> {
-    const generation = ++this.#generation;
     this.previewing = true;
     this.previewFailure = null;
+    let outcome: Awaited<ReturnType<typeof previewFile>> | typeof STALE;
     try {
-      const outcome = await previewFile(this.file, overrides);
-      if (generation !== this.#generation) return;
-      if (outcome.kind === 'failed') {
-        this.previewFailure = outcome.names ? { code: outcome.code, names: outcome.names } : { code: outcome.code };
-        return;
-      }
-      const p = outcome.preview;
-      this.preview = p;
-      this.layout = { ...p.layout };
-      this.#detect();
-      const view = this.view;
-      if (this.#first && view && view.decimalMark !== 'ambiguous') this.decimalMark = view.decimalMark;
-      this.#first = false;
+      outcome = await this.#previews.submit(overrides);
     } catch (e) {
-      if (generation === this.#generation) this.previewFailure = { code: 'other', message: customersErrorText(e) };
-    } finally {
-      if (generation === this.#generation) this.previewing = false;
+      this.previewFailure = { code: 'other', message: customersErrorText(e) };
+      this.previewing = false;
+      return;
     }
+    if (outcome === STALE) return;
+    this.previewing = false;
+    if (outcome.kind === 'failed') {
+      this.previewFailure = outcome.names ? { code: outcome.code, names: outcome.names } : { code: outcome.code };
+      return;
+    }
+    const p = outcome.preview;
+    this.preview = p;
+    this.layout = { ...p.layout };
+    this.#detect();
+    const view = this.view;
+    if (this.#first && view && view.decimalMark !== 'ambiguous') this.decimalMark = view.decimalMark;
+    this.#first = false;
   }
 
   /** Moves the header (title lines above it, or no header at all); the mapping starts again from the detection. */

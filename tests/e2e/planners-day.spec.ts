@@ -100,9 +100,11 @@ async function kpiDelta(page: Page, key: string): Promise<number> {
   return Number(await page.getByTestId(`kpi-${key}-delta`).getAttribute('data-delta'));
 }
 
+/** Shows the baseline again, and waits until the tiles show its figures (no Δ any more). */
 async function backToBaseline(page: Page): Promise<void> {
   await page.getByTestId('scenario-view').selectOption('');
   await expect(page.getByTestId('scenario-banner')).toHaveCount(0);
+  await expect(page.getByTestId('kpi-spend-delta')).toHaveCount(0);
 }
 
 /** The planner starts next year's budget from the beauty brand's template. */
@@ -468,6 +470,7 @@ async function csvOfEachGrid(page: Page, p: Planner, day: Day): Promise<void> {
   expect(num(rows[1][head.indexOf(T.spendBase)], 'typed spend')).toBe(200_000);
 
   await page.getByTestId('tab-periods').click();
+  await expect(p.cell('period-grid', 0, 'name')).toHaveText(day.names[0]);
   const periods = await p.download('periods-export-csv');
   expect(periods.name).toMatch(new RegExp(`${T.periodsFile}\\.csv$`));
   const months = csvRows(periods.bytes);
@@ -486,6 +489,7 @@ async function csvOfEachGrid(page: Page, p: Planner, day: Day): Promise<void> {
 
   await page.getByTestId('tab-scenarios').click();
   await page.getByTestId('scenario-item').filter({ hasText: T.scenario }).click();
+  await expect(page.getByTestId('adjustment-list').locator('li')).toHaveCount(2);
   const adjustments = csvRows((await p.download('adjustments-export-csv')).bytes);
   expect(adjustments).toHaveLength(3);
   const amount = adjustments[0].findIndex((_, c) => adjustments.slice(1).every((r) => /^-?\d/.test(r[c] ?? '')));

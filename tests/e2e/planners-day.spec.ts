@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { presetProfile } from '../../src/engine/seasonality/presets';
-import { csvRows, pngSize } from './downloads';
+import { createPlanFromTemplate } from '../../src/engine/templates';
+import { csvRows, pngLook, pngSize } from './downloads';
 import { expect, test, watchLibraries } from './fixtures';
 import { pageInk, pdfInfo, pdfText, rowPattern } from './pdfPages';
 import type { Planner } from './planner';
@@ -26,6 +28,7 @@ const TEXT = {
     live: /直播/,
     budget: '5000万',
     goalTarget: '4亿',
+    closestAt50: '最接近的是50%时的',
     level: { past: '预算已超过盈利水平', below: '预算低于盈利水平', at: '预算正处于盈利水平' },
     bestIs: '最佳预算为',
     optimised: '优化贡献利润',
@@ -42,6 +45,7 @@ const TEXT = {
     channelsFile: ' - 渠道',
     periodsFile: ' - 期间 - 营销投入',
     mixChart: '各期渠道组合（净收入）',
+    pp: (value: string) => `${value} 个百分点`,
   },
   en: {
     typed20wan: 'Spend: read 20万 as ¥200,000.',
@@ -52,6 +56,7 @@ const TEXT = {
     live: /live-stream/i,
     budget: '¥50,000,000',
     goalTarget: '¥400,000,000',
+    closestAt50: 'at 50%.',
     level: { past: 'The budget is past the profitable level.', below: 'The budget is below the profitable level.', at: 'the budget is at the profitable level' },
     bestIs: 'The best budget is',
     optimised: 'Optimised Contribution',
@@ -68,10 +73,14 @@ const TEXT = {
     channelsFile: ' - Channels',
     periodsFile: ' - Periods - Spend',
     mixChart: 'Channel mix by period (net revenue)',
+    pp: (value: string) => `${value} pp`,
   },
 } as const;
 type Locale = keyof typeof TEXT;
 type Texts = (typeof TEXT)[Locale];
+
+/** Excel's format code of an amount in yuan, to the fen. */
+const YUAN = '"¥"#,##0.00';
 
 const MONTHS = Array.from({ length: 24 }, (_, t) => `${2027 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`);
 const MONTH_COLS = MONTHS.map((m) => `b.${m}`);
@@ -239,7 +248,10 @@ async function scenarioWithPickedTargets(page: Page, p: Planner, day: Day): Prom
   await page.getByTestId('goal-target').fill(T.goalTarget);
   await page.getByTestId('goal-max').fill('0.5');
   await page.getByTestId('goal-run').click();
-  await expect(page.getByTestId('goal-result')).toHaveAttribute('data-status', /reached|unreachable/);
+  const goal = page.getByTestId('goal-result');
+  // 4亿 is out of reach with at most 50 % more budget: the closest is at the bound, 50 % (not 0.5 %).
+  await expect(goal).toHaveAttribute('data-status', 'unreachable');
+  await expect(goal).toContainText(T.closestAt50);
   await expect(page.getByTestId('goal-max')).toHaveValue('50%');
   await expect(page.getByTestId('goal-max-note')).toContainText('50%');
 
@@ -248,12 +260,16 @@ async function scenarioWithPickedTargets(page: Page, p: Planner, day: Day): Prom
   const expectedDelta = auxiliary.reduce((a, r) => a + day.planSpend[r] * ((r === day.live ? 1.3 * 0.9 : 0.9) - 1), 0);
   await expect(page.getByTestId('scenario-banner')).toContainText(T.scenario);
   await expect.poll(async () => Math.abs((await kpiDelta(page, 'spend')) - expectedDelta)).toBeLessThanOrEqual(200);
+  // Half as much budget again brings more net revenue than the scenario has, and less than the target.
+  const closest = fen(/¥[\d,]+/.exec(await goal.innerText())?.[0] ?? '');
+  expect(closest).toBeGreaterThan(await p.kpi('netRevenue'));
+  expect(closest).toBeLessThan(400_000_000 * 100);
 }
 
 /** She compares the scenario with the baseline: the same Δ as the tiles, coloured by good or bad. */
 async function compareWithBaseline(page: Page, day: Day): Promise<void> {
   const tileDelta: Record<string, number> = {};
-  for (const k of ['spend', 'contribution', 'cac']) tileDelta[k] = await kpiDelta(page, k);
+  for (const k of ['spend', 'contribution', 'cac', 'roi']) tileDelta[k] = await kpiDelta(page, k);
   await page.getByTestId('tab-compare').click();
   const table = page.getByTestId('compare-table');
   await expect(table).toBeVisible();
@@ -267,13 +283,18 @@ async function compareWithBaseline(page: Page, day: Day): Promise<void> {
     probe.remove();
     return out;
   });
-  for (const [metric, better] of [['spend', 0], ['contribution', 1], ['cac', -1]] as const) {
+  for (const [metric, better] of [['spend', 0], ['contribution', 1], ['cac', -1], ['roi', 1]] as const) {
     const cell = table.getByTestId(`delta-${metric}-1`);
     await expect.poll(async () => Number(await cell.getAttribute('data-delta'))).toBeCloseTo(tileDelta[metric], 6);
     const tone = better === 0 || tileDelta[metric] === 0 ? 'neutral' : Math.sign(tileDelta[metric]) === better ? 'good' : 'bad';
     await expect(cell, metric).toHaveAttribute('data-tone', tone);
     if (tone !== 'neutral') expect(await cell.evaluate((el) => getComputedStyle(el).color), metric).toBe(colours[tone]);
   }
+  // ROI is a ratio: its Δ is in percentage points (0.0123 → "+1.2 pp"), with no Δ % beside it.
+  const roi = tileDelta.roi;
+  const points = new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(Math.abs(roi) * 100);
+  await expect(table.getByTestId('delta-roi-1')).toHaveText(`${roi > 0 ? '+' : roi < 0 ? '−' : '±'}${day.T.pp(points)}`);
+  await expect(table.getByTestId('delta-pct-roi-1')).toHaveText('');
   await expect(page.getByTestId('compare-legend')).toBeVisible();
 }
 
@@ -310,6 +331,18 @@ async function optimise(page: Page, p: Planner, day: Day): Promise<void> {
     // A move and its share carry the same sign: "−¥972,044 (−2.9%)", never "(2.9%)" beside a cut.
     expect(await rows.nth(i).locator('td').nth(3).innerText()).toMatch(/^(?:([+−])¥[\d,]+(?:\.\d\d)? \(\1[\d.,]+%\)|¥0(?:\.00)? \(0%\))$/);
   }
+  // "Today" is each channel's spend over the plan, as the Periods grid's total column showed it; the
+  // answer spends the budget typed, and each move is the answer less today.
+  let answered = 0;
+  for (let i = 0; i < day.names.length; i++) {
+    const cells = rows.nth(i).locator('td');
+    await expect(cells.first()).toHaveText(day.names[i]);
+    const [today, optimal, move] = await Promise.all([1, 2, 3].map(async (c) => fen((await cells.nth(c).innerText()).split(' (')[0])));
+    expect(Math.abs(today - day.planSpend[i]), `${day.names[i]} today`).toBeLessThanOrEqual(100);
+    expect(Math.abs(optimal - today - move), `${day.names[i]} move`).toBeLessThanOrEqual(100);
+    answered += optimal;
+  }
+  expect(Math.abs(answered - 5_000_000_000)).toBeLessThanOrEqual(day.names.length * 100);
 
   const promised = Number(await page.getByTestId('opt-headline').getAttribute('data-objective'));
   const options = page.getByTestId('scenario-view').locator('option');
@@ -333,6 +366,10 @@ async function optimise(page: Page, p: Planner, day: Day): Promise<void> {
  */
 async function bcgExit(page: Page, p: Planner, day: Day): Promise<void> {
   await backToBaseline(page);
+  // Each channel's contribution on the baseline, as the channel grid shows it: what an exit gives up.
+  await page.getByTestId('tab-channels').click();
+  const contribution: number[] = [];
+  for (let r = 0; r < day.names.length; r++) contribution.push(fen(await p.readCell('channel-grid', r, 'metric.contribution')));
   await page.getByTestId('tab-evaluate').click();
   await page.getByTestId('eval-bcg').click();
   await expect(page.getByTestId('bcg-row')).toHaveCount(day.names.length);
@@ -345,6 +382,9 @@ async function bcgExit(page: Page, p: Planner, day: Day): Promise<void> {
   const name = day.T.exit(channel);
   await expect(page.getByTestId('scenario-view').locator('option:checked')).toHaveText(name);
   await expect.poll(() => kpiDelta(page, 'spend')).toBe(-day.planSpend[row]);
+  // Spend, fixed cost and base traffic all go: the plan loses exactly the channel's contribution
+  // (the template has no cannibalisation), to the yuan the grid shows.
+  expect(Math.abs((await kpiDelta(page, 'contribution')) + contribution[row])).toBeLessThanOrEqual(100);
   day.scenarios.push(name);
 
   // In the Periods grid the driver months are the baseline's, which typing there edits (the banner
@@ -357,6 +397,7 @@ async function bcgExit(page: Page, p: Planner, day: Day): Promise<void> {
 
   // A file saved from a grid while the scenario is on screen says whose numbers it holds.
   await page.getByTestId('tab-channels').click();
+  await expect(p.cell('channel-grid', 0, 'name')).toHaveText(day.names[0]);
   const file = await p.download('channels-export-csv');
   // (What file systems refuse, such as ":", becomes "_".)
   expect(file.name).toBe(`${day.planName} - ${name}${day.T.channelsFile}.csv`.replace(/[:]/g, '_'));
@@ -366,6 +407,8 @@ async function bcgExit(page: Page, p: Planner, day: Day): Promise<void> {
   expect(Number(rows[1 + row][head.indexOf(day.T.spendBase)])).toBeGreaterThan(0);
   expect(Number(rows[1 + row][head.indexOf(day.T.spendTotal)])).toBe(0);
   expect(Number(rows[1 + row][head.indexOf(day.T.netRevenue)])).toBe(0);
+  // No fixed cost left behind: the exited channel's contribution is nil, not minus its fixed cost.
+  expect(Number(rows[1 + row][head.indexOf(day.T.contribution)])).toBe(0);
 }
 
 /** Sheet rows as SheetJS reads them, raw values. */
@@ -413,11 +456,26 @@ async function exportPlanToExcel(page: Page, p: Planner, day: Day): Promise<void
   expect(channels[1][baseSpend]).toBe(200_000);
   expect(channels[3][baseSpend]).toBe(150_000);
   expect(channels[3][head.findIndex((h) => h.startsWith(T.conversion))]).toBe(0.03);
-  for (const name of T.sheets.slice(1, 8)) {
+  // The formats finance sees: money in the plan's currency (yuan and fen), rates in percent.
+  const format = (sheet: string, r: number, c: number): unknown => wb.Sheets[sheet][XLSX.utils.encode_cell({ r, c })]?.z;
+  expect(format(T.sheets[0], 1, baseSpend)).toBe(YUAN);
+  expect(format(T.sheets[0], 3, head.findIndex((h) => h.startsWith(T.conversion)))).toBe('0.00%');
+  for (const [k, name] of T.sheets.slice(1, 8).entries()) {
     const rows = sheetRows(wb, name);
     expect(rows.map((r) => r[0]), name).toEqual([T.channel, ...day.names, T.total]);
     expect(rows[0], name).toHaveLength(1 + 24 + 1);
     expectTypedNumbers(wb, name, 1);
+    // Five sheets of money, then orders (a count) and ROI (a ratio, no currency).
+    const z = format(name, 1, 1);
+    if (k < 5) expect(z, name).toBe(YUAN);
+    else if (k === 5) expect(z, name).toBe('#,##0');
+    else expect(z, name).not.toMatch(/¥/);
+  }
+  // Every sheet opens with its header row frozen (read from the sheet's own XML in the zip).
+  const parts = unzipSync(new Uint8Array(file.bytes));
+  for (let i = 1; i <= T.sheets.length; i++) {
+    const xml = strFromU8(parts[`xl/worksheets/sheet${i}.xml`] ?? new Uint8Array());
+    expect(xml, T.sheets[i - 1]).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
   }
   // Scenarios: the baseline and each of the day's scenarios; the one on screen has the tile's net revenue.
   const scenarios = sheetRows(wb, T.sheets[8]);
@@ -454,6 +512,7 @@ function num(text: string | undefined, where: string): number {
  */
 async function csvOfEachGrid(page: Page, p: Planner, day: Day): Promise<void> {
   const { T } = day;
+  await expect(p.cell('channel-grid', 0, 'name')).toHaveText(day.names[0]);
   const channels = await p.download('channels-export-csv');
   expect(channels.name).toMatch(new RegExp(`${T.channelsFile}\\.csv$`));
   const rows = csvRows(channels.bytes);
@@ -509,6 +568,16 @@ async function chartImages(page: Page, p: Planner, day: Day): Promise<void> {
   expect(png.name).toBe(`${day.T.mixChart}.png`);
   // Twice the chart's size, plus the title band of 40 px.
   expect(pngSize(png.bytes)).toEqual({ width: 2 * Math.max(320, width), height: 2 * (height + 40) });
+  // Its contents: a title in the band (dark text from the left margin of 16 px), and below it every
+  // channel's bars in the channel's own colour (a series dimmed by a hover would not be).
+  const template = createPlanFromTemplate('beauty', { id: 'colours', now: 0, locale: day.locale });
+  const colours = day.names.map((name) => template.channels.find((c) => c.name === name)?.color ?? '');
+  for (const c of colours) expect(c).toMatch(/^#[0-9a-f]{6}$/i);
+  const look = await pngLook(page, png.bytes, 2 * 40, colours);
+  expect(look.bandInk?.left).toBeGreaterThanOrEqual(2 * 16 - 2);
+  expect(look.bandInk?.left).toBeLessThanOrEqual(2 * 16 + 8);
+  expect(look.bandInk!.right - look.bandInk!.left).toBeGreaterThan(2 * 100);
+  for (const [k, name] of day.names.entries()) expect(look.counts[k], name).toBeGreaterThan(500);
 
   const svg = (await p.download('chart-mix-svg')).bytes.toString('utf8');
   const parsed = await page.evaluate((text) => {

@@ -1,22 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
-import { expect, test } from './fixtures';
-
-/** Clicks an export button and returns the downloaded file. */
-async function download(page: Page, testid: string): Promise<{ name: string; bytes: Buffer }> {
-  const wait = page.waitForEvent('download');
-  await page.getByTestId(testid).click();
-  const d = await wait;
-  return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
-}
-
-/** The CSV as a reader sees it: it must start with the UTF-8 BOM. */
-function csvRows(bytes: Buffer): string[][] {
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
-}
+import { csvRows } from './downloads';
+import { expect, test, watchLibraries } from './fixtures';
 
 /** The first sheet read by SheetJS (an independent reader), with the number formats. */
 function xlsxSheet(bytes: Buffer): { ws: XLSX.WorkSheet; rows: unknown[][] } {
@@ -35,15 +21,6 @@ function yuanOf(text: string): number {
   return Number(text.replace(/[¥,\s]/g, '').replace('−', '-'));
 }
 
-/** Fails the test on any warning or error the grid or the chart library writes to the console. */
-function watchLibraries(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('console', (m) => {
-    if ((m.type() === 'warning' || m.type() === 'error') && /ag-?grid|echarts|zrender/i.test(m.text())) seen.push(`${m.type()}: ${m.text()}`);
-  });
-  return seen;
-}
-
 test.describe('exports a finance colleague can use', () => {
   test('the channel and period grids export and copy every row and the total, with typed numbers', async ({ page, context, planner: p }) => {
     const libraryMessages = watchLibraries(page);
@@ -59,7 +36,7 @@ test.describe('exports a finance colleague can use', () => {
     const kpiNet = await p.kpi('netRevenue');
 
     // CSV: every channel and the total; money as plain numbers that equal the app's figures.
-    const csv = csvRows((await download(page, 'channels-export-csv')).bytes);
+    const csv = csvRows((await p.download('channels-export-csv')).bytes);
     expect(csv.map((r) => r[0])).toEqual(['Channel', ...names, 'Total']);
     const netCol = csv[0].indexOf('Net revenue');
     const convCol = csv[0].indexOf('Conversion');
@@ -74,7 +51,7 @@ test.describe('exports a finance colleague can use', () => {
     expect(sum).toBe(kpiNet);
 
     // Excel: the same rows; money and rates are numbers with formats; the header stays frozen.
-    const xlsx = await download(page, 'channels-export-xlsx');
+    const xlsx = await p.download('channels-export-xlsx');
     expect(xlsx.name).toMatch(/ - Channels\.xlsx$/);
     const { ws, rows } = xlsxSheet(xlsx.bytes);
     expect(rows.map((r) => r[0])).toEqual(['Channel', ...names, 'Total']);
@@ -104,7 +81,7 @@ test.describe('exports a finance colleague can use', () => {
     await page.getByTestId('period-select').selectOption('metric:netRevenue');
     await expect(p.cell('period-grid', 0, 'b.2027-01')).not.toHaveText('');
     const janScreen = yuanOf((await p.cell('period-grid', 0, 'b.2027-01').textContent()) ?? '');
-    const periodsFile = await download(page, 'periods-export-csv');
+    const periodsFile = await p.download('periods-export-csv');
     // The file says which figure it holds.
     expect(periodsFile.name).toMatch(/ - Periods - Net revenue\.csv$/);
     const periods = csvRows(periodsFile.bytes);
@@ -122,7 +99,7 @@ test.describe('exports a finance colleague can use', () => {
     const totals = periods.at(-1)?.slice(1, 25).reduce((a, v) => a + Math.round(Number(v) * 100), 0);
     expect(totals).toBe(kpiNet);
     expect(Math.round(Number(periods.at(-1)?.[25]) * 100)).toBe(kpiNet);
-    const periodXlsx = xlsxSheet((await download(page, 'periods-export-xlsx')).bytes);
+    const periodXlsx = xlsxSheet((await p.download('periods-export-xlsx')).bytes);
     expect(periodXlsx.rows).toHaveLength(names.length + 2);
     for (let c = 1; c <= 25; c++) {
       const cell = periodXlsx.ws[XLSX.utils.encode_cell({ r: names.length + 1, c })] as XLSX.CellObject;
@@ -153,11 +130,11 @@ test.describe('exports a finance colleague can use', () => {
     await p.paste('adjustment-grid', '500000');
     await expect(grid.locator('.ag-row[row-index="2"] [col-id="number"]').first()).toHaveText('¥500,000');
 
-    const csv = csvRows((await download(page, 'adjustments-export-csv')).bytes);
+    const csv = csvRows((await p.download('adjustments-export-csv')).bytes);
     expect(csv).toHaveLength(4);
     const number = csv[0].indexOf('Amount');
     expect(csv.slice(1).map((r) => r[number])).toEqual(['0.1', '0.1', '500000']);
-    const { ws, rows } = xlsxSheet((await download(page, 'adjustments-export-xlsx')).bytes);
+    const { ws, rows } = xlsxSheet((await p.download('adjustments-export-xlsx')).bytes);
     expect(rows).toHaveLength(4);
     const cells = columnCells(ws, number, 3);
     expect(cells.map((c) => [c.t, c.v, c.z])).toEqual([['n', 0.1, '0.00%'], ['n', 0.1, '0.00%'], ['n', 500000, '"¥"#,##0.00']]);
@@ -180,7 +157,7 @@ test.describe('exports a finance colleague can use', () => {
     await page.getByTestId('adjustment-add').click();
     await expect(page.getByTestId('adjustment-list').locator('li')).toHaveCount(1);
 
-    const file = await download(page, 'plan-export-xlsx');
+    const file = await p.download('plan-export-xlsx');
     expect(file.name).toMatch(/\.xlsx$/);
     const wb = XLSX.read(file.bytes, { type: 'buffer', cellNF: true });
     expect(wb.SheetNames).toEqual(['Channels', 'Spend by month', 'Net revenue by month', 'Gross profit by month', 'Channel cost by month', 'Contribution by month', 'Orders by month', 'ROI by month', 'Scenarios', 'Assumptions']);
@@ -208,12 +185,12 @@ test.describe('exports a finance colleague can use', () => {
     await p.newPlan('beauty');
     const names = await p.columnTexts('channel-grid', 'name');
     const kpiNet = await p.kpi('netRevenue');
-    const { ws, rows } = xlsxSheet((await download(page, 'channels-export-xlsx')).bytes);
+    const { ws, rows } = xlsxSheet((await p.download('channels-export-xlsx')).bytes);
     expect(rows.map((r) => r[0])).toEqual(['渠道', ...names, '合计']);
     const net = (rows[0] as string[]).indexOf('净收入');
     expect(Math.round((rows.at(-1)?.[net] as number) * 100)).toBe(kpiNet);
     expect(columnCells(ws, net, names.length + 1).every((c) => c.t === 'n' && c.z === '"¥"#,##0.00')).toBe(true);
-    const wb = XLSX.read((await download(page, 'plan-export-xlsx')).bytes, { type: 'buffer', cellNF: true });
+    const wb = XLSX.read((await p.download('plan-export-xlsx')).bytes, { type: 'buffer', cellNF: true });
     expect(wb.SheetNames).toEqual(['渠道', '营销投入（按月）', '净收入（按月）', '毛利（按月）', '渠道成本（按月）', '贡献利润（按月）', '订单数（按月）', 'ROI（按月）', '情景对比', '假设']);
     expect(wb.Sheets['净收入（按月）'].B1.v).toBe('2027年1月');
     expect(libraryMessages).toEqual([]);
@@ -231,7 +208,7 @@ test.describe('exports a finance colleague can use', () => {
     // Saved before and after hovering a bar: the hover really shows on screen (a tooltip), and
     // the two files are the same image.
     await chart.scrollIntoViewIfNeeded();
-    const before = await download(page, 'chart-by-channel-png');
+    const before = await p.download('chart-by-channel-png');
     const box = await chart.boundingBox();
     if (!box) throw new Error('chart not laid out');
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
@@ -269,7 +246,7 @@ test.describe('exports a finance colleague can use', () => {
     expect(image.titleInk).toBeGreaterThan(200);
     expect(image.corner).toEqual([255, 255, 255, 255]);
 
-    const svg = (await download(page, 'chart-by-channel-svg')).bytes.toString('utf8');
+    const svg = (await p.download('chart-by-channel-svg')).bytes.toString('utf8');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain('>Net revenue and contribution by channel</text>');
     expect(libraryMessages).toEqual([]);

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { Planner } from './planner';
 
 /**
@@ -24,3 +24,16 @@ export const test = base.extend<{ planner: Planner; pageErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * Collects every warning or error the grid or the chart library writes to the console (errors fail
+ * every test already; warnings such as "module not registered" or a bad chart option do not, unless
+ * a test checks this list is empty).
+ */
+export function watchLibraries(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'warning' || m.type() === 'error') && /ag[- ]?grid|echarts|zrender/i.test(m.text())) seen.push(`${m.type()}: ${m.text()}`);
+  });
+  return seen;
+}

@@ -1,17 +1,7 @@
 import type { Page } from '@playwright/test';
 import { presetProfile } from '../../src/engine/seasonality/presets';
-import { expect, test } from './fixtures';
-import type { Planner } from './planner';
-
-
-/** Fails the test on any warning the grid or the charts log (errors fail every test already). */
-function watchLibraryWarnings(page: Page): string[] {
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning' && /ag[- ]?grid|echarts/i.test(m.text())) warnings.push(m.text());
-  });
-  return warnings;
-}
+import { expect, test, watchLibraries } from './fixtures';
+import type { GridId, Planner } from './planner';
 
 /** A formatted amount or count as a number: "¥1,120,800" → 1120800, "-¥4,296,876" → -4296876. */
 function amount(text: string): number {
@@ -23,8 +13,6 @@ function amount(text: string): number {
 const MONTHS_2027 = Array.from({ length: 12 }, (_, m) => `b.2027-${String(m + 1).padStart(2, '0')}`);
 const MONTHS_ALL = [...MONTHS_2027, ...MONTHS_2027.map((c) => c.replace('2027', '2028'))];
 
-type GridId = 'channel-grid' | 'period-grid';
-
 const CHANNEL_COLUMNS = [
   'name', 'type', 'role', 'regions',
   ...['spend', 'baseTraffic', 'conversion', 'aov', 'returnRate', 'grossMargin', 'channelMargin', 'variableCostRate', 'fixedCost', 'newCustomerShare'].map((k) => `driver.${k}`),
@@ -33,42 +21,9 @@ const CHANNEL_COLUMNS = [
   ...['spend', 'fixedCost', 'netRevenue', 'contribution', 'roi', 'cac', 'costRatio', 'revenueShare'].map((m) => `metric.${m}`),
 ];
 
-/**
- * ag-grid renders only the columns in view: scroll the grid sideways until the column is rendered
- * (from the left edge when it is not), the way a planner would scroll to it.
- */
-async function showColumn(p: Planner, grid: GridId, colId: string): Promise<void> {
-  const header = p.grid(grid).locator(`.ag-header-cell[col-id="${colId}"]`);
-  if ((await header.count()) > 0) return;
-  const viewport = p.grid(grid).locator('.ag-body-horizontal-scroll-viewport');
-  await viewport.evaluate((el) => el.scrollTo({ left: 0 }));
-  // Half a view at a time, back to the left edge after the right one: the grid draws a scrolled view
-  // a moment later, so a column missed on one pass is found on the next.
-  await expect
-    .poll(
-      async () => {
-        if ((await header.count()) > 0) return true;
-        await viewport.evaluate((el) => {
-          const max = el.scrollWidth - el.clientWidth;
-          el.scrollTo({ left: el.scrollLeft >= max - 1 ? 0 : Math.min(max, el.scrollLeft + el.clientWidth / 2) });
-        });
-        return false;
-      },
-      { intervals: [60], message: `column ${colId}` },
-    )
-    .toBe(true);
-}
-
-/** The text of a body cell (row ≥ 0) or of the pinned total row (row = 'total'), scrolled into view. */
-async function read(p: Planner, grid: GridId, row: number | 'total', colId: string): Promise<string> {
-  await showColumn(p, grid, colId);
-  const cell = row === 'total' ? p.grid(grid).locator(`.ag-row[row-index="b-0"] [col-id="${colId}"]`).first() : p.cell(grid, row, colId);
-  return ((await cell.textContent()) ?? '').trim();
-}
-
 async function amounts(p: Planner, grid: GridId, cells: [number | 'total', string][]): Promise<number[]> {
   const out: number[] = [];
-  for (const [row, colId] of cells) out.push(amount(await read(p, grid, row, colId)));
+  for (const [row, colId] of cells) out.push(amount(await p.readCell(grid, row, colId)));
   return out;
 }
 
@@ -85,13 +40,13 @@ async function openEditorOn(page: Page, p: Planner, row: number): Promise<void> 
 
 test.describe('growth and seasonality a planner can see and edit', () => {
   test('10 % a year and Double 11 on a channel give the months the period grid shows; copy; undo', async ({ page, planner: p }) => {
-    const warnings = watchLibraryWarnings(page);
+    const warnings = watchLibraries(page);
     await p.open('en');
     await p.newPlan('beauty');
 
     // The grid says what base means, and the stores channel (row 1) has no growth yet.
     await expect(p.grid('channel-grid').locator('.ag-header-group-cell').filter({ hasText: 'Base month — before growth and seasonality' })).toBeVisible();
-    await showColumn(p, 'channel-grid', 'growth.spend');
+    await p.showColumn('channel-grid', 'growth.spend');
     await expect(p.cell('channel-grid', 1, 'growth.spend')).toHaveText('not set');
 
     await openEditorOn(page, p, 1);
@@ -112,7 +67,7 @@ test.describe('growth and seasonality a planner can see and edit', () => {
     const d11 = presetProfile('double11');
     await expect(page.getByTestId('season-m10')).toHaveValue(d11[10].toFixed(3));
     await expect(page.getByTestId('season-mean')).toContainText('exactly 12 base months');
-    await showColumn(p, 'channel-grid', 'season.spend');
+    await p.showColumn('channel-grid', 'season.spend');
     await expect(p.cell('channel-grid', 1, 'season.spend')).toHaveText(`Peak Nov ×${d11[10].toFixed(3)}`);
 
     // Undo restores the previous profile in one step; growth (an earlier edit) stays; redo brings it back.
@@ -141,12 +96,12 @@ test.describe('growth and seasonality a planner can see and edit', () => {
       const expected = d11.map((index, t) => Math.round(baseYuan * 100 * Math.pow(1.1, t / 12) * index) / 100);
       shown.forEach((v, t) => expect(Math.abs(v - expected[t]), `row ${row} month ${t + 1}: ${v} vs ${expected[t]}`).toBeLessThanOrEqual(0.5));
       // January a year later is exactly 10 % above January.
-      const jan2028 = amount(await read(p, 'period-grid', row, 'b.2028-01'));
+      const jan2028 = amount(await p.readCell('period-grid', row, 'b.2028-01'));
       expect(Math.abs(jan2028 - expected[0] * 1.1)).toBeLessThanOrEqual(1);
     }
 
     // Override one month: the editor's chart counts it and marks it.
-    await showColumn(p, 'period-grid', 'b.2027-06');
+    await p.showColumn('period-grid', 'b.2027-06');
     await p.editCell('period-grid', 1, 'b.2027-06', '300000');
     await expect(p.cell('period-grid', 1, 'b.2027-06')).toHaveClass(/overridden/);
     await page.getByTestId('tab-channels').click();
@@ -160,7 +115,7 @@ test.describe('growth and seasonality a planner can see and edit', () => {
   });
 
   test('a pasted row of twelve, presets on several channels, normalising, and a new channel that grows', async ({ page, planner: p }) => {
-    const warnings = watchLibraryWarnings(page);
+    const warnings = watchLibraries(page);
     await p.open('en');
     await p.newPlan('beauty');
     await openEditorOn(page, p, 3);
@@ -202,13 +157,13 @@ test.describe('growth and seasonality a planner can see and edit', () => {
     // A new channel grows like the plan's median channel, and says so.
     await page.getByTestId('add-channel').click();
     await expect(p.toastWith('grows like the plan’s median channel')).toBeVisible();
-    await showColumn(p, 'channel-grid', 'growth.baseTraffic');
+    await p.showColumn('channel-grid', 'growth.baseTraffic');
     await expect(p.cell('channel-grid', 4, 'growth.baseTraffic')).toHaveText(/^\+\d/);
     expect(warnings).toEqual([]);
   });
 
   test('totals: every summable column adds up to what the rows show, in both grids', async ({ page, planner: p }) => {
-    const warnings = watchLibraryWarnings(page);
+    const warnings = watchLibraries(page);
     await p.open('en');
     await p.newPlan('beauty');
     const n = await p.rows('channel-grid').count();
@@ -225,12 +180,12 @@ test.describe('growth and seasonality a planner can see and edit', () => {
       ['metric.contribution', n * 0.5],
     ] as const) {
       const values = await amounts(p, 'channel-grid', Array.from({ length: n }, (_, r) => [r, colId]));
-      const total = amount(await read(p, 'channel-grid', 'total', colId));
+      const total = amount(await p.readCell('channel-grid', 'total', colId));
       expect(Math.abs(values.reduce((a, v) => a + v, 0) - total), colId).toBeLessThanOrEqual(tolerance);
     }
     // Rates in the total row are blends, not sums: between the smallest and largest channel value.
     const conversions = await amounts(p, 'channel-grid', Array.from({ length: n }, (_, r) => [r, 'driver.conversion']));
-    const blended = amount(await read(p, 'channel-grid', 'total', 'driver.conversion'));
+    const blended = amount(await p.readCell('channel-grid', 'total', 'driver.conversion'));
     expect(blended).toBeGreaterThan(Math.min(...conversions));
     expect(blended).toBeLessThan(Math.max(...conversions));
 
@@ -241,23 +196,23 @@ test.describe('growth and seasonality a planner can see and edit', () => {
     let grand = 0;
     for (let r = 0; r < n; r++) {
       const months = await amounts(p, 'period-grid', MONTHS_ALL.map((c) => [r, c]));
-      const total = amount(await read(p, 'period-grid', r, 'total'));
+      const total = amount(await p.readCell('period-grid', r, 'total'));
       expect(Math.abs(months.reduce((a, v) => a + v, 0) - total), `row ${r}`).toBeLessThanOrEqual(MONTHS_ALL.length * 0.5);
       grand += total;
     }
     for (const c of MONTHS_ALL) {
       const column = await amounts(p, 'period-grid', Array.from({ length: n }, (_, r) => [r, c]));
-      const total = amount(await read(p, 'period-grid', 'total', c));
+      const total = amount(await p.readCell('period-grid', 'total', c));
       expect(Math.abs(column.reduce((a, v) => a + v, 0) - total), c).toBeLessThanOrEqual(n * 0.5);
     }
-    const corner = amount(await read(p, 'period-grid', 'total', 'total'));
+    const corner = amount(await p.readCell('period-grid', 'total', 'total'));
     expect(Math.abs(grand - corner)).toBeLessThanOrEqual(n * 0.5);
 
     // A ratio's total column is recomputed, not summed: ROI over the plan lies within the months' range.
     await page.getByTestId('period-select').selectOption('metric:roi');
     await expect(p.grid('period-grid').locator('.ag-header-cell[col-id="total"]')).toContainText('Whole plan');
     const monthly = await amounts(p, 'period-grid', MONTHS_ALL.map((c) => [0, c]));
-    const whole = amount(await read(p, 'period-grid', 0, 'total'));
+    const whole = amount(await p.readCell('period-grid', 0, 'total'));
     expect(whole).toBeGreaterThanOrEqual(Math.min(...monthly));
     expect(whole).toBeLessThanOrEqual(Math.max(...monthly));
     expect(warnings).toEqual([]);
@@ -271,7 +226,7 @@ test.describe('growth and seasonality a planner can see and edit', () => {
       const cut = async (grid: GridId, colIds: readonly string[]): Promise<string[]> => {
         const found = new Set<string>();
         for (const colId of colIds) {
-          await showColumn(p, grid, colId);
+          await p.showColumn(grid, colId);
           const texts = await p.grid(grid).locator('.ag-header-cell-text, .ag-header-group-text').evaluateAll((els) =>
             els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent ?? ''),
           );

@@ -77,3 +77,8 @@ export function pdfInfo(pdf: string): { pages: number; width: number; height: nu
   const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(out);
   return { pages, width: Number(size?.[1]), height: Number(size?.[2]) };
 }
+
+/** A table row as `pdftotext -layout` prints it: its cells in order on one line, apart by spaces. */
+export function rowPattern(cells: readonly string[]): RegExp {
+  return new RegExp(cells.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+}

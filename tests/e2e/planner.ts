@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The app's data grids, by test id. */
+export type GridId = 'channel-grid' | 'period-grid' | 'adjustment-grid';
 
 /** Page model of the planner: the tests speak of plans, grids and KPIs, not of selectors. */
 export class Planner {
@@ -18,15 +22,16 @@ export class Planner {
     await this.waitForKpis();
   }
 
-  grid(testid: 'channel-grid' | 'period-grid'): Locator {
+  grid(testid: GridId): Locator {
     return this.page.getByTestId(testid);
   }
 
-  cell(testid: 'channel-grid' | 'period-grid', row: number, colId: string): Locator {
+  cell(testid: GridId, row: number, colId: string): Locator {
     return this.grid(testid).locator(`.ag-row[row-index="${row}"] [col-id="${colId}"]`).first();
   }
 
-  async editCell(testid: 'channel-grid' | 'period-grid', row: number, colId: string, text: string): Promise<void> {
+  async editCell(testid: GridId, row: number, colId: string, text: string): Promise<void> {
+    await this.showColumn(testid, colId);
     const cell = this.cell(testid, row, colId);
     await cell.dblclick();
     const input = this.grid(testid).locator('.ag-cell-inline-editing input, .ag-popup-editor input').first();
@@ -93,12 +98,12 @@ export class Planner {
   }
 
   /** The body rows of a grid (not the pinned total row). */
-  rows(testid: 'channel-grid' | 'period-grid'): Locator {
+  rows(testid: GridId): Locator {
     return this.grid(testid).locator('.ag-row:not([row-index^="b-"]):not([row-index^="t-"])');
   }
 
   /** Texts of one column, by row index, for the body rows. */
-  async columnTexts(testid: 'channel-grid' | 'period-grid', colId: string): Promise<string[]> {
+  async columnTexts(testid: GridId, colId: string): Promise<string[]> {
     const n = await this.rows(testid).count();
     const out: string[] = [];
     for (let i = 0; i < n; i++) out.push(((await this.cell(testid, i, colId).textContent()) ?? '').trim());
@@ -116,10 +121,70 @@ export class Planner {
   }
 
   /** Opens a cell's editor by double-click and returns its input (nothing typed yet). */
-  async openEditor(testid: 'channel-grid' | 'period-grid', row: number, colId: string): Promise<Locator> {
+  async openEditor(testid: GridId, row: number, colId: string): Promise<Locator> {
     await this.cell(testid, row, colId).dblclick();
     const input = this.grid(testid).locator('.ag-cell-inline-editing input, .ag-popup-editor input').first();
     await expect(input).toBeVisible();
     return input;
+  }
+
+  // ---- Added for the planner's day (shared with the export, growth, scenario and report specs) ----
+
+  /** Clicks a button that saves a file; returns the file's name and bytes. */
+  async download(testid: string): Promise<{ name: string; bytes: Buffer }> {
+    const wait = this.page.waitForEvent('download');
+    await this.page.getByTestId(testid).click();
+    const d = await wait;
+    return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+  }
+
+  /**
+   * ag-grid draws only the columns in view: scrolls the grid sideways until the column is drawn
+   * (from the left edge when it is not), the way a planner would scroll to it.
+   */
+  async showColumn(testid: GridId, colId: string): Promise<void> {
+    const header = this.grid(testid).locator(`.ag-header-cell[col-id="${colId}"]`);
+    if ((await header.count()) > 0) return;
+    const viewport = this.grid(testid).locator('.ag-body-horizontal-scroll-viewport');
+    await viewport.evaluate((el) => el.scrollTo({ left: 0 }));
+    // Half a view at a time, back to the left edge after the right one: the grid draws a scrolled view
+    // a moment later, so a column missed on one pass is found on the next.
+    await expect
+      .poll(
+        async () => {
+          if ((await header.count()) > 0) return true;
+          await viewport.evaluate((el) => {
+            const max = el.scrollWidth - el.clientWidth;
+            el.scrollTo({ left: el.scrollLeft >= max - 1 ? 0 : Math.min(max, el.scrollLeft + el.clientWidth / 2) });
+          });
+          return false;
+        },
+        { intervals: [60], message: `column ${colId}` },
+      )
+      .toBe(true);
+  }
+
+  /** The cell of a body row (index) or of the pinned total row ('total'). */
+  anyCell(testid: GridId, row: number | 'total', colId: string): Locator {
+    return row === 'total' ? this.grid(testid).locator(`.ag-row[row-index="b-0"] [col-id="${colId}"]`).first() : this.cell(testid, row, colId);
+  }
+
+  /** The text of a cell, its column scrolled into view first. */
+  async readCell(testid: GridId, row: number | 'total', colId: string): Promise<string> {
+    await this.showColumn(testid, colId);
+    return ((await this.anyCell(testid, row, colId).textContent()) ?? '').trim();
+  }
+
+  /** Types into a cell of the scenario's adjustment grid, its column scrolled into view first. */
+  async typeAdjustment(row: number, colId: string, text: string): Promise<void> {
+    await this.editCell('adjustment-grid', row, colId, text);
+  }
+
+  /** The texts of the printable report's P&L rows (each channel × scenario, and the totals), as shown. */
+  async reportPnlRows(): Promise<string[][]> {
+    return this.page
+      .getByTestId('report-pnl')
+      .locator('[data-testid=report-pnl-row], [data-testid=report-pnl-total]')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td[data-col]'), (td) => td.textContent?.trim() ?? '')));
   }
 }

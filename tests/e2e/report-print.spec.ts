@@ -4,8 +4,8 @@ import { APP_INFO } from '../../src/appInfo';
 import { serialisePlanFile } from '../../src/engine/planFile';
 import { createPlanFromTemplate } from '../../src/engine/templates';
 import type { Plan } from '../../src/engine/types';
-import { expect, test } from './fixtures';
-import { pageInk, pagePngs, pdfInfo, pdfText } from './pdfPages';
+import { expect, test, watchLibraries } from './fixtures';
+import { pageInk, pagePngs, pdfInfo, pdfText, rowPattern } from './pdfPages';
 
 /**
  * The printable report as the boss gets it: rendered to PDF on A4, portrait and landscape, in
@@ -37,17 +37,6 @@ function amount(text: string): number {
   const n = Number(text.replace(/[^\d.-]/g, ''));
   if (!Number.isFinite(n)) throw new Error(`not an amount: ${text}`);
   return n;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The texts of each P&L row's money cells, as shown on screen. */
-async function pnlRows(page: Page): Promise<string[][]> {
-  return page.getByTestId('report-pnl').locator('[data-testid=report-pnl-row], [data-testid=report-pnl-total]').evaluateAll((rows) =>
-    rows.map((r) => Array.from(r.querySelectorAll('td[data-col]'), (td) => td.textContent?.trim() ?? '')),
-  );
 }
 
 /** Everything in the report that ends beyond `width` CSS pixels, laid out for print at that width. */
@@ -86,10 +75,7 @@ async function expectFitsWindow(page: Page): Promise<void> {
 for (const locale of ['zh-CN', 'en'] as const) {
   test(`report prints on A4 portrait and landscape without anything cut off, with every P&L row (${locale})`, async ({ page, planner: p }, testInfo) => {
     test.setTimeout(120_000);
-    const chartWarnings: string[] = [];
-    page.on('console', (m) => {
-      if ((m.type() === 'warning' || m.type() === 'error') && /echarts|ag grid|ag-grid/i.test(m.text())) chartWarnings.push(m.text());
-    });
+    const chartWarnings = watchLibraries(page);
     const plan = reportPlan();
     await p.open(locale);
     await page.getByTestId('import-input').setInputFiles({ name: 'report.cmplan.json', mimeType: 'application/json', buffer: Buffer.from(serialisePlanFile(plan, APP_INFO)) });
@@ -105,7 +91,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('report-pnl-row')).toHaveCount(plan.channels.length * scenarios);
     await expect(page.getByTestId('report-pnl-total')).toHaveCount(scenarios);
     const cols = await page.getByTestId('report-pnl-row').first().locator('td[data-col]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-col')));
-    const rows = await pnlRows(page);
+    const rows = await p.reportPnlRows();
     for (const row of rows) {
       const v = Object.fromEntries(cols.map((c, i) => [c, amount(row[i])]));
       // Shown amounts are rounded to whole yuan; the identity is exact in fen.
@@ -162,8 +148,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
         const counts = new Map<string, number>();
         for (const row of rows) counts.set(row.join('|'), (counts.get(row.join('|')) ?? 0) + 1);
         for (const [key, n] of counts) {
-          const re = new RegExp(key.split('|').map(escapeRe).join('\\s+'), 'g');
-          expect(text.match(re)?.length ?? 0, `P&L row ${key} in the ${kind} PDF`).toBe(n);
+          expect(text.match(rowPattern(key.split('|')))?.length ?? 0, `P&L row ${key} in the ${kind} PDF`).toBe(n);
         }
         // A running header on every page: the plan's name and the page number.
         for (let i = 1; i <= info.pages; i++) {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, watchLibraries } from './fixtures';
 import type { Planner } from './planner';
 
 /**
@@ -58,15 +58,6 @@ const RAW_CODES = new Set([
 ]);
 
 const KPIS = ['spend', 'netRevenue', 'contribution', 'roi', 'cac', 'costRatio'] as const;
-
-/** Fails the test on any warning ag-grid or ECharts logs (errors already fail it: fixtures.ts). */
-function watchLibraryWarnings(page: Page): string[] {
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if ((m.type() === 'warning' || m.type() === 'error') && /ag grid|ag-grid|echarts/i.test(m.text())) warnings.push(m.text());
-  });
-  return warnings;
-}
 
 function adjustmentCell(page: Page, row: number, col: string): Locator {
   return page.getByTestId('adjustment-grid').locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`).first();
@@ -160,7 +151,7 @@ async function baselineKpis(p: Planner): Promise<Record<string, number>> {
 
 async function plannersDay(page: Page, p: Planner, locale: keyof typeof TEXT): Promise<void> {
   const T: Texts = TEXT[locale];
-  const warnings = watchLibraryWarnings(page);
+  const warnings = watchLibraries(page);
   await p.open(locale);
   await p.newPlan('beauty');
   const months = 24;

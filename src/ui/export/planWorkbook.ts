@@ -5,6 +5,7 @@
  * (baseline and each scenario) and takes its labels as a function, so tests run it in Node.
  */
 import type { PlanResult } from '../../engine/compute';
+import { baseDriverTotals } from '../../engine/driverTotals';
 import { DRIVER_SPECS } from '../../engine/drivers';
 import { metricFormat } from '../../engine/metrics';
 import { rollup, rollupValue } from '../../engine/rollup';
@@ -72,8 +73,10 @@ function channelsSheet(input: PlanWorkbookInput): Sheet {
       ...CHANNEL_RESULTS.map((m) => metricCell(plan, m, g >= 0 ? rollupValue(byChannel, m, g, 0) : null)),
     ];
   });
+  // The same total row as the channel grid's: base amounts summed, rates blended over the plan.
+  const driverTotals = baseDriverTotals(plan, whole);
   const total: ExportCell[] = [
-    t('grid.total'), null, null, null, ...DRIVER_KEYS.map(() => null), null, null, null, null,
+    t('grid.total'), null, null, null, ...DRIVER_KEYS.map((k) => unitCell(DRIVER_SPECS[k].unit, driverTotals[k], plan.currency)), null, null, null, null,
     ...CHANNEL_RESULTS.map((m) => metricCell(plan, m, rollupValue(whole, m, 0, 0))),
   ];
   return { name: t('tabs.channels'), rows: [head, ...rows, total], totalRows: 1, freezeColumns: 1 };

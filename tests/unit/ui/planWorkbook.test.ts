@@ -62,6 +62,11 @@ describe('plan workbook', () => {
     });
     const sum = p.channels.reduce((a, _, c) => a + channelTotal(base, 'netRevenue', c), 0);
     expect(sheet.at(-1)?.[net]).toBeCloseTo(sum, 2);
+    // Under the base drivers, as in the channel grid: amounts summed, rates blended (orders ÷ traffic).
+    expect(sheet.at(-1)?.[spendBase]).toBe(p.channels.reduce((a, ch) => a + ch.drivers.spend.base, 0) / 100);
+    const orders = p.channels.reduce((a, _, c) => a + base.flows.orders.slice(c * base.periods, (c + 1) * base.periods).reduce((x, v) => x + v, 0), 0);
+    const traffic = p.channels.reduce((a, _, c) => a + base.flows.traffic.slice(c * base.periods, (c + 1) * base.periods).reduce((x, v) => x + v, 0), 0);
+    expect(sheet.at(-1)?.[head.indexOf('Conversion (base)')]).toBeCloseTo(orders / traffic, 5);
     const ws = wb.Sheets.Channels;
     const netCell = ws[XLSX.utils.encode_cell({ r: 1, c: net })];
     expect(netCell.t).toBe('n');

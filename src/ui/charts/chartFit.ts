@@ -73,8 +73,8 @@ function widestWord(label: string, fontSize: number): number {
 
 /**
  * Category labels that neither overlap nor go missing: every label shown, wrapped inside its own
- * slot when every word fits the slot, else turned 45° and shortened (the tooltip has the full
- * name). Axes with more categories than fit even turned (e.g. 36 months) keep ECharts' spacing,
+ * slot when every word fits the slot, else turned 45° and wrapped in a wider box (a name cut
+ * short could not be told from another with the same start). Axes with more categories than fit even turned (e.g. 36 months) keep ECharts' spacing,
  * which skips labels but never overlaps them. Options without a category x axis are returned as
  * they are.
  */
@@ -90,7 +90,7 @@ export function withFittedCategoryLabels(option: EChartsCoreOption, width: numbe
   if (wordsFit && slot >= 4 * fontSize) {
     axisLabel = { ...base, interval: 0, rotate: 0, width: Math.floor(slot - 8), overflow: 'break', lineHeight: Math.round(fontSize * 1.3) };
   } else if (slot >= fontSize * 1.6) {
-    axisLabel = { ...base, interval: 0, rotate: 45, width: 8 * fontSize, overflow: 'truncate' };
+    axisLabel = { ...base, interval: 0, rotate: 45, width: 9 * fontSize, overflow: 'break', lineHeight: Math.round(fontSize * 1.2) };
   } else {
     axisLabel = { ...base, interval: 'auto', rotate: 0, hideOverlap: true };
   }

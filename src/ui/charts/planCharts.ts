@@ -100,7 +100,7 @@ export function byChannelOption(plan: Plan, result: PlanResult, money: Money): E
     ...CHART_BASE,
     tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(money) },
     legend: { bottom: 0 },
-    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0, width: 110, overflow: 'truncate' } },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0, width: 110, overflow: 'break', lineHeight: 14 } },
     yAxis: moneyAxis(money),
     series: [
       { name: t('metric.netRevenue'), type: 'bar', itemStyle: { color: '#2563eb' }, data: data('netRevenue') },

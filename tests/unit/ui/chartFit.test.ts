@@ -27,7 +27,7 @@ describe('a legend that fits', () => {
     const wide = label(withFittedCategoryLabels(chart(4), 900));
     expect(wide).toMatchObject({ interval: 0, rotate: 0, overflow: 'break' });
     expect(wide.width).toBeLessThanOrEqual((900 - 7 * 12) / 4);
-    expect(label(withFittedCategoryLabels(chart(16), 900))).toMatchObject({ interval: 0, rotate: 45, overflow: 'truncate' });
+    expect(label(withFittedCategoryLabels(chart(16), 900))).toMatchObject({ interval: 0, rotate: 45, overflow: 'break' });
     expect(label(withFittedCategoryLabels(chart(60), 900))).toMatchObject({ interval: 'auto' });
     // A word wider than its slot would be cut in two: turned instead.
     const long = { xAxis: { type: 'category', data: ['Supercalifragilistic', 'B', 'C', 'D'] }, series: [] };

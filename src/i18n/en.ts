@@ -15,6 +15,7 @@ import { scenarioEditEn } from './scenarioEdit/en';
 import { adviceEn } from './advice/en';
 import { reportEn } from './report/en';
 import { integrityEn } from './integrity/en';
+import { curveImportEn } from './curveImport/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -458,6 +459,7 @@ export const en = {
   ...adviceEn,
   ...reportEn,
   ...integrityEn,
+  ...curveImportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,7 @@ import { scenarioEditZhCN } from './scenarioEdit/zh-CN';
 import { adviceZhCN } from './advice/zh-CN';
 import { reportZhCN } from './report/zh-CN';
 import { integrityZhCN } from './integrity/zh-CN';
+import { curveImportZhCN } from './curveImport/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -459,4 +460,5 @@ export const zhCN: Messages = {
   ...adviceZhCN,
   ...reportZhCN,
   ...integrityZhCN,
+  ...curveImportZhCN,
 };

@@ -16,6 +16,7 @@ import { scenarioEditZhTW } from './scenarioEdit/zh-TW';
 import { adviceZhTW } from './advice/zh-TW';
 import { reportZhTW } from './report/zh-TW';
 import { integrityZhTW } from './integrity/zh-TW';
+import { curveImportZhTW } from './curveImport/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -459,4 +460,5 @@ export const zhTW: Messages = {
   ...adviceZhTW,
   ...reportZhTW,
   ...integrityZhTW,
+  ...curveImportZhTW,
 };

@@ -127,7 +127,7 @@ export async function measureW3a(): Promise<BenchRow[]> {
     const ours = timeRuns(5, 21, () => optimiseBudget(plan, spec));
     const peer = timeRuns(2, 15, () => peerSolve(plan, bounds, budget));
     const r = ours.last;
-    if (!r.ok) throw new Error(`W3a: the optimiser failed on ${channels} channels: ${r.message}`);
+    if (!r.ok) throw new Error(`W3a: the optimiser failed on ${channels} channels: ${JSON.stringify(r.problem)}`);
     const p = peer.last;
     const gap = Math.abs(r.objective - p.objective) / Math.abs(p.objective);
     // Ours must not lose to the peer by more than rounding (it is the exact optimum up to whole minor units).

@@ -20,8 +20,8 @@ export function moveByOne(list: readonly unknown[], listPath: Path, index: numbe
 /** Removes a channel and the settings that exist only for it (optimiser bounds, uncertainty ranges). */
 export function removeChannelOps(plan: Plan, channelId: string): Op[] {
   const ops: Op[] = [{ path: ['channels', { id: channelId }], value: undefined }];
-  for (const b of plan.budgetBounds ?? []) if (b.channelId === channelId) ops.push({ path: ['budgetBounds', { id: itemKey(b) ?? '' }], value: undefined });
-  for (const u of plan.uncertainty ?? []) if (u.channelId === channelId) ops.push({ path: ['uncertainty', { id: u.id }], value: undefined });
+  for (const b of plan.budgetBounds) if (b.channelId === channelId) ops.push({ path: ['budgetBounds', { id: itemKey(b) ?? '' }], value: undefined });
+  for (const u of plan.uncertainty) if (u.channelId === channelId) ops.push({ path: ['uncertainty', { id: u.id }], value: undefined });
   return ops;
 }
 

@@ -52,7 +52,7 @@ function uniqueName(name: string, taken: Set<string>): string {
  * id is taken in the target.
  */
 export function previewMerge(target: Plan, source: Plan, chosen: readonly string[], newId: (prefix: string) => string): MergePreview {
-  const sourceScenarios = new Map((source.scenarios ?? []).map((s) => [s.id, s]));
+  const sourceScenarios = new Map(source.scenarios.map((s) => [s.id, s]));
   const unknown = chosen.filter((id) => !sourceScenarios.has(id));
   // Ancestors come along: a scenario without its parent would silently change meaning.
   const order: { s: Scenario; asParent: boolean }[] = [];
@@ -92,8 +92,8 @@ export function previewMerge(target: Plan, source: Plan, chosen: readonly string
     channels.push({ kind: 'added', sourceId, targetId: id, name: ch.name });
   }
 
-  const takenNames = new Set((target.scenarios ?? []).map((s) => norm(s.name)));
-  const takenIds = new Set((target.scenarios ?? []).map((s) => s.id));
+  const takenNames = new Set(target.scenarios.map((s) => norm(s.name)));
+  const takenIds = new Set(target.scenarios.map((s) => s.id));
   const scenarios = order.map(({ s, asParent }) => {
     const name = uniqueName(s.name, takenNames);
     takenNames.add(norm(name));
@@ -112,8 +112,8 @@ export function applyMerge(target: Plan, source: Plan, preview: MergePreview, ne
   if (preview.currencyMismatch) throw new RangeError('Plans in different currencies cannot be merged');
   const channelMap = new Map(preview.channels.map((m) => [m.sourceId, m.targetId]));
   const scenarioMap = new Map(preview.scenarios.map((s) => [s.sourceId, s.newId]));
-  const sourceScenarios = new Map((source.scenarios ?? []).map((s) => [s.id, s]));
-  const adjustmentIds = new Set((target.scenarios ?? []).flatMap((s) => s.adjustments.map((a) => a.id)));
+  const sourceScenarios = new Map(source.scenarios.map((s) => [s.id, s]));
+  const adjustmentIds = new Set(target.scenarios.flatMap((s) => s.adjustments.map((a) => a.id)));
   const mapChannel = (id: string): string => channelMap.get(id) ?? id;
 
   const added: Scenario[] = preview.scenarios.map((p) => {
@@ -138,5 +138,5 @@ export function applyMerge(target: Plan, source: Plan, preview: MergePreview, ne
       return { ...ch, id: m.targetId, regions: ch.regions.filter((r) => regionIds.has(r)) };
     });
 
-  return { ...target, channels: [...target.channels, ...copied], scenarios: [...(target.scenarios ?? []), ...added] };
+  return { ...target, channels: [...target.channels, ...copied], scenarios: [...target.scenarios, ...added] };
 }

@@ -187,7 +187,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   const commonAfter = ch.both.map((p) => p.after.id);
   const inBoth = new Set(commonAfter);
   const commonBefore = before.channels.filter((c) => inBoth.has(c.id)).map((c) => c.id);
-  const sc = matchById(before.scenarios ?? [], after.scenarios ?? []);
+  const sc = matchById(before.scenarios, after.scenarios);
   const rg = matchById(before.regions, after.regions);
   const cm = matchById(before.customMetrics, after.customMetrics);
   return {
@@ -222,7 +222,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
         return formula || format || renamed !== null ? [{ id: p.after.id, name: p.after.name, previousName: renamed, formula, format }] : [];
       }),
     },
-    evaluation: EVALUATION_PARTS.filter((k) => !sameData(before.evaluation?.[k], after.evaluation?.[k])),
+    evaluation: EVALUATION_PARTS.filter((k) => !sameData(before.evaluation[k], after.evaluation[k])),
     model: MODEL_PARTS.filter((k) => !sameData(before[k] ?? [], after[k] ?? [])),
   };
 }

@@ -15,6 +15,7 @@ import { scenarioEditEn } from './scenarioEdit/en';
 import { adviceEn } from './advice/en';
 import { reportEn } from './report/en';
 import { integrityEn } from './integrity/en';
+import { engineMessagesEn } from './engineMessages/en';
 import { curveImportEn } from './curveImport/en';
 
 export const en = {
@@ -437,16 +438,6 @@ export const en = {
   'tornado.title': 'Tornado: contribution swing by driver',
   'tornado.low': 'At P10',
   'tornado.high': 'At P90',
-  'opt.err.noChannels': 'The plan has no channels to give a budget to.',
-  'opt.err.minAboveMax': '“{channel}” has a minimum ({min}) above its maximum ({max}).',
-  'opt.err.minsAbove': 'the channels’ minimums add up to {sum}, more than the budget of {budget}.',
-  'opt.err.maxesBelow': 'the channels’ maximums add up to {sum}, less than the budget of {budget}.',
-  'opt.err.unreachable': 'the target {target} cannot be reached: the best possible is {best}, with a budget of {budget}.',
-  'cal.reason.tooFewPoints': 'at least 3 points with different spends are needed.',
-  'cal.reason.noSpendVariation': 'all points have the same spend, so the curve’s shape cannot be seen.',
-  'cal.reason.noOutcomeVariation': 'all outcomes are equal: there is no response to fit.',
-  'cal.reason.invalidPoints': 'spends and outcomes must be numbers, zero or more.',
-  'cal.reason.notIdentifiable': 'the points do not pin the curve down (for example all spends are far below saturation); add points at higher spend.',
   ...evaluationEn,
   ...historyEn,
   ...offlineEn,
@@ -459,6 +450,7 @@ export const en = {
   ...adviceEn,
   ...reportEn,
   ...integrityEn,
+  ...engineMessagesEn,
   ...curveImportEn,
 } as const;
 

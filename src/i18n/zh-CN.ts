@@ -16,6 +16,7 @@ import { scenarioEditZhCN } from './scenarioEdit/zh-CN';
 import { adviceZhCN } from './advice/zh-CN';
 import { reportZhCN } from './report/zh-CN';
 import { integrityZhCN } from './integrity/zh-CN';
+import { engineMessagesZhCN } from './engineMessages/zh-CN';
 import { curveImportZhCN } from './curveImport/zh-CN';
 
 export const zhCN: Messages = {
@@ -438,16 +439,6 @@ export const zhCN: Messages = {
   'tornado.title': '龙卷风图：各驱动因素对贡献利润的影响',
   'tornado.low': 'P10 时',
   'tornado.high': 'P90 时',
-  'opt.err.noChannels': '方案中没有可分配预算的渠道。',
-  'opt.err.minAboveMax': '“{channel}”的最低投入（{min}）高于最高投入（{max}）。',
-  'opt.err.minsAbove': '各渠道最低投入合计 {sum}，超过预算 {budget}。',
-  'opt.err.maxesBelow': '各渠道最高投入合计 {sum}，低于预算 {budget}。',
-  'opt.err.unreachable': '无法达到目标 {target}：最多只能达到 {best}（预算 {budget}）。',
-  'cal.reason.tooFewPoints': '至少需要 3 个投入不同的观测点。',
-  'cal.reason.noSpendVariation': '所有观测点的投入相同，无法看出曲线形状。',
-  'cal.reason.noOutcomeVariation': '所有结果都相同，没有可拟合的响应。',
-  'cal.reason.invalidPoints': '投入和结果必须是不小于零的数字。',
-  'cal.reason.notIdentifiable': '这些观测点不足以确定曲线（例如投入都远低于饱和点）；请补充更高投入的观测点。',
   ...evaluationZhCN,
   ...historyZhCN,
   ...offlineZhCN,
@@ -460,5 +451,6 @@ export const zhCN: Messages = {
   ...adviceZhCN,
   ...reportZhCN,
   ...integrityZhCN,
+  ...engineMessagesZhCN,
   ...curveImportZhCN,
 };

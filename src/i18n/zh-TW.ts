@@ -16,6 +16,7 @@ import { scenarioEditZhTW } from './scenarioEdit/zh-TW';
 import { adviceZhTW } from './advice/zh-TW';
 import { reportZhTW } from './report/zh-TW';
 import { integrityZhTW } from './integrity/zh-TW';
+import { engineMessagesZhTW } from './engineMessages/zh-TW';
 import { curveImportZhTW } from './curveImport/zh-TW';
 
 export const zhTW: Messages = {
@@ -438,16 +439,6 @@ export const zhTW: Messages = {
   'tornado.title': '龍捲風圖：各驅動因子對貢獻利潤的影響',
   'tornado.low': 'P10 時',
   'tornado.high': 'P90 時',
-  'opt.err.noChannels': '方案中沒有可分配預算的通路。',
-  'opt.err.minAboveMax': '「{channel}」的最低投入（{min}）高於最高投入（{max}）。',
-  'opt.err.minsAbove': '各通路最低投入合計 {sum}，超過預算 {budget}。',
-  'opt.err.maxesBelow': '各通路最高投入合計 {sum}，低於預算 {budget}。',
-  'opt.err.unreachable': '無法達成目標 {target}：最多只能達到 {best}（預算 {budget}）。',
-  'cal.reason.tooFewPoints': '至少需要 3 個投入不同的觀測點。',
-  'cal.reason.noSpendVariation': '所有觀測點的投入相同，無法看出曲線形狀。',
-  'cal.reason.noOutcomeVariation': '所有結果都相同，沒有可擬合的反應。',
-  'cal.reason.invalidPoints': '投入與結果必須是不小於零的數字。',
-  'cal.reason.notIdentifiable': '這些觀測點不足以確定曲線（例如投入都遠低於飽和點）；請補充更高投入的觀測點。',
   ...evaluationZhTW,
   ...historyZhTW,
   ...offlineZhTW,
@@ -460,5 +451,6 @@ export const zhTW: Messages = {
   ...adviceZhTW,
   ...reportZhTW,
   ...integrityZhTW,
+  ...engineMessagesZhTW,
   ...curveImportZhTW,
 };

@@ -72,7 +72,7 @@ export function summariseSnapshot(r: SnapshotRecord): SnapshotSummary {
     name: r.name,
     createdAt: r.createdAt,
     channels: r.plan.channels.length,
-    scenarios: r.plan.scenarios?.length ?? 0,
+    scenarios: r.plan.scenarios.length,
   };
 }
 

@@ -149,7 +149,7 @@ export class PlanSession {
 
   #show(plan: Plan): void {
     this.plan = plan;
-    if (this.scenarioId && !(plan.scenarios ?? []).some((sc) => sc.id === this.scenarioId)) this.scenarioId = null;
+    if (this.scenarioId && !plan.scenarios.some((sc) => sc.id === this.scenarioId)) this.scenarioId = null;
     void this.recompute();
   }
 

@@ -7,17 +7,17 @@ import { newId } from './ids';
 /** Plan edits for scenarios, as ops (one undo step each). Scenarios live in `plan.scenarios`. */
 
 export function scenarioIndex(plan: Plan, id: string): number {
-  return (plan.scenarios ?? []).findIndex((s) => s.id === id);
+  return plan.scenarios.findIndex((s) => s.id === id);
 }
 
 export function createScenarioOps(plan: Plan, name: string, parentId: string | null): { ops: Op[]; id: string } {
-  const list = plan.scenarios ?? [];
+  const list = plan.scenarios;
   const scenario: Scenario = { id: newId('sc'), name, parentId, adjustments: [], notes: '' };
   return { ops: [{ path: ['scenarios'], value: [...list, scenario] }], id: scenario.id };
 }
 
 export function duplicateScenarioOps(plan: Plan, id: string, name: string): { ops: Op[]; id: string } {
-  const list = plan.scenarios ?? [];
+  const list = plan.scenarios;
   const src = list.find((s) => s.id === id);
   if (!src) return { ops: [], id };
   const copy: Scenario = { ...src, id: newId('sc'), name, adjustments: src.adjustments.map((a) => ({ ...a, id: newId('adj') })) };
@@ -27,7 +27,7 @@ export function duplicateScenarioOps(plan: Plan, id: string, name: string): { op
 
 /** Deleting a scenario re-attaches the scenarios built on it to its parent, so none is orphaned. */
 export function deleteScenarioOps(plan: Plan, id: string): Op[] {
-  const list = plan.scenarios ?? [];
+  const list = plan.scenarios;
   const gone = list.find((s) => s.id === id);
   if (!gone) return [];
   const next = list.filter((s) => s.id !== id).map((s) => (s.parentId === id ? { ...s, parentId: gone.parentId } : s));
@@ -35,7 +35,7 @@ export function deleteScenarioOps(plan: Plan, id: string): Op[] {
 }
 
 export function moveScenarioOps(plan: Plan, id: string, delta: -1 | 1): Op[] {
-  const list = [...(plan.scenarios ?? [])];
+  const list = [...plan.scenarios];
   const i = list.findIndex((s) => s.id === id);
   const j = i + delta;
   if (i < 0 || j < 0 || j >= list.length) return [];
@@ -99,7 +99,7 @@ export function newAdjustment(plan: Plan): Adjustment {
 /** Ops that append adjustments to a scenario (one undo step). */
 export function addAdjustmentsOps(plan: Plan, scenarioId: string, adjustments: Adjustment[]): Op[] {
   const si = scenarioIndex(plan, scenarioId);
-  const sc = plan.scenarios?.[si];
+  const sc = plan.scenarios[si];
   if (!sc || adjustments.length === 0) return [];
   return [{ path: ['scenarios', si, 'adjustments'], value: [...sc.adjustments, ...adjustments] }];
 }

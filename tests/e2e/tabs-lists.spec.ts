@@ -122,4 +122,39 @@ test.describe('several tabs: rows moved, added and removed while the other tab h
     await expect.poll(() => names(b)).toEqual(moved);
     await page2.close();
   });
+
+  test('case 47: B deletes one scenario and renames another while A has an unsaved rename of a third; each lands on its own scenario', async ({ page, planner: a }) => {
+    const { b, page2 } = await twoTabs(a, page);
+    // Three scenarios, made in A and seen by B.
+    await page.getByTestId('tab-scenarios').click();
+    for (let i = 0; i < 3; i++) await page.getByTestId('scenario-new').click();
+    await a.saved();
+    const names = () => page.getByTestId('scenario-item').allTextContents();
+    const before = await names();
+    expect(before).toHaveLength(3);
+    await page2.getByTestId('tab-scenarios').click();
+    await expect(page2.getByTestId('scenario-item')).toHaveCount(3);
+
+    // A renames the third scenario; its save is held.
+    const held = await holdSaves(page);
+    await page.getByTestId('scenario-item').nth(2).click();
+    await page.getByTestId('scenario-name').fill('Third (renamed in A)');
+    await page.getByTestId('scenario-name').press('Enter');
+    // B deletes the first and renames the second, and saves.
+    await page2.getByTestId('scenario-delete').first().click();
+    await page2.getByTestId('scenario-item').first().click();
+    await page2.getByTestId('scenario-name').fill('Second (renamed in B)');
+    await page2.getByTestId('scenario-name').press('Enter');
+    await b.saved();
+    await held.release();
+    await a.saved();
+
+    const expected = ['Second (renamed in B)', 'Third (renamed in A)'];
+    await expect.poll(names).toEqual(expected);
+    await expect.poll(() => page2.getByTestId('scenario-item').allTextContents()).toEqual(expected);
+    await page.reload();
+    await page.getByTestId('tab-scenarios').click();
+    await expect.poll(names).toEqual(expected);
+    await page2.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { curveTraffic } from '../curve';
+import { engineMessage, type EngineMessage } from '../messages';
 import type { CurvePoint, ResponseCurve } from '../types';
 import { solveSpd, symmetricEigenvalues } from './linalg';
 
@@ -10,7 +11,9 @@ import { solveSpd, symmetricEigenvalues } from './linalg';
  * Nonlinear least squares by Levenberg–Marquardt on the log-parameters (ln max, ln h, ln k), so every
  * parameter stays positive, started from several points (h at quantiles of the observed spends, k in
  * {0.5, 1, 2}, max by linear least squares given h and k); the start with the smallest sum of squared
- * errors wins. Data that cannot pin the curve down is refused with a reason rather than fitted.
+ * errors wins. Data that cannot pin the curve down is refused with a reason rather than fitted: a
+ * coarse `reason`, the `problem` as a code with the numbers that explain it, and `advice` (what to
+ * do about it) where there is one.
  */
 
 export type FitRefusalReason = 'tooFewPoints' | 'noSpendVariation' | 'noOutcomeVariation' | 'notIdentifiable' | 'invalidPoints';
@@ -29,7 +32,16 @@ export type FitResult =
       /** The fitted curve at 101 evenly spaced spends over 0 … 1.2 × the largest observed spend. */
       fitted: { spend: number; predicted: number }[];
     }
-  | { ok: false; reason: FitRefusalReason; message: string };
+  | { ok: false; reason: FitRefusalReason; problem: FitProblem; advice: FitAdvice | null };
+
+/** What a refused fit says was wrong (fit.*). */
+export type FitProblem = EngineMessage<
+  | 'fit.notAList' | 'fit.pointNotNumbers' | 'fit.negativeSpend' | 'fit.negativeOutcome' | 'fit.tooFewPoints' | 'fit.sameSpend'
+  | 'fit.tooFewSpendLevels' | 'fit.sameOutcome' | 'fit.notRising' | 'fit.farBelowHalfSat' | 'fit.farBeyondHalfSat'
+  | 'fit.illConditioned' | 'fit.mayBeFarBelow' | 'fit.mayBeFarBeyond' | 'fit.tooScattered'
+>;
+/** What to do about it (fit.advice.*). */
+export type FitAdvice = EngineMessage<'fit.advice.higherSpend' | 'fit.advice.lowerSpend' | 'fit.advice.widerRange' | 'fit.advice.morePoints'>;
 
 export interface FitHillOptions {
   /** Upper bound of the shape (default 5; at most 10, the plan's limit). The lower bound is 0.1. */
@@ -63,15 +75,13 @@ interface Run {
   iterations: number;
 }
 
-const FAR_BELOW_ADVICE = 'Add points at higher spend, or set the maximum or half-saturation point by hand.';
-const FAR_BEYOND_ADVICE = 'Add points at lower spend, or set the curve by hand.';
+/** Spends far below saturation: the rise is seen, its end is not. */
+const FAR_BELOW_ADVICE = Object.freeze(engineMessage('fit.advice.higherSpend'));
+/** Spends far beyond saturation: the end is seen, the rise is not. */
+const FAR_BEYOND_ADVICE = Object.freeze(engineMessage('fit.advice.lowerSpend'));
 
-function fmtRatio(r: number): string {
-  return `${r >= 10 ? Math.round(r) : Number(r.toPrecision(2))}×`;
-}
-
-function refuse(reason: FitRefusalReason, message: string): FitResult {
-  return { ok: false, reason, message };
+function refuse(reason: FitRefusalReason, problem: FitProblem, advice: FitAdvice | null = null): FitResult {
+  return { ok: false, reason, problem, advice };
 }
 
 /** q = r/(1+r) with r = (x/η)^k, computed as a logistic in u = k·ln(x/η) so that it never overflows. */
@@ -235,35 +245,26 @@ export function fitHill(points: readonly CurvePoint[], opts?: FitHillOptions): F
   if (!(shapeMax > SHAPE_MIN && shapeMax <= 10)) {
     throw new RangeError(`shapeMax must be in (${SHAPE_MIN}, 10], got ${shapeMax}`);
   }
-  if (!Array.isArray(points)) return refuse('invalidPoints', 'The points are not a list of (spend, outcome) pairs.');
+  if (!Array.isArray(points)) return refuse('invalidPoints', engineMessage('fit.notAList'));
   for (let i = 0; i < points.length; i++) {
     const pt = points[i] as Partial<CurvePoint> | null | undefined;
     const s = pt?.spend;
     const o = pt?.outcome;
     if (typeof s !== 'number' || typeof o !== 'number' || !Number.isFinite(s) || !Number.isFinite(o)) {
-      return refuse('invalidPoints', `Point ${i + 1} is not a pair of finite numbers.`);
+      return refuse('invalidPoints', engineMessage('fit.pointNotNumbers', { point: i + 1 }));
     }
-    if (s < 0 || o < 0) return refuse('invalidPoints', `Point ${i + 1} has a negative ${s < 0 ? 'spend' : 'outcome'}; both must be zero or more.`);
+    if (s < 0) return refuse('invalidPoints', engineMessage('fit.negativeSpend', { point: i + 1 }));
+    if (o < 0) return refuse('invalidPoints', engineMessage('fit.negativeOutcome', { point: i + 1 }));
   }
-  if (points.length < 3) {
-    return refuse('tooFewPoints', `A response curve has three parameters, so at least 3 points are needed; there ${points.length === 1 ? 'is' : 'are'} ${points.length}.`);
-  }
+  if (points.length < 3) return refuse('tooFewPoints', engineMessage('fit.tooFewPoints', { count: points.length }));
   const distinctSpends = [...new Set(points.map((p) => p.spend))].sort((a, b) => a - b);
-  if (distinctSpends.length === 1) {
-    return refuse('noSpendVariation', 'Every point has the same spend, so nothing shows how the outcome responds to spend.');
-  }
-  if (distinctSpends.length < 3) {
-    return refuse('tooFewPoints', `Only ${distinctSpends.length} different spend levels; a response curve needs at least 3.`);
-  }
+  if (distinctSpends.length === 1) return refuse('noSpendVariation', engineMessage('fit.sameSpend'));
+  if (distinctSpends.length < 3) return refuse('tooFewPoints', engineMessage('fit.tooFewSpendLevels', { count: distinctSpends.length }));
   const outcomes = points.map((p) => p.outcome);
   const yMax = Math.max(...outcomes);
   const yMin = Math.min(...outcomes);
-  if (yMax - yMin <= 1e-12 * yMax) {
-    return refuse('noOutcomeVariation', 'Every point has the same outcome, so spend shows no effect to fit a curve to.');
-  }
-  if (!(pearson(points.map((p) => p.spend), outcomes) > 0)) {
-    return refuse('notIdentifiable', 'The outcome does not rise with spend in these points, so no increasing response curve describes them.');
-  }
+  if (yMax - yMin <= 1e-12 * yMax) return refuse('noOutcomeVariation', engineMessage('fit.sameOutcome'));
+  if (!(pearson(points.map((p) => p.spend), outcomes) > 0)) return refuse('notIdentifiable', engineMessage('fit.notRising'));
 
   const sMax = distinctSpends[distinctSpends.length - 1];
   const positive = distinctSpends.filter((s) => s > 0);
@@ -300,31 +301,18 @@ export function fitHill(points: readonly CurvePoint[], opts?: FitHillOptions): F
   const h = eta * sMax;
   const maxOutcome = Math.exp(lnM) * yMax;
 
-  if (eta > MAX_HALFSAT_RATIO) {
-    return refuse(
-      'notIdentifiable',
-      `All observed spends are far below the half-saturation point the fit wants (over ${MAX_HALFSAT_RATIO}× the largest spend), ` +
-        `so the data cannot tell a large maximum reached late from a smaller one reached sooner. ${FAR_BELOW_ADVICE}`,
-    );
-  }
-  if (h < MIN_HALFSAT_RATIO * sMinPositive) {
-    return refuse(
-      'notIdentifiable',
-      'All observed spends are far beyond the half-saturation point: the outcome is already flat there, ' +
-        `so the data cannot tell where the curve rises. ${FAR_BEYOND_ADVICE}`,
-    );
-  }
+  // The data cannot tell a large maximum reached late from a smaller one reached sooner.
+  if (eta > MAX_HALFSAT_RATIO) return refuse('notIdentifiable', engineMessage('fit.farBelowHalfSat', { ratio: MAX_HALFSAT_RATIO }), FAR_BELOW_ADVICE);
+  // The outcome is already flat at every observed spend: nothing shows where the curve rises.
+  if (h < MIN_HALFSAT_RATIO * sMinPositive) return refuse('notIdentifiable', engineMessage('fit.farBeyondHalfSat'), FAR_BEYOND_ADVICE);
   // Conditioning of JᵀJ in the log-parameters (outcomes scaled to ≤ 1). A shape held at its bound
   // stays in: the bound is ours, not the data's, so it must not make the rest look well determined.
   const { a } = normalEquations(d, run.p);
   const eig = symmetricEigenvalues(a);
   const condition = eig[eig.length - 1] / Math.max(eig[0], 0);
   if (!(condition <= MAX_CONDITION)) {
-    return refuse(
-      'notIdentifiable',
-      'The points fit many curves almost equally well: changing the maximum, the half-saturation point and the shape together ' +
-        'barely changes the fit, so the numbers would be arbitrary. Add points over a wider range of spend, or set the curve by hand.',
-    );
+    // Changing the maximum, the half-saturation point and the shape together barely changes the fit.
+    return refuse('notIdentifiable', engineMessage('fit.illConditioned'), engineMessage('fit.advice.widerRange'));
   }
 
   // With more points than parameters, the noise around the fit gives standard errors: when ±1 standard
@@ -341,16 +329,13 @@ export function fitHill(points: readonly CurvePoint[], opts?: FitHillOptions): F
     if (Math.max(seH, seMax) > MAX_SE_LN) {
       const lo = Math.exp(lnEta - seH);
       const hi = Math.exp(lnEta + seH);
-      const range = `the half-saturation point could be anywhere from about ${fmtRatio(lo)} to ${fmtRatio(hi)} the largest observed spend, and the maximum moves with it.`;
+      // Where the half-saturation point could be, as multiples of the largest observed spend.
+      const range = { low: lo, high: hi };
       const tooHigh = hi > MAX_HALFSAT_RATIO;
       const tooLow = lo * sMax < MIN_HALFSAT_RATIO * sMinPositive;
-      if (tooHigh && !tooLow) {
-        return refuse('notIdentifiable', `The observed spends may all be far below the half-saturation point: ${range} ${FAR_BELOW_ADVICE}`);
-      }
-      if (tooLow && !tooHigh) {
-        return refuse('notIdentifiable', `The observed spends may all be far beyond the half-saturation point, where the outcome is flat: ${range} ${FAR_BEYOND_ADVICE}`);
-      }
-      return refuse('notIdentifiable', `The points are too scattered for their range of spend: ${range} Add points, or set the curve by hand.`);
+      if (tooHigh && !tooLow) return refuse('notIdentifiable', engineMessage('fit.mayBeFarBelow', range), FAR_BELOW_ADVICE);
+      if (tooLow && !tooHigh) return refuse('notIdentifiable', engineMessage('fit.mayBeFarBeyond', range), FAR_BEYOND_ADVICE);
+      return refuse('notIdentifiable', engineMessage('fit.tooScattered', range), engineMessage('fit.advice.morePoints'));
     }
   }
 

@@ -1,4 +1,5 @@
 import { curveTraffic } from '../curve';
+import { engineMessage, type EngineMessage } from '../messages';
 import { currencyDigits, isValidCurrency } from '../money';
 import type { ResponseCurve } from '../types';
 import { fitHill } from './fitHill';
@@ -41,32 +42,35 @@ export type ConversionResult =
       curve: ResponseCurve;
       /** The same curve with halfSat unrounded (what the tool's formula gives exactly). */
       exact: ResponseCurve;
-      /** Caveats of this conversion, in plain words. */
-      notes: string[];
+      /** Caveats of this conversion, as codes the UI words (import.note.*). */
+      notes: EngineMessage[];
     }
-  | { ok: false; message: string };
+  | { ok: false; problem: EngineMessage };
 
 /** The planner's bounds (validate.ts): shape in [0.05, 10], max in [0, 1e12], halfSat a safe integer. */
 const SHAPE_RANGE: [number, number] = [0.05, 10];
 const MAX_MAX = 1e12;
 
-type Check = string | null;
+type Check = EngineMessage | null;
 
-function finite(name: string, v: unknown): Check {
-  return typeof v === 'number' && Number.isFinite(v) ? null : `${name} must be a finite number.`;
+/** A refusal: the problem as a code and its parameters. */
+const refuse = (problem: EngineMessage): { ok: false; problem: EngineMessage } => ({ ok: false, problem });
+
+function finite(field: string, v: unknown): Check {
+  return typeof v === 'number' && Number.isFinite(v) ? null : engineMessage('import.notFinite', { field });
 }
-function positive(name: string, v: unknown): Check {
-  return finite(name, v) ?? ((v as number) > 0 ? null : `${name} must be greater than 0.`);
+function positive(field: string, v: unknown): Check {
+  return finite(field, v) ?? ((v as number) > 0 ? null : engineMessage('import.notPositive', { field }));
 }
-function nonNegative(name: string, v: unknown): Check {
-  return finite(name, v) ?? ((v as number) >= 0 ? null : `${name} must be 0 or more.`);
+function nonNegative(field: string, v: unknown): Check {
+  return finite(field, v) ?? ((v as number) >= 0 ? null : engineMessage('import.negative', { field }));
 }
-function firstProblem(...checks: Check[]): string | null {
+function firstProblem(...checks: Check[]): Check {
   return checks.find((c) => c !== null) ?? null;
 }
 
-function commonProblem(o: ImportOptions): string | null {
-  if (typeof o.currency !== 'string' || !isValidCurrency(o.currency)) return `"${String(o.currency)}" is not an ISO 4217 currency code.`;
+function commonProblem(o: ImportOptions): Check {
+  if (typeof o.currency !== 'string' || !isValidCurrency(o.currency)) return engineMessage('import.badCurrency', { currency: String(o.currency) });
   return o.outcomePerTraffic === undefined ? null : positive('outcomePerTraffic', o.outcomePerTraffic);
 }
 
@@ -74,21 +78,15 @@ function commonProblem(o: ImportOptions): string | null {
  * Builds the result from a curve in tool-independent terms: `halfSatMajor` in major units of the
  * currency, `maxOutcome` in the tool's outcome units.
  */
-function build(o: ImportOptions, maxOutcome: number, halfSatMajor: number, shape: number, notes: string[]): ConversionResult {
+function build(o: ImportOptions, maxOutcome: number, halfSatMajor: number, shape: number, notes: EngineMessage[]): ConversionResult {
   if (!(shape >= SHAPE_RANGE[0] && shape <= SHAPE_RANGE[1])) {
-    return { ok: false, message: `The shape would be ${shape}, outside the planner's range ${SHAPE_RANGE[0]}–${SHAPE_RANGE[1]}.` };
+    return refuse(engineMessage('import.shapeOutOfRange', { shape, min: SHAPE_RANGE[0], max: SHAPE_RANGE[1] }));
   }
   const max = maxOutcome / (o.outcomePerTraffic ?? 1);
-  if (!(max >= 0 && max <= MAX_MAX)) {
-    return { ok: false, message: `The maximum response would be ${max}, outside the planner's range 0–${MAX_MAX}.` };
-  }
+  if (!(max >= 0 && max <= MAX_MAX)) return refuse(engineMessage('import.maxOutOfRange', { max, limit: MAX_MAX }));
   const halfSat = halfSatMajor * 10 ** currencyDigits(o.currency);
-  if (!(halfSat >= 0.5)) {
-    return { ok: false, message: 'The half-saturation point would be below one minor unit of the currency: the curve would be saturated at any spend.' };
-  }
-  if (!(Math.round(halfSat) <= Number.MAX_SAFE_INTEGER)) {
-    return { ok: false, message: 'The half-saturation point is too large to hold as money in minor units.' };
-  }
+  if (!(halfSat >= 0.5)) return refuse(engineMessage('import.halfSatBelowMinorUnit'));
+  if (!(Math.round(halfSat) <= Number.MAX_SAFE_INTEGER)) return refuse(engineMessage('import.halfSatTooLarge'));
   const exact: ResponseCurve = { type: 'hill', max, halfSat, shape };
   return { ok: true, curve: { ...exact, halfSat: Math.round(halfSat) }, exact, notes };
 }
@@ -134,17 +132,15 @@ export function fromRobyn(p: RobynHillParams): ConversionResult {
       nonNegative('spendMax', p.spendMax),
       p.theta === undefined ? null : finite('theta', p.theta),
     );
-  if (problem) return { ok: false, message: problem };
-  if (p.gamma < 0 || p.gamma > 1) return { ok: false, message: 'gamma must be between 0 and 1.' };
-  if (p.spendMax < p.spendMin) return { ok: false, message: 'spendMax must not be below spendMin.' };
-  if (p.theta !== undefined && (p.theta < 0 || p.theta >= 1)) return { ok: false, message: 'theta must be at least 0 and below 1.' };
+  if (problem) return refuse(problem);
+  if (p.gamma < 0 || p.gamma > 1) return refuse(engineMessage('import.gammaRange'));
+  if (p.spendMax < p.spendMin) return refuse(engineMessage('import.spendMaxBelowMin'));
+  if (p.theta !== undefined && (p.theta < 0 || p.theta >= 1)) return refuse(engineMessage('import.thetaRange'));
   const inflexion = (1 - p.gamma) * p.spendMin + p.gamma * p.spendMax;
-  if (!(inflexion > 0)) return { ok: false, message: 'The inflexion point (1 − gamma)·spendMin + gamma·spendMax is 0: the curve would be saturated at any spend.' };
+  if (!(inflexion > 0)) return refuse(engineMessage('import.zeroInflexion'));
   const notes = [
-    p.theta === undefined
-      ? 'Robyn fits the curve on adstocked spend; without theta this is the response to spend in the same period, ignoring carry-over.'
-      : 'Steady-state curve: the response to the same spend every period, carry-over included (geometric adstock).',
-    'The inflexion depends on the spend range of Robyn\u2019s modelling window: pass the range Robyn used.',
+    p.theta === undefined ? engineMessage('import.note.robynSamePeriod') : engineMessage('import.note.robynSteadyState'),
+    engineMessage('import.note.robynSpendRange'),
   ];
   const halfSat = inflexion * (1 - (p.theta ?? 0));
   return build(p, p.coef, halfSat, p.alpha, notes);
@@ -195,14 +191,11 @@ export function fromMeridian(p: MeridianHillParams): ConversionResult {
       p.maxResponse === undefined ? null : nonNegative('maxResponse', p.maxResponse),
       p.spendPerUnit === undefined ? null : positive('spendPerUnit', p.spendPerUnit),
     );
-  if (problem) return { ok: false, message: problem };
-  if ((p.beta === undefined) === (p.maxResponse === undefined)) return { ok: false, message: 'Give exactly one of beta and maxResponse.' };
-  if (p.maxResponse !== undefined && p.kpiScale !== undefined) return { ok: false, message: 'kpiScale goes with beta, not with maxResponse.' };
+  if (problem) return refuse(problem);
+  if ((p.beta === undefined) === (p.maxResponse === undefined)) return refuse(engineMessage('import.betaOrMaxResponse'));
+  if (p.maxResponse !== undefined && p.kpiScale !== undefined) return refuse(engineMessage('import.kpiScaleWithBeta'));
   const maxOutcome = p.maxResponse ?? (p.beta as number) * (p.kpiScale ?? 1);
-  const notes = [
-    'Meridian\u2019s adstock is normalised, so this is the steady-state response to the same spend every period.',
-    'With geo-level effects this is the curve of the geo (or national scale) whose mediaScale and kpiScale you gave.',
-  ];
+  const notes = [engineMessage('import.note.meridianSteadyState'), engineMessage('import.note.meridianGeo')];
   return build(p, maxOutcome, p.ec * p.mediaScale * (p.spendPerUnit ?? 1), p.slope, notes);
 }
 
@@ -245,8 +238,8 @@ export function fromPymcHill(p: PymcHillParams): ConversionResult {
       positive('targetScale', p.targetScale),
       p.spendPerUnit === undefined ? null : positive('spendPerUnit', p.spendPerUnit),
     );
-  if (problem) return { ok: false, message: problem };
-  const notes = ['PyMC-Marketing\u2019s geometric adstock is normalised by default, so this is the steady-state response to the same spend every period.'];
+  if (problem) return refuse(problem);
+  const notes = [engineMessage('import.note.pymcSteadyState')];
   return build(p, p.beta * p.targetScale, p.kappa * p.channelScale * (p.spendPerUnit ?? 1), p.slope, notes);
 }
 
@@ -283,9 +276,9 @@ export type LogisticFitResult =
       maxErrorAt: number;
       r2: number;
       rmse: number;
-      notes: string[];
+      notes: EngineMessage[];
     }
-  | { ok: false; message: string };
+  | { ok: false; problem: EngineMessage };
 
 export function fitHillToLogistic(
   lambda: number,
@@ -305,9 +298,9 @@ export function fitHillToLogistic(
       positive('spendMax', spendMax),
       options.spendPerUnit === undefined ? null : positive('spendPerUnit', options.spendPerUnit),
     );
-  if (problem) return { ok: false, message: problem };
+  if (problem) return refuse(problem);
   const gridPoints = options.gridPoints ?? 201;
-  if (!Number.isInteger(gridPoints) || gridPoints < 10 || gridPoints > 100_000) return { ok: false, message: 'gridPoints must be a whole number from 10 to 100,000.' };
+  if (!Number.isInteger(gridPoints) || gridPoints < 10 || gridPoints > 100_000) return refuse(engineMessage('import.gridPoints', { min: 10, max: 100_000 }));
 
   const minorPerUnit = (options.spendPerUnit ?? 1) * 10 ** currencyDigits(options.currency);
   const ceiling = (beta * targetScale) / (options.outcomePerTraffic ?? 1);
@@ -322,9 +315,9 @@ export function fitHillToLogistic(
     return { spend, outcome: logistic(spend) };
   });
   const fit = fitHill(points, { shapeMax: options.shapeMax });
-  if (!fit.ok) return { ok: false, message: `No Hill curve fits this logistic curve over 0–spendMax: ${fit.message}` };
+  if (!fit.ok) return refuse(logisticRefusal(fit.problem));
   const curve = fit.curve;
-  if (!(curve.max <= MAX_MAX)) return { ok: false, message: `The maximum response would be ${curve.max}, beyond the planner's range.` };
+  if (!(curve.max <= MAX_MAX)) return refuse(engineMessage('import.maxOutOfRange', { max: curve.max, limit: MAX_MAX }));
 
   // Largest gap: a dense scan, then golden-section refinement around the worst scan points.
   const gap = (s: number): number => Math.abs(curveTraffic(curve, s) - logistic(s));
@@ -356,17 +349,33 @@ export function fitHillToLogistic(
       }
     }
   }
+  const maxRelativeError = maxError / ceiling;
   return {
     ok: true,
     curve,
     maxError,
-    maxRelativeError: maxError / ceiling,
+    maxRelativeError,
     maxErrorAt,
     r2: fit.r2,
     rmse: fit.rmse,
-    notes: [
-      'The logistic curve is not a Hill curve: this is the closest Hill curve over the spend range given, and it can drift further apart beyond it.',
-      'PyMC-Marketing\u2019s geometric adstock is normalised by default, so this is the steady-state response to the same spend every period.',
-    ],
+    notes: [engineMessage('import.note.logisticApproximation', { maxRelativeError }), engineMessage('import.note.pymcSteadyState')],
   };
+}
+
+/**
+ * Why no Hill curve fits the logistic curve, in terms of spendMax (the only thing the user chose):
+ * the fit's own advice (add points at higher or lower spend) means nothing for a curve sampled on a
+ * grid; a wider or narrower spend range does.
+ */
+function logisticRefusal(fitProblem: EngineMessage): EngineMessage {
+  switch (fitProblem.code) {
+    case 'fit.farBelowHalfSat':
+    case 'fit.mayBeFarBelow':
+      return engineMessage('import.logisticLinear');
+    case 'fit.farBeyondHalfSat':
+    case 'fit.mayBeFarBeyond':
+      return engineMessage('import.logisticSaturated');
+    default:
+      return engineMessage('import.logisticNoFit');
+  }
 }

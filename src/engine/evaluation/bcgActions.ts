@@ -61,7 +61,7 @@ export const EXIT_DRIVERS: readonly DriverKey[] = ['spend', 'fixedCost', 'baseTr
  * means 0. A frozen flag is ignored: it ties the optimiser's hands, not what a user may try.
  */
 export function minimumSpendPerPeriod(plan: Plan, channelId: string): number {
-  const min = plan.budgetBounds?.find((b) => b.channelId === channelId)?.min;
+  const min = plan.budgetBounds.find((b) => b.channelId === channelId)?.min;
   if (typeof min !== 'number' || !Number.isFinite(min) || min <= 0) return 0;
   return Math.ceil(min / plan.timeline.periods);
 }

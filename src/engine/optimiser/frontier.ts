@@ -1,7 +1,7 @@
 import type { ChannelBudgetBounds, Plan } from '../types';
 import type { OptimiseObjective } from './model';
 import { bestBudgetOf, solveBudgetFor } from './optimise';
-import { prepare, realObjective, todayTotal } from './problem';
+import { prepare, realObjective, todayTotal, type OptimiseProblem } from './problem';
 
 export interface FrontierOptions {
   objective: OptimiseObjective;
@@ -34,8 +34,8 @@ export interface Frontier {
    */
   bestBudget: number | null;
   bestObjective: number | null;
-  /** Budgets the bounds make infeasible, left out of the curve. */
-  skipped: { budget: number; message: string }[];
+  /** Budgets the bounds make infeasible, left out of the curve, with why (budget NaN: every budget). */
+  skipped: { budget: number; problem: OptimiseProblem }[];
 }
 
 /**
@@ -54,7 +54,7 @@ export function efficientFrontier(plan: Plan, opts: FrontierOptions): Frontier {
   const out: Frontier = { budgets: [], objectives: [], todayBudget: 0, todayObjective: 0, bestBudget: null, bestObjective: null, skipped: [] };
   if ('ok' in prepared) {
     if (prepared.error === 'noChannels') return out;
-    out.skipped.push({ budget: NaN, message: prepared.message });
+    out.skipped.push({ budget: NaN, problem: prepared.problem });
     return out;
   }
   const today = todayTotal(prepared);
@@ -84,7 +84,7 @@ export function efficientFrontier(plan: Plan, opts: FrontierOptions): Frontier {
     if (r.ok) {
       out.budgets.push(b);
       out.objectives.push(b === out.bestBudget && out.bestObjective !== null ? Math.max(r.objective, out.bestObjective) : r.objective);
-    } else out.skipped.push({ budget: b, message: r.message });
+    } else out.skipped.push({ budget: b, problem: r.problem });
   }
   return out;
 }

@@ -8,6 +8,7 @@ export {
   type ChannelAllocation,
   type BestBudgetInfo,
 } from './optimise';
+export type { OptimiseFailure, OptimiseProblem } from './problem';
 export { efficientFrontier, type Frontier, type FrontierOptions } from './frontier';
 export { bestBudget, channelBest, type BestBudget, type ChannelBest } from './bestBudget';
 export { applyAllocationAsAdjustments } from './adjustments';

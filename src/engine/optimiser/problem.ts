@@ -1,16 +1,21 @@
 import { scenarioSeries } from '../compute';
+import { engineMessage, type EngineMessage } from '../messages';
 import type { ChannelBudgetBounds, Plan } from '../types';
 import { buildEnvelope, type Envelope } from './envelope';
 import { buildModels, channelValue, type OptimiseObjective, type ResponseModel } from './model';
 import type { SolveItem } from './solve';
 
-/** An answer the optimiser cannot give, with the amounts that explain why. */
+/**
+ * An answer the optimiser cannot give: the kind of failure, and the problem as a code with the
+ * amounts (minor units) and channel that explain it, for the UI to word in the user's language.
+ */
 export interface OptimiseFailure {
   ok: false;
   error: 'infeasible' | 'unreachable' | 'noChannels' | 'unbounded';
-  message: string;
-  details: Record<string, number>;
+  problem: OptimiseProblem;
 }
+
+export type OptimiseProblem = EngineMessage<'opt.noChannels' | 'opt.minAboveMax' | 'opt.minsAboveBudget' | 'opt.maxesBelowBudget' | 'opt.unreachable' | 'opt.unbounded'>;
 
 /** A prepared problem: models and bounds built once, envelopes cached across budgets. */
 export interface Problem {
@@ -32,10 +37,6 @@ export interface Problem {
   channelNames: string[];
 }
 
-export function fmt(x: number): string {
-  return Number.isFinite(x) ? String(Math.round(x)) : '∞';
-}
-
 export function checkNumber(name: string, x: number | undefined, allowInfinity = false): void {
   if (x === undefined) return;
   if (typeof x !== 'number' || Number.isNaN(x) || x < 0 || (!allowInfinity && !Number.isFinite(x))) {
@@ -51,7 +52,7 @@ export function checkNumber(name: string, x: number | undefined, allowInfinity =
  */
 export function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: string | null, bounds: readonly ChannelBudgetBounds[]): Problem | OptimiseFailure {
   if (plan.channels.length === 0) {
-    return { ok: false, error: 'noChannels', message: 'The plan has no channels to allocate a budget to.', details: {} };
+    return { ok: false, error: 'noChannels', problem: engineMessage('opt.noChannels') };
   }
   const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
   const byChannel = new Map<number, ChannelBudgetBounds>();
@@ -80,11 +81,8 @@ export function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: st
       lo[c] = Math.ceil(b?.min ?? 0);
       hi[c] = b?.max === undefined ? Infinity : Math.floor(b.max);
       if (lo[c] > hi[c]) {
-        return {
-          ok: false, error: 'infeasible',
-          message: `Channel "${plan.channels[c].name}" has a minimum (${fmt(lo[c])}) above its maximum (${fmt(hi[c])}).`,
-          details: { channelIndex: c, min: lo[c], max: hi[c] },
-        };
+        const { id: channelId, name: channel } = plan.channels[c];
+        return { ok: false, error: 'infeasible', problem: engineMessage('opt.minAboveMax', { channelId, channel, min: lo[c], max: hi[c] }) };
       }
     }
     sumLo += lo[c];
@@ -94,20 +92,8 @@ export function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: st
 }
 
 export function infeasible(p: Problem, budget: number): OptimiseFailure | null {
-  if (p.sumLo > budget) {
-    return {
-      ok: false, error: 'infeasible',
-      message: `The channels' minimums add up to ${fmt(p.sumLo)}, more than the budget of ${fmt(budget)}.`,
-      details: { budget, sumMin: p.sumLo, sumMax: p.sumHi },
-    };
-  }
-  if (p.sumHi < budget) {
-    return {
-      ok: false, error: 'infeasible',
-      message: `The channels' maximums add up to ${fmt(p.sumHi)}, less than the budget of ${fmt(budget)}.`,
-      details: { budget, sumMin: p.sumLo, sumMax: p.sumHi },
-    };
-  }
+  if (p.sumLo > budget) return { ok: false, error: 'infeasible', problem: engineMessage('opt.minsAboveBudget', { sum: p.sumLo, budget }) };
+  if (p.sumHi < budget) return { ok: false, error: 'infeasible', problem: engineMessage('opt.maxesBelowBudget', { sum: p.sumHi, budget }) };
   return null;
 }
 

@@ -27,7 +27,7 @@ export class ScenarioError extends Error {
  */
 export function scenarioChain(plan: Plan, scenarioId: string): Scenario[] {
   const byId = new Map<string, Scenario>();
-  for (const s of plan.scenarios ?? []) if (!byId.has(s.id)) byId.set(s.id, s);
+  for (const s of plan.scenarios) if (!byId.has(s.id)) byId.set(s.id, s);
   const chain: Scenario[] = [];
   const seen = new Set<string>();
   let id: string | null = scenarioId;

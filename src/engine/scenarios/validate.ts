@@ -127,7 +127,7 @@ function checkParents(report: Report, scenarios: readonly Scenario[]): void {
 
 function checkCannibalisation(report: Report, plan: Plan, channelIds: ReadonlySet<string>): void {
   const pairs = new Set<string>();
-  (plan.cannibalisation ?? []).forEach((c, i) => {
+  plan.cannibalisation.forEach((c, i) => {
     const p = ['cannibalisation', i];
     if (!channelIds.has(c.from)) report([...p, 'from'], 'unknownRef', { value: String(c.from) });
     if (!channelIds.has(c.to)) report([...p, 'to'], 'unknownRef', { value: String(c.to) });
@@ -148,7 +148,7 @@ export function validateScenarios(plan: Plan): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (path, code, params) => problems.push(params ? { path, code, params } : { path, code });
   const channelIds = new Set(plan.channels.map((c) => c.id));
-  const scenarios = plan.scenarios ?? [];
+  const scenarios = plan.scenarios;
   const scenarioIds = new Set<string>();
   scenarios.forEach((s, i) => {
     const p = ['scenarios', i];

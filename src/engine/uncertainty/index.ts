@@ -11,7 +11,7 @@ export {
   type DistributionSpec,
 } from './distributions';
 export { drawUniform, normaliseSeed } from './rng';
-export { uncertaintyIssues, UncertaintyError, type UncertaintyIssue, type UncertaintyIssueKind } from './validate';
+export { uncertaintyIssues, UncertaintyError, type UncertaintyIssue, type UncertaintyIssueKind, type UncertaintyProblem } from './validate';
 export {
   prepareMonteCarlo,
   runMonteCarlo,

@@ -130,7 +130,7 @@ export function tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
   }
   const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
   const ids = new Set(index.keys());
-  const pairs = (plan.cannibalisation ?? []).filter((p) => ids.has(p.from) && ids.has(p.to) && p.from !== p.to);
+  const pairs = plan.cannibalisation.filter((p) => ids.has(p.from) && ids.has(p.to) && p.from !== p.to);
   const inPair = new Set(pairs.flatMap((p) => [p.from, p.to]));
 
   // One sub-plan per channel in a cannibalisation pair, built when first needed.

@@ -1,3 +1,4 @@
+import { engineMessage, type EngineMessage } from '../messages';
 import { DISTRIBUTIONS, DRIVER_KEYS, type Plan, type UncertainDriver } from '../types';
 
 /**
@@ -21,14 +22,21 @@ export interface UncertaintyIssue {
   /** The uncertain driver's id. */
   id: string;
   kind: UncertaintyIssueKind;
-  message: string;
+  /** The same, as a code (`risk.<kind>`) with the values the UI needs to say it. */
+  problem: UncertaintyProblem;
 }
 
-/** Thrown by prepareMonteCarlo, naiveMonteCarlo and the tornado when a range is unusable. */
+export type UncertaintyProblem = EngineMessage<`risk.${UncertaintyIssueKind}`>;
+
+/**
+ * Thrown by prepareMonteCarlo, naiveMonteCarlo and the tornado when a range is unusable. Its message
+ * is for logs (ids and kinds); the UI checks the ranges with `uncertaintyIssues` first and words
+ * each issue from its code.
+ */
 export class UncertaintyError extends Error {
   readonly issues: UncertaintyIssue[];
   constructor(issues: UncertaintyIssue[]) {
-    super(issues.map((i) => i.message).join('; '));
+    super(`Unusable uncertain drivers: ${issues.map((i) => `${i.id} (${i.kind})`).join(', ')}`);
     this.name = 'UncertaintyError';
     this.issues = issues;
   }
@@ -45,14 +53,15 @@ export function uncertaintyIssues(plan: Plan, list: readonly UncertainDriver[], 
   const channels = new Set(plan.channels.map((c) => c.id));
   const issues: UncertaintyIssue[] = [];
   for (const u of list) {
-    const add = (kind: UncertaintyIssueKind, message: string): void => void issues.push({ id: u.id, kind, message });
-    if (!channels.has(u.channelId)) add('unknownChannel', `Uncertain driver ${u.id}: unknown channel "${u.channelId}"`);
-    if (!DRIVER_SET.has(u.driver)) add('unknownDriver', `Uncertain driver ${u.id}: unknown driver "${String(u.driver)}"`);
-    if (!DIST_SET.has(u.distribution)) add('unknownDistribution', `Uncertain driver ${u.id}: unknown distribution "${String(u.distribution)}"`);
-    if (!Number.isFinite(u.low) || !Number.isFinite(u.high)) add('notFinite', `Uncertain driver ${u.id}: low and high must be finite numbers`);
-    else if (u.low > u.high) add('lowAboveHigh', `Uncertain driver ${u.id}: low (P10) ${u.low} is above high (P90) ${u.high}`);
+    const add = (kind: UncertaintyIssueKind, problem: UncertaintyProblem): void => void issues.push({ id: u.id, kind, problem });
+    const driver = String(u.driver);
+    if (!channels.has(u.channelId)) add('unknownChannel', engineMessage('risk.unknownChannel', { channelId: String(u.channelId) }));
+    if (!DRIVER_SET.has(u.driver)) add('unknownDriver', engineMessage('risk.unknownDriver', { driver }));
+    if (!DIST_SET.has(u.distribution)) add('unknownDistribution', engineMessage('risk.unknownDistribution', { distribution: String(u.distribution) }));
+    if (!Number.isFinite(u.low) || !Number.isFinite(u.high)) add('notFinite', engineMessage('risk.notFinite'));
+    else if (u.low > u.high) add('lowAboveHigh', engineMessage('risk.lowAboveHigh', { driver, low: u.low, high: u.high }));
     else if (sampling && u.distribution === 'lognormal' && u.low <= 0 && u.low !== u.high) {
-      add('lognormalNotPositive', `Uncertain driver ${u.id}: a lognormal range needs low > 0 (got ${u.low})`);
+      add('lognormalNotPositive', engineMessage('risk.lognormalNotPositive', { driver, low: u.low }));
     }
   }
   return issues;

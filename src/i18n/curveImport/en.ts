@@ -12,5 +12,4 @@ export const curveImportEn = {
   'cal.field.channelScale': 'Channel scale (max)',
   'cal.field.targetScale': 'Target scale (max)',
   'cal.field.outcomePerTraffic': 'Outcome per visit (e.g. conversion × AOV)',
-  'cal.field.missing': '{field}: a value is required.',
 } as const;

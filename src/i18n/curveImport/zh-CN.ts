@@ -10,5 +10,4 @@ export const curveImportZhCN: Record<keyof typeof curveImportEn, string> = {
   'cal.field.channelScale': '渠道缩放系数（最大值）',
   'cal.field.targetScale': '目标缩放系数（最大值）',
   'cal.field.outcomePerTraffic': '每次访问的产出（如 转化率 × 客单价）',
-  'cal.field.missing': '{field}：必须填写。',
 };

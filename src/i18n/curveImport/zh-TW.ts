@@ -10,5 +10,4 @@ export const curveImportZhTW: Record<keyof typeof curveImportEn, string> = {
   'cal.field.channelScale': '通路縮放係數（最大值）',
   'cal.field.targetScale': '目標縮放係數（最大值）',
   'cal.field.outcomePerTraffic': '每次造訪的產出（如 轉換率 × 客單價）',
-  'cal.field.missing': '{field}：必須填寫。',
 };

@@ -145,8 +145,8 @@ function assumptionsSheet(input: PlanWorkbookInput): Sheet {
     [t('settings.notes'), plan.notes.trim() || null],
     [t('xport.a.figures'), t('scn.baseline')],
   ];
-  const nameOf = (id: string | null): string => (id === null ? t('scn.baseline') : ((plan.scenarios ?? []).find((s) => s.id === id)?.name ?? id));
-  for (const s of plan.scenarios ?? []) {
+  const nameOf = (id: string | null): string => (id === null ? t('scn.baseline') : (plan.scenarios.find((s) => s.id === id)?.name ?? id));
+  for (const s of plan.scenarios) {
     rows.push([]);
     rows.push([t('xport.a.scenario', { name: s.name }), t('xport.a.basedOn', { name: nameOf(s.parentId) })]);
     if (s.notes.trim()) rows.push([t('scn.notes'), s.notes.trim()]);

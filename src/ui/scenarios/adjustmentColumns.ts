@@ -323,6 +323,6 @@ export function adjustmentColumns(plan: Plan, money: Money): ColDef<AdjustmentRo
 }
 
 export function adjustmentRows(plan: Plan, si: number, noticesOf: (adjustmentId: string) => string[] = () => []): AdjustmentRow[] {
-  const sc = plan.scenarios?.[si];
+  const sc = plan.scenarios[si];
   return sc ? sc.adjustments.map((adj, ai) => ({ id: adj.id, si, ai, adj, notices: noticesOf(adj.id) })) : [];
 }

@@ -58,7 +58,7 @@ export function resultNotices(plan: Plan, result: PlanResult, money: Money): str
   const clamps = result.notices.map((n) =>
     t(`notice.${n.kind}`, { driver: t(`driver.${n.driver}`), channel: channelName(plan, n.channelId), month: formatMonth(n.month, money.locale), count: n.count }),
   );
-  const scenarioName = (id: string | undefined): string => (plan.scenarios ?? []).find((s) => s.id === id)?.name ?? '';
+  const scenarioName = (id: string | undefined): string => plan.scenarios.find((s) => s.id === id)?.name ?? '';
   const adjustments = result.adjustmentNotices.map((n) => {
     const text = adjustmentNoticeText(plan, n, money);
     const name = scenarioName(n.scenarioId);

@@ -17,7 +17,7 @@ import { simpleChannel, simplePlan } from './planFixtures';
 type Ok = Extract<OptimiseResult, { ok: true }>;
 
 function ok(r: OptimiseResult): Ok {
-  if (!r.ok) throw new Error(`expected an answer, got ${r.error}: ${r.message}`);
+  if (!r.ok) throw new Error(`expected an answer, got ${r.error}: ${JSON.stringify(r.problem)}`);
   return r;
 }
 
@@ -202,7 +202,7 @@ describe('best budget: edge cases', () => {
   it('says when contribution has no maximum (a linear curve that returns more than it costs)', () => {
     const plan = simplePlan([simpleChannel('a', {}, { type: 'linear', max: 10_000, halfSat: 100_000, shape: 1 })]);
     const r = optimiseBudget(plan, { mode: 'bestBudget', objective: 'contribution', scenarioId: null, bounds: [] });
-    expect(r).toMatchObject({ ok: false, error: 'unbounded', details: { channelIndex: 0 } });
+    expect(r).toMatchObject({ ok: false, error: 'unbounded', problem: { code: 'opt.unbounded', params: { channelId: plan.channels[0].id, channel: plan.channels[0].name } } });
     const capped = best(plan, [{ channelId: 'a', max: 9_000_000 }]);
     expect(capped.totalSpend).toBe(9_000_000);
     const at = atBudget(plan, 1_000_000);

@@ -156,14 +156,14 @@ describe('fitHill: refusals', () => {
     expect(fitHill([])).toMatchObject({ ok: false, reason: 'tooFewPoints' });
     const two = fitHill(points(truth, 2, 0.5, 2));
     expect(two).toMatchObject({ ok: false, reason: 'tooFewPoints' });
-    if (!two.ok) expect(two.message).toMatch(/at least 3/);
+    if (!two.ok) expect(two.problem).toEqual({ code: 'fit.tooFewPoints', params: { count: 2 } });
     const twoLevels = fitHill([
       { spend: 100, outcome: 5 },
       { spend: 100, outcome: 6 },
       { spend: 200, outcome: 9 },
       { spend: 200, outcome: 8 },
     ]);
-    expect(twoLevels).toMatchObject({ ok: false, reason: 'tooFewPoints' });
+    expect(twoLevels).toMatchObject({ ok: false, reason: 'tooFewPoints', problem: { code: 'fit.tooFewSpendLevels', params: { count: 2 } } });
   });
 
   it('noSpendVariation: every point at the same spend', () => {
@@ -188,7 +188,7 @@ describe('fitHill: refusals', () => {
     ]) {
       const r = fitHill([...good, bad as unknown as CurvePoint]);
       expect(r).toMatchObject({ ok: false, reason: 'invalidPoints' });
-      if (!r.ok) expect(r.message).toMatch(/Point 6/);
+      if (!r.ok) expect(r.problem.params).toEqual({ point: 6 });
     }
     expect(fitHill('nope' as unknown as CurvePoint[])).toMatchObject({ ok: false, reason: 'invalidPoints' });
   });
@@ -198,7 +198,8 @@ describe('fitHill: refusals', () => {
     for (const seed of [1, 2, 3]) {
       const r = fitHill(points(hill(20_000, 50_000_000, 1.2), 12, 0.002, 0.02, 0.03, seed));
       expect(r).toMatchObject({ ok: false, reason: 'notIdentifiable' });
-      if (!r.ok) expect(r.message).toMatch(/far below the half-saturation point/);
+      if (!r.ok) expect(['fit.farBelowHalfSat', 'fit.mayBeFarBelow']).toContain(r.problem.code);
+      if (!r.ok) expect(r.advice?.code).toBe('fit.advice.higherSpend');
     }
     // noise-free too: nothing in the data says where the curve bends
     const exact = fitHill(points(hill(20_000, 50_000_000, 1.2), 12, 0.001, 0.01));
@@ -214,18 +215,19 @@ describe('fitHill: refusals', () => {
     // and the message names the cause
     const flat = fitHill(points(hill(20_000, 10_000, 1.5), 12, 50, 500, 0.01, 2));
     expect(flat).toMatchObject({ ok: false, reason: 'notIdentifiable' });
-    if (!flat.ok) expect(flat.message).toMatch(/far beyond the half-saturation point/);
+    if (!flat.ok) expect(['fit.farBeyondHalfSat', 'fit.mayBeFarBeyond']).toContain(flat.problem.code);
+    if (!flat.ok) expect(flat.advice?.code).toBe('fit.advice.lowerSpend');
   });
 
   it('notIdentifiable: outcomes that fall as spend rises', () => {
     const r = fitHill([1, 2, 3, 4].map((s) => ({ spend: s * 100_000, outcome: 10_000 - s * 1000 })));
     expect(r).toMatchObject({ ok: false, reason: 'notIdentifiable' });
-    if (!r.ok) expect(r.message).toMatch(/does not rise with spend/);
+    if (!r.ok) expect(r.problem.code).toBe('fit.notRising');
   });
 
   it('notIdentifiable: a few scattered points over a short range', () => {
     const r = fitHill(points(hill(20_000, 1_000_000, 0.7), 6, 0.2, 1.5, 0.05, 42));
     expect(r).toMatchObject({ ok: false, reason: 'notIdentifiable' });
-    if (!r.ok) expect(r.message).toMatch(/too scattered/);
+    if (!r.ok) expect(r.problem.code).toBe('fit.tooScattered');
   });
 });

@@ -278,7 +278,8 @@ describe('case 10: every repository method completes inside its transaction (fak
   });
 
   it('case 10: the runtime check detects an early commit (control)', async () => {
-    const timer = () => new Promise((resolve) => setTimeout(resolve, 0));
+    // Long enough that fake-indexeddb has committed whatever the machine's load (a 0 ms timer raced it).
+    const timer = () => new Promise((resolve) => setTimeout(resolve, 30));
     await expect(
       db.transaction('rw', db.plans, db.settings, async () => {
         await db.plans.get('x');

@@ -60,7 +60,7 @@ describe.each(templates)('template %s is a plausible baseline', (id) => {
 
   it('spends within 20 % of the best budget, and reallocating gains under 2 % of contribution', () => {
     const best = optimiseBudget(p, { mode: 'bestBudget', objective: 'contribution', scenarioId: null, bounds: [] });
-    if (!best.ok) throw new Error(best.message);
+    if (!best.ok) throw new Error(JSON.stringify(best.problem));
     const today = models.reduce((s, m) => s + m.today, 0);
     expect(today / best.totalSpend).toBeGreaterThan(0.8);
     expect(today / best.totalSpend).toBeLessThan(1.2);

@@ -1,7 +1,7 @@
-import type { curveImportEn } from './en';
+import type { labelsEn } from './en';
 
-/** “导入参数来源”中不是工具自身参数名的输入项的简体中文名称。 */
-export const curveImportZhCN: Record<keyof typeof curveImportEn, string> = {
+/** 以文字而非代码显示的名称：“导入参数来源”中不是工具自身参数名的输入项，以及读屏软件读出的图表名称。 */
+export const labelsZhCN: Record<keyof typeof labelsEn, string> = {
   'cal.field.spendMin': '建模期最低营销投入',
   'cal.field.spendMax': '建模期最高营销投入',
   'cal.field.mediaScale': '媒体缩放系数（中位数）',
@@ -10,4 +10,5 @@ export const curveImportZhCN: Record<keyof typeof curveImportEn, string> = {
   'cal.field.channelScale': '渠道缩放系数（最大值）',
   'cal.field.targetScale': '目标缩放系数（最大值）',
   'cal.field.outcomePerTraffic': '每次访问的产出（如 转化率 × 客单价）',
+  'chart.description': '{chart}：{names}',
 };

@@ -16,6 +16,7 @@ import { adviceEn } from './advice/en';
 import { reportEn } from './report/en';
 import { integrityEn } from './integrity/en';
 import { engineMessagesEn } from './engineMessages/en';
+import { labelsEn } from './labels/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -450,6 +451,7 @@ export const en = {
   ...reportEn,
   ...integrityEn,
   ...engineMessagesEn,
+  ...labelsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,6 +17,7 @@ import { adviceZhCN } from './advice/zh-CN';
 import { reportZhCN } from './report/zh-CN';
 import { integrityZhCN } from './integrity/zh-CN';
 import { engineMessagesZhCN } from './engineMessages/zh-CN';
+import { labelsZhCN } from './labels/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -451,4 +452,5 @@ export const zhCN: Messages = {
   ...reportZhCN,
   ...integrityZhCN,
   ...engineMessagesZhCN,
+  ...labelsZhCN,
 };

@@ -17,6 +17,7 @@ import { adviceZhTW } from './advice/zh-TW';
 import { reportZhTW } from './report/zh-TW';
 import { integrityZhTW } from './integrity/zh-TW';
 import { engineMessagesZhTW } from './engineMessages/zh-TW';
+import { labelsZhTW } from './labels/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -451,4 +452,5 @@ export const zhTW: Messages = {
   ...reportZhTW,
   ...integrityZhTW,
   ...engineMessagesZhTW,
+  ...labelsZhTW,
 };

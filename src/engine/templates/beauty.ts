@@ -18,6 +18,8 @@ const en = {
   stores: 'Experience stores',
   community: 'Private community (WeCom + mini-program)',
   live: 'Douyin live-stream',
+  // A formula name: one word that a formula can refer to, in the plan's language.
+  profitPerOrder: 'profitPerOrder',
   notes: [
     'Mid-size domestic skincare brand selling nationwide, about CNY 180 m net revenue in 2027; 24 months from January 2027; money in CNY, drivers per month.',
     'Roles: Tmall and JD flagship stores carry sales; experience stores in tier-1 and tier-2 cities let customers try products and build trust; the private community (WeCom groups and a mini-program) brings repurchase; Douyin live-stream reaches new customers.',
@@ -38,6 +40,7 @@ const zhCN: typeof en = {
   stores: '线下体验店',
   community: '私域社群（企业微信+小程序）',
   live: '抖音直播带货',
+  profitPerOrder: '每单贡献利润',
   notes: [
     '中型国产护肤品牌，全国销售，2027 年净收入约 1.8 亿元；自 2027 年 1 月起 24 个月；金额单位为人民币，驱动因素按月。',
     '渠道分工：天猫、京东旗舰店承担主要销售；一二线城市的线下体验店用于试用和建立信任；私域社群（企业微信群 + 小程序）负责复购；抖音直播带货触达新客。',
@@ -58,6 +61,7 @@ const zhTW: typeof en = {
   stores: '線下體驗店',
   community: '私域社群（企業微信＋小程式）',
   live: '抖音直播帶貨',
+  profitPerOrder: '每單貢獻利潤',
   notes: [
     '中型國產保養品牌，全國銷售，2027 年淨營收約 1.8 億元人民幣；自 2027 年 1 月起 24 個月；金額單位為人民幣，驅動因子按月。',
     '通路分工：天貓、京東旗艦店負責主要銷售；一二線城市的實體體驗店用於試用與建立信任；私域社群（企業微信群＋小程式）負責回購；抖音直播帶貨觸及新客。',
@@ -168,7 +172,7 @@ export function beautyTemplate(opts: TemplateOptions): Plan {
     ],
     notes: t.notes,
     customMetrics: [
-      { id: 'cm-profit-per-order', name: 'profitPerOrder', formula: 'contribution / orders', format: 'money' },
+      { id: 'cm-profit-per-order', name: t.profitPerOrder, formula: 'contribution / orders', format: 'money' },
     ],
   });
 }

@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, ICellEditorParams } from 'ag-grid-community';
 import { DRIVER_SPECS, type DriverUnit } from '../../engine/drivers';
 import { convertContext, switchDriver, switchOperation } from '../../engine/scenarios/convert';
 import { monthKeys, parseMonth } from '../../engine/timeline';
@@ -162,7 +162,8 @@ function selectColumn(
     editable: (p) => applies(p.data),
     cellClass: (p) => (applies(p.data) ? undefined : 'na'),
     context: { cell: spec },
-    cellEditorSelector: (p) => ({ component: 'agSelectCellEditor', params: { values: p.data ? choice.values(p.data) : [], valueListMaxHeight: 260 } }),
+    cellEditor: 'agSelectCellEditor',
+    cellEditorParams: (p: ICellEditorParams<AdjustmentRow>) => ({ values: p.data ? choice.values(p.data) : [], valueListMaxHeight: 260 }),
   };
 }
 

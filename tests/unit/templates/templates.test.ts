@@ -7,6 +7,7 @@ import {
   type TemplateId,
 } from '../../../src/engine/templates';
 import { channel, languageOf, plan, seasonality, yuan } from '../../../src/engine/templates/build';
+import { isValidIdentifier } from '../../../src/engine/expr';
 import {
   CHANNEL_ROLES,
   CHANNEL_TYPES,
@@ -23,7 +24,7 @@ const options = (locale: string) => ({ id: 'plan-42', now: NOW, locale });
 
 /** Every text a user reads in a fresh plan. */
 function texts(p: Plan): string[] {
-  return [p.name, ...p.regions.map((r) => r.name), ...p.channels.map((c) => c.name), p.notes];
+  return [p.name, ...p.regions.map((r) => r.name), ...p.channels.map((c) => c.name), ...p.customMetrics.map((m) => m.name), p.notes];
 }
 
 /** A driver's value in period t (growth compounds from the first period; seasonality by month). */
@@ -38,7 +39,7 @@ function numbersOf(p: Plan) {
     timeline: p.timeline,
     regions: p.regions.map((r) => r.id),
     channels: p.channels.map((c) => ({ ...c, name: '' })),
-    customMetrics: p.customMetrics,
+    customMetrics: p.customMetrics.map((m) => ({ ...m, name: '' })),
   };
 }
 
@@ -151,7 +152,8 @@ describe.each(TEMPLATE_IDS)('template %s', (id) => {
       const ids = p.customMetrics.map((m) => m.id);
       expect(new Set(ids).size).toBe(ids.length);
       for (const m of p.customMetrics) {
-        expect(m.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+        // A name a formula can refer to, in the plan's language (shown in selects next to built-in metrics).
+        expect(isValidIdentifier(m.name), m.name).toBe(true);
         expect(m.formula.trim()).not.toBe('');
         expect(['number', 'money', 'percent']).toContain(m.format);
       }

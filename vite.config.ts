@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { gzipSync } from 'node:zlib';
 
 /**
  * The production Content-Security-Policy: the app's own files and nothing else.
@@ -50,6 +51,48 @@ function contentSecurityPolicy(): Plugin {
     generateBundle() {
       const headers = ['/*', `  Content-Security-Policy: ${policy({ 'frame-ancestors': ["'none'"] })}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: no-referrer', ''];
       this.emitFile({ type: 'asset', fileName: '_headers', source: headers.join('\n') });
+    },
+  };
+}
+
+/**
+ * Size budgets, checked on every production build (so CI fails on a breach, not a benchmark weeks
+ * later). First load is the entry chunk and every chunk it imports statically — what the browser
+ * fetches before the shell paints (the HTML preloads exactly these) — gzipped; 150 KB keeps the
+ * first paint quick on a slow connection. Every other script — lazy chunks and workers — has a budget of its own: the grid and the chart
+ * libraries are the largest parts at about 220 KB each, so a chunk beyond LAZY_KB means a library
+ * was pulled in whole or code that should load on demand was bundled with one.
+ */
+const FIRST_LOAD_KB = 150;
+const LAZY_KB = 240;
+
+function sizeBudget(): Plugin {
+  return {
+    name: 'cmp:size-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const kb = (code: string | Uint8Array) => gzipSync(code).length / 1024;
+      const chunks = Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [o] : []));
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const entry = chunks.find((c) => c.isEntry);
+      if (!entry) return; // a worker's own build: its single file is checked by the page's build
+      const first = new Set<string>();
+      const visit = (file: string): void => {
+        if (first.has(file)) return;
+        first.add(file);
+        for (const imported of byName.get(file)?.imports ?? []) visit(imported);
+      };
+      visit(entry.fileName);
+      const firstKb = [...first].reduce((sum, f) => sum + kb(byName.get(f)?.code ?? ''), 0);
+      const breaches: string[] = [];
+      if (firstKb > FIRST_LOAD_KB) breaches.push(`first-load JS is ${firstKb.toFixed(1)} KB gzip (budget ${FIRST_LOAD_KB} KB): ${[...first].join(', ')}`);
+      for (const o of Object.values(bundle)) {
+        if (first.has(o.fileName) || !o.fileName.endsWith('.js') || o.fileName === 'sw.js' || o.fileName.startsWith('workbox-')) continue;
+        const size = kb(o.type === 'chunk' ? o.code : o.source);
+        if (size > LAZY_KB) breaches.push(`${o.fileName} is ${size.toFixed(1)} KB gzip (budget ${LAZY_KB} KB for a chunk loaded on demand)`);
+      }
+      if (breaches.length > 0) this.error(`size budget exceeded:\n${breaches.join('\n')}`);
+      this.info(`first-load JS ${firstKb.toFixed(1)} KB gzip of ${FIRST_LOAD_KB} KB`);
     },
   };
 }
@@ -104,7 +147,7 @@ const offline = VitePWA({
 export default defineConfig({
   // Relative base: the built folder works from any sub-path of a static host.
   base: './',
-  plugins: [svelte(), contentSecurityPolicy(), offline],
+  plugins: [svelte(), contentSecurityPolicy(), sizeBudget(), offline],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

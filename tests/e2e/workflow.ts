@@ -37,10 +37,12 @@ export async function wholeWorkflow(page: Page, context: BrowserContext, p: Plan
 
   // A chart tooltip (HTML drawn by ECharts) and a grid select editor (icons from the grid's theme).
   const mix = page.getByTestId('chart-mix');
+  // The charts sit below the grid: on a 720-pixel-high window, under the fold.
+  await mix.scrollIntoViewIfNeeded();
   const box = await mix.boundingBox();
   if (!box) throw new Error('chart not laid out');
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
-  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.6);
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.3);
   await expect(mix.locator('div').filter({ hasText: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/ }).last()).toBeVisible();
   await p.cell('channel-grid', 0, 'type').dblclick();
   await expect(page.getByTestId('channel-grid').locator('.ag-cell-inline-editing, .ag-popup-editor').first()).toBeVisible();

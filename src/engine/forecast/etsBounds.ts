@@ -1,0 +1,74 @@
+import type { EtsSpec } from './etsModel';
+
+/**
+ * The parameter space ets searches by default (bounds = "both"): the "usual" box
+ * 0.0001 ≤ β ≤ α ≤ 0.9999, 0.0001 ≤ γ ≤ 1 − α, 0.8 ≤ φ ≤ 0.98, and inside it only the
+ * "admissible" region where the model forgets its past (Hyndman et al. 2008, ch. 10).
+ */
+export const LOWER = { alpha: 1e-4, beta: 1e-4, gamma: 1e-4, phi: 0.8 } as const;
+export const UPPER = { alpha: 0.9999, beta: 0.9999, gamma: 0.9999, phi: 0.98 } as const;
+
+export function withinUsualBounds(spec: EtsSpec, alpha: number, beta: number, gamma: number, phi: number): boolean {
+  if (alpha < LOWER.alpha || alpha > UPPER.alpha) return false;
+  if (spec.trend !== 'N' && (beta < LOWER.beta || beta > alpha || beta > UPPER.beta)) return false;
+  if (spec.damped && (phi < LOWER.phi || phi > UPPER.phi)) return false;
+  if (spec.season !== 'N' && (gamma < LOWER.gamma || gamma > 1 - alpha || gamma > UPPER.gamma)) return false;
+  return true;
+}
+
+/**
+ * The admissible region: for non-seasonal models closed-form inequalities; for seasonal ones the
+ * roots of the characteristic polynomial
+ *   z^{m+1} + (α+β−φ) z^m + (α+β−αφ)(z^{m−1} + … + z²) + (α+β−αφ+γ−1) z + φ(1−α−γ)
+ * must lie within the unit circle. ets allows a modulus up to 1 + 1e−10 — an undamped seasonal
+ * model always has a root on the circle — so the test asks that every root of p((1 + 1e−10)·z)
+ * lie strictly inside, which the Schur–Cohn recursion answers without finding the roots.
+ */
+export function admissible(spec: EtsSpec, period: number, alpha: number, beta: number, gamma: number, phi: number): boolean {
+  if (phi < 0 || phi > 1 + 1e-8) return false;
+  if (spec.season === 'N' || period <= 1) {
+    if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) return false;
+    if (spec.trend !== 'N' && (beta < alpha * (phi - 1) || beta > (1 + phi) * (2 - alpha))) return false;
+    return true;
+  }
+  const m = period;
+  const b = spec.trend === 'N' ? 0 : beta;
+  if (gamma < Math.max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha) return false;
+  if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
+  if (b < -(1 - phi) * (gamma / m + alpha)) return false;
+  // Coefficients by rising power: c[k] multiplies z^k.
+  const c = new Float64Array(m + 2);
+  c[0] = phi * (1 - alpha - gamma);
+  c[1] = alpha + b - alpha * phi + gamma - 1;
+  for (let k = 2; k < m; k++) c[k] = alpha + b - alpha * phi;
+  c[m] = alpha + b - phi;
+  c[m + 1] = 1;
+  let r = 1;
+  const scale = 1 + 1e-10;
+  for (let k = 1; k <= m + 1; k++) {
+    r *= scale;
+    c[k] *= r;
+  }
+  return rootsInsideUnitCircle(c);
+}
+
+/**
+ * Schur–Cohn: p (coefficients by rising power) has every root strictly inside the unit circle iff
+ * |p(0)| < |leading coefficient| and the same holds for (p*(0)·p(z) − p(0)·p*(z))/z, where p* is p
+ * with its coefficients reversed; each step lowers the degree by one.
+ */
+export function rootsInsideUnitCircle(coefficients: Float64Array): boolean {
+  const c = Float64Array.from(coefficients);
+  for (let deg = c.length - 1; deg >= 1; deg--) {
+    const lead = c[deg];
+    const constant = c[0];
+    if (!(Math.abs(constant) < Math.abs(lead))) return false;
+    const next = new Float64Array(deg);
+    for (let k = 0; k < deg; k++) next[k] = (lead * c[k + 1] - constant * c[deg - 1 - k]) / lead;
+    // Rescale so the new leading coefficient is 1: keeps magnitudes tame over many steps.
+    const nextLead = next[deg - 1];
+    if (nextLead === 0 || !Number.isFinite(nextLead)) return false;
+    for (let k = 0; k < deg; k++) c[k] = next[k] / nextLead;
+  }
+  return true;
+}

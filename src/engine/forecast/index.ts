@@ -11,3 +11,15 @@ export { selectEts, seasonalAllowed, minimumSeasonalLength, type EtsSelection } 
 export { fitEts, evaluateEts, freeParameterCount, type EtsFit } from './etsFit';
 export { etsForecastMoments, type ForecastMoments } from './etsIntervals';
 export { etsName, parseEtsName, type EtsSpec, type EtsParams } from './etsModel';
+export {
+  springFestivalDate,
+  festivalJanuaryWeight,
+  fitSpringFestival,
+  alignSpringFestival,
+  restoreSpringFestival,
+  januaryShare,
+  SPRING_FESTIVAL_YEARS,
+  FESTIVAL_WINDOW,
+  type SpringFestivalAdjustment,
+  type MonthlyStart,
+} from './springFestival';

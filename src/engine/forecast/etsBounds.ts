@@ -24,7 +24,7 @@ export function withinUsualBounds(spec: EtsSpec, alpha: number, beta: number, ga
  * model always has a root on the circle — so the test asks that every root of p((1 + 1e−10)·z)
  * lie strictly inside, which the Schur–Cohn recursion answers without finding the roots.
  */
-export function admissible(spec: EtsSpec, period: number, alpha: number, beta: number, gamma: number, phi: number): boolean {
+export function admissible(spec: EtsSpec, period: number, alpha: number, beta: number, gamma: number, phi: number, work?: AdmissibleWork): boolean {
   if (phi < 0 || phi > 1 + 1e-8) return false;
   if (spec.season === 'N' || period <= 1) {
     if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) return false;
@@ -36,20 +36,32 @@ export function admissible(spec: EtsSpec, period: number, alpha: number, beta: n
   if (gamma < Math.max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha) return false;
   if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
   if (b < -(1 - phi) * (gamma / m + alpha)) return false;
-  // Coefficients by rising power: c[k] multiplies z^k.
-  const c = new Float64Array(m + 2);
-  c[0] = phi * (1 - alpha - gamma);
-  c[1] = alpha + b - alpha * phi + gamma - 1;
-  for (let k = 2; k < m; k++) c[k] = alpha + b - alpha * phi;
-  c[m] = alpha + b - phi;
-  c[m + 1] = 1;
-  let r = 1;
+  const w = work && work.a.length >= m + 2 ? work : admissibleWork(m);
+  // Coefficients by rising power: c[k] multiplies z^k, already scaled by (1 + 1e−10)^k.
+  const c = w.a;
+  const inner = alpha + b - alpha * phi;
   const scale = 1 + 1e-10;
-  for (let k = 1; k <= m + 1; k++) {
+  let r = scale;
+  c[0] = phi * (1 - alpha - gamma);
+  c[1] = (inner + gamma - 1) * r;
+  for (let k = 2; k < m; k++) {
     r *= scale;
-    c[k] *= r;
+    c[k] = inner * r;
   }
-  return rootsInsideUnitCircle(c);
+  r *= scale;
+  c[m] = (alpha + b - phi) * r;
+  c[m + 1] = r * scale;
+  return schurCohn(c, w.b, m + 1);
+}
+
+/** Scratch space for the admissibility test, so the optimiser's calls allocate nothing. */
+export interface AdmissibleWork {
+  a: Float64Array;
+  b: Float64Array;
+}
+
+export function admissibleWork(period: number): AdmissibleWork {
+  return { a: new Float64Array(period + 2), b: new Float64Array(period + 2) };
 }
 
 /**
@@ -58,17 +70,24 @@ export function admissible(spec: EtsSpec, period: number, alpha: number, beta: n
  * with its coefficients reversed; each step lowers the degree by one.
  */
 export function rootsInsideUnitCircle(coefficients: Float64Array): boolean {
-  const c = Float64Array.from(coefficients);
-  for (let deg = c.length - 1; deg >= 1; deg--) {
-    const lead = c[deg];
-    const constant = c[0];
-    if (!(Math.abs(constant) < Math.abs(lead))) return false;
-    const next = new Float64Array(deg);
-    for (let k = 0; k < deg; k++) next[k] = (lead * c[k + 1] - constant * c[deg - 1 - k]) / lead;
-    // Rescale so the new leading coefficient is 1: keeps magnitudes tame over many steps.
-    const nextLead = next[deg - 1];
-    if (nextLead === 0 || !Number.isFinite(nextLead)) return false;
-    for (let k = 0; k < deg; k++) c[k] = next[k] / nextLead;
+  const n = coefficients.length;
+  return schurCohn(Float64Array.from(coefficients), new Float64Array(n), n - 1);
+}
+
+/** In place over `c` (degree `degree`), with `t` as scratch of the same length. */
+function schurCohn(c: Float64Array, t: Float64Array, degree: number): boolean {
+  let cur = c;
+  let nxt = t;
+  for (let deg = degree; deg >= 1; deg--) {
+    const lead = cur[deg];
+    const ratio = cur[0] / lead;
+    if (!(Math.abs(ratio) < 1)) return false;
+    // Divided by the new leading coefficient lead·(1 − ratio²), keeping magnitudes near 1.
+    const norm = 1 / (lead * (1 - ratio * ratio));
+    for (let k = 0; k < deg; k++) nxt[k] = (cur[k + 1] - ratio * cur[deg - 1 - k]) * norm;
+    const swap = cur;
+    cur = nxt;
+    nxt = swap;
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import { admissible, LOWER, UPPER, withinUsualBounds } from './etsBounds';
+import { admissible, admissibleWork, LOWER, UPPER, withinUsualBounds } from './etsBounds';
 import { initialStateGuess } from './etsInitialState';
 import { etsLikelihood, etsName, etsWork, stateLength, type EtsParams, type EtsSpec } from './etsModel';
 import { nelderMead } from './nelderMead';
@@ -59,6 +59,7 @@ export function fitEts(y: ArrayLike<number>, spec: EtsSpec, period: number): Ets
   const par0 = Float64Array.from([...start, ...guess]);
 
   const work = etsWork(m);
+  const admissibleScratch = admissibleWork(m);
   const full = new Float64Array(stateLength(spec, m));
   const params: EtsParams = { alpha: 0, beta: 0, gamma: 0, phi: 1 };
   const unpack = (par: ArrayLike<number>): boolean => {
@@ -81,7 +82,7 @@ export function fitEts(y: ArrayLike<number>, spec: EtsSpec, period: number): Ets
     unpack(par);
     const { alpha, beta, gamma, phi } = params;
     if (!withinUsualBounds(spec, alpha, beta, gamma, phi)) return Infinity;
-    if (!admissible(spec, m, alpha, beta, gamma, phi)) return Infinity;
+    if (!admissible(spec, m, alpha, beta, gamma, phi, admissibleScratch)) return Infinity;
     if (spec.season === 'M') {
       for (let k = hasTrend ? 2 : 1; k < full.length; k++) if (full[k] < 0) return Infinity;
     }

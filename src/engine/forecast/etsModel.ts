@@ -86,44 +86,55 @@ export function etsLikelihood(
 ): number {
   const n = y.length;
   const hasTrend = spec.trend !== 'N';
-  const season = spec.season;
-  const m = season === 'N' ? 1 : period;
+  // Small integers rather than the letters: this loop runs millions of times per fit.
+  const season = spec.season === 'N' ? 0 : spec.season === 'A' ? 1 : 2;
+  const m = season === 0 ? 1 : period;
   const multError = spec.error === 'M';
-  const { alpha, gamma } = p;
-  const phi = spec.damped ? p.phi : 1;
+  const alpha = p.alpha;
+  const gamma = p.gamma;
+  const phi = hasTrend && spec.damped ? p.phi : hasTrend ? 1 : 0;
   const betaOverAlpha = hasTrend ? p.beta / alpha : 0;
+  const residuals = trace?.residuals;
+  const fitted = trace?.fitted;
   let l = x0[0];
   let b = hasTrend ? x0[1] : 0;
   const s = work.season;
   const s0 = hasTrend ? 2 : 1;
   // Ring: logical s_j (1-based) is s[(head + j − 1) mod m]; the next seasonal state to apply is s_m.
   let head = 0;
-  if (season !== 'N') for (let j = 0; j < m; j++) s[j] = x0[s0 + j];
+  if (season !== 0) for (let j = 0; j < m; j++) s[j] = x0[s0 + j];
   let sse = 0;
   let logSum = 0;
   for (let i = 0; i < n; i++) {
-    const phib = hasTrend ? phi * b : 0;
+    const phib = phi * b;
     const q = l + phib;
     const last = head === 0 ? m - 1 : head - 1;
-    const sOld = season === 'N' ? 0 : s[last];
-    const f = season === 'N' ? q : season === 'A' ? q + sOld : q * sOld;
     const yi = y[i];
+    let f: number;
+    let pp: number;
+    let sOld = 0;
+    if (season === 0) {
+      f = q;
+      pp = yi;
+    } else if (season === 1) {
+      sOld = s[last];
+      f = q + sOld;
+      pp = yi - sOld;
+    } else {
+      sOld = s[last];
+      f = q * sOld;
+      pp = Math.abs(sOld) < TOL ? HUGE : yi / sOld;
+    }
     const e = multError ? (yi - f) / f : yi - f;
-    if (trace?.residuals) trace.residuals[i] = e;
-    if (trace?.fitted) trace.fitted[i] = f;
+    if (residuals) residuals[i] = e;
+    if (fitted) fitted[i] = f;
     sse += e * e;
     if (multError) logSum += Math.log(Math.abs(f));
-    // New level.
-    let pp: number;
-    if (season === 'N') pp = yi;
-    else if (season === 'A') pp = yi - sOld;
-    else pp = Math.abs(sOld) < TOL ? HUGE : yi / sOld;
     const lNew = q + alpha * (pp - q);
-    // New growth.
     if (hasTrend) b = phib + betaOverAlpha * (lNew - l - phib);
     // New season: the oldest state is replaced by the newest, which becomes s₁.
-    if (season !== 'N') {
-      const t = season === 'A' ? yi - q : Math.abs(q) < TOL ? HUGE : yi / q;
+    if (season !== 0) {
+      const t = season === 1 ? yi - q : Math.abs(q) < TOL ? HUGE : yi / q;
       s[last] = sOld + gamma * (t - sOld);
       head = last;
     }
@@ -133,7 +144,7 @@ export function etsLikelihood(
     const out = trace.finalState;
     out[0] = l;
     if (hasTrend) out[1] = b;
-    if (season !== 'N') for (let j = 0; j < m; j++) out[s0 + j] = s[(head + j) % m];
+    if (season !== 0) for (let j = 0; j < m; j++) out[s0 + j] = s[(head + j) % m];
   }
   let lik = n * Math.log(sse);
   if (multError) lik += 2 * logSum;

@@ -105,6 +105,9 @@ export function etsLikelihood(
   if (season !== 0) for (let j = 0; j < m; j++) s[j] = x0[s0 + j];
   let sse = 0;
   let logSum = 0;
+  // Σlog|ŷ| as the log of a running product, taken when the product leaves a safe range: one
+  // logarithm per dozens of observations instead of one each.
+  let product = 1;
   for (let i = 0; i < n; i++) {
     const phib = phi * b;
     const q = l + phib;
@@ -129,7 +132,13 @@ export function etsLikelihood(
     if (residuals) residuals[i] = e;
     if (fitted) fitted[i] = f;
     sse += e * e;
-    if (multError) logSum += Math.log(Math.abs(f));
+    if (multError) {
+      product *= Math.abs(f);
+      if (!(product < 1e150 && product > 1e-150)) {
+        logSum += Math.log(product);
+        product = 1;
+      }
+    }
     const lNew = q + alpha * (pp - q);
     if (hasTrend) b = phib + betaOverAlpha * (lNew - l - phib);
     // New season: the oldest state is replaced by the newest, which becomes s₁.
@@ -147,7 +156,7 @@ export function etsLikelihood(
     if (season !== 0) for (let j = 0; j < m; j++) out[s0 + j] = s[(head + j) % m];
   }
   let lik = n * Math.log(sse);
-  if (multError) lik += 2 * logSum;
+  if (multError) lik += 2 * (logSum + Math.log(product));
   return lik;
 }
 

@@ -37,21 +37,31 @@ export function admissible(spec: EtsSpec, period: number, alpha: number, beta: n
   if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
   if (b < -(1 - phi) * (gamma / m + alpha)) return false;
   const w = work && work.a.length >= m + 2 ? work : admissibleWork(m);
-  // Coefficients by rising power: c[k] multiplies z^k, already scaled by (1 + 1e−10)^k.
+  // Coefficients by rising power: c[k] multiplies z^k.
   const c = w.a;
   const inner = alpha + b - alpha * phi;
-  const scale = 1 + 1e-10;
-  let r = scale;
   c[0] = phi * (1 - alpha - gamma);
-  c[1] = (inner + gamma - 1) * r;
-  for (let k = 2; k < m; k++) {
-    r *= scale;
-    c[k] = inner * r;
+  c[1] = inner + gamma - 1;
+  for (let k = 2; k < m; k++) c[k] = inner;
+  c[m] = alpha + b - phi;
+  c[m + 1] = 1;
+  let degree = m + 1;
+  if (b === 0 && phi === 1) {
+    // Without trend the polynomial has the root z = 1 exactly, and for small α and γ a second one
+    // close to it; dividing the exact one out keeps the test from drowning in that near-double
+    // root (where it would reject points ets accepts).
+    for (let k = degree - 1; k >= 1; k--) c[k] += c[k + 1];
+    for (let k = 0; k < degree; k++) c[k] = c[k + 1];
+    degree -= 1;
   }
-  r *= scale;
-  c[m] = (alpha + b - phi) * r;
-  c[m + 1] = r * scale;
-  return schurCohn(c, w.b, m + 1);
+  // Scale z by 1 + 1e−10: roots up to that modulus count as inside, as in ets.
+  const scale = 1 + 1e-10;
+  let r = 1;
+  for (let k = 1; k <= degree; k++) {
+    r *= scale;
+    c[k] *= r;
+  }
+  return schurCohn(c, w.b, degree);
 }
 
 /** Scratch space for the admissibility test, so the optimiser's calls allocate nothing. */

@@ -99,18 +99,21 @@ describe.each(reference.series.map((s) => [s.name, s] as const))('%s', (_, s) =>
     }
   });
 
-  it('selects the same model as ets(), fits it at least as well and forecasts within 1 %', () => {
+  it('selects the same model as ets(), fits it as well and forecasts within 1 %', () => {
     const ours = forecastSeries(s.y, { period: s.frequency, horizon: s.h });
     expect(ours.method).toBe('ets');
     expect(ours.model).toBe(`${spec.error}${spec.trend}${spec.damped ? 'd' : ''}${spec.season}`);
-    // Our optimiser follows R's step for step; last-digit differences may steer it a little.
-    expect(ours.fit!.aicc).toBeLessThanOrEqual(e.aicc + 0.01);
+    // The optimiser follows R's step for step, so it lands on R's optimum, not just near it.
+    expect(ours.fit!.aicc).toBeLessThanOrEqual(e.aicc + 1e-3);
+    // 1 % is the stated tolerance; in practice the gap is rounding, except where the engine
+    // departs from forecast 8.20's class-3 mean on purpose (damped MxM: under 0.1 %).
     expect(maxRelative(ours.mean, e.forecast.mean)).toBeLessThan(0.01);
     expect(maxRelative(ours.intervals[1].upper, e.forecast.upper95)).toBeLessThan(0.01);
-    // Every candidate's AICc near R's (a different optimum could change the winner).
+    if (!(spec.damped && spec.season === 'M')) expect(maxRelative(ours.mean, e.forecast.mean)).toBeLessThan(1e-6);
+    // Every candidate's AICc equals R's (a different optimum could change the winner).
     for (const [name, aicc] of Object.entries(s.full.candidates)) {
       if (aicc === null) expect(ours.candidates[name]).toBeNull();
-      else expect(Math.abs(ours.candidates[name]! - aicc)).toBeLessThan(0.5);
+      else expect(Math.abs(ours.candidates[name]! - aicc)).toBeLessThan(1e-3);
     }
   });
 

@@ -24,13 +24,13 @@ describe('a superseded analysis stops in the worker', { timeout: 60_000 }, () =>
     const progress: ClvProgress[] = [];
     const running = api.raw.clv('old', datasetId, request, 'rfm', (p) => {
       progress.push(p);
-      // Cancel once the per-customer work has begun, as a newer request would.
-      if (p.phase === 'customers') api.raw.cancel('old');
+      // Cancel at the first report, in the middle of the fit, as a newer request would.
+      api.raw.cancel('old');
     });
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
-    const last = progress.at(-1)!;
-    expect(last.phase).toBe('customers');
-    expect(last.done).toBeLessThan(last.total);
+    // The run stopped at the next step: no further report, the per-customer phase never began.
+    expect(progress).toHaveLength(1);
+    expect(progress[0].phase).toBe('fit');
     expect(api.raw.cancel('old')).toBe(false);
 
     const done = await api.raw.clv('new', datasetId, request, 'rfm');

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bgnbdConditionalExpectedPurchases, bgnbdLogLikelihood, bgnbdProbabilityAlive, fitBgNbd, type BgNbdData, type BgNbdParams } from '../../../src/engine/customers/bgnbd';
 import { customerClv, customerPredictionSteps, discountedClv, MONTH_IN_UNITS } from '../../../src/engine/customers/clv';
-import { clvPatterns, DAYS_PER_UNIT, type ClvSummary, type TimeUnit } from '../../../src/engine/customers/clvSummary';
+import { clvPatterns, clvSummary, clvSummaryByCustomer, DAYS_PER_UNIT, type ClvSummary, type PurchasePeriod, type TimeUnit } from '../../../src/engine/customers/clvSummary';
+import { firstChannel } from '../../../src/engine/customers/cohorts';
+import { rowsByCustomer, type Transactions } from '../../../src/engine/customers/columns';
 import { distinctGroups } from '../../../src/engine/customers/distinct';
 import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams } from '../../../src/engine/customers/gammaGamma';
 import { minimizeBfgs } from '../../../src/engine/customers/minimize';
@@ -252,5 +254,38 @@ describe('CLV on grouped histories equals the plain per-customer computation', (
     for (let s = steps.next(); !s.done; s = steps.next()) reports.push(s.value);
     expect(reports.length).toBeGreaterThanOrEqual(2);
     expect(reports.every((done, i) => done < k && (i === 0 || done > reports[i - 1]))).toBe(true);
+  });
+});
+
+describe('one pass over rows in date order equals the sorted per-customer path', () => {
+  const rowsArb = fc.array(fc.record({ c: fc.integer({ min: 0, max: 6 }), d: fc.integer({ min: 0, max: 40 }), a: fc.integer({ min: -50, max: 500 }), ch: fc.integer({ min: 0, max: 3 }) }), { maxLength: 80 });
+  const toTx = (rows: { c: number; d: number; a: number; ch: number }[]): Transactions => ({
+    customer: Int32Array.from(rows, (r) => r.c),
+    day: Int32Array.from(rows, (r) => r.d),
+    amount: Float64Array.from(rows, (r) => r.a / 7),
+    channel: Int32Array.from(rows, (r) => r.ch),
+    channelCount: 4,
+    customerCount: 7,
+  });
+
+  it('clvSummary, rows in date order or not, by day or by week', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.boolean(), fc.integer({ min: 0, max: 45 }), fc.constantFrom<PurchasePeriod>('day', 'week'), fc.constantFrom<TimeUnit>('days', 'weeks'), (rows, sorted, end, period, unit) => {
+        const tx = toTx(sorted ? [...rows].sort((x, y) => x.d - y.d) : rows);
+        const options = { observationEndDay: end, period, unit };
+        expect(clvSummary(tx, options)).toEqual(clvSummaryByCustomer(tx, options));
+      }),
+    );
+  });
+
+  it('firstChannel: the channel of the first row in (day, row) order', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer({ min: 0, max: 45 }), (rows, end) => {
+        const tx = toTx(rows);
+        const { offsets, rows: grouped } = rowsByCustomer(tx, end);
+        const expected = Array.from({ length: 7 }, (_, c) => (offsets[c + 1] > offsets[c] ? tx.channel![grouped[offsets[c]]] : -1));
+        expect(Array.from(firstChannel(tx, end))).toEqual(expected);
+      }),
+    );
   });
 });

@@ -77,4 +77,41 @@ describe('LatestTask: one request at a time, the newest wins', () => {
     task.reset();
     expect(task.value).toBeNull();
   });
+
+  it('cancel stops the running request and keeps the last result; the same request can run again', async () => {
+    const task = new LatestTask<string>();
+    const signals: AbortSignal[] = [];
+    const resolvers: ((v: string) => void)[] = [];
+    const request = (signal: AbortSignal) =>
+      new Promise<string>((resolve, reject) => {
+        signals.push(signal);
+        resolvers.push(resolve);
+        signal.addEventListener('abort', () => reject(new Error('aborted')));
+      });
+    const ticks = async (): Promise<void> => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    task.run('a', request);
+    resolvers[0]('first');
+    await ticks();
+    expect(task.value).toBe('first');
+
+    task.run('b', request);
+    expect(task.running).toBe(true);
+    task.cancel();
+    expect(signals[1].aborted).toBe(true);
+    expect(task.running).toBe(false);
+    expect(task.cancelled).toBe(true);
+    await ticks();
+    expect(task.value).toBe('first');
+    expect(task.error).toBeNull();
+
+    task.run('b', request);
+    expect(task.cancelled).toBe(false);
+    await ticks();
+    expect(signals).toHaveLength(3);
+    resolvers[2]('second');
+    await ticks();
+    expect(task.value).toBe('second');
+  });
 });

@@ -160,6 +160,7 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
   return {
     observationEndDay: end,
     unit,
+    horizonMonths: months,
     bgnbd: { r, alpha, a, b, logLikelihood: bg.logLikelihood, converged: bg.converged, iterations: bg.iterations, noDropout: !(meanDropout >= NO_DROPOUT), meanDropout },
     gammaGamma: gg ? { ...gg.params, converged: gg.converged } : null,
     noSpendModel: reason,

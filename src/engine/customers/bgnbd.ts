@@ -190,7 +190,8 @@ function objective(data: BgNbdData, d: DistinctInputs, scale: number, penalizer:
 
 /**
  * Maximum-likelihood fit. Cost is linear in the rows given: pass distinct patterns with weights
- * (`clvPatterns`) for large bases — 160 k patterns of 200 k customers fit in ≈ 4 s (40 BFGS steps).
+ * (`clvPatterns`) for large bases — a million customers' 370 k patterns fit in about 1 s (20 BFGS
+ * steps of three exponentials and a log per pattern).
  */
 export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdFit {
   return runSteps(fitBgNbdSteps(data, options));

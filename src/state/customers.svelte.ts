@@ -116,6 +116,12 @@ export class CustomersState {
     });
   }
 
+  /** Stops the CLV computation; the previous result stays on screen. */
+  cancelClv(): void {
+    this.clv.cancel();
+    this.clvProgress = null;
+  }
+
   exportMembership(dataset: DatasetMeta): Promise<MembershipExport> {
     return exportMembership(dataset.id, analysisOptions(this.settings));
   }

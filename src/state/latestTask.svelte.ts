@@ -20,6 +20,8 @@ export class LatestTask<R> implements TaskState {
   value = $state.raw<R | null>(null);
   running = $state(false);
   error = $state.raw<unknown>(null);
+  /** The last request was stopped by `cancel` before it finished. */
+  cancelled = $state(false);
   #key: string | null = null;
   #runner = new LatestRunner<Request<R>, R>((request, signal) => request(signal), { abortRunning: true });
 
@@ -29,6 +31,7 @@ export class LatestTask<R> implements TaskState {
     this.#key = key;
     this.running = true;
     this.error = null;
+    this.cancelled = false;
     this.#runner.submit(request).then(
       (value) => {
         if (value === STALE) return;
@@ -51,5 +54,15 @@ export class LatestTask<R> implements TaskState {
     this.value = null;
     this.running = false;
     this.error = null;
+    this.cancelled = false;
+  }
+
+  /** Stops what is running at the user's request; the last result stays, and the same request may run again. */
+  cancel(): void {
+    if (!this.running) return;
+    this.#runner.cancel();
+    this.#key = null;
+    this.running = false;
+    this.cancelled = true;
   }
 }

@@ -120,6 +120,8 @@ export type NoSpendModel = 'fewRepeatBuyers' | 'infiniteMean' | 'notConverged';
 export interface ClvResult {
   observationEndDay: number;
   unit: 'days' | 'weeks';
+  /** The horizon the figures are for (the request's). */
+  horizonMonths: number;
   bgnbd: {
     r: number;
     alpha: number;

@@ -4,17 +4,17 @@
  * result says how the fits went — converged or not, and whether the BG/NBD fit sits at the model's
  * no-dropout boundary (a → 0 or b → ∞), where P(alive) is about 100 % for everyone.
  *
- * Written as steps (a generator) so that a worker can stop a superseded run between them: one per
- * optimiser iteration and one per block of customers.
+ * Written as steps (a generator) so that a worker can report progress and stop a superseded run
+ * between them: one per optimiser iteration and one per block of customers.
  */
-import { bgnbdConditionalExpectedPurchases, bgnbdProbabilityAlive, fitBgNbdSteps } from './bgnbd';
+import { fitBgNbdSteps } from './bgnbd';
 import { AnalysisError, type ClvRequest, type ClvResult, type NoSpendModel, type Segmentation } from './analysisTypes';
 import { segmentAt } from './analysis';
-import { discountedClv, groupTotals, MONTH_IN_UNITS } from './clv';
+import { customerPredictionSteps, groupTotals, MONTH_IN_UNITS } from './clv';
 import { clvPatterns, clvSummary } from './clvSummary';
 import { firstChannel } from './cohorts';
 import { customerSummary } from './columns';
-import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaFit } from './gammaGamma';
+import { fitGammaGammaSteps, gammaGammaExpectedSpend, type GammaGammaFit } from './gammaGamma';
 import type { OrderData } from './orders';
 
 /** Below this many repeat buyers the Gamma-Gamma fit says too little; spend falls back to each customer's mean order. */
@@ -22,20 +22,20 @@ const MIN_REPEAT_BUYERS = 10;
 /** A mean dropout probability per purchase below this is the no-dropout boundary. */
 const NO_DROPOUT = 1e-3;
 const TOP_CLV = 100;
-/** Customers per step of the per-customer loop. */
-const BLOCK = 2000;
 
 export interface ClvProgress {
-  phase: 'fit' | 'customers';
-  /** Customers done (phase 'customers'). */
+  /** 'fit': the purchase model (BG/NBD); 'spend': the spend model (Gamma-Gamma); 'customers': each customer's predictions. */
+  phase: 'fit' | 'spend' | 'customers';
+  /** Optimiser iterations so far while fitting (how many it takes is not known ahead); customers done after. */
   done: number;
+  /** Customers with a purchase by the observation end. */
   total: number;
 }
 
-function spendModel(summary: ReturnType<typeof clvSummary>): { fit: GammaGammaFit | null; reason: NoSpendModel | null } {
+function* spendModelSteps(summary: ReturnType<typeof clvSummary>): Generator<number, { fit: GammaGammaFit | null; reason: NoSpendModel | null }> {
   let fit: GammaGammaFit;
   try {
-    fit = fitGammaGamma(summary);
+    fit = yield* fitGammaGammaSteps(summary);
   } catch {
     return { fit: null, reason: 'fewRepeatBuyers' };
   }
@@ -59,7 +59,9 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
   for (let i = 0; i < patterns.T.length; i++) maxT = Math.max(maxT, patterns.T[i]);
   if (!(maxT > 0)) throw new AnalysisError('clvNoHistory');
   const k = tx.customerCount;
-  yield { phase: 'fit', done: 0, total: k };
+  let total = 0;
+  for (let c = 0; c < k; c++) total += summary.present[c];
+  yield { phase: 'fit', done: 0, total };
   const fitting = fitBgNbdSteps(patterns);
   const next = () => {
     try {
@@ -72,38 +74,41 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
   };
   let step = next();
   while (!step.done) {
-    yield { phase: 'fit', done: 0, total: k };
+    yield { phase: 'fit', done: step.value, total };
     step = next();
   }
   const bg = step.value;
   const params = bg.params;
   if (![params.r, params.alpha, params.a, params.b].every((v) => Number.isFinite(v) && v >= 0)) throw new AnalysisError('clvNoData');
-  const { fit: gg, reason } = spendModel(summary);
+  const spending = spendModelSteps(summary);
+  let spendStep = spending.next();
+  while (!spendStep.done) {
+    yield { phase: 'spend', done: spendStep.value, total };
+    spendStep = spending.next();
+  }
+  const { fit: gg, reason } = spendStep.value;
 
   const months = options.horizonMonths;
   const horizon = months * MONTH_IN_UNITS[unit];
-  const pAlive = new Float64Array(k);
-  const expected = new Float64Array(k);
   const spend = gg ? new Float64Array(k) : null;
-  const value = new Float64Array(k);
+  const perOrder = new Float64Array(k);
   // Without a spend model: each customer's own mean order value in the calibration period.
   const own = gg ? null : customerSummary(tx, end);
-  for (let from = 0; from < k; from += BLOCK) {
-    const to = Math.min(k, from + BLOCK);
-    for (let c = from; c < to; c++) {
-      if (!summary.present[c]) continue;
-      const x = summary.frequency[c];
-      const recency = summary.recency[c];
-      const T = summary.T[c];
-      pAlive[c] = bgnbdProbabilityAlive(params, x, recency, T);
-      expected[c] = bgnbdConditionalExpectedPurchases(params, horizon, x, recency, T);
-      let perOrder: number;
-      if (gg && spend) perOrder = spend[c] = gammaGammaExpectedSpend(gg.params, x, summary.monetary[c]);
-      else perOrder = own!.orders[c] > 0 ? own!.revenue[c] / own!.orders[c] : 0;
-      value[c] = discountedClv(params, perOrder, x, recency, T, unit, months, options.discountRate) * options.margin;
-    }
-    yield { phase: 'customers', done: to, total: k };
+  for (let c = 0; c < k; c++) {
+    if (!summary.present[c]) continue;
+    if (gg && spend) perOrder[c] = spend[c] = gammaGammaExpectedSpend(gg.params, summary.frequency[c], summary.monetary[c]);
+    else perOrder[c] = own!.orders[c] > 0 ? own!.revenue[c] / own!.orders[c] : 0;
   }
+  const predicting = customerPredictionSteps(params, summary, perOrder, { months, discountRate: options.discountRate, purchaseHorizon: horizon });
+  let predictionStep = predicting.next();
+  while (!predictionStep.done) {
+    yield { phase: 'customers', done: predictionStep.value, total };
+    predictionStep = predicting.next();
+  }
+  const { probabilityAlive: pAlive, expectedPurchases: expected, clv: discounted } = predictionStep.value;
+  const value = new Float64Array(k);
+  for (let c = 0; c < k; c++) if (summary.present[c]) value[c] = discounted[c] * options.margin;
+  yield { phase: 'customers', done: total, total };
 
   let customers = 0;
   let totalClv = 0;
@@ -155,6 +160,7 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
   return {
     observationEndDay: end,
     unit,
+    horizonMonths: months,
     bgnbd: { r, alpha, a, b, logLikelihood: bg.logLikelihood, converged: bg.converged, iterations: bg.iterations, noDropout: !(meanDropout >= NO_DROPOUT), meanDropout },
     gammaGamma: gg ? { ...gg.params, converged: gg.converged } : null,
     noSpendModel: reason,

@@ -41,6 +41,65 @@ export interface ClvSummary {
 export const DAYS_PER_UNIT: Readonly<Record<TimeUnit, number>> = { days: 1, weeks: 7 };
 
 export function clvSummary(tx: Transactions, options: ClvSummaryOptions): ClvSummary {
+  return clvSummaryInRowOrder(tx, options) ?? clvSummaryByCustomer(tx, options);
+}
+
+/**
+ * The summary in one pass over the rows, for the common case of rows in date order per customer (an
+ * exported order log): each customer's rows are then met in the (day, row) order that
+ * clvSummaryByCustomer sorts them into, and every sum adds the same amounts in the same order.
+ * Null as soon as a customer's rows go back in time.
+ */
+function clvSummaryInRowOrder(tx: Transactions, options: ClvSummaryOptions): ClvSummary | null {
+  const unit = options.unit ?? 'days';
+  const perUnit = DAYS_PER_UNIT[unit];
+  const weekly = options.period === 'week';
+  const endStart = weekly ? weekStartOfDay(options.observationEndDay) : options.observationEndDay;
+  const k = tx.customerCount;
+  const { customer, day, amount } = tx;
+  // Per customer, side by side so that a row touches one cache line: last day seen, first and
+  // current period start, periods so far (0: no row yet).
+  const state = new Int32Array(4 * k);
+  const repeatSpend = new Float64Array(k);
+  for (let i = 0; i < customer.length; i++) {
+    const d = day[i];
+    if (d > options.observationEndDay) continue;
+    const c = customer[i];
+    const s = 4 * c;
+    const p = weekly ? weekStartOfDay(d) : d;
+    if (state[s + 3] === 0) {
+      state[s + 1] = state[s + 2] = p;
+      state[s + 3] = 1;
+    } else {
+      if (d < state[s]) return null;
+      if (p !== state[s + 2]) {
+        state[s + 3]++;
+        state[s + 2] = p;
+      }
+      if (p !== state[s + 1]) repeatSpend[c] += amount[i];
+    }
+    state[s] = d;
+  }
+  const present = new Uint8Array(k);
+  const frequency = new Float64Array(k);
+  const recency = new Float64Array(k);
+  const T = new Float64Array(k);
+  const monetary = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    const periods = state[4 * c + 3];
+    if (periods === 0) continue;
+    const first = state[4 * c + 1];
+    present[c] = 1;
+    frequency[c] = periods - 1;
+    recency[c] = (state[4 * c + 2] - first) / perUnit;
+    T[c] = (endStart - first) / perUnit;
+    monetary[c] = periods > 1 ? repeatSpend[c] / (periods - 1) : 0;
+  }
+  return { unit, present, frequency, recency, T, monetary };
+}
+
+/** The summary customer by customer, rows sorted by (day, row): for rows in any order. */
+export function clvSummaryByCustomer(tx: Transactions, options: ClvSummaryOptions): ClvSummary {
   const unit = options.unit ?? 'days';
   const perUnit = DAYS_PER_UNIT[unit];
   const weekly = options.period === 'week';

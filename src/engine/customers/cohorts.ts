@@ -37,11 +37,24 @@ export interface CohortTable extends CohortGrid {
  * First channel of each customer: the channel of their first order, ties on the first day broken by
  * the lowest row index; −1 for customers with no order (or no channel column).
  */
-export function firstChannel(tx: Transactions, throughDay?: number): Int32Array {
+export function firstChannel(tx: Transactions, throughDay = Infinity): Int32Array {
   const out = new Int32Array(tx.customerCount).fill(-1);
-  if (!tx.channel) return out;
-  const { offsets, rows } = rowsByCustomer(tx, throughDay);
-  for (let c = 0; c < tx.customerCount; c++) if (offsets[c + 1] > offsets[c]) out[c] = tx.channel[rows[offsets[c]]];
+  const channel = tx.channel;
+  if (!channel) return out;
+  // One pass over the rows: a later row replaces a customer's first only with an earlier day. Per
+  // customer, side by side: the first row so far (−1: none) and its day.
+  const first = new Int32Array(2 * tx.customerCount).fill(-1);
+  const { customer, day } = tx;
+  for (let i = 0; i < customer.length; i++) {
+    const d = day[i];
+    if (d > throughDay) continue;
+    const s = 2 * customer[i];
+    if (first[s] < 0 || d < first[s + 1]) {
+      first[s] = i;
+      first[s + 1] = d;
+    }
+  }
+  for (let c = 0; c < tx.customerCount; c++) if (first[2 * c] >= 0) out[c] = channel[first[2 * c]];
   return out;
 }
 

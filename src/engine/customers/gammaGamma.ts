@@ -8,7 +8,8 @@
  * about repeat transactions); objective −Σ wℓ / Σ w + penalizer · Σ params² over log-parameters from
  * 0.1 each, minimised by BFGS with the exact gradient. On CDNOW's 946 repeat buyers: p 6.25, q 3.74, v 15.44.
  */
-import { minimizeBfgs } from './minimize';
+import { distinctGroups } from './distinct';
+import { minimizeBfgsSteps, runSteps } from './minimize';
 import { digamma, lgamma } from './special';
 
 export interface GammaGammaParams {
@@ -40,25 +41,80 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, x: number, m: 
   return lgamma(px + q) - lgamma(px) - lgamma(q) + q * Math.log(v) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(x * m + v);
 }
 
-export function fitGammaGamma(data: GammaGammaData, options: { penalizer?: number; initialLogParams?: readonly number[] } = {}): GammaGammaFit {
+export interface GammaGammaFitOptions {
+  readonly penalizer?: number;
+  readonly initialLogParams?: readonly number[];
+}
+
+export function fitGammaGamma(data: GammaGammaData, options: GammaGammaFitOptions = {}): GammaGammaFit {
+  return runSteps(fitGammaGammaSteps(data, options));
+}
+
+/** Repeat buyers' frequency, mean spend and weight, with each one's distinct frequency. */
+interface RepeatBuyers {
+  readonly x: Float64Array;
+  readonly m: Float64Array;
+  readonly w: Float64Array;
+  readonly logX: Float64Array;
+  readonly logM: Float64Array;
+  readonly xm: Float64Array;
+  /** Index of each buyer's frequency in `distinctX`. */
+  readonly xIndex: Int32Array;
+  readonly distinctX: Float64Array;
+}
+
+function repeatBuyers(data: GammaGammaData): RepeatBuyers {
   // Customers without repeat purchases carry no spend information in this model: lifetimes' examples
   // fit on summary[summary.frequency > 0], and its input check rejects non-positive spend.
-  const x: number[] = [];
-  const m: number[] = [];
-  const w: number[] = [];
-  for (let i = 0; i < data.frequency.length; i++) {
+  const n = data.frequency.length;
+  const used = new Uint8Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
     const weight = data.weights ? data.weights[i] : 1;
     if (data.frequency[i] > 0 && data.monetary[i] > 0 && weight > 0) {
-      x.push(data.frequency[i]);
-      m.push(data.monetary[i]);
-      w.push(weight);
+      used[i] = 1;
+      count++;
     }
   }
+  const x = new Float64Array(count);
+  const m = new Float64Array(count);
+  const w = new Float64Array(count);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (!used[i]) continue;
+    x[j] = data.frequency[i];
+    m[j] = data.monetary[i];
+    w[j++] = data.weights ? data.weights[i] : 1;
+  }
+  const groups = distinctGroups(x);
+  return {
+    x,
+    m,
+    w,
+    logX: x.map(Math.log),
+    logM: m.map(Math.log),
+    xm: x.map((xi, j) => xi * m[j]),
+    xIndex: groups.group,
+    distinctX: Float64Array.from(groups.first, (j) => x[j]),
+  };
+}
+
+/**
+ * fitGammaGamma as steps, one per BFGS iteration. The lnΓ and ψ terms depend on the frequency alone
+ * and are computed once per distinct frequency; the expressions and their order are the plain
+ * per-customer sum's, so every value is the same to the last bit.
+ */
+export function* fitGammaGammaSteps(data: GammaGammaData, options: GammaGammaFitOptions = {}): Generator<number, GammaGammaFit> {
+  const buyers = repeatBuyers(data);
+  const { x, w, logX, logM, xm, xIndex, distinctX } = buyers;
   if (x.length === 0) throw new RangeError('Gamma-Gamma needs customers with repeat purchases');
-  const totalWeight = w.reduce((s, v) => s + v, 0);
+  let totalWeight = 0;
+  for (let i = 0; i < w.length; i++) totalWeight += w[i];
   const penalizer = options.penalizer ?? 0;
-  const logX = x.map(Math.log);
-  const logM = m.map(Math.log);
+  const nx = distinctX.length;
+  const pxOf = new Float64Array(nx);
+  const llX = new Float64Array(nx);
+  const psiPXQ = new Float64Array(nx);
+  const psiPX = new Float64Array(nx);
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
     const p = Math.exp(theta[0]);
     const q = Math.exp(theta[1]);
@@ -66,30 +122,52 @@ export function fitGammaGamma(data: GammaGammaData, options: { penalizer?: numbe
     const lgQ = lgamma(q);
     const psiQ = digamma(q);
     const logV = Math.log(v);
+    for (let k = 0; k < nx; k++) {
+      const px = p * distinctX[k];
+      pxOf[k] = px;
+      llX[k] = lgamma(px + q) - lgamma(px) - lgQ + q * logV;
+      psiPXQ[k] = digamma(px + q);
+      psiPX[k] = digamma(px);
+    }
     let ll = 0;
     let dp = 0;
     let dq = 0;
     let dv = 0;
     for (let i = 0; i < x.length; i++) {
-      const px = p * x[i];
-      const logXMV = Math.log(x[i] * m[i] + v);
-      const psiPXQ = digamma(px + q);
-      ll += w[i] * (lgamma(px + q) - lgamma(px) - lgQ + q * logV + (px - 1) * logM[i] + px * logX[i] - (px + q) * logXMV);
-      dp += w[i] * x[i] * (psiPXQ - digamma(px) + logM[i] + logX[i] - logXMV);
-      dq += w[i] * (psiPXQ - psiQ + logV - logXMV);
-      dv += w[i] * (q / v - (px + q) / (x[i] * m[i] + v));
+      const k = xIndex[i];
+      const px = pxOf[k];
+      const xmv = xm[i] + v;
+      const logXMV = Math.log(xmv);
+      ll += w[i] * (llX[k] + (px - 1) * logM[i] + px * logX[i] - (px + q) * logXMV);
+      dp += w[i] * x[i] * (psiPXQ[k] - psiPX[k] + logM[i] + logX[i] - logXMV);
+      dq += w[i] * (psiPXQ[k] - psiQ + logV - logXMV);
+      dv += w[i] * (q / v - (px + q) / xmv);
     }
     gradient[0] = (-dp * p) / totalWeight + 2 * penalizer * p * p;
     gradient[1] = (-dq * q) / totalWeight + 2 * penalizer * q * q;
     gradient[2] = (-dv * v) / totalWeight + 2 * penalizer * v * v;
     return -ll / totalWeight + penalizer * (p * p + q * q + v * v);
   };
-  const result = minimizeBfgs(objective, options.initialLogParams ?? [0.1, 0.1, 0.1], { gradientTolerance: 1e-7 });
+  const result = yield* minimizeBfgsSteps(objective, options.initialLogParams ?? [0.1, 0.1, 0.1], { gradientTolerance: 1e-7 });
   const [p, q, v] = Array.from(result.x, Math.exp);
   const params = { p, q, v };
-  let logLikelihood = 0;
-  for (let i = 0; i < x.length; i++) logLikelihood += w[i] * gammaGammaLogLikelihood(params, x[i], m[i]);
-  return { params, logLikelihood, used: x.length, iterations: result.iterations, converged: result.converged };
+  return { params, logLikelihood: logLikelihoodSum(params, buyers), used: x.length, iterations: result.iterations, converged: result.converged };
+}
+
+/** Σ wᵢ ℓᵢ: gammaGammaLogLikelihood per buyer, its lnΓ terms looked up per distinct frequency. */
+function logLikelihoodSum(params: GammaGammaParams, buyers: RepeatBuyers): number {
+  const { p, q, v } = params;
+  const lgQ = lgamma(q);
+  const logV = Math.log(v);
+  const lgPXQ = buyers.distinctX.map((x) => lgamma(p * x + q));
+  const lgPX = buyers.distinctX.map((x) => lgamma(p * x));
+  let sum = 0;
+  for (let i = 0; i < buyers.x.length; i++) {
+    const k = buyers.xIndex[i];
+    const px = p * buyers.x[i];
+    sum += buyers.w[i] * (lgPXQ[k] - lgPX[k] - lgQ + q * logV + (px - 1) * buyers.logM[i] + px * buyers.logX[i] - (px + q) * Math.log(buyers.xm[i] + v));
+  }
+  return sum;
 }
 
 /**

@@ -24,13 +24,13 @@ describe('a superseded analysis stops in the worker', { timeout: 60_000 }, () =>
     const progress: ClvProgress[] = [];
     const running = api.raw.clv('old', datasetId, request, 'rfm', (p) => {
       progress.push(p);
-      // Cancel once the per-customer work has begun, as a newer request would.
-      if (p.phase === 'customers') api.raw.cancel('old');
+      // Cancel at the first report, in the middle of the fit, as a newer request would.
+      api.raw.cancel('old');
     });
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
-    const last = progress.at(-1)!;
-    expect(last.phase).toBe('customers');
-    expect(last.done).toBeLessThan(last.total);
+    // The run stopped at the next step: no further report, the per-customer phase never began.
+    expect(progress).toHaveLength(1);
+    expect(progress[0].phase).toBe('fit');
     expect(api.raw.cancel('old')).toBe(false);
 
     const done = await api.raw.clv('new', datasetId, request, 'rfm');
@@ -76,5 +76,42 @@ describe('LatestTask: one request at a time, the newest wins', () => {
     expect(task.running).toBe(false);
     task.reset();
     expect(task.value).toBeNull();
+  });
+
+  it('cancel stops the running request and keeps the last result; the same request can run again', async () => {
+    const task = new LatestTask<string>();
+    const signals: AbortSignal[] = [];
+    const resolvers: ((v: string) => void)[] = [];
+    const request = (signal: AbortSignal) =>
+      new Promise<string>((resolve, reject) => {
+        signals.push(signal);
+        resolvers.push(resolve);
+        signal.addEventListener('abort', () => reject(new Error('aborted')));
+      });
+    const ticks = async (): Promise<void> => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    task.run('a', request);
+    resolvers[0]('first');
+    await ticks();
+    expect(task.value).toBe('first');
+
+    task.run('b', request);
+    expect(task.running).toBe(true);
+    task.cancel();
+    expect(signals[1].aborted).toBe(true);
+    expect(task.running).toBe(false);
+    expect(task.cancelled).toBe(true);
+    await ticks();
+    expect(task.value).toBe('first');
+    expect(task.error).toBeNull();
+
+    task.run('b', request);
+    expect(task.cancelled).toBe(false);
+    await ticks();
+    expect(signals).toHaveLength(3);
+    resolvers[2]('second');
+    await ticks();
+    expect(task.value).toBe('second');
   });
 });

@@ -2,7 +2,11 @@
 import { curveTraffic } from '../curve';
 import { rebateAmount } from '../rebates';
 import { type ResponseCurve } from '../types';
-import { ND, D, DRIVER_MAX, K_FAST, type FastGroup, type MonteCarloModel, type Scratch } from './mcModel';
+import * as layout from './mcModel';
+import type { FastGroup, MonteCarloModel, Scratch } from './mcModel';
+
+// Constants as this module's own bindings, which V8 folds into the loops (see mcRun.ts).
+const { ND, D, DRIVER_MAX, K_FAST } = layout;
 
 /** One cell of the formula graph without rounding (docs/model.md#cell-formulas), for constant and general channels. */
 export function cellValues(

@@ -122,6 +122,8 @@ export interface Plan {
   budgetBounds: ChannelBudgetBounds[];
   /** Scorecard, BCG, partner and price-list settings (docs/model.md#scorecard onwards); each part absent until first set. */
   evaluation: Evaluation;
+  /** Monthly actuals set against the plan (docs/model.md#actuals); absent until first imported. */
+  actuals?: Actuals;
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -233,6 +235,68 @@ export interface Scenario {
   parentId: string | null;
   adjustments: Adjustment[];
   notes: string;
+  /** Months up to `through` take the plan's actuals (docs/model.md#actualise); absent = a plain scenario. */
+  actualise?: Actualise;
+}
+
+/**
+ * "Actualise through month M": months up to and including `through` take the actuals; later months
+ * keep the plan (`after: 'plan'`) or follow a re-forecast made from the actuals up to M, stored with
+ * the scenario so it computes without a worker and travels in the file.
+ */
+export interface Actualise {
+  /** Last actual month, `YYYY-MM`. */
+  through: string;
+  after: 'plan' | 'reforecast';
+  /** Per channel, net revenue (minor units) forecast for each plan month after `through`; only with 'reforecast'. */
+  reforecast?: ReforecastSeries[];
+}
+
+export interface ReforecastSeries {
+  channelId: string;
+  /** One value per plan month after `through`, in plan order. */
+  netRevenue: number[];
+}
+
+/** What a monthly actuals table measures; money measures are in minor units. */
+export const ACTUAL_MEASURES = ['netRevenue', 'orders', 'customers', 'units', 'spend'] as const;
+export type ActualMeasure = (typeof ACTUAL_MEASURES)[number];
+export const ACTUAL_MONEY_MEASURES: ReadonlySet<ActualMeasure> = new Set(['netRevenue', 'spend']);
+
+/** Where a plan's actuals came from. */
+export const ACTUAL_SOURCES = ['transactions', 'table', 'sql'] as const;
+export type ActualSource = (typeof ACTUAL_SOURCES)[number];
+
+/**
+ * One channel (× region) of the actuals table, column-oriented: per measure one value per month of
+ * the table, from `Actuals.start`; null = not given for that month. Measures absent from the data
+ * are absent here.
+ */
+export interface ActualSeries {
+  channelId: string;
+  /** A plan region id; '' = the channel as a whole (the data named no region). */
+  regionId: string;
+  values: Partial<Record<ActualMeasure, (number | null)[]>>;
+}
+
+/** A name found in imported data and the plan item it stands for ('' = leave it out). */
+export interface NameMapping {
+  name: string;
+  targetId: string;
+}
+
+/** The plan's monthly actuals (docs/model.md#actuals): channel × region × month × measure. */
+export interface Actuals {
+  /** First month of the table, `YYYY-MM`. */
+  start: string;
+  /** Number of months every series holds. */
+  months: number;
+  series: ActualSeries[];
+  source: { kind: ActualSource; name: string; importedAt: number };
+  /** Channel names of the data as the user matched them; kept for the next import. */
+  channelNames: NameMapping[];
+  /** Region names of the data as the user matched them. */
+  regionNames: NameMapping[];
 }
 
 /** Incremental net revenue of channel `from` takes `rate` (0–1) of it away from channel `to`. */

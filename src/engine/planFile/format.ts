@@ -21,8 +21,10 @@ export const PLAN_FILE_TYPE = 'channel-mix-plan';
  *   1  the first released format
  *   2  an adjustment may target a channel role (`{ kind: 'role', role }`); a version-1 reader would
  *      refuse such a file with a schema error, so files that may hold one say they are newer
+ *   3  a plan may hold monthly actuals (`actuals`) and a scenario may be actualised through a month
+ *      (`actualise`); both are new optional parts, so every version-2 plan is a version-3 plan
  */
-export const CURRENT_FORMAT_VERSION = 2;
+export const CURRENT_FORMAT_VERSION = 3;
 
 export const PLAN_FILE_EXTENSION = '.cmplan.json';
 

@@ -28,8 +28,11 @@ export interface MigrationStep {
  */
 const addRoleTargets: MigrationStep = { from: 1, to: 2, migrate: (plan) => plan, keepsPaths: true };
 
+/** 2 → 3 added optional parts only (monthly actuals, actualised scenarios): nothing old changes meaning. */
+const addActuals: MigrationStep = { from: 2, to: 3, migrate: (plan) => plan, keepsPaths: true };
+
 /** The real migrations, in order. */
-export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets]);
+export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets, addActuals]);
 
 export type MigrationResult = { ok: true; plan: unknown; applied: number } | { ok: false; problem: FileProblem };
 

@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import {
+  ACTUAL_SOURCES,
   BCG_GROWTH_MODES,
   BCG_SHARE_MODES,
   CHANNEL_ROLES,
@@ -121,12 +122,18 @@ export function createPlanSchema(limits: SchemaLimits) {
     slider: v.optional(obj({ min: num, max: num, step: num })),
     enabled: v.boolean(),
   });
+  const actualise = obj({
+    through: text,
+    after: v.picklist(['plan', 'reforecast'] as const),
+    reforecast: v.optional(list(obj({ channelId: text, netRevenue: list(num) }))),
+  });
   const scenario = obj({
     id: text,
     name: text,
     parentId: v.nullable(text),
     adjustments: list(adjustment),
     notes: text,
+    actualise: v.optional(actualise),
   });
 
   const cannibalisation = obj({ from: text, to: text, rate: num });
@@ -186,6 +193,29 @@ export function createPlanSchema(limits: SchemaLimits) {
     prices: v.optional(prices),
   });
 
+  const measureColumn = list(v.nullable(num));
+  const nameMapping = obj({ name: text, targetId: text });
+  const actuals = obj({
+    start: text,
+    months: num,
+    series: list(
+      obj({
+        channelId: text,
+        regionId: text,
+        values: obj({
+          netRevenue: v.optional(measureColumn),
+          orders: v.optional(measureColumn),
+          customers: v.optional(measureColumn),
+          units: v.optional(measureColumn),
+          spend: v.optional(measureColumn),
+        }),
+      }),
+    ),
+    source: obj({ kind: v.picklist(ACTUAL_SOURCES), name: text, importedAt: num }),
+    channelNames: list(nameMapping),
+    regionNames: list(nameMapping),
+  });
+
   return obj({
     id: text,
     name: text,
@@ -200,6 +230,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     uncertainty: v.optional(list(uncertainDriver)),
     budgetBounds: v.optional(list(budgetBounds)),
     evaluation: v.optional(evaluation),
+    actuals: v.optional(actuals),
     notes: text,
     createdAt: num,
     updatedAt: num,

@@ -1,7 +1,8 @@
 /**
  * The plan behind the newest fixture (`tests/fixtures/planFiles/v2-beauty.cmplan.json`): the beauty
  * template with one of every optional part of the format, so that a future migration is exercised on
- * all of them. `v1-beauty` was written from it before adjustments could target a role.
+ * all of them. `v1-beauty` was written from it before adjustments could target a role, `v2-beauty`
+ * before plans held actuals.
  * Written literally (not from engine defaults), so the plan does not drift when defaults change.
  */
 import { createPlanFromTemplate } from '../../../src/engine/templates';
@@ -84,6 +85,38 @@ export function beautyFixturePlan(): Plan {
     },
   ];
   plan.cannibalisation = [{ from: 'ch-douyin-live', to: 'ch-stores', rate: 0.15 }];
+  // Three months of actuals of two channels, one of them by region, and a re-forecast scenario.
+  plan.actuals = {
+    start: '2026-11',
+    months: 4,
+    series: [
+      {
+        channelId: 'ch-tmall',
+        regionId: '',
+        values: { netRevenue: [512_000_000, 640_000_000, 388_000_000, 401_500_000], orders: [21_400, 26_900, 16_100, null], spend: [80_000_000, 95_000_000, 60_000_000, 61_000_000] },
+      },
+      { channelId: 'ch-stores', regionId: 'tier1', values: { netRevenue: [120_000_000, 131_000_000, 99_000_000, 0], customers: [5_100, 5_400, 4_300, 0] } },
+    ],
+    source: { kind: 'table', name: '2026-actuals.xlsx', importedAt: Date.UTC(2027, 2, 3) },
+    channelNames: [
+      { name: '天猫旗舰店', targetId: 'ch-tmall' },
+      { name: '體驗店', targetId: 'ch-stores' },
+      { name: '批发', targetId: '' },
+    ],
+    regionNames: [{ name: '一线城市', targetId: 'tier1' }],
+  };
+  plan.scenarios.push({
+    id: 'sc-actual-feb',
+    name: 'Actual through February, re-forecast after',
+    parentId: null,
+    notes: '',
+    adjustments: [],
+    actualise: {
+      through: '2027-02',
+      after: 'reforecast',
+      reforecast: [{ channelId: 'ch-tmall', netRevenue: Array.from({ length: 22 }, (_, i) => 400_000_000 + i * 1_000_000) }],
+    },
+  });
   plan.uncertainty = [
     { id: 'u-tmall-conversion', channelId: 'ch-tmall', driver: 'conversion', low: 0.025, high: 0.035, distribution: 'triangular' },
     { id: 'u-live-returns', channelId: 'ch-douyin-live', driver: 'returnRate', low: 0.2, high: 0.4, distribution: 'lognormal' },

@@ -207,10 +207,10 @@ describe('parsePlanFile: every field', () => {
   });
 
   it('limits the length of lists and texts', () => {
-    // Twelve is the longest list in the fixture (seasonality).
-    const longList = edit(fileOf(), (f) => (f.plan.regions = Array.from({ length: 13 }, (_, i) => ({ id: `r${i}`, name: `R${i}` }))));
-    expect(problems(parsePlanFile(longList, { limits: { maxArrayLength: 12 } }))).toEqual([
-      { code: 'tooManyItems', path: ['plan', 'regions'], params: { max: 12, found: 13 } },
+    // Twenty-two is the longest list in the fixture (the re-forecast of the actualised scenario).
+    const longList = edit(fileOf(), (f) => (f.plan.regions = Array.from({ length: 23 }, (_, i) => ({ id: `r${i}`, name: `R${i}` }))));
+    expect(problems(parsePlanFile(longList, { limits: { maxArrayLength: 22 } }))).toEqual([
+      { code: 'tooManyItems', path: ['plan', 'regions'], params: { max: 22, found: 23 } },
     ]);
     const longName = edit(fileOf(), (f) => (f.plan.notes = 'x'.repeat(DEFAULT_LIMITS.maxStringLength + 1)));
     expect(problems(parsePlanFile(longName))).toEqual([{ code: 'tooLong', path: ['plan', 'notes'], params: { max: DEFAULT_LIMITS.maxStringLength } }]);
@@ -240,7 +240,7 @@ describe('parsePlanFile: hostile files', () => {
       .replace('{\n  "app"', '{\n  "__proto__": { "polluted": "root" },\n  "app"')
       .replace('"budgetBounds": [', '"constructor": { "prototype": { "polluted": "plan" } },\n    "budgetBounds": [')
       .replace('"reference": {', '"reference": {\n          "__proto__": { "polluted": "record" },')
-      .replace('"channelId": "ch-stores",', '"channelId": "ch-stores", "prototype": { "polluted": "bound" },');
+      .replace('"channelId": "ch-stores",\n        "frozen"', '"channelId": "ch-stores", "prototype": { "polluted": "bound" },\n        "frozen"');
     const result = imported(parsePlanFile(text));
     expect(result.warnings).toEqual([
       { code: 'forbiddenKey', path: ['__proto__'] },

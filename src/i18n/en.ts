@@ -17,6 +17,8 @@ import { reportEn } from './report/en';
 import { integrityEn } from './integrity/en';
 import { engineMessagesEn } from './engineMessages/en';
 import { labelsEn } from './labels/en';
+import { actualsEn } from './actuals/en';
+import { forecastEn } from './forecast/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -452,6 +454,8 @@ export const en = {
   ...integrityEn,
   ...engineMessagesEn,
   ...labelsEn,
+  ...actualsEn,
+  ...forecastEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

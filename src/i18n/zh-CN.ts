@@ -18,6 +18,8 @@ import { reportZhCN } from './report/zh-CN';
 import { integrityZhCN } from './integrity/zh-CN';
 import { engineMessagesZhCN } from './engineMessages/zh-CN';
 import { labelsZhCN } from './labels/zh-CN';
+import { actualsZhCN } from './actuals/zh-CN';
+import { forecastZhCN } from './forecast/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -453,4 +455,6 @@ export const zhCN: Messages = {
   ...integrityZhCN,
   ...engineMessagesZhCN,
   ...labelsZhCN,
+  ...actualsZhCN,
+  ...forecastZhCN,
 };

@@ -18,6 +18,8 @@ import { reportZhTW } from './report/zh-TW';
 import { integrityZhTW } from './integrity/zh-TW';
 import { engineMessagesZhTW } from './engineMessages/zh-TW';
 import { labelsZhTW } from './labels/zh-TW';
+import { actualsZhTW } from './actuals/zh-TW';
+import { forecastZhTW } from './forecast/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -453,4 +455,6 @@ export const zhTW: Messages = {
   ...integrityZhTW,
   ...engineMessagesZhTW,
   ...labelsZhTW,
+  ...actualsZhTW,
+  ...forecastZhTW,
 };

@@ -1,0 +1,4 @@
+/** English messages of monthly actuals: import, name matching, plan vs actual. */
+export const actualsEn = {
+  'tabs.actuals': 'Actuals',
+};

@@ -1,0 +1,4 @@
+/** English messages of the demand forecast. */
+export const forecastEn = {
+  'tabs.forecast': 'Forecast',
+};

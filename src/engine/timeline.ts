@@ -21,6 +21,21 @@ export function monthKey(year: number, month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
+/** The month `count` months after `key` (before it when negative); null when `key` is not a month. */
+export function shiftMonth(key: string, count: number): string | null {
+  const m = parseMonth(key);
+  if (!m) return null;
+  const k = m.year * 12 + m.month - 1 + count;
+  return monthKey(Math.floor(k / 12), (k % 12) + 1);
+}
+
+/** Months from `from` to `to` (0 when equal, negative when `to` is earlier); null when either is not a month. */
+export function monthsBetween(from: string, to: string): number | null {
+  const a = parseMonth(from);
+  const b = parseMonth(to);
+  return a && b ? (b.year - a.year) * 12 + b.month - a.month : null;
+}
+
 /** The month keys of every period, in order. */
 export function monthKeys(timeline: Timeline): string[] {
   const start = parseMonth(timeline.start);

@@ -4,6 +4,7 @@
  * Spring Festival alignment of January and February. See docs/model.md#forecasting.
  */
 export type { ForecastNote, ForecastOptions, PredictionInterval } from './types';
+export { forecastMonthly, type MonthlyForecast, type MonthlyForecastOptions } from './forecastMonthly';
 export { forecastSeries, DEFAULT_LEVELS, MINIMUM_ETS_LENGTH, type SeriesForecast } from './forecastSeries';
 export { seasonalNaive, randomWalk, type BenchmarkForecast } from './benchmarks';
 export { holdoutAccuracy, maseScale, scoreForecast, type AccuracyScores, type HoldoutReport } from './accuracy';

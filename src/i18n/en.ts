@@ -19,6 +19,7 @@ import { engineMessagesEn } from './engineMessages/en';
 import { labelsEn } from './labels/en';
 import { actualsEn } from './actuals/en';
 import { forecastEn } from './forecast/en';
+import { varianceEn } from './variance/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -456,6 +457,7 @@ export const en = {
   ...labelsEn,
   ...actualsEn,
   ...forecastEn,
+  ...varianceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -20,6 +20,7 @@ import { engineMessagesZhCN } from './engineMessages/zh-CN';
 import { labelsZhCN } from './labels/zh-CN';
 import { actualsZhCN } from './actuals/zh-CN';
 import { forecastZhCN } from './forecast/zh-CN';
+import { varianceZhCN } from './variance/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -457,4 +458,5 @@ export const zhCN: Messages = {
   ...labelsZhCN,
   ...actualsZhCN,
   ...forecastZhCN,
+  ...varianceZhCN,
 };

@@ -20,6 +20,7 @@ import { engineMessagesZhTW } from './engineMessages/zh-TW';
 import { labelsZhTW } from './labels/zh-TW';
 import { actualsZhTW } from './actuals/zh-TW';
 import { forecastZhTW } from './forecast/zh-TW';
+import { varianceZhTW } from './variance/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -457,4 +458,5 @@ export const zhTW: Messages = {
   ...labelsZhTW,
   ...actualsZhTW,
   ...forecastZhTW,
+  ...varianceZhTW,
 };

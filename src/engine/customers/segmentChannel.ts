@@ -65,9 +65,9 @@ export function segmentChannelMatrix(
     channelHighValue: new Int32Array(m),
     channelRepeat: new Int32Array(m),
   };
-  const rows = groupByCustomer(tx, channel, m, options.throughDay ?? Infinity);
-  if (m <= MASK_CHANNELS) tallyByMask(rows, assignment.segment, highValue, m, tallies);
-  else tallyByScratch(rows, assignment.segment, highValue, m, tallies);
+  const throughDay = options.throughDay ?? Infinity;
+  if (m <= MASK_CHANNELS) tallyInOnePass(tx, channel, throughDay, assignment.segment, highValue, m, tallies);
+  else tallyByScratch(groupByCustomer(tx, channel, m, throughDay), assignment.segment, highValue, m, tallies);
   const { customers, orders, revenue, channelCustomers, channelHighValue, channelRepeat } = tallies;
 
   const aov = new Float64Array(segments * m);
@@ -108,33 +108,45 @@ interface Tallies {
 const MASK_CHANNELS = 31;
 
 /**
- * One customer at a time, their rows in (day, row) order. The channels a customer bought in, and
- * those they bought in more than once, are bit sets: no per-channel scratch to clear afterwards.
+ * Every row once, in file order: orders and revenue go straight to their cell, and each customer's
+ * channels — those bought in, and those bought in more than once — collect as bits of two integers,
+ * which are counted per customer at the end. No grouping of rows by customer, and no order needed:
+ * the counts do not depend on it. Revenue per cell is the same sum in file order, so its last
+ * digits can differ from a customer-by-customer sum (a few units in the 16th significant digit).
  */
-function tallyByMask(rows: CustomerColumns, segmentOf: Uint16Array, highValue: Uint8Array, m: number, out: Tallies): void {
-  const { offsets, channel, amount } = rows;
+function tallyInOnePass(tx: Transactions, channel: Int32Array, throughDay: number, segmentOf: Uint16Array, highValue: Uint8Array, m: number, out: Tallies): void {
+  const { customer, day, amount } = tx;
+  const k = tx.customerCount;
   const { customers, orders, revenue, channelCustomers, channelHighValue, channelRepeat } = out;
-  for (let c = 0; c < offsets.length - 1; c++) {
+  // Side by side, so that a customer's two bit sets share one cache line.
+  const bits = new Int32Array(2 * k);
+  for (let i = 0; i < customer.length; i++) {
+    if (day[i] > throughDay) continue;
+    const c = customer[i];
     const s = segmentOf[c];
     if (s === UNASSIGNED) continue;
+    const ch = channel[i];
+    const bit = 1 << ch;
+    const seen = bits[2 * c];
+    bits[2 * c + 1] |= seen & bit;
+    bits[2 * c] = seen | bit;
+    const cell = s * m + ch;
+    orders[cell]++;
+    revenue[cell] += amount[i];
+  }
+  for (let c = 0; c < k; c++) {
+    let seen = bits[2 * c];
+    if (seen === 0) continue;
+    const s = segmentOf[c];
     const base = s * m;
-    let seen = 0;
-    let repeat = 0;
-    for (let j = offsets[c]; j < offsets[c + 1]; j++) {
-      const ch = channel[j];
-      const bit = 1 << ch;
-      repeat |= seen & bit;
-      seen |= bit;
-      orders[base + ch]++;
-      revenue[base + ch] += amount[j];
-    }
+    const high = highValue[s];
     for (; seen !== 0; seen &= seen - 1) {
       const ch = 31 - Math.clz32(seen & -seen); // lowest set bit
       customers[base + ch]++;
       channelCustomers[ch]++;
-      if (highValue[s]) channelHighValue[ch]++;
+      if (high) channelHighValue[ch]++;
     }
-    for (; repeat !== 0; repeat &= repeat - 1) channelRepeat[31 - Math.clz32(repeat & -repeat)]++;
+    for (let repeat = bits[2 * c + 1]; repeat !== 0; repeat &= repeat - 1) channelRepeat[31 - Math.clz32(repeat & -repeat)]++;
   }
 }
 

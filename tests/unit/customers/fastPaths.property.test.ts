@@ -168,7 +168,8 @@ describe('fast paths against the plain implementations', () => {
         expect(matrix.channels.map((c) => c.repeatCustomers)).toEqual(Array.from(reference.repeat));
         const highValue = matrix.channels.map((c) => Math.round(c.highValueShare * c.customers));
         expect(highValue).toEqual(Array.from({ length: channels }, (_, ch) => reference.customers[ch]));
-        matrix.revenue.forEach((v, cell) => expect(Object.is(v, reference.revenue[cell])).toBe(true));
+        // The same sums in another order: equal up to rounding in the last digits.
+        matrix.revenue.forEach((v, cell) => expect(v).toBeCloseTo(reference.revenue[cell], 6));
       }),
       { numRuns: 200 },
     );

@@ -10,6 +10,7 @@ import { firstLoadJs } from './w6';
 import { measureW3b, measureW3c } from './w3bc';
 import { measureW3a } from './w3a';
 import { measureW2 } from './w2';
+import { measureW2Limit } from './w2c';
 import { measureW1 } from './w1';
 import { measureW5 } from './w5';
 import { measureW8 } from './w8';
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
 
   // W2: RFM + ABC + segment x channel on 1M rows against DuckDB-Wasm and Arquero, in Node (bench/w2.ts).
   rows.push(...(await measureW2()));
+  // W2's limit: the same work in C, compiled here (bench/w2c.ts, bench/c/w2kernel.c).
+  rows.push(...measureW2Limit());
 
   // W1: CSV → typed columns against uDSV and PapaParse, in Node (bench/w1.ts).
   rows.push(...(await measureW1()));

@@ -66,7 +66,7 @@ export function generateTransactions(rows = ROWS, customers = CUSTOMERS, seed = 
 }
 
 /** What every contender returns, compared across them: per segment, per ABC class and per matrix cell. */
-interface W2Result {
+export interface W2Result {
   /** segment id → [customers, orders, revenue in cents] */
   segments: Map<string, number[]>;
   /** class → [customers, revenue in cents] */
@@ -78,7 +78,7 @@ interface W2Result {
 const cents = (v: number) => Math.round(v * 100);
 
 /** The timed work: the engine's functions as the Customers tab calls them. */
-function ours(tx: Transactions) {
+export function ours(tx: Transactions) {
   const summary = customerSummary(tx);
   const scores = scoreRfm(summary);
   const segments = assignSegments(scores, R_RFM_SEGMENT_RULES);
@@ -89,7 +89,7 @@ function ours(tx: Transactions) {
 }
 
 /** Ours in the peers' terms, for the comparison (not timed). */
-function oursResult(tx: Transactions): W2Result {
+export function oursResult(tx: Transactions): W2Result {
   const { segments, table, abc, matrix } = ours(tx);
   // Repeat customers per cell: recounted here, since the engine reports them per channel.
   const perCustomerChannel = new Map<number, number>();
@@ -269,7 +269,7 @@ function time(f: () => unknown): number {
 }
 
 /** Differences between two results (revenue to the cent), as text for the report; empty when equal. */
-function differences(a: W2Result, b: W2Result): string[] {
+export function differences(a: W2Result, b: W2Result): string[] {
   // Where the revenue sits in each part's figures: it may differ by a cent, sums added in another order.
   const revenueAt = { segments: 2, abc: 1, cells: 2 } as const;
   const out: string[] = [];

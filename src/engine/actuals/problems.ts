@@ -3,8 +3,8 @@
  * the row, column or series at fault; the message catalogues word it (`actuals.problem.<code>`).
  *
  * Errors stop the import; warnings are shown and the import may go on. Decisions (docs/model.md#actuals):
- * a negative net revenue is possible (a month of more returns than sales) and only warned about;
- * negative orders, customers, units or spend mean nothing and are refused. A gap is never a zero.
+ * net revenue and units are net of returns, so a month of more returns than sales makes them
+ * negative: warned about, kept; negative orders, customers or spend mean nothing and are refused. A gap is never a zero.
  */
 export type ActualsProblemCode =
   // The shape of the table.
@@ -18,7 +18,7 @@ export type ActualsProblemCode =
   | 'badValue'
   | 'badMonth'
   | 'negativeRefused'
-  | 'negativeRevenue'
+  | 'negativeNet'
   | 'duplicateRow'
   | 'emptyChannel'
   // Series.

@@ -45,6 +45,8 @@ export interface TableRead {
 const HEADER_SEARCH_ROWS = 10;
 /** Errors listed per kind before the rest are counted: a wrong column would otherwise list every row. */
 const MAX_LISTED = 20;
+/** Measures net of returns, which a month of more returns than sales makes negative. */
+export const NET_MEASURES: ReadonlySet<ActualMeasure> = new Set(['netRevenue', 'units']);
 const EMPTY_CELLS = new Set(['', '-', '—', '–', '/', 'n/a', 'na', '#n/a']);
 
 function isEmptyCell(text: string): boolean {
@@ -204,7 +206,7 @@ export function readMonthlyTable(rows: readonly (readonly string[])[], options: 
       continue;
     }
     if (read.value < 0) {
-      if (cell.measure === 'netRevenue') report(problem('negativeRevenue', 'warning', { row: cell.row, column: cell.column, text: cell.text }));
+      if (NET_MEASURES.has(cell.measure)) report(problem('negativeNet', 'warning', { row: cell.row, column: cell.column, text: cell.text, measure: cell.measure }));
       else {
         report(problem('negativeRefused', 'error', { row: cell.row, column: cell.column, text: cell.text, measure: cell.measure }));
         continue;

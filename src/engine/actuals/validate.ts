@@ -36,8 +36,8 @@ export function validateActuals(plan: Plan): { errors: Problem[]; warnings: Prob
         const at = [...p, 'values', m, j];
         if (!Number.isFinite(v)) errors.push({ path: at, code: 'notFinite', params: { value: String(v) } });
         else if (ACTUAL_MONEY_MEASURES.has(m) && !Number.isSafeInteger(v)) errors.push({ path: at, code: 'notInteger', params: { value: v } });
-        // Net revenue may be negative (a month of more returns than sales); nothing else may.
-        else if (v < 0 && m !== 'netRevenue') errors.push({ path: at, code: 'outOfRange', params: { value: v, min: 0, max: '∞' } });
+        // Net revenue and units may be negative (a month of more returns than sales); counts of orders and customers, and spend, may not.
+        else if (v < 0 && m !== 'netRevenue' && m !== 'units') errors.push({ path: at, code: 'outOfRange', params: { value: v, min: 0, max: '∞' } });
       });
     }
   });

@@ -67,10 +67,10 @@ describe('readMonthlyTable, bad input', () => {
     expect(r.problems).toEqual([{ code: 'badValue', severity: 'error', params: { row: 2, column: '2026-01', text: '12abc' } }]);
   });
 
-  it('refuses negative counts and spend, warns about negative revenue', () => {
+  it('refuses negative orders and spend, warns about negative net revenue', () => {
     const r = read('渠道\t月份\t销售额\t订单数\t费用\nA\t2026-01\t-500\t-3\t(200)\n');
     expect(r.problems).toEqual([
-      { code: 'negativeRevenue', severity: 'warning', params: { row: 2, column: '销售额', text: '-500' } },
+      { code: 'negativeNet', severity: 'warning', params: { row: 2, column: '销售额', text: '-500', measure: 'netRevenue' } },
       { code: 'negativeRefused', severity: 'error', params: { row: 2, column: '订单数', text: '-3', measure: 'orders' } },
       { code: 'negativeRefused', severity: 'error', params: { row: 2, column: '费用', text: '(200)', measure: 'spend' } },
     ]);

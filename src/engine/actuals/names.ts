@@ -12,12 +12,12 @@ export interface NamedItem {
   name: string;
 }
 
-/** How a data name was matched: by the saved mapping, by the plan's name, or not (null target). */
+/** How a data name was matched: by the saved mapping, by the plan's name, by the user's choice, or not yet (null target). */
 export interface NameMatch {
   name: string;
   /** A plan item id, '' to leave the name out, null while undecided. */
   targetId: string | null;
-  by: 'saved' | 'name' | null;
+  by: 'saved' | 'name' | 'user' | null;
 }
 
 export function matchNames(names: readonly string[], items: readonly NamedItem[], saved: readonly NameMapping[]): NameMatch[] {

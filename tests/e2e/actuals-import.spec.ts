@@ -4,6 +4,9 @@
  * row) → mapping → import → the grid's numbers → CSV and XLSX read back → undo. And a bad file: the
  * message names its row and nothing is saved.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { csvRows } from './downloads';
 import { expect, test, watchLibraries } from './fixtures';
@@ -96,5 +99,60 @@ test.describe('actuals import', () => {
     await expect(page.getByTestId('actuals-empty')).toBeVisible();
     await expect(page.getByTestId('actuals-data-view')).toHaveAttribute('data-series', '0');
     await expect(page.getByTestId('undo')).toBeDisabled();
+  });
+
+  test('a stored transaction data set is totalled by month, mapped and imported', async ({ planner, page }) => {
+    const file = fileURLToPath(new URL('../fixtures/customers-ui/orders-gbk.csv', import.meta.url));
+    await planner.open('zh-CN');
+    await planner.newPlan('beauty');
+    await page.getByTestId('tab-customers').click();
+    await page.getByTestId('cust-import-input').setInputFiles(file);
+    const customers = page.getByTestId('cust-import-dialog');
+    await customers.getByTestId('cust-import-start').click();
+    await expect(customers.getByTestId('cust-import-done')).toBeVisible();
+    await customers.getByTestId('cust-import-dialog-close').click().catch(() => page.keyboard.press('Escape'));
+
+    await page.getByTestId('tab-actuals').click();
+    await page.getByTestId('actuals-import-open').click();
+    await page.getByTestId('actuals-source-dataset').click();
+    await page.getByTestId('actuals-dataset').selectOption({ index: 1 });
+    await page.getByTestId('actuals-dataset-read').click();
+    const select = (name: string) => page.locator(`[data-testid="actuals-map-channels-row"][data-name="${name}"] select`);
+    // Same names match; the two platform shops go to one plan channel and are added up.
+    await expect(select('线下体验店').locator('option:checked')).toHaveText('线下体验店');
+    await expect(select('抖音直播带货').locator('option:checked')).toHaveText('抖音直播带货');
+    await select('天猫旗舰店').selectOption({ label: '天猫·京东旗舰店' });
+    await select('京东自营').selectOption({ label: '天猫·京东旗舰店' });
+    await select('微信小程序').selectOption({ label: '私域社群（企业微信+小程序）' });
+    const rows = page.getByTestId('actuals-map-channels-row');
+    for (const name of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-name') ?? ''))) {
+      if (!['线下体验店', '抖音直播带货', '天猫旗舰店', '京东自营', '微信小程序'].includes(name)) await select(name).selectOption({ label: '不导入' });
+    }
+    // The plan's regions are city tiers, the data's are 华东, 华南 …: add them up per channel.
+    await expect(page.locator('[data-testid="actuals-problem"][data-code="regionUnmatched"]').first()).toBeVisible();
+    await page.getByTestId('actuals-regions-whole').click();
+    await expect(page.locator('[data-testid="actuals-problem"][data-code="regionUnmatched"]')).toHaveCount(0);
+    await page.getByTestId('actuals-import-confirm').click();
+    await expect(page.getByTestId('actuals-source')).toContainText('交易数据');
+
+    // Independently, as the import's defaults read the file: a refund status on a positive amount is
+    // the order's outcome (left out); a negative amount is a return that nets revenue off; rows
+    // without a customer or with an amount that is not a number ("一百元") are skipped. In fen.
+    const text = new TextDecoder('gb18030').decode(readFileSync(file));
+    const data = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    const sales = data.filter((r) => {
+      const amount = Number(r['实付金额']);
+      return r['客户编号'].trim() !== '' && Number.isFinite(amount) && !(/退/.test(r['订单状态']) && amount >= 0);
+    });
+    const fen = (shops: string[]) => sales.filter((r) => shops.includes(r['销售渠道'])).reduce((a, r) => a + Math.round(Number(r['实付金额']) * 100), 0);
+    // As the grid shows amounts of ¥10,000 and more: whole yuan.
+    const yuan = (minor: number) => `¥${Math.round(minor / 100).toLocaleString('en-US')}`;
+    const total = (channel: string) => page.locator(`[data-testid="actuals-grid-row"][data-channel="${channel}"] td.total`);
+    await expect(total('天猫·京东旗舰店')).toHaveText(yuan(fen(['天猫旗舰店', '京东自营'])));
+    await expect(total('线下体验店')).toHaveText(yuan(fen(['线下体验店'])));
+    // Orders: distinct order numbers per month, summed over the months.
+    await page.getByTestId('actuals-measure').selectOption('orders');
+    const orders = new Set(sales.filter((r) => r['销售渠道'] === '抖音直播带货').map((r) => `${r['下单时间'].slice(0, 7)} ${r['订单号']}`)).size;
+    await expect(total('抖音直播带货')).toHaveText(orders.toLocaleString('en-US'));
   });
 });

@@ -7,7 +7,7 @@
 import { monthsBetween, shiftMonth } from '../timeline';
 import { ACTUAL_MEASURES, type ActualMeasure, type ActualSeries, type Actuals, type ActualSource, type NameMapping, type Plan } from '../types';
 import { MAX_ACTUAL_MONTHS } from './limits';
-import { mergeMappings, type NameMatch } from './names';
+import { mergeMappings, WHOLE_CHANNEL, type NameMatch } from './names';
 import { problem, type ActualsProblem } from './problems';
 import { seriesKey, seriesLabel, type ActualRecord } from './records';
 
@@ -146,7 +146,7 @@ export function buildActuals(input: BuildInput): BuildResult {
     if (byRegion && record.region !== '') {
       const target = regionOf.get(record.region);
       if (!target) continue;
-      regionId = target;
+      regionId = target === WHOLE_CHANNEL ? '' : target;
     }
     kept.push({ record, channelId, regionId });
   }

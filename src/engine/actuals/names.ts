@@ -7,6 +7,9 @@
 import type { NameMapping } from '../types';
 import { foldName } from './fold';
 
+/** Region target meaning "no region: add it up into the channel as a whole" (series region ''). */
+export const WHOLE_CHANNEL = '*';
+
 export interface NamedItem {
   id: string;
   name: string;
@@ -23,7 +26,7 @@ export interface NameMatch {
 export function matchNames(names: readonly string[], items: readonly NamedItem[], saved: readonly NameMapping[]): NameMatch[] {
   const ids = new Set(items.map((i) => i.id));
   const savedByFold = new Map<string, string>();
-  for (const m of saved) if (m.targetId === '' || ids.has(m.targetId)) savedByFold.set(foldName(m.name), m.targetId);
+  for (const m of saved) if (m.targetId === '' || m.targetId === WHOLE_CHANNEL || ids.has(m.targetId)) savedByFold.set(foldName(m.name), m.targetId);
   const byFold = new Map<string, string>();
   for (const item of items) {
     const key = foldName(item.name);

@@ -87,6 +87,8 @@ export const actualsEn = {
   'actuals.map.by.name': 'same name',
   'actuals.map.by.user': 'your choice',
   'actuals.map.by.none': 'not in the plan',
+  'actuals.map.wholeChannel': 'Add up into the whole channel',
+  'actuals.map.allWhole': 'Add every region up into its channel',
   'actuals.map.emptyName': '(no channel)',
 
   'actuals.problems.title': 'Problems',
@@ -111,7 +113,7 @@ export const actualsEn = {
   'actuals.problem.allZero': '“{series}” has {measure} 0 in all {months} months: is it the right column?',
   'actuals.problem.channelUnmatched': 'Channel “{name}” (net revenue {revenue}) is not in the plan: map it to a plan channel or leave it out.',
   'actuals.problem.channelLeftOut': 'Channel “{name}” is left out: its net revenue of {revenue} is not imported.',
-  'actuals.problem.regionUnmatched': 'Region “{name}” is not in the plan: map it to a plan region or leave it out.',
+  'actuals.problem.regionUnmatched': 'Region “{name}” is not in the plan: map it to a plan region, add it up into the whole channel, or leave it out.',
   'actuals.problem.regionLeftOut': 'Region “{name}” is left out: its values are not imported.',
   'actuals.problem.regionsSummed': 'The plan has no regions: the {count} regions of the data are added up per channel.',
   'actuals.problem.nothingToImport': 'Nothing is left to import: every channel is left out.',

@@ -87,6 +87,8 @@ export const actualsZhCN = {
   'actuals.map.by.name': '名称相同',
   'actuals.map.by.user': '您的选择',
   'actuals.map.by.none': '计划中没有',
+  'actuals.map.wholeChannel': '并入整个渠道',
+  'actuals.map.allWhole': '所有地区都并入各自渠道',
   'actuals.map.emptyName': '（无渠道）',
 
   'actuals.problems.title': '问题',
@@ -111,7 +113,7 @@ export const actualsZhCN = {
   'actuals.problem.allZero': '“{series}”的{measure}在全部 {months} 个月都是 0：列选对了吗？',
   'actuals.problem.channelUnmatched': '渠道“{name}”（净收入 {revenue}）不在计划中：请对应到计划渠道，或选择不导入。',
   'actuals.problem.channelLeftOut': '渠道“{name}”不导入：其净收入 {revenue} 不会计入。',
-  'actuals.problem.regionUnmatched': '地区“{name}”不在计划中：请对应到计划地区，或选择不导入。',
+  'actuals.problem.regionUnmatched': '地区“{name}”不在计划中：请对应到计划地区、并入整个渠道，或选择不导入。',
   'actuals.problem.regionLeftOut': '地区“{name}”不导入：其数值不会计入。',
   'actuals.problem.regionsSummed': '计划中没有地区：数据中的 {count} 个地区按渠道合并汇总。',
   'actuals.problem.nothingToImport': '没有可导入的内容：所有渠道都选择了不导入。',

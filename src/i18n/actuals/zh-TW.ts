@@ -87,6 +87,8 @@ export const actualsZhTW = {
   'actuals.map.by.name': '名稱相同',
   'actuals.map.by.user': '您的選擇',
   'actuals.map.by.none': '計畫中沒有',
+  'actuals.map.wholeChannel': '併入整個通路',
+  'actuals.map.allWhole': '所有地區都併入各自通路',
   'actuals.map.emptyName': '（無通路）',
 
   'actuals.problems.title': '問題',
@@ -111,7 +113,7 @@ export const actualsZhTW = {
   'actuals.problem.allZero': '「{series}」的{measure}在全部 {months} 個月都是 0：欄位選對了嗎？',
   'actuals.problem.channelUnmatched': '通路「{name}」（淨收入 {revenue}）不在計畫中：請對應到計畫通路，或選擇不匯入。',
   'actuals.problem.channelLeftOut': '通路「{name}」不匯入：其淨收入 {revenue} 不會計入。',
-  'actuals.problem.regionUnmatched': '地區「{name}」不在計畫中：請對應到計畫地區，或選擇不匯入。',
+  'actuals.problem.regionUnmatched': '地區「{name}」不在計畫中：請對應到計畫地區、併入整個通路，或選擇不匯入。',
   'actuals.problem.regionLeftOut': '地區「{name}」不匯入：其數值不會計入。',
   'actuals.problem.regionsSummed': '計畫中沒有地區：資料中的 {count} 個地區按通路合併彙總。',
   'actuals.problem.nothingToImport': '沒有可匯入的內容：所有通路都選擇了不匯入。',

@@ -125,3 +125,20 @@ describe('validateActuals', () => {
     expect(warnings.map((e) => [e.path.join('.'), e.code])).toEqual([['actuals.series.1.channelId', 'unknownRef']]);
   });
 });
+
+describe('regions added up into the whole channel', () => {
+  it('takes a region mapped to the whole channel as region-less, adding regions up', async () => {
+    const { WHOLE_CHANNEL } = await import('../../../src/engine/actuals/names');
+    const plan = planWith(['A'], ['tier1']);
+    const records = [rec(2, 'A', '2026-01', 10, 'netRevenue', '华东'), rec(3, 'A', '2026-01', 5, 'netRevenue', '华南'), rec(4, 'A', '2026-01', 1, 'netRevenue', 'tier1')];
+    const base = input(records, plan);
+    expect(base.regions.map((r) => r.targetId)).toEqual([null, null, 'r0']);
+    const regions = base.regions.map((r) => (r.targetId === null ? { ...r, targetId: WHOLE_CHANNEL, by: 'user' as const } : r));
+    const r = buildActuals({ ...base, regions });
+    expect(r.problems).toEqual([]);
+    expect(r.actuals!.series).toEqual([
+      { channelId: 'ch0', regionId: '', values: { netRevenue: [15] } },
+      { channelId: 'ch0', regionId: 'r0', values: { netRevenue: [1] } },
+    ]);
+  });
+});

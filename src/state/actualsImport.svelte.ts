@@ -5,6 +5,7 @@
  * `commit`, which is one undoable edit; a failed or cancelled import changes nothing.
  */
 import { buildActuals, summarise, type BuildResult, type DataSummary } from '../engine/actuals/build';
+import { completeMonths } from '../engine/actuals/completeMonths';
 import { setActualsOps, removeActualsOps } from '../engine/actuals/edit';
 import { matchNames, type NameMatch } from '../engine/actuals/names';
 import type { ActualRecord } from '../engine/actuals/records';
@@ -73,7 +74,9 @@ export class ActualsImportFlow {
   readonly records = $derived.by<ActualRecord[] | null>(() => {
     if (this.source === 'dataset') return this.datasetRecords?.records ?? null;
     const read = this.read;
-    return read && read.shape ? read.records : null;
+    if (!read || !read.shape) return null;
+    // The warehouse query has no row for a month without sales: within its months that is a zero.
+    return this.source === 'sql' ? completeMonths(read.records) : read.records;
   });
 
   readonly summary = $derived<DataSummary | null>(this.records ? summarise(this.records) : null);

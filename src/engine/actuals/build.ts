@@ -76,6 +76,8 @@ function seriesChecks(records: readonly ActualRecord[]): ActualsProblem[] {
     s.months.set(r.month, (s.months.get(r.month) ?? 0) + r.value);
   }
   const out: ActualsProblem[] = [];
+  // One warning per series and gap: measures missing the same months are named together.
+  const gaps = new Map<string, ActualsProblem>();
   for (const s of bySeries.values()) {
     const months = [...s.months.keys()].sort();
     const span = monthsBetween(months[0], months[months.length - 1])!;
@@ -85,7 +87,16 @@ function seriesChecks(records: readonly ActualRecord[]): ActualsProblem[] {
       if (!s.months.has(m)) missing.push(m);
     }
     const series = seriesLabel(s.channel, s.region);
-    if (missing.length > 0) out.push(problem('monthsMissing', 'warning', { series, measure: s.measure, months: missing.join(', '), count: missing.length }));
+    if (missing.length > 0) {
+      const key = `${seriesKey(s.channel, s.region)}\u0000${missing.join()}`;
+      const same = gaps.get(key);
+      if (same) same.params.measure = `${same.params.measure},${s.measure}`;
+      else {
+        const p = problem('monthsMissing', 'warning', { series, measure: s.measure, months: missing.join(', '), count: missing.length });
+        gaps.set(key, p);
+        out.push(p);
+      }
+    }
     if ([...s.months.values()].every((v) => v === 0)) out.push(problem('allZero', 'warning', { series, measure: s.measure, months: months.length }));
   }
   return out;

@@ -4,10 +4,12 @@
  * half away from zero and then added, so the sum is exact and the warehouse SQL gives the same
  * integer), orders (distinct order ids; without an order-id column, rows), distinct customers, and
  * units (the quantity column, when there is one). A data set without a channel column is one series
- * named after the data set, for the user to map.
+ * named after the data set, for the user to map. A month of the data set's span without a sale in a
+ * series is a zero (completeMonths).
  */
 import type { TransactionColumns } from '../import/transactions';
 import { monthKey } from '../timeline';
+import { completeMonths } from './completeMonths';
 import type { ActualRecord } from './records';
 
 export interface MonthlyOptions {
@@ -78,6 +80,7 @@ export function monthlyFromTransactions(columns: TransactionColumns, options: Mo
     }
   }
   const out: ActualRecord[] = [];
+  const monthOf = (m: number) => monthKey(Math.floor((first + m) / 12), ((first + m) % 12) + 1);
   for (let ch = 0; ch < channelCount; ch++) {
     const channel = columns.channel ? columns.channel.values[ch] : options.datasetName;
     for (let rg = 0; rg < regionCount; rg++) {
@@ -85,8 +88,7 @@ export function monthlyFromTransactions(columns: TransactionColumns, options: Mo
       for (let m = 0; m < months; m++) {
         const c = (ch * regionCount + rg) * months + m;
         if (rows[c] === 0) continue;
-        const key = monthKey(Math.floor((first + m) / 12), ((first + m) % 12) + 1);
-        const base = { row: 0, channel, region, month: key };
+        const base = { row: 0, channel, region, month: monthOf(m) };
         out.push({ ...base, measure: 'netRevenue', value: revenue[c] === 0 ? 0 : revenue[c] });
         out.push({ ...base, measure: 'orders', value: orders[c] });
         out.push({ ...base, measure: 'customers', value: customers[c] });
@@ -94,5 +96,5 @@ export function monthlyFromTransactions(columns: TransactionColumns, options: Mo
       }
     }
   }
-  return out;
+  return completeMonths(out, monthOf(0), monthOf(months - 1));
 }

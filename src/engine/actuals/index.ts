@@ -1,5 +1,6 @@
 /** Monthly actuals: reading tables and transactions into the plan's channel × region × month table. */
 export * from './build';
+export * from './completeMonths';
 export * from './edit';
 export * from './fold';
 export * from './fromTransactions';

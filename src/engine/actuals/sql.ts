@@ -5,7 +5,8 @@
  * (each amount rounded to minor units half away from zero, then added), distinct orders, distinct
  * customers, units — reading rows as the importer does, with the same returns policy. Its result is
  * the long shape the table reader takes (channel, region, month, net_revenue, orders, customers,
- * units), net revenue in major units with the currency's decimals.
+ * units), net revenue in major units with the currency's decimals. A month without sales has no row;
+ * the import reads it as zero within the result's months (completeMonths), as the app does.
  *
  * Month of a day: DuckDB strftime(d, '%Y-%m') · Spark date_format(d, 'yyyy-MM') · BigQuery
  * FORMAT_DATE('%Y-%m', d). Exact decimals: DECIMAL(38, n) in DuckDB and Spark, NUMERIC in BigQuery.

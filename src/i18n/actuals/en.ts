@@ -97,6 +97,7 @@ export const actualsEn = {
   'actuals.import.blocked': 'Fix the problems marked ✖ first. Nothing has been saved.',
   'actuals.import.replaces': 'Importing replaces the actuals the plan holds now ({first} to {last}); undo brings them back.',
 
+  'actuals.listSeparator': ', ',
   'actuals.problem.empty': 'The table is empty.',
   'actuals.problem.noHeader': 'No header row in the first {rows} rows: looked for a channel column (渠道, 通路, channel) with a month column (月份, month) or month headers (2026年1月, 2026-01, Jan 2026).',
   'actuals.problem.noChannelColumn': 'The header (row {row}: {header}) has no channel column: looked for 渠道, 通路, 销售渠道, 店铺, 平台 or channel.',

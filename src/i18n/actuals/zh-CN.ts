@@ -97,6 +97,7 @@ export const actualsZhCN = {
   'actuals.import.blocked': '请先解决标 ✖ 的问题。尚未保存任何内容。',
   'actuals.import.replaces': '导入将替换计划中现有的实际数（{first} 至 {last}），撤销即可恢复。',
 
+  'actuals.listSeparator': '、',
   'actuals.problem.empty': '表格是空的。',
   'actuals.problem.noHeader': '前 {rows} 行中没有找到表头：需要渠道列（渠道、通路、channel），以及月份列（月份、month）或月份表头（2026年1月、2026-01、Jan 2026）。',
   'actuals.problem.noChannelColumn': '表头（第 {row} 行：{header}）中没有渠道列：查找的是 渠道、通路、销售渠道、店铺、平台 或 channel。',

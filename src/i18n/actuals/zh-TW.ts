@@ -97,6 +97,7 @@ export const actualsZhTW = {
   'actuals.import.blocked': '請先解決標 ✖ 的問題。尚未儲存任何內容。',
   'actuals.import.replaces': '匯入將取代計畫中現有的實際數（{first} 至 {last}），復原即可找回。',
 
+  'actuals.listSeparator': '、',
   'actuals.problem.empty': '表格是空的。',
   'actuals.problem.noHeader': '前 {rows} 列中沒有找到表頭：需要通路欄（通路、渠道、channel），以及月份欄（月份、month）或月份表頭（2026年1月、2026-01、Jan 2026）。',
   'actuals.problem.noChannelColumn': '表頭（第 {row} 列：{header}）中沒有通路欄：尋找的是 通路、渠道、銷售通路、店鋪、平台 或 channel。',

@@ -12,7 +12,8 @@ export function measureName(m: ActualMeasure): string {
 
 export function problemText(p: ActualsProblem, currency: string): string {
   const params: Record<string, string | number> = { ...p.params };
-  if (isMeasure(params.measure)) params.measure = measureName(params.measure);
+  // A measure, or several that share the problem ("netRevenue,orders").
+  if (typeof params.measure === 'string') params.measure = params.measure.split(',').map((m) => (isMeasure(m) ? measureName(m) : m)).join(t('actuals.listSeparator'));
   if (typeof params.revenue === 'number') params.revenue = formatMoney(params.revenue, currency, i18n.locale);
   return t(`actuals.problem.${p.code}`, params);
 }

@@ -142,3 +142,23 @@ describe('regions added up into the whole channel', () => {
     ]);
   });
 });
+
+describe('completeMonths', () => {
+  it('adds zeros for the months a series had no sales, within the data’s months, and names gaps once per series', async () => {
+    const { completeMonths } = await import('../../../src/engine/actuals/completeMonths');
+    const records = [rec(0, 'A', '2026-01', 5), rec(0, 'A', '2026-03', 7), rec(0, 'B', '2026-02', 1, 'orders')];
+    const out = completeMonths(records);
+    expect(out.filter((r) => r.channel === 'A').map((r) => [r.month, r.value]).sort()).toEqual([
+      ['2026-01', 5],
+      ['2026-02', 0],
+      ['2026-03', 7],
+    ]);
+    expect(out.filter((r) => r.channel === 'B').map((r) => [r.month, r.value]).sort()).toEqual([
+      ['2026-01', 0],
+      ['2026-02', 1],
+      ['2026-03', 0],
+    ]);
+    const gap = [rec(2, 'A', '2026-01', 1), rec(2, 'A', '2026-03', 1), rec(2, 'A', '2026-01', 2, 'orders'), rec(2, 'A', '2026-03', 2, 'orders')];
+    expect(checkRecords(gap)).toEqual([{ code: 'monthsMissing', severity: 'warning', params: { series: 'A', measure: 'netRevenue,orders', months: '2026-02', count: 1 } }]);
+  });
+});

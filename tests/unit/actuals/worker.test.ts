@@ -56,6 +56,8 @@ describe('monthlyActuals of a stored data set', () => {
     expect(cell('天猫', '华东', '2026-01')).toEqual({ netRevenue: 1611, orders: 2, customers: 2, units: 4 });
     expect(cell('天猫', '华东', '2026-02')).toEqual({ netRevenue: 300, orders: 1, customers: 1, units: 1 });
     expect(cell('门店', '', '2026-02')).toEqual({ netRevenue: 700, orders: 1, customers: 1, units: 4 });
-    expect(records).toHaveLength(3 * 4);
+    // 门店 sold nothing in January, a month the data set covers: zeros, not gaps.
+    expect(cell('门店', '', '2026-01')).toEqual({ netRevenue: 0, orders: 0, customers: 0, units: 0 });
+    expect(records).toHaveLength(4 * 4);
   });
 });

@@ -153,18 +153,30 @@ export class ActualsImportFlow {
     );
   }
 
+  #totalling: AbortController | null = null;
+
   async totalDataset(dataset: DatasetMeta): Promise<void> {
+    this.#totalling?.abort();
+    const controller = (this.#totalling = new AbortController());
     this.datasetRecords = null;
     this.datasetError = '';
     this.busy = true;
     try {
-      const records = await monthlyActuals(dataset.id, this.#moneyDigits, dataset.name);
+      const records = await monthlyActuals(dataset.id, this.#moneyDigits, dataset.name, controller.signal);
       this.datasetRecords = { name: dataset.name, records, hasChannel: dataset.hasChannel };
     } catch (e) {
-      this.datasetError = customersErrorText(e);
+      if (!controller.signal.aborted) this.datasetError = customersErrorText(e);
     } finally {
-      this.busy = false;
+      if (this.#totalling === controller) {
+        this.busy = false;
+        this.#totalling = null;
+      }
     }
+  }
+
+  /** Stops a totalling still running (the dialog closed). */
+  cancel(): void {
+    this.#totalling?.abort();
   }
 
   /** Stores the actuals as one undoable edit; false (and nothing changed) when they cannot be imported. */

@@ -279,7 +279,7 @@ export interface ActualSeries {
   values: Partial<Record<ActualMeasure, (number | null)[]>>;
 }
 
-/** A name found in imported data and the plan item it stands for ('' = leave it out). */
+/** A name found in imported data and the plan item it stands for ('' = leave it out; for a region, '*' = add it up into the channel as a whole). */
 export interface NameMapping {
   name: string;
   targetId: string;

@@ -15,7 +15,8 @@ export type ProblemCode =
   | 'invalidValue'
   | 'tooLong'
   | 'notIncreasing'
-  | 'ratesDecrease';
+  | 'ratesDecrease'
+  | 'lengthMismatch';
 
 export interface Problem {
   /** Where in the plan, e.g. ['channels', 2, 'drivers', 'conversion', 'base']. */

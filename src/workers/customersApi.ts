@@ -14,6 +14,7 @@
 import { Inflate } from 'fflate';
 import { analyse, clvSteps, groupOrders, membership, migration, analyseSummaryFile, AnalysisError } from '../engine/customers';
 import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
+import type { ActualRecord } from '../engine/actuals/records';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
 import type { OrderData } from '../engine/customers/orders';
 import type { TextDecoderFactory } from '../engine/import/encoding';
@@ -21,6 +22,7 @@ import type { PreviewOverrides } from '../engine/import/preview';
 import type { InflateFactory } from '../engine/import/zip';
 import { DatasetDamagedError, DatasetNotFoundError, DatasetRepo, loadDataset } from '../persistence/datasets';
 import { Cancelled, importFile, previewFile, yieldToEvents, type ImportDeps, type ImportFile, type PendingImport } from './customersImport';
+import { monthlyOfColumns, readTableFile, type TableFileOutcome } from './actualsTasks';
 import { gunzip } from './customersSources';
 import { CustomersError, type ImportOptions, type ImportOutcome, type ImportProgress, type PreviewOutcome, type SummaryImportOutcome } from './customersTypes';
 
@@ -159,6 +161,16 @@ export function createCustomersApi(deps: ImportDeps) {
         const result = analyseSummaryFile(text, SHOWN_SUMMARY_PROBLEMS);
         return result.ok ? { kind: 'done', analysis: result.analysis } : { kind: 'failed', problems: result.problems, problemCount: result.problemCount };
       });
+    },
+
+    /** Reads the cells of a monthly actuals table (CSV or XLSX). */
+    readActualsTable(file: ImportFile): Promise<TableFileOutcome> {
+      return readTableFile(file, deps);
+    },
+
+    /** A data set aggregated per channel × region × month (net revenue, orders, customers, units). */
+    monthlyActuals(callId: string, datasetId: string, moneyDigits: number, datasetName: string): Promise<ActualRecord[]> {
+      return quick(callId, datasetId, (data) => monthlyOfColumns(data.columns, moneyDigits, datasetName));
     },
 
     /** Deletes a data set (metadata and chunks, one transaction); nothing happens if there is none. */

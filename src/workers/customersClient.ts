@@ -17,6 +17,8 @@ import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, Membersh
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
 import type { PreviewOverrides } from '../engine/import/preview';
 import { newDatasetId } from '../persistence/datasets';
+import type { ActualRecord } from '../engine/actuals/records';
+import type { TableFileOutcome } from './actualsTasks';
 import type { CustomersApi } from './customersApi';
 import { CustomersError, type CustomersErrorCode, type ImportOptions, type ImportOutcome, type ImportProgress, type PreviewOutcome, type SummaryImportOutcome } from './customersTypes';
 import { AbortedError, WorkerHandle } from './workerHandle';
@@ -117,6 +119,16 @@ export function exportMembership(datasetId: string, options: AnalysisOptions, si
 /** Reads and analyses the customer summary file the warehouse SQL produced, in the worker. */
 export function importSummary(file: File, signal?: AbortSignal): Promise<SummaryImportOutcome> {
   return cancellable<SummaryImportOutcome>(signal, (api, id) => api.importSummary(id, file));
+}
+
+/** The cells of a monthly actuals table file, read in the worker. */
+export function readActualsTable(file: File): Promise<TableFileOutcome> {
+  return handle.call<TableFileOutcome>((api) => api.readActualsTable(file));
+}
+
+/** A data set's monthly actuals per channel × region × month, aggregated in the worker. */
+export function monthlyActuals(datasetId: string, moneyDigits: number, datasetName: string, signal?: AbortSignal): Promise<ActualRecord[]> {
+  return cancellable(signal, (api, id) => api.monthlyActuals(id, datasetId, moneyDigits, datasetName));
 }
 
 /** Tells the worker a data set is gone (after DatasetRepo.delete), so it drops it from memory. */

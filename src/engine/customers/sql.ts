@@ -100,7 +100,7 @@ export interface SqlProblem {
 
 export type SqlResult = { readonly ok: true; readonly sql: string } | { readonly ok: false; readonly problems: readonly SqlProblem[] };
 
-interface Dialect {
+export interface Dialect {
   readonly title: string;
   readonly text: string;
   readonly double: string;
@@ -114,7 +114,7 @@ interface Dialect {
 
 const backslashEscaped = (value: string, quote: string) => value.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`);
 
-const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = {
+export const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = {
   duckdb: {
     title: 'DuckDB',
     text: 'VARCHAR',

@@ -12,6 +12,7 @@
  * edited. Compute and the views skip or report these where they matter, so refusing a file for them
  * would refuse files the app wrote itself.
  */
+import { validateActuals } from '../actuals/validate';
 import { validatePartners } from '../evaluation/partners';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
@@ -162,5 +163,8 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   checkUncertainty(c, plan);
   checkBudgetBounds(c, plan, channelIds);
   checkEvaluation(c, plan, channelIds);
+  const actuals = validateActuals(plan);
+  c.errors.push(...actuals.errors);
+  c.warnings.push(...actuals.warnings);
   return { errors: c.errors, warnings: c.warnings };
 }

@@ -57,6 +57,7 @@ export const PLAN_FILE_PROBLEM_CODES = [
   'unknownRef',
   'notIncreasing',
   'ratesDecrease',
+  'lengthMismatch',
   'unknownKey',
   'forbiddenKey',
 ] as const;

@@ -66,6 +66,7 @@ export const filesEn = {
   'fileProblem.unknownRef': 'Refers to “{value}”, which the plan does not have.',
   'fileProblem.notIncreasing': 'Must be above the value before it.',
   'fileProblem.ratesDecrease': 'Must not be below the rate before it.',
+  'fileProblem.lengthMismatch': 'Must hold {expected} values (one per month); it holds {found}.',
   'fileProblem.unknownKey': 'A field this version does not know was left out.',
   'fileProblem.forbiddenKey': 'A field named like an internal property was ignored.',
   'merge.open': 'Merge scenarios from a file…',

@@ -68,6 +68,7 @@ export const filesZhCN: Record<keyof typeof filesEn, string> = {
   'fileProblem.unknownRef': '引用了方案中不存在的“{value}”。',
   'fileProblem.notIncreasing': '必须大于前一个值。',
   'fileProblem.ratesDecrease': '不能低于前一档的比例。',
+  'fileProblem.lengthMismatch': '应有 {expected} 个值（每月一个），实有 {found} 个。',
   'fileProblem.unknownKey': '当前版本不认识的字段已略去。',
   'fileProblem.forbiddenKey': '名称与内部属性相同的字段已忽略。',
   'merge.open': '从文件合并情景…',

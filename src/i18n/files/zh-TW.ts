@@ -68,6 +68,7 @@ export const filesZhTW: Record<keyof typeof filesEn, string> = {
   'fileProblem.unknownRef': '引用了方案中不存在的「{value}」。',
   'fileProblem.notIncreasing': '必須大於前一個值。',
   'fileProblem.ratesDecrease': '不能低於前一檔的比例。',
+  'fileProblem.lengthMismatch': '應有 {expected} 個值（每月一個），實有 {found} 個。',
   'fileProblem.unknownKey': '當前版本不認識的欄位已略去。',
   'fileProblem.forbiddenKey': '名稱與內部屬性相同的欄位已忽略。',
   'merge.open': '從檔案合併情境…',

@@ -25,6 +25,8 @@ export type BaselineMode = 'profile' | 'months';
 
 export interface BaselineTarget {
   channelId: string;
+  /** Plan period of the first forecast month. */
+  firstPeriod: number;
   /** Net revenue (minor units) forecast for plan periods firstPeriod, firstPeriod + 1, … to the plan's end. */
   netRevenue: ArrayLike<number>;
   /** The forecast's 80 % band (P10 and P90) of the same months, for the Uncertainty tab's range. */
@@ -33,8 +35,6 @@ export interface BaselineTarget {
 }
 
 export interface BaselineOptions {
-  /** Plan period of the first forecast month. */
-  firstPeriod: number;
   mode: BaselineMode;
   /** Also set the channel's base-traffic range (P10–P90) from the forecast's 80 % band. */
   uncertainty: boolean;
@@ -91,7 +91,6 @@ export function baselineFromForecast(plan: Plan, targets: readonly BaselineTarge
   const P = plan.timeline.periods;
   const keys = monthKeys(plan.timeline);
   const cal = calendarMonths(plan.timeline);
-  const first = options.firstPeriod;
   const before = computePlan(plan);
   const index = new Map(plan.channels.map((c, i) => [c.id, i]));
   const wanted = targets.filter((t) => index.has(t.channelId));
@@ -104,6 +103,7 @@ export function baselineFromForecast(plan: Plan, targets: readonly BaselineTarge
     drivers = new Map();
     for (const target of wanted) {
       const c = index.get(target.channelId)!;
+      const first = target.firstPeriod;
       const traffic = new Float64Array(P - first);
       let above = 0;
       let dead = 0;
@@ -132,6 +132,7 @@ export function baselineFromForecast(plan: Plan, targets: readonly BaselineTarge
   const channels: ChannelBaseline[] = [];
   for (const target of wanted) {
     const c = index.get(target.channelId)!;
+    const first = target.firstPeriod;
     const found = drivers.get(target.channelId)!;
     ops.push(baseTrafficOp(target.channelId, found.driver));
     const months = Math.min(12, P - first, target.netRevenue.length);
@@ -143,7 +144,7 @@ export function baselineFromForecast(plan: Plan, targets: readonly BaselineTarge
       sumAfter += current.flows.netRevenue[c * P + t];
       sumForecast += target.netRevenue[t - first];
     }
-    const uncertainty = options.uncertainty ? uncertaintyFor(plan, target, found.driver, current, c, first, options.newId) : null;
+    const uncertainty = options.uncertainty ? uncertaintyFor(plan, target, found.driver, current, c, options.newId) : null;
     if (uncertainty?.entry) ops.push(uncertaintyOp(plan, uncertainty.entry));
     channels.push({
       channelId: target.channelId,
@@ -210,9 +211,10 @@ function withOverrides(driver: Driver, overrides: Record<string, number>): Drive
  * 1 − (1 − ratio) · Σforecast ÷ Σ(revenue from base traffic). The range is stated at the driver's
  * base, as the Uncertainty tab states ranges.
  */
-function uncertaintyFor(plan: Plan, target: BaselineTarget, driver: Driver, result: PlanResult, c: number, first: number, newId: () => string): UncertaintyChange {
+function uncertaintyFor(plan: Plan, target: BaselineTarget, driver: Driver, result: PlanResult, c: number, newId: () => string): UncertaintyChange {
   if (!target.lower || !target.upper) return { entry: null, low: NaN, high: NaN, skipped: 'noBand' };
   const P = plan.timeline.periods;
+  const first = target.firstPeriod;
   let forecast = 0;
   let low = 0;
   let high = 0;

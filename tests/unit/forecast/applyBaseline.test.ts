@@ -17,6 +17,7 @@ function forecastTargets(plan: Plan, ids: string[]) {
       const skip = window.gap;
       return {
         channelId: h.channelId,
+        firstPeriod: window.firstPeriod,
         netRevenue: Array.from(f.forecast.mean.subarray(skip), Math.round),
         lower: f.forecast.intervals[0].lower.subarray(skip),
         upper: f.forecast.intervals[0].upper.subarray(skip),
@@ -32,7 +33,7 @@ describe('apply a forecast as the baseline', () => {
 
   it('per-month values: every month’s computed net revenue is the forecast, within 3 minor units', () => {
     expect(window).toMatchObject({ firstMonth: '2027-01', horizon: 24, firstPeriod: 0, gap: 0, overlap: 0 });
-    const change = baselineFromForecast(plan, targets, { firstPeriod: 0, mode: 'months', uncertainty: false, newId: () => 'u1' });
+    const change = baselineFromForecast(plan, targets, { mode: 'months', uncertainty: false, newId: () => 'u1' });
     const after = computePlan(applyOps(plan, change.ops).result);
     const P = plan.timeline.periods;
     for (const target of targets) {
@@ -46,7 +47,7 @@ describe('apply a forecast as the baseline', () => {
   });
 
   it('the base traffic it sets, checked by hand for one month', () => {
-    const change = baselineFromForecast(plan, targets, { firstPeriod: 0, mode: 'months', uncertainty: false, newId: () => 'u1' });
+    const change = baselineFromForecast(plan, targets, { mode: 'months', uncertainty: false, newId: () => 'u1' });
     const ch = plan.channels[0];
     const d = ch.drivers;
     const month = '2027-11';
@@ -61,7 +62,7 @@ describe('apply a forecast as the baseline', () => {
   });
 
   it('base + growth + seasonality: first-year net revenue within the reported fit error', () => {
-    const change = baselineFromForecast(plan, targets, { firstPeriod: 0, mode: 'profile', uncertainty: false, newId: () => 'u1' });
+    const change = baselineFromForecast(plan, targets, { mode: 'profile', uncertainty: false, newId: () => 'u1' });
     for (const ch of change.channels) {
       expect(ch.after.seasonality).toHaveLength(12);
       expect(ch.after.overrides).toBeUndefined();
@@ -73,7 +74,7 @@ describe('apply a forecast as the baseline', () => {
   });
 
   it('the 80 % band becomes one P10–P90 range of base traffic that reproduces the band’s totals', () => {
-    const change = baselineFromForecast(plan, targets, { firstPeriod: 0, mode: 'profile', uncertainty: true, newId: () => 'u-new' });
+    const change = baselineFromForecast(plan, targets, { mode: 'profile', uncertainty: true, newId: () => 'u-new' });
     const ch = change.channels[0];
     const entry = ch.uncertainty!.entry!;
     expect(entry).toMatchObject({ channelId: ids[0], driver: 'baseTraffic', id: 'u-new' });

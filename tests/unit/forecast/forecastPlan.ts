@@ -5,6 +5,7 @@
  */
 import { mulberry32 } from '../../../src/engine/random';
 import { createPlanFromTemplate } from '../../../src/engine/templates';
+import { shiftMonth } from '../../../src/engine/timeline';
 import type { ActualSeries, Plan } from '../../../src/engine/types';
 
 export function planWithActuals(months = 36): Plan {
@@ -22,7 +23,7 @@ export function planWithActuals(months = 36): Plan {
     return { channelId: channel.id, regionId: '', values: { netRevenue: values } };
   });
   plan.actuals = {
-    start: `${2027 - months / 12}-01`,
+    start: shiftMonth('2027-01', -months) ?? '2024-01',
     months,
     series,
     source: { kind: 'table', name: 'sales.xlsx', importedAt: Date.UTC(2027, 0, 5) },

@@ -57,6 +57,8 @@ export interface ChannelBaseline {
   after: Driver;
   /** Net revenue of the first (up to) 12 forecast months in the plan: today and after the change. */
   firstYear: { months: number; before: number; after: number; forecast: number };
+  /** The same over every forecast month in the plan. */
+  total: { months: number; before: number; after: number; forecast: number };
   /** Profile mode: how far the fitted profile's traffic is from the wanted one (fractions). */
   fitError: { mean: number; max: number } | null;
   /** Months where spend alone brings more than the forecast (base traffic set to 0). */
@@ -144,6 +146,14 @@ export function baselineFromForecast(plan: Plan, targets: readonly BaselineTarge
       sumAfter += current.flows.netRevenue[c * P + t];
       sumForecast += target.netRevenue[t - first];
     }
+    const span = Math.min(P - first, target.netRevenue.length);
+    const total = { months: span, before: 0, after: 0, forecast: 0 };
+    for (let t = first; t < first + span; t++) {
+      total.before += before.flows.netRevenue[c * P + t];
+      total.after += current.flows.netRevenue[c * P + t];
+      total.forecast += target.netRevenue[t - first];
+    }
+    total.forecast = Math.round(total.forecast);
     const uncertainty = options.uncertainty ? uncertaintyFor(plan, target, found.driver, current, c, options.newId) : null;
     if (uncertainty?.entry) ops.push(uncertaintyOp(plan, uncertainty.entry));
     channels.push({
@@ -151,6 +161,7 @@ export function baselineFromForecast(plan: Plan, targets: readonly BaselineTarge
       before: plan.channels[c].drivers.baseTraffic,
       after: found.driver,
       firstYear: { months, before: sumBefore, after: sumAfter, forecast: Math.round(sumForecast) },
+      total,
       fitError: found.fit,
       aboveForecast: found.above,
       noRevenuePerVisit: found.dead,

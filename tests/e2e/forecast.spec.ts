@@ -57,7 +57,7 @@ test.describe('forecast', () => {
     const cards = page.getByTestId('forecast-channel');
     await expect(cards).toHaveCount(3);
     await expect(page.getByTestId('forecast-window')).toHaveText('Data Jan 2024 to Dec 2026; forecast Jan 2027 to Dec 2028 (24 months).');
-    await expect(page.getByText('Douyin live-stream: No Net revenue data for this channel.')).toBeVisible();
+    await expect(page.getByText('Douyin live-stream: No data for this channel: Net revenue.')).toBeVisible();
     for (const card of await cards.all()) {
       await expect(card.getByTestId('forecast-model')).toContainText(/Model: ETS\([AM],(N|A|Ad),[NAM]\) — (additive|multiplicative) error, /);
       await expect(card.getByTestId('forecast-notes')).toContainText('Spring Festival');

@@ -33,6 +33,7 @@ export const forecastZhCN = {
   'forecast.series.seasonalNaive': '去年同月',
   'forecast.series.drift': '趋势线（漂移）',
   'forecast.model': '模型',
+  'forecast.modelLine': '模型：{model}',
   'forecast.model.naive': '沿用最后一个月的值',
   'forecast.model.none': '无预测',
   'forecast.model.words': '{code} — {error}，{trend}，{season}',

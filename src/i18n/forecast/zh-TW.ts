@@ -33,6 +33,7 @@ export const forecastZhTW = {
   'forecast.series.seasonalNaive': '去年同月',
   'forecast.series.drift': '趨勢線（漂移）',
   'forecast.model': '模型',
+  'forecast.modelLine': '模型：{model}',
   'forecast.model.naive': '沿用最後一個月的值',
   'forecast.model.none': '無預測',
   'forecast.model.words': '{code} — {error}，{trend}，{season}',

@@ -13,6 +13,7 @@ import { measureW2 } from './w2';
 import { measureW2Limit } from './w2c';
 import { measureW1 } from './w1';
 import { measureW5 } from './w5';
+import { measureW7 } from './w7';
 import { measureW8 } from './w8';
 import { machine, median, round, type BenchRow } from './util';
 
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
 
   // W1: CSV → typed columns against uDSV and PapaParse, in Node (bench/w1.ts).
   rows.push(...(await measureW1()));
+
+  // W7: ETS fit and forecast of 500 monthly series against R's forecast::ets, in Node (bench/w7.ts).
+  rows.push(...measureW7());
 
   // W8: BG/NBD + Gamma-Gamma fit and CLV for 1M customers, in Node (bench/w8.ts).
   rows.push(...measureW8());
@@ -104,6 +108,7 @@ function extraText(r: BenchRow): string {
   if (r.first_bands_ms !== undefined) return `first bands ${r.first_bands_ms} ms`;
   if (r.ours_reload_ms !== undefined) return `reload ${r.ours_reload_ms} ms${r.peer_reload_ms ? ` (peer ${r.peer_reload_ms} ms)` : ''}`;
   if (r.ours_mib_per_s !== undefined) return `${r.ours_mib_per_s} MiB/s`;
+  if (r.same_model !== undefined) return `same model as R in ${r.same_model}; CPU ${r.cpu_ms} ms`;
   if (r.cpu_ms !== undefined) return `CPU ${r.cpu_ms} ms, fits ${r.fit_ms} ms; ${r.note}`;
   return '';
 }

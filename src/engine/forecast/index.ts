@@ -24,3 +24,7 @@ export {
   type SpringFestivalAdjustment,
   type MonthlyStart,
 } from './springFestival';
+export { channelHistories, forecastWindow, holdoutFor, type ChannelHistory, type HistoryNote, type ForecastWindow } from './planHistory';
+export { forecastSteps, type ForecastRequest, type ForecastResult, type ForecastProgress } from './forecastBatch';
+export { baselineFromForecast, baseTrafficOp, uncertaintyOp, type BaselineMode, type BaselineTarget, type BaselineChange, type ChannelBaseline, type UncertaintyChange } from './applyBaseline';
+export { fitProfile, type ProfileFit } from './baselineFit';

@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { csvRows, pngSize } from './downloads';
+import { expect, test, watchLibraries } from './fixtures';
+
+const V3 = fileURLToPath(new URL('../fixtures/planFiles/v3-beauty.cmplan.json', import.meta.url));
+
+/**
+ * The version-3 fixture plan (2027–2028) with three years of monthly net revenue (2024–2026) for
+ * three of its channels: growth, a Double 11 peak, a festival month, fixed-seed noise.
+ */
+async function planFileWithActuals(): Promise<Buffer> {
+  const file = JSON.parse(await readFile(V3, 'utf8'));
+  const plan = file.plan;
+  plan.id = 'plan-forecast-e2e';
+  plan.name = 'Forecast plan';
+  plan.scenarios = [];
+  let seed = 12;
+  const u = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const levels = [650_000_000, 210_000_000, 120_000_000];
+  plan.actuals.start = '2024-01';
+  plan.actuals.months = 36;
+  plan.actuals.series = ['ch-tmall', 'ch-stores', 'ch-community'].map((channelId, k) => ({
+    channelId,
+    regionId: '',
+    values: {
+      netRevenue: Array.from({ length: 36 }, (_, t) => {
+        const m = t % 12;
+        const season = m === 10 ? 1.8 : m === 11 ? 1.3 : m === 5 ? 1.25 : m === 1 ? 0.8 : 1;
+        return Math.round(levels[k] * Math.pow(1.12, t / 12) * season * (1 + 0.06 * (u() - 0.5)));
+      }),
+    },
+  }));
+  return Buffer.from(JSON.stringify(file));
+}
+
+async function download(page: Page, target: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const wait = page.waitForEvent('download');
+  await target.click();
+  const d = await wait;
+  return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+}
+
+const num = (s: string | null) => Number(s);
+
+test.describe('forecast', () => {
+  test('plan with actuals → forecast per channel → apply to two channels → net revenue as computed → undo → exports read back', async ({ page, planner: p }) => {
+    const libraries = watchLibraries(page);
+    await p.open('en');
+    await page.getByTestId('import-input').setInputFiles({ name: 'forecast.cmplan.json', mimeType: 'application/json', buffer: await planFileWithActuals() });
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    await p.waitForKpis();
+    await page.getByTestId('tab-forecast').click();
+
+    // One card per channel with data; the fourth channel has none and says so.
+    const cards = page.getByTestId('forecast-channel');
+    await expect(cards).toHaveCount(3);
+    await expect(page.getByTestId('forecast-window')).toHaveText('Data Jan 2024 to Dec 2026; forecast Jan 2027 to Dec 2028 (24 months).');
+    await expect(page.getByText('Douyin live-stream: No data for this channel: Net revenue.')).toBeVisible();
+    for (const card of await cards.all()) {
+      await expect(card.getByTestId('forecast-model')).toContainText(/Model: ETS\([AM],(N|A|Ad),[NAM]\) — (additive|multiplicative) error, /);
+      await expect(card.getByTestId('forecast-notes')).toContainText('Spring Festival');
+      // Accuracy on a 12-month hold-out, model next to both benchmarks, numbers on screen.
+      await expect(card.getByTestId('forecast-accuracy')).toContainText('Accuracy on the last 12 months');
+      for (const row of ['model', 'seasonalNaive', 'drift']) {
+        const mase = num(await card.getByTestId(`forecast-accuracy-${row}`).getAttribute('data-mase'));
+        expect(mase).toBeGreaterThan(0);
+        expect(mase).toBeLessThan(5);
+      }
+      await expect(card.getByTestId('forecast-flag')).toHaveAttribute('data-flag', /better|noBetter/);
+      await expect(card.getByTestId('forecast-chart')).not.toHaveAttribute('data-rendered', '');
+    }
+
+    // Values export: every row read back, numbers are numbers.
+    const values = csvRows((await download(page, page.getByTestId('forecast-values-export-csv'))).bytes);
+    expect(values[0]).toEqual(['Channel', 'Month', 'Forecast', '80 % low (P10)', '80 % high (P90)', '95 % low', '95 % high', 'Same month last year', 'Trend line (drift)']);
+    expect(values).toHaveLength(1 + 3 * 24);
+    for (const row of values.slice(1)) {
+      expect(row[1]).toMatch(/^202[78]-\d\d$/);
+      for (const cell of row.slice(2)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+      expect(Number(row[3])).toBeLessThanOrEqual(Number(row[2]));
+      expect(Number(row[4])).toBeGreaterThanOrEqual(Number(row[2]));
+    }
+    const models = csvRows((await download(page, page.getByTestId('forecast-models-export-csv'))).bytes);
+    expect(models).toHaveLength(4);
+    expect(models[1][1]).toMatch(/^ETS\(/);
+    expect(Number(models[1][5])).toBeGreaterThan(0);
+
+    // Apply to two channels, one value a month (exact): preview, then one undoable edit.
+    const before = await p.kpi('netRevenue');
+    await page.locator('[data-testid="forecast-apply-channel"][data-channel="Tmall & JD flagship stores"]').check();
+    await page.locator('[data-testid="forecast-apply-channel"][data-channel="Experience stores"]').check();
+    await page.getByTestId('forecast-apply-mode').selectOption('months');
+    const rows = page.getByTestId('forecast-apply-row');
+    await expect(rows).toHaveCount(2);
+    let expected = before;
+    const forecastTotal = (name: string) =>
+      values
+        .slice(1)
+        .filter((r) => r[0] === name)
+        .reduce((a, r) => a + Math.round(Number(r[2]) * 100), 0);
+    for (const [i, name] of ['Tmall & JD flagship stores', 'Experience stores'].entries()) {
+      const row = rows.nth(i);
+      const totalBefore = num(await row.getAttribute('data-total-before'));
+      const totalAfter = num(await row.getAttribute('data-total-after'));
+      // The preview's figure is the forecast exported to the file, within 3 minor units a month.
+      expect(Math.abs(totalAfter - forecastTotal(name))).toBeLessThanOrEqual(3 * 24);
+      expected += totalAfter - totalBefore;
+      await expect(row).toContainText('Base traffic: 24 monthly values');
+    }
+    await expect(page.getByTestId('forecast-apply-button')).toHaveText('Apply to 2 channels');
+    await page.getByTestId('forecast-apply-button').click();
+    const after = await p.kpiChangedFrom('netRevenue', before);
+    expect(Math.abs(after - expected)).toBeLessThanOrEqual(2);
+    await expect(p.toast()).toContainText('Net revenue of Tmall & JD flagship stores and Experience stores now follows the forecast.');
+
+    // One undo step restores the plan's figure exactly.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => p.kpi('netRevenue')).toBe(before);
+
+    // Chart images as the other charts save them.
+    const card = cards.first();
+    const png = await download(page, card.getByTestId('forecast-chart-png'));
+    expect(png.name).toMatch(/\.png$/);
+    expect(pngSize(png.bytes).width).toBeGreaterThan(300);
+    expect(libraries).toEqual([]);
+  });
+
+  test('empty state without actuals points to the Actuals tab', async ({ page, planner: p }) => {
+    await p.open('en');
+    await p.newPlan('beauty');
+    await page.getByTestId('tab-forecast').click();
+    await expect(page.getByTestId('forecast-empty')).toContainText('at least 2 years (24 months)');
+    await page.getByTestId('forecast-empty-link').click();
+    await expect(page).toHaveURL(/\/actuals$/);
+  });
+});

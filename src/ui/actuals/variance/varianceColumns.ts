@@ -73,7 +73,7 @@ export function varianceColumns(
     headerName: t('variance.ytd.channel'),
     field: 'name',
     pinned: 'left',
-    width: 170,
+    width: 220,
   };
   const groups = months.map((m, t0): ColGroupDef<VarianceGridRow> => ({
     headerName: formatMonth(m, money.locale),

@@ -59,4 +59,9 @@ export const varianceEn = {
   'variance.actualise.describe.plan': 'Actuals through {month}; the plan after.',
   'variance.actualise.describe.reforecast': 'Actuals through {month}; after that a re-forecast of net revenue for {count} channels.',
   'variance.actualise.failed': 'The re-forecast failed: {message}',
+  'variance.sheet.actuals': 'Actuals',
+  'variance.sheet.planVsActual': 'Plan vs actual',
+  'variance.col.month': 'Month',
+  'variance.measure.customers': 'Customers',
+  'variance.measure.units': 'Units',
 } as const;

@@ -59,4 +59,9 @@ export const varianceZhCN = {
   'variance.actualise.describe.plan': '截至 {month} 为实际数据；之后按计划。',
   'variance.actualise.describe.reforecast': '截至 {month} 为实际数据；之后 {count} 个渠道的净收入为滚动预测。',
   'variance.actualise.failed': '滚动预测失败：{message}',
+  'variance.sheet.actuals': '实际数据',
+  'variance.sheet.planVsActual': '计划对比实际',
+  'variance.col.month': '月份',
+  'variance.measure.customers': '客户数',
+  'variance.measure.units': '件数',
 } as const;

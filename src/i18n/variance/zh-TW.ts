@@ -59,4 +59,9 @@ export const varianceZhTW = {
   'variance.actualise.describe.plan': '截至 {month} 為實際資料；之後依計畫。',
   'variance.actualise.describe.reforecast': '截至 {month} 為實際資料；之後 {count} 個通路的淨營收為滾動預測。',
   'variance.actualise.failed': '滾動預測失敗：{message}',
+  'variance.sheet.actuals': '實際資料',
+  'variance.sheet.planVsActual': '計畫對比實際',
+  'variance.col.month': '月份',
+  'variance.measure.customers': '顧客數',
+  'variance.measure.units': '件數',
 } as const;

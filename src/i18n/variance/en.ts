@@ -64,4 +64,12 @@ export const varianceEn = {
   'variance.col.month': 'Month',
   'variance.measure.customers': 'Customers',
   'variance.measure.units': 'Units',
+  'variance.basis': 'Computed on',
+  'variance.basis.plan': 'the plan',
+  'variance.basis.actuals': 'actuals',
+  'variance.observed.window.bcg': 'On actuals: share of net revenue over {from} to {through} ({months} months); growth against {pfrom} to {pto}, counting only months given in both years. Bubble and the contribution column show actual net revenue (actuals hold no contribution); ROI, warnings and action effects are the plan’s.',
+  'variance.observed.window.scorecard': 'On actuals over {from} to {through} ({months} months): net revenue, orders, spend, revenue share, ROAS and growth (against {pfrom} to {pto}); KPIs the actuals do not hold have no value.',
+  'variance.observed.noEarlierYear': 'Growth cannot be observed: the actuals begin in {start}, but the same months a year earlier start in {needed}.',
+  'variance.observed.noActuals': 'The plan has no actual net revenue to evaluate.',
+  'variance.observed.notInActuals': 'the actuals do not hold it, or not for every channel',
 } as const;

@@ -64,4 +64,12 @@ export const varianceZhCN = {
   'variance.col.month': '月份',
   'variance.measure.customers': '客户数',
   'variance.measure.units': '件数',
+  'variance.basis': '计算依据',
+  'variance.basis.plan': '计划',
+  'variance.basis.actuals': '实际数据',
+  'variance.observed.window.bcg': '按实际数据：份额为 {from} 至 {through}（{months} 个月）的净收入占比；增长率与 {pfrom} 至 {pto} 比较，只计两年都有数据的月份。气泡和贡献列显示实际净收入（实际数据不含贡献）；ROI、提示和措施效果仍按计划计算。',
+  'variance.observed.window.scorecard': '按 {from} 至 {through}（{months} 个月）的实际数据：净收入、订单数、营销投入、收入占比、ROAS 和增长率（与 {pfrom} 至 {pto} 比较）；实际数据中没有的 KPI 不取值。',
+  'variance.observed.noEarlierYear': '无法计算实际增长率：实际数据从 {start} 开始，而上一年同期从 {needed} 开始。',
+  'variance.observed.noActuals': '此计划没有可用于评估的实际净收入。',
+  'variance.observed.notInActuals': '实际数据中没有该项，或并非每个渠道都有',
 } as const;

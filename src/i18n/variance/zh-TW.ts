@@ -64,4 +64,12 @@ export const varianceZhTW = {
   'variance.col.month': '月份',
   'variance.measure.customers': '顧客數',
   'variance.measure.units': '件數',
+  'variance.basis': '計算依據',
+  'variance.basis.plan': '計畫',
+  'variance.basis.actuals': '實際資料',
+  'variance.observed.window.bcg': '依實際資料：份額為 {from} 至 {through}（{months} 個月）的淨營收占比；成長率與 {pfrom} 至 {pto} 比較，只計兩年都有資料的月份。泡泡與貢獻欄顯示實際淨營收（實際資料不含貢獻）；ROI、提示與措施效果仍依計畫計算。',
+  'variance.observed.window.scorecard': '依 {from} 至 {through}（{months} 個月）的實際資料：淨營收、訂單數、行銷投入、營收占比、ROAS 與成長率（與 {pfrom} 至 {pto} 比較）；實際資料中沒有的 KPI 不取值。',
+  'variance.observed.noEarlierYear': '無法計算實際成長率：實際資料自 {start} 開始，而前一年同期自 {needed} 開始。',
+  'variance.observed.noActuals': '此計畫沒有可用於評估的實際淨營收。',
+  'variance.observed.notInActuals': '實際資料中沒有該項，或並非每個通路都有',
 } as const;

@@ -4,7 +4,7 @@ import { serialisePlanFile } from '../../src/engine/planFile/serialise';
 import { createPlanFromTemplate } from '../../src/engine/templates';
 import type { Plan } from '../../src/engine/types';
 import { formatMoney } from '../../src/i18n/format';
-import { csvRows } from './downloads';
+import { csvRows, pngSize } from './downloads';
 import { expect, test, watchLibraries } from './fixtures';
 
 /**
@@ -99,6 +99,15 @@ test('plan vs actual: grid, exports, actualise with a re-forecast, compare and r
   // The chart shows the re-forecast band for one channel.
   await page.getByTestId('variance-chart-channel').selectOption('ch-tmall');
   await expect.poll(() => p.chartRenders('variance-chart')).toBeGreaterThan(0);
+  expect(pngSize((await p.download('variance-chart-png')).bytes).width).toBeGreaterThan(600);
+  expect((await p.download('variance-chart-svg')).bytes.toString('utf8')).toContain('<svg');
+
+  // BCG on actuals: the window is stated; 15 months of data have no full year before the last 12.
+  await page.getByTestId('tab-evaluate').click();
+  await page.getByTestId('eval-bcg').click();
+  await page.getByTestId('bcg-basis').selectOption('actuals');
+  await expect(page.getByTestId('observed-window')).toContainText('Apr 2026 to Mar 2027 (12 months)');
+  await expect(page.getByTestId('observed-no-growth')).toContainText('begin in Jan 2026');
 
   // It is a scenario like any other: in Compare, with the scenario's own figures.
   await page.getByTestId('tab-compare').click();

@@ -4,7 +4,6 @@
  * channel, type, role and region. A month without an actual has no difference — never 0 or −100 %.
  */
 import type { PlanResult } from '../compute';
-import { rollup } from '../rollup';
 import { parseMonth } from '../timeline';
 import type { ActualMeasure, Plan } from '../types';
 import { channelActuals, hasRegions, lastActualMonth, regionActuals } from './actualMonths';
@@ -118,14 +117,7 @@ export function ytdRollup(plan: Plan, res: PlanResult, measure: VarianceMeasure,
   const empty = () => ({ plan: 0, actual: 0, months: 0, any: false });
   if (groupBy === 'region') {
     if (!hasRegions(actuals)) return null;
-    const r = rollup(plan, res, 'region', 'month');
-    const flow = r.flows[measure];
-    return r.groupKeys.map((key, g) => {
-      const actual = regionActuals(actuals, key, measure, res.months);
-      const acc = empty();
-      for (let t = window.first; t <= window.last; t++) addPair(acc, flow[g * r.buckets.length + t], actual[t]);
-      return rowOf(key, acc);
-    });
+    return regionRows(plan, res, measure, window);
   }
   const flow = planFlow(res, measure);
   const groups = new Map<string, ReturnType<typeof empty>>();
@@ -137,6 +129,43 @@ export function ytdRollup(plan: Plan, res: PlanResult, measure: VarianceMeasure,
     for (let t = window.first; t <= window.last; t++) addPair(acc, flow[c * P + t], actual[t]);
   });
   return [...groups].map(([key, acc]) => rowOf(key, acc));
+}
+
+/**
+ * By region, like for like: only channels whose actuals are given by region take part, and each
+ * one's plan is split equally between the regions it serves (as the roll-ups split it), to the minor
+ * unit. Channels reported as a whole cannot be put in a region and are left out.
+ */
+function regionRows(plan: Plan, res: PlanResult, measure: VarianceMeasure, window: YtdWindow): YtdRow[] {
+  const actuals = plan.actuals!;
+  const P = res.periods;
+  const flow = planFlow(res, measure);
+  const byRegion = new Set(actuals.series.filter((s) => s.regionId !== '').map((s) => s.channelId));
+  const plannedBy = new Map<string, number[]>(plan.regions.map((r) => [r.id, new Array<number>(P).fill(0)]));
+  plan.channels.forEach((ch, c) => {
+    if (!byRegion.has(ch.id)) return;
+    const served = [...new Set(ch.regions.filter((r) => plannedBy.has(r)))];
+    served.forEach((r, part) => {
+      const row = plannedBy.get(r)!;
+      for (let t = 0; t < P; t++) row[t] += splitShare(flow[c * P + t], part, served.length, measure !== 'orders');
+    });
+  });
+  return plan.regions.map((r) => {
+    const actual = regionActuals(actuals, r.id, measure, res.months);
+    const planned = plannedBy.get(r.id)!;
+    const acc = { plan: 0, actual: 0, months: 0, any: false };
+    for (let t = window.first; t <= window.last; t++) addPair(acc, planned[t], actual[t]);
+    return rowOf(r.id, acc);
+  });
+}
+
+/** The `part`-th of `of` shares of a value; money in whole minor units, the remainder to the first parts. */
+function splitShare(value: number, part: number, of: number, money: boolean): number {
+  if (of === 1) return value;
+  if (!money) return value / of;
+  const base = Math.trunc(value / of);
+  const rest = value - base * of;
+  return base + (Math.abs(rest) > part ? Math.sign(rest) : 0);
 }
 
 /** Year-to-date totals over every channel, for the summary tiles. */

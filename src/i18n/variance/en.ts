@@ -71,5 +71,6 @@ export const varianceEn = {
   'variance.observed.window.scorecard': 'On actuals over {from} to {through} ({months} months): net revenue, orders, spend, revenue share, ROAS and growth (against {pfrom} to {pto}); KPIs the actuals do not hold have no value.',
   'variance.observed.noEarlierYear': 'Growth cannot be observed: the actuals begin in {start}, but the same months a year earlier start in {needed}.',
   'variance.observed.noActuals': 'The plan has no actual net revenue to evaluate.',
-  'variance.observed.notInActuals': 'the actuals do not hold it, or not for every channel',
+  'variance.observed.notInActuals': 'the actuals do not hold it, or not for every channel.',
+  'variance.ytd.regionNote': 'Only channels whose actuals are given by region take part, each one’s plan split equally between the regions it serves; channels reported as a whole are left out.',
 } as const;

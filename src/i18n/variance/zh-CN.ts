@@ -71,5 +71,6 @@ export const varianceZhCN = {
   'variance.observed.window.scorecard': '按 {from} 至 {through}（{months} 个月）的实际数据：净收入、订单数、营销投入、收入占比、ROAS 和增长率（与 {pfrom} 至 {pto} 比较）；实际数据中没有的 KPI 不取值。',
   'variance.observed.noEarlierYear': '无法计算实际增长率：实际数据从 {start} 开始，而上一年同期从 {needed} 开始。',
   'variance.observed.noActuals': '此计划没有可用于评估的实际净收入。',
-  'variance.observed.notInActuals': '实际数据中没有该项，或并非每个渠道都有',
+  'variance.observed.notInActuals': '实际数据中没有该项，或并非每个渠道都有。',
+  'variance.ytd.regionNote': '只计入按地区提供实际数据的渠道，其计划在所服务的地区间平均分摊；整体上报的渠道不计入。',
 } as const;

@@ -71,5 +71,6 @@ export const varianceZhTW = {
   'variance.observed.window.scorecard': '依 {from} 至 {through}（{months} 個月）的實際資料：淨營收、訂單數、行銷投入、營收占比、ROAS 與成長率（與 {pfrom} 至 {pto} 比較）；實際資料中沒有的 KPI 不取值。',
   'variance.observed.noEarlierYear': '無法計算實際成長率：實際資料自 {start} 開始，而前一年同期自 {needed} 開始。',
   'variance.observed.noActuals': '此計畫沒有可用於評估的實際淨營收。',
-  'variance.observed.notInActuals': '實際資料中沒有該項，或並非每個通路都有',
+  'variance.observed.notInActuals': '實際資料中沒有該項，或並非每個通路都有。',
+  'variance.ytd.regionNote': '只計入依地區提供實際資料的通路，其計畫在所服務的地區間平均分攤；整體回報的通路不計入。',
 } as const;

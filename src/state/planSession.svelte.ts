@@ -6,6 +6,7 @@ import type { FitResult } from '../engine/calibration';
 import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
 import type { ResponseCurveSeries } from '../engine/responseCurves';
 import type { MonteCarloModel, TornadoResult } from '../engine/uncertainty';
+import type { Reforecast } from '../engine/variance/reforecast';
 import type { CurvePoint, Plan, UncertainDriver } from '../engine/types';
 import type { PlanStore } from '../persistence/planStore';
 import type { ComputeOutput } from '../workers/engineApi';
@@ -189,6 +190,11 @@ export class PlanSession {
 
   tornado(uncertainty: UncertainDriver[], signal?: AbortSignal): Promise<TornadoResult> {
     return this.#engine.run('tornado', [this.plan, { scenarioId: this.scenarioId, uncertainty }], signal);
+  }
+
+  /** Net revenue of each channel re-forecast from its actuals up to `through`, in the engine worker. */
+  reforecast(through: string, signal?: AbortSignal): Promise<Reforecast> {
+    return this.#engine.run('reforecast', [this.plan, through], signal);
   }
 
   /** A read-only copy of another window's plan (the workshop projector): never saved. */

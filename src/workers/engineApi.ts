@@ -10,6 +10,7 @@ import { monthKeys } from '../engine/timeline';
 import { prepareMonteCarlo, tornado, type MonteCarloModel, type MonteCarloOptions, type TornadoOptions, type TornadoResult } from '../engine/uncertainty';
 import type { CurvePoint, Plan } from '../engine/types';
 import { validatePlan, type Problem } from '../engine/validate';
+import { reforecastPlan, type Reforecast } from '../engine/variance/reforecast';
 
 export interface ComputeOutput {
   result: PlanResult;
@@ -86,6 +87,11 @@ export const engineApi = {
 
   tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
     return tornado(plan, opts);
+  },
+
+  /** Each channel's net revenue re-forecast from its actuals up to `through`, over the plan months after it. */
+  reforecast(plan: Plan, through: string): Reforecast {
+    return reforecastPlan(plan, through);
   },
 };
 

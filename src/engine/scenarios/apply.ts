@@ -2,6 +2,7 @@ import { DRIVER_SPECS } from '../drivers';
 import { inBounds, outOfBounds, type ClampNotice, type DriverSeries } from '../driverSeries';
 import { parseMonth } from '../timeline';
 import type { Adjustment, DriverKey, Plan } from '../types';
+import { actualiseSeries } from './actualise';
 import { scenarioChain } from './chain';
 
 interface NoticeBase {
@@ -173,11 +174,16 @@ export function applyAdjustments(
   return notices;
 }
 
-/** Applies a scenario and its ancestors root first; throws ScenarioError for a bad id or a cycle. */
+/**
+ * Applies a scenario and its ancestors root first; throws ScenarioError for a bad id or a cycle. A
+ * scenario actualised through a month takes the actuals after its own adjustments (they replace what
+ * the adjustments did in the actual months); a child's adjustments act on the actualised drivers.
+ */
 export function applyScenario(plan: Plan, series: DriverSeries, months: readonly string[], scenarioId: string): AdjustmentNotice[] {
   const notices: AdjustmentNotice[] = [];
   for (const s of scenarioChain(plan, scenarioId)) {
     for (const n of applyAdjustments(plan, series, months, s.adjustments ?? [])) notices.push({ ...n, scenarioId: s.id });
+    if (s.actualise) actualiseSeries(plan, series, months, s.actualise);
   }
   return notices;
 }

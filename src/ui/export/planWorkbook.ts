@@ -16,6 +16,7 @@ import type { MessageKey } from '../../i18n/en';
 import { formatMonth } from '../../i18n/format';
 import { decimalCell, integerCell, percentCell, unitCell, type ExportCell } from './cells';
 import type { Sheet } from './xlsx';
+import { varianceSheets } from '../actuals/variance/varianceWorkbook';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -164,6 +165,7 @@ export function planWorkbook(input: PlanWorkbookInput): Sheet[] {
     channelsSheet(input),
     ...MONTHLY_METRICS.map((m) => monthlySheet(input, m)),
     scenariosSheet(input),
+    ...varianceSheets(input.plan, input.baseline, input.t, input.locale),
     assumptionsSheet(input),
   ];
 }

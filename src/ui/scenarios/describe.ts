@@ -1,5 +1,5 @@
 import { DRIVER_SPECS } from '../../engine/drivers';
-import type { Adjustment, Plan } from '../../engine/types';
+import type { Actualise, Adjustment, Plan } from '../../engine/types';
 import { formatDecimal, formatMonth, formatPercent } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import { formatByUnit, type Money } from '../units';
@@ -56,4 +56,12 @@ export function describeAdjustment(plan: Plan, adj: Adjustment, money: Money): s
       break;
   }
   return adj.enabled ? text : t('desc.disabled') + text;
+}
+
+/** "Actuals through Mar 2027; the plan after." — what an actualised scenario is, in one line. */
+export function describeActualise(actualise: Actualise, locale: string): string {
+  const month = formatMonth(actualise.through, locale);
+  return actualise.after === 'reforecast'
+    ? t('variance.actualise.describe.reforecast', { month, count: actualise.reforecast?.length ?? 0 })
+    : t('variance.actualise.describe.plan', { month });
 }

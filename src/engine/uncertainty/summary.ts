@@ -1,4 +1,4 @@
-import type { MonteCarloChunk } from './montecarlo';
+import type { MonteCarloChunk, MonteCarloKernel } from './montecarlo';
 
 /** P10 / P50 / P90 per period. */
 export interface Bands {
@@ -36,6 +36,11 @@ export interface MonteCarloSummary {
   p50: number;
   p90: number;
   totalNetRevenue: TotalStats;
+  /**
+   * The code that computed the draws: 'wasm-simd' when every chunk ran the WebAssembly kernels, 'js'
+   * when any ran the JS loops (the figures are the same either way); null when no chunk says.
+   */
+  kernel: MonteCarloKernel | null;
 }
 
 export const HISTOGRAM_BINS = 40;
@@ -83,6 +88,7 @@ export function summariseMonteCarlo(chunks: readonly MonteCarloChunk[], periods:
     p50: c.p50,
     p90: c.p90,
     totalNetRevenue: totalStats(totalN),
+    kernel: sorted.some((ch) => ch.kernel === 'js') ? 'js' : sorted.length > 0 && sorted.every((ch) => ch.kernel === 'wasm-simd') ? 'wasm-simd' : null,
   };
 }
 

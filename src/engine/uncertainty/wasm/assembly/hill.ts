@@ -8,7 +8,7 @@
  * fused multiply-add, no reassociation; IEEE f64 lane arithmetic is the same as scalar), so the
  * results are equal bit for bit — the property test in tests/unit checks exactly that.
  *
- * Memory is laid out by the caller (wasm/hillKernel.ts); pointers are byte offsets:
+ * Memory is laid out by the caller (wasm/kernel.ts); pointers are byte offsets:
  *   x    the group's cells (FastGroup.data);
  *   sv   the block's scalars as fastScalars writes them: per channel, draw 0's then draw 1's;
  *   tmp  n × (scalars per draw) v128 of scratch: the scalars regrouped with the draws in lanes;

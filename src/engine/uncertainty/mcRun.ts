@@ -8,7 +8,8 @@ import * as layout from './mcModel';
 import type { MonteCarloChunk, MonteCarloModel, MonteCarloOptions, Scratch } from './mcModel';
 import { clampTo, hillGroup, hillGroupMargins, linearGroup, linearTerms, generalChannel, applyCannibalisation, applyRebates } from './mcKernels';
 import { prepareMonteCarlo } from './mcPrepare';
-import { monteCarloKernel, workspace as kernelWorkspace, type MonteCarloKernel, type Workspace } from './wasm/kernel';
+import { monteCarloKernel, type MonteCarloKernel } from './wasm/kernel';
+import { layOut, type Workspace } from './wasm/workspace';
 
 // The layout and distribution constants as this module's own bindings. V8 folds a module's own
 // `const`s into optimised code but reads an imported binding from its cell at every use: unbundled
@@ -73,7 +74,9 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
         outC.set(m.constContribution, o);
       }
       // A missing last draw of the block gets zero scalars: the loops add nothing for it.
-      sc.fallbacks[r] = fastScalars(m, sc, r, r < count);
+      sc.fallbacks[r] = ws
+        ? ws.kernel.fastScalars(ws.ctxAt, r, r < count ? 1 : 0, ws.mulAt[r], ws.addAt[r], ws.lnMulAt[r], ws.fallbackAt[r])
+        : fastScalars(m, sc, r, r < count);
     }
     const o0 = (i - from) * P;
     const o1 = count > 1 ? o0 + P : o0;
@@ -109,37 +112,10 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
   return chunk;
 }
 
-/**
- * The kernels' memory for this run when they can run here (else null). The scratch rows they share
- * with JS (the Hill groups' scalars, each draw's factors) become views into it, so fastScalars and
- * the exact path read and write them where the kernels do.
- */
+/** The kernels' memory for this run when they can run here (else null: the JS loops run). */
 function workspace(m: MonteCarloModel, sc: Scratch): Workspace | null {
   const kernel = monteCarloKernel();
-  if (!kernel) return null;
-  const hill = (k: number): boolean => (k === G_HILL_M || k === G_HILL_GV) && m.groups[k].channels.length > 0;
-  const ws = kernelWorkspace(kernel, {
-    groupData: m.groups.map((gr, k) => (hill(k) ? gr.data : null)),
-    scalarLength: sc.scalars.map((s) => s.length),
-    maxChannels: Math.max(...m.groups.map((gr) => gr.channels.length)),
-    periods: m.periods,
-    ranges: m.entrySlot.length,
-    slots: m.slotBase.length,
-    block: BLOCK,
-  });
-  ws.scalars.forEach((view, k) => {
-    if (view) sc.scalars[k] = view;
-  });
-  ws.int32(ws.slotAt, m.entrySlot.length).set(m.entrySlot);
-  ws.int32(ws.codeAt, m.entryCode.length).set(m.entryCode);
-  ws.float64(ws.p1At, m.entryP1.length).set(m.entryP1);
-  ws.float64(ws.p2At, m.entryP2.length).set(m.entryP2);
-  ws.float64(ws.baseAt, m.slotBase.length).set(m.slotBase);
-  ws.float64(ws.lnBaseAt, m.slotLnBase.length).set(m.slotLnBase);
-  sc.mul = ws.mul;
-  sc.add = ws.add;
-  sc.lnMul = ws.lnMul;
-  return ws;
+  return kernel ? layOut(kernel, m, sc) : null;
 }
 
 /** drawFactors in the kernel, into row r of the block (sc.mul[r], sc.add[r], sc.lnMul[r] are its views). */

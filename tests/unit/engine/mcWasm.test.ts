@@ -38,6 +38,10 @@ function withoutKernel(chunk: MonteCarloChunk): MonteCarloChunk {
 /** Drivers whose ranges take the kernels' paths (Hill spend, margins drawn) and the exact path (rates). */
 const DRIVERS: DriverKey[] = ['spend', 'spend', 'conversion', 'aov', 'baseTraffic', 'grossMargin', 'variableCostRate', 'returnRate', 'fixedCost', 'channelMargin'];
 
+const ABSOLUTE: Record<DriverKey, number> = {
+  spend: 1_000_000, baseTraffic: 10_000, conversion: 0.02, aov: 20_000, returnRate: 0.05, grossMargin: 0.3, channelMargin: 0.05, variableCostRate: 0.03, fixedCost: 500_000, newCustomerShare: 0.3,
+};
+
 const caseArb = fc
   .record({
     channels: fc.integer({ min: 1, max: 9 }),
@@ -47,6 +51,13 @@ const caseArb = fc
     withOverrides: fc.boolean(),
     curves: fc.array(fc.constantFrom('hill', 'hill', 'linear', 'none', 'step'), { minLength: 9, maxLength: 9 }),
     shapes: fc.array(fc.double({ min: 0.3, max: 3, noNaN: true }), { minLength: 9, maxLength: 9 }),
+    // Per channel: spend constant over time (its curve is evaluated once per draw), and a driver
+    // whose base is 0 (its draws are added, not multiplied).
+    flatSpend: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+    // Per channel: conversion 0.5 growing 5 % a month, so that large draws push it past 1 in later
+    // months and the channel falls back to the exact cell-by-cell path in those draws.
+    growConversion: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+    zeroBase: fc.array(fc.constantFrom<DriverKey | null>(null, null, 'fixedCost', 'baseTraffic', 'conversion'), { minLength: 9, maxLength: 9 }),
     ranges: fc.array(
       fc.record({
         channel: fc.nat(8),
@@ -74,6 +85,10 @@ const caseArb = fc
       if (curve === 'linear' || curve === 'none') ch.curve.type = curve;
       if (curve === 'step') ch.curve.halfSat = 0;
       ch.curve.shape = o.shapes[c];
+      if (o.flatSpend[c]) ch.drivers.spend = { base: ch.drivers.spend.base };
+      if (o.growConversion[c]) ch.drivers.conversion = { base: 0.5, growth: 0.05 };
+      const zero = o.zeroBase[c];
+      if (zero) ch.drivers[zero] = { base: 0 };
     });
     if (o.pair) {
       const id = (k: number): string => plan.channels[k % plan.channels.length].id;
@@ -86,8 +101,8 @@ const caseArb = fc
     const uncertainty: UncertainDriver[] = [...o.ranges, ...extra].map((r, k) => {
       const ch = plan.channels[r.channel % plan.channels.length];
       const base = ch.drivers[r.driver].base;
-      const low = base * r.lo;
-      const high = base * r.hi;
+      // A driver with base 0 gets an absolute range (its draws are added).
+      const [low, high] = base !== 0 ? [base * r.lo, base * r.hi] : [ABSOLUTE[r.driver] * r.lo, ABSOLUTE[r.driver] * r.hi];
       const distribution = r.distribution === 'lognormal' && !(low > 0) ? 'normal' : r.distribution;
       return { id: `u${k}`, channelId: ch.id, driver: r.driver, low, high, distribution };
     });
@@ -106,11 +121,13 @@ describe('Monte Carlo WebAssembly kernels', () => {
   it('give the same per-draw figures as the JS loops, bit for bit, on random plans and ranges', () => {
     let hillDrawn = 0;
     let marginsDrawn = 0;
+    let flat = 0;
     fc.assert(
       fc.property(caseArb, ({ plan, uncertainty, seed, from, to }) => {
         const model = prepareMonteCarlo(plan, { scenarioId: null, uncertainty });
-        if (model.groups[0].channels.length > 0) hillDrawn++;
+        if (model.groups[0].channels.length + model.groups[1].channels.length > 0) hillDrawn++;
         if (model.groups[1].channels.length > 0) marginsDrawn++;
+        if (model.chSpend.includes(1)) flat++;
         const wasm = runMonteCarloChunk(model, seed, from, to);
         const js = runMonteCarloChunk(model, seed, from, to, 'js');
         expectSameDraws(wasm, js);
@@ -119,9 +136,26 @@ describe('Monte Carlo WebAssembly kernels', () => {
       }),
       { numRuns: 200, seed: 20261206 },
     );
-    // The cases reach both Hill groups many times (guards the generator, not the kernels).
+    // The cases reach the Hill loops, drawn margins and constant spend many times (this guards the
+    // generator, not the kernels: with seed 20261206 the counts are 66, 45 and 138 of 200).
     expect(hillDrawn).toBeGreaterThan(40);
     expect(marginsDrawn).toBeGreaterThan(20);
+    expect(flat).toBeGreaterThan(20);
+  });
+
+  it('give the same figures where draws fall back to the exact path (a growing rate pushed past its bound)', () => {
+    const plan = generateSyntheticPlan({ channels: 3, periods: 24, seed: 3, withOverrides: true });
+    plan.channels[0].drivers.conversion = { base: 0.5, growth: 0.05 };
+    const [a, b] = plan.channels;
+    const uncertainty: UncertainDriver[] = [
+      { id: 'c', channelId: a.id, driver: 'conversion', low: 0.3, high: 0.9, distribution: 'uniform' },
+      { id: 's', channelId: a.id, driver: 'spend', low: a.drivers.spend.base * 0.5, high: a.drivers.spend.base * 2, distribution: 'lognormal' },
+      { id: 'g', channelId: b.id, driver: 'grossMargin', low: 0.2, high: 0.7, distribution: 'normal' },
+      { id: 't', channelId: b.id, driver: 'spend', low: b.drivers.spend.base * 0.5, high: b.drivers.spend.base * 2, distribution: 'triangular' },
+    ];
+    const model = prepareMonteCarlo(plan, { scenarioId: null, uncertainty });
+    expect(model.fastChannels).toContain(0);
+    expectSameDraws(runMonteCarloChunk(model, 2, 0, 65), runMonteCarloChunk(model, 2, 0, 65, 'js'));
   });
 
   it('give the same figures on the benchmark-sized case (200 Hill channels × 60 months, three ranges each)', () => {

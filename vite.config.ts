@@ -8,7 +8,11 @@ import { gzipSync } from 'node:zlib';
  * The production Content-Security-Policy: the app's own files and nothing else.
  * - default-src 'none': anything not listed below is refused.
  * - script-src / worker-src 'self': the entry, lazy chunks, the engine workers and the service
- *   worker are all files of this origin; no 'unsafe-eval' (nothing is compiled at run time).
+ *   worker are all files of this origin; no 'unsafe-eval' (no script is compiled at run time).
+ *   The Monte Carlo workers compile their WebAssembly kernel (bytes inside their own script): a
+ *   worker of this origin takes its policy from its response headers, not from the page's <meta>,
+ *   so the `_headers` policy alone adds 'wasm-unsafe-eval' (WebAssembly only, never eval); where it
+ *   is refused the workers run the same figures in JS.
  * - style-src 'self' 'unsafe-inline': ag-grid's themes inject <style> elements, and ECharts' tooltips
  *   are HTML with style attributes; both were measured (securitypolicyviolation) with 'self' alone.
  *   Markup from data never reaches the DOM as HTML, so inline styles cannot be injected by a file.
@@ -49,7 +53,7 @@ function contentSecurityPolicy(): Plugin {
       handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy() }, injectTo: 'head-prepend' }],
     },
     generateBundle() {
-      const headers = ['/*', `  Content-Security-Policy: ${policy({ 'frame-ancestors': ["'none'"] })}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: no-referrer', ''];
+      const headers = ['/*', `  Content-Security-Policy: ${policy({ 'frame-ancestors': ["'none'"], 'script-src': ["'self'", "'wasm-unsafe-eval'"] })}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: no-referrer', ''];
       this.emitFile({ type: 'asset', fileName: '_headers', source: headers.join('\n') });
     },
   };

@@ -87,6 +87,8 @@ test.describe('optimiser, calibration, Monte Carlo and tornado', () => {
     await page.getByTestId('mc-run').click();
     const summary = page.getByTestId('mc-summary');
     await expect(summary).toHaveAttribute('data-draws', '10000', { timeout: 30_000 });
+    // The workers ran the WebAssembly SIMD kernels (compiled under the app's policy), not the JS fallback.
+    await expect(summary).toHaveAttribute('data-kernel', 'wasm-simd');
     await expect(page.getByTestId('mc-probability')).toBeVisible();
     await expect(page.getByTestId('chart-fan-net')).toBeVisible();
     await expect(page.getByTestId('chart-histogram')).toBeVisible();

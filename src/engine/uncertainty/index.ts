@@ -17,6 +17,7 @@ export {
   runMonteCarlo,
   runMonteCarloChunk,
   type MonteCarloChunk,
+  type MonteCarloKernel,
   type MonteCarloModel,
   type MonteCarloOptions,
 } from './montecarlo';

@@ -1,6 +1,7 @@
 /** The prepared Monte Carlo model and its layout constants (see montecarlo.ts for the method). */
 import { DRIVER_SPECS } from '../drivers';
 import { DRIVER_KEYS, type DriverKey, type RebateScheme, type ResponseCurve, type UncertainDriver } from '../types';
+import type { MonteCarloKernel } from './wasm/kernel';
 
 export interface MonteCarloOptions {
   scenarioId: string | null;
@@ -19,6 +20,8 @@ export interface MonteCarloChunk {
   periodNetRevenue: Float64Array;
   /** Draws × periods, row-major: plan contribution per period. */
   periodContribution: Float64Array;
+  /** Which loops computed the Hill channels (the same figures either way); absent from the reference. */
+  kernel?: MonteCarloKernel;
 }
 
 export const ND = DRIVER_KEYS.length;

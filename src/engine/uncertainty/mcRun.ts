@@ -8,6 +8,8 @@ import * as layout from './mcModel';
 import type { MonteCarloChunk, MonteCarloModel, MonteCarloOptions, Scratch } from './mcModel';
 import { clampTo, hillGroup, hillGroupMargins, linearGroup, linearTerms, generalChannel, applyCannibalisation, applyRebates } from './mcKernels';
 import { prepareMonteCarlo } from './mcPrepare';
+import { monteCarloKernel, type MonteCarloKernel } from './wasm/kernel';
+import { layOut, type Workspace } from './wasm/workspace';
 
 // The layout and distribution constants as this module's own bindings. V8 folds a module's own
 // `const`s into optimised code but reads an imported binding from its cell at every use: unbundled
@@ -19,9 +21,11 @@ const { DIST_NORMAL, DIST_TRIANGULAR, DIST_UNIFORM, NORMAL_SPLIT } = distributio
 
 /**
  * Draws [from, to) of a prepared model. Draw i depends only on (seed, i): chunks from any split,
- * computed anywhere, concatenate to the same per-draw results.
+ * computed anywhere, concatenate to the same per-draw results. The Hill channels run in the
+ * WebAssembly SIMD loops where they can (equal bit for bit to the JS loops, which `kernel: 'js'`
+ * forces); the chunk says which ran.
  */
-export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: number, to: number): MonteCarloChunk {
+export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: number, to: number, kernel: MonteCarloKernel = 'wasm-simd'): MonteCarloChunk {
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to >= from)) {
     throw new RangeError(`Bad draw range [${from}, ${to})`);
   }
@@ -35,6 +39,7 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
     totalNetRevenue: new Float64Array(n),
     periodNetRevenue: new Float64Array(n * P),
     periodContribution: new Float64Array(n * P),
+    kernel: 'js',
   };
   const S = m.slotBase.length;
   const block = Array.from({ length: BLOCK }, (_, r) => r);
@@ -55,23 +60,33 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
   const outN = chunk.periodNetRevenue;
   const outC = chunk.periodContribution;
   const g = m.groups;
+  const ws = kernel === 'wasm-simd' ? workspace(m, sc) : null;
+  if (ws) chunk.kernel = 'wasm-simd';
   const general = m.generalChannels;
   for (let i = from; i < to; i += BLOCK) {
     const count = Math.min(BLOCK, to - i);
     for (let r = 0; r < BLOCK; r++) {
       const o = (i - from + r) * P;
       if (r < count) {
-        drawFactors(m, seed, i + r, sc.mul[r], sc.add[r], sc.lnMul[r]);
+        if (ws) drawFactorsWasm(ws, m, seed, i + r, r);
+        else drawFactors(m, seed, i + r, sc.mul[r], sc.add[r], sc.lnMul[r]);
         outN.set(m.constNet, o);
         outC.set(m.constContribution, o);
       }
       // A missing last draw of the block gets zero scalars: the loops add nothing for it.
-      sc.fallbacks[r] = fastScalars(m, sc, r, r < count);
+      sc.fallbacks[r] = ws
+        ? ws.kernel.fastScalars(ws.ctxAt, r, r < count ? 1 : 0, ws.mulAt[r], ws.addAt[r], ws.lnMulAt[r], ws.fallbackAt[r])
+        : fastScalars(m, sc, r, r < count);
     }
     const o0 = (i - from) * P;
     const o1 = count > 1 ? o0 + P : o0;
-    if (g[G_HILL_M].channels.length > 0) hillGroup(g[G_HILL_M], sc.scalars[G_HILL_M], P, outN, outC, o0, o1);
-    if (g[G_HILL_GV].channels.length > 0) hillGroupMargins(g[G_HILL_GV], sc.scalars[G_HILL_GV], P, outN, outC, o0, o1);
+    if (ws) {
+      if (g[G_HILL_M].channels.length > 0) hillWasm(ws, G_HILL_M, g[G_HILL_M].channels.length, P, outN, outC, o0, o1);
+      if (g[G_HILL_GV].channels.length > 0) hillWasm(ws, G_HILL_GV, g[G_HILL_GV].channels.length, P, outN, outC, o0, o1);
+    } else {
+      if (g[G_HILL_M].channels.length > 0) hillGroup(g[G_HILL_M], sc.scalars[G_HILL_M], P, outN, outC, o0, o1);
+      if (g[G_HILL_GV].channels.length > 0) hillGroupMargins(g[G_HILL_GV], sc.scalars[G_HILL_GV], P, outN, outC, o0, o1);
+    }
     if (g[G_LIN_M].channels.length > 0) linearGroup(g[G_LIN_M], sc.scalars[G_LIN_M], false, P, outN, outC, o0, o1);
     if (g[G_LIN_GV].channels.length > 0) linearGroup(g[G_LIN_GV], sc.scalars[G_LIN_GV], true, P, outN, outC, o0, o1);
     if (m.linCount > 0) linearTerms(m.linData, sc.linW, m.linCount, P, outC, o0, o1);
@@ -95,6 +110,34 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
     chunk.totalContribution[r] = con;
   }
   return chunk;
+}
+
+/** The kernels' memory for this run when they can run here (else null: the JS loops run). */
+function workspace(m: MonteCarloModel, sc: Scratch): Workspace | null {
+  const kernel = monteCarloKernel();
+  return kernel ? layOut(kernel, m, sc) : null;
+}
+
+/** drawFactors in the kernel, into row r of the block (sc.mul[r], sc.add[r], sc.lnMul[r] are its views). */
+function drawFactorsWasm(ws: Workspace, m: MonteCarloModel, seed: number, i: number, r: number): void {
+  const key = drawKey(seed, i);
+  ws.kernel.drawFactors(key, drawKey2(key), m.entrySlot.length, m.slotBase.length, ws.slotAt, ws.codeAt, ws.p1At, ws.p2At, ws.baseAt, ws.lnBaseAt, ws.mulAt[r], ws.addAt[r], ws.lnMulAt[r]);
+}
+
+/**
+ * One Hill group for the block's two draws in the kernel, then its sums added to rows o0 and o1 in
+ * the order of hillGroup (which matters only when o0 = o1, a block of one draw).
+ */
+function hillWasm(ws: Workspace, k: number, n: number, P: number, outN: Float64Array, outC: Float64Array, o0: number, o1: number): void {
+  if (k === G_HILL_M) ws.kernel.hillM(ws.dataAt[k], n, ws.scalarsAt[k], P, ws.tmpAt, ws.outAt);
+  else ws.kernel.hillGV(ws.dataAt[k], n, ws.scalarsAt[k], P, ws.tmpAt, ws.outAt);
+  const w = ws.out;
+  for (let t = 0, j = 0; t < P; t++, j += 4) {
+    outN[o0 + t] += w[j];
+    outC[o0 + t] += w[j + 2];
+    outN[o1 + t] += w[j + 1];
+    outC[o1 + t] += w[j + 3];
+  }
 }
 
 /** Prepares and runs draws [from, to) in one call (tests, small plans, a single worker). */

@@ -45,3 +45,4 @@
 export type { FastGroup, MonteCarloChunk, MonteCarloModel, MonteCarloOptions } from './mcModel';
 export { prepareMonteCarlo } from './mcPrepare';
 export { runMonteCarlo, runMonteCarloChunk } from './mcRun';
+export type { MonteCarloKernel } from './wasm/kernel';

@@ -1,0 +1,134 @@
+/**
+ * The WebAssembly kernels of Monte Carlo (assembly/), and whether they can run here.
+ *
+ * What runs in WebAssembly, and why: a profile of one worker's run (10k draws × 200 Hill channels ×
+ * 60 months, three ranges per channel; bench W3b) spent about 45 % of its time in the Hill group loop
+ * (hillGroup: per cell a multiply-add, a shared division and the accumulation — the response curve
+ * is already one exp per channel and draw, not a pow per cell), 35 % drawing the numbers
+ * (drawFactors: hashing, inverse CDFs, an exp per lognormal range) and 17 % in the per-channel
+ * scalars (fastScalars); the summary's quantiles are apart and small (about 40 ms once for all 10k
+ * draws, a few ms for the first bands). So all three per-draw stages run here:
+ *   - the Hill loops (assembly/hill.ts) in f64x2 lanes, the block's two draws side by side;
+ *   - drawing (assembly/draws.ts) and the scalars (assembly/scalars.ts) as scalar WebAssembly, with
+ *     the host's Math.exp and Math.log and the engine's curveTraffic imported, so every value is the
+ *     JS one;
+ *   - the rest stays in JS: the linear groups and the exact cell-by-cell path (cheap or rare), and
+ *     the quantiles, where the cost was the algorithm (quickselect's mispredicted branches and a
+ *     column read striding through memory), not the instructions: summary.ts now counts into
+ *     buckets over a tiled transpose, about twice as fast for the whole summary, in plain JS.
+ * Every kernel does the JS reference's operations in the same order, so the figures are equal bit
+ * for bit (tests/unit/engine/mcWasm.test.ts), on every path and over any split into workers.
+ *
+ * The module (about 4 KB) is compiled once per thread, synchronously — the app runs Monte Carlo in
+ * workers, where that is allowed at any size — from bytes inside the bundle: nothing is fetched.
+ * Where WebAssembly or its SIMD instructions are missing, or a Content-Security-Policy forbids
+ * compiling, the JS loops run.
+ */
+import { curveTraffic } from '../../curve';
+import type { ResponseCurve } from '../../types';
+import { MC_WASM } from './mcWasm';
+
+/** Which code computed a Monte Carlo chunk: the WebAssembly kernels or the JS reference loops. */
+export type MonteCarloKernel = 'wasm-simd' | 'js';
+
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+export interface KernelExports {
+  memory: WasmMemory;
+  hillM(x: number, n: number, sv: number, periods: number, tmp: number, out: number): void;
+  hillGV(x: number, n: number, sv: number, periods: number, tmp: number, out: number): void;
+  drawFactors(
+    key: number, key2: number, ranges: number, slots: number,
+    slotAt: number, codeAt: number, p1At: number, p2At: number, baseAt: number, lnBaseAt: number,
+    mulAt: number, addAt: number, lnMulAt: number,
+  ): void;
+  fastScalars(ctx: number, r: number, drawn: number, mulAt: number, addAt: number, lnMulAt: number, fallbackAt: number): number;
+  heapBase(): number;
+}
+
+/** The part of the WebAssembly API used here (the engine's lib has no DOM types). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+const PAGE = 65536;
+
+function decodeBase64(text: string): Uint8Array {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const value = new Int8Array(128).fill(-1);
+  for (let i = 0; i < alphabet.length; i++) value[alphabet.charCodeAt(i)] = i;
+  const clean = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    acc = ((acc << 6) | value[clean.charCodeAt(i)]) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+let instance: KernelExports | null | undefined;
+/** The curves of the model being run, for the kernel's calls back to curveTraffic (runs are synchronous). */
+let runCurves: readonly ResponseCurve[] = [];
+
+export function setKernelCurves(curves: readonly ResponseCurve[]): void {
+  runCurves = curves;
+}
+
+/** The compiled kernels of this thread, or null when they cannot run here (then the JS loops do). */
+export function monteCarloKernel(): KernelExports | null {
+  if (instance !== undefined) return instance;
+  instance = null;
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!wasm) return instance;
+  try {
+    const bytes = decodeBase64(MC_WASM);
+    // The module itself is the feature test: it validates only where f64x2 instructions exist.
+    if (!wasm.validate(bytes)) return instance;
+    const env = { exp: Math.exp, log: Math.log, curve: (c: number, spend: number): number => curveTraffic(runCurves[c], spend) };
+    instance = new wasm.Instance(new wasm.Module(bytes), { env }).exports as KernelExports;
+  } catch {
+    // Compiling refused (a policy without 'wasm-unsafe-eval'): the JS loops run.
+    instance = null;
+  }
+  return instance;
+}
+
+/**
+ * Buffers in the kernel's memory for one run, in two steps: `take` reserves byte ranges, `commit`
+ * grows the memory once to hold them all; views made after that stay valid for the run, since
+ * nothing grows the memory again until the next run lays it out anew.
+ */
+export class Arena {
+  private at: number;
+  constructor(readonly kernel: KernelExports) {
+    this.at = kernel.heapBase();
+  }
+  take(bytes: number): number {
+    const start = this.at;
+    this.at += (bytes + 15) & ~15;
+    return start;
+  }
+  commit(): void {
+    const need = Math.ceil(this.at / PAGE);
+    const have = this.kernel.memory.buffer.byteLength / PAGE;
+    if (need > have) this.kernel.memory.grow(need - have);
+  }
+  f64(at: number, length: number): Float64Array {
+    return new Float64Array(this.kernel.memory.buffer, at, length);
+  }
+  i32(at: number, length: number): Int32Array {
+    return new Int32Array(this.kernel.memory.buffer, at, length);
+  }
+}

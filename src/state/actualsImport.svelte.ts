@@ -7,13 +7,15 @@
 import { buildActuals, summarise, type BuildResult, type DataSummary } from '../engine/actuals/build';
 import { completeMonths } from '../engine/actuals/completeMonths';
 import { setActualsOps, removeActualsOps } from '../engine/actuals/edit';
+import { mergeActuals } from '../engine/actuals/merge';
+import { shiftMonth } from '../engine/timeline';
 import { matchNames, type NameMatch } from '../engine/actuals/names';
 import type { ActualRecord } from '../engine/actuals/records';
 import { readMonthlyTable, type TableRead, type TableShape } from '../engine/actuals/table';
 import { rowsOfText, type TableRows } from '../engine/actuals/tableRows';
 import type { ImportFailureCode } from '../engine/import/failure';
 import { currencyDigits } from '../engine/money';
-import type { ActualMeasure, ActualSource, Plan } from '../engine/types';
+import type { ActualMeasure, ActualSource, Actuals, Plan } from '../engine/types';
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
 import { monthlyActuals, readActualsTable } from '../workers/customersClient';
 import { app } from './app.svelte';
@@ -179,13 +181,18 @@ export class ActualsImportFlow {
     this.#totalling?.abort();
   }
 
+  /** Whether the import adds its months to the actuals the plan holds (the monthly review) or replaces them all. */
+  mode = $state<'add' | 'replace'>('add');
+
   /** Stores the actuals as one undoable edit; false (and nothing changed) when they cannot be imported. */
   commit(session: PlanSession, label: (actuals: { series: number; first: string; last: string }) => string): boolean {
     const actuals = this.result?.actuals;
     if (!actuals || !this.canImport) return false;
-    const stored = { ...actuals, source: { ...actuals.source, importedAt: Date.now() } };
-    const last = monthOffset(stored.start, stored.months - 1);
-    return session.edit(label({ series: stored.series.length, first: stored.start, last }), setActualsOps(stored)) !== null;
+    const read = { ...actuals, source: { ...actuals.source, importedAt: Date.now() } };
+    const held = session.plan.actuals;
+    const stored = held && this.mode === 'add' ? mergeActuals(held, read, session.plan.channels.map((c) => c.id)) : read;
+    // The label names what this import brought, not the whole table.
+    return session.edit(label({ series: read.series.length, first: read.start, last: lastMonth(read) }), setActualsOps(stored)) !== null;
   }
 }
 
@@ -198,10 +205,9 @@ function safeRows(text: string): TableRows | null {
   }
 }
 
-export function monthOffset(start: string, count: number): string {
-  const [y, m] = start.split('-').map(Number);
-  const k = y * 12 + m - 1 + count;
-  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+/** The last month an actuals table holds, `YYYY-MM`. */
+export function lastMonth(actuals: Pick<Actuals, 'start' | 'months'>): string {
+  return shiftMonth(actuals.start, actuals.months - 1) ?? actuals.start;
 }
 
 /** Removes the plan's actuals as one undoable edit. */

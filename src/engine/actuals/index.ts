@@ -6,6 +6,7 @@ export * from './fold';
 export * from './fromTransactions';
 export * from './headers';
 export * from './limits';
+export * from './merge';
 export * from './months';
 export * from './names';
 export * from './problems';

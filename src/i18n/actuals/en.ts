@@ -95,7 +95,9 @@ export const actualsEn = {
   'actuals.problems.none': 'No problems found.',
   'actuals.import.confirm': 'Import',
   'actuals.import.blocked': 'Fix the problems marked ✖ first. Nothing has been saved.',
-  'actuals.import.replaces': 'Importing replaces the actuals the plan holds now ({first} to {last}); undo brings them back.',
+  'actuals.import.modeLegend': 'The plan already holds actuals from {first} to {last}.',
+  'actuals.import.modeAdd': 'Add to them: the months in this data replace the same months; all other months are kept',
+  'actuals.import.replaces': 'Replace them all with this data ({first} to {last} go); undo brings them back',
 
   'actuals.listSeparator': ', ',
   'actuals.problem.empty': 'The table is empty.',

@@ -95,7 +95,9 @@ export const actualsZhCN = {
   'actuals.problems.none': '未发现问题。',
   'actuals.import.confirm': '导入',
   'actuals.import.blocked': '请先解决标 ✖ 的问题。尚未保存任何内容。',
-  'actuals.import.replaces': '导入将替换计划中现有的实际数（{first} 至 {last}），撤销即可恢复。',
+  'actuals.import.modeLegend': '计划中已有 {first} 至 {last} 的实际数。',
+  'actuals.import.modeAdd': '追加：本次数据中的月份替换相同月份，其余月份保留',
+  'actuals.import.replaces': '全部替换为本次数据（{first} 至 {last} 的数据将被移除），撤销即可恢复',
 
   'actuals.listSeparator': '、',
   'actuals.problem.empty': '表格是空的。',

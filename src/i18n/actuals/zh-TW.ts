@@ -95,7 +95,9 @@ export const actualsZhTW = {
   'actuals.problems.none': '未發現問題。',
   'actuals.import.confirm': '匯入',
   'actuals.import.blocked': '請先解決標 ✖ 的問題。尚未儲存任何內容。',
-  'actuals.import.replaces': '匯入將取代計畫中現有的實際數（{first} 至 {last}），復原即可找回。',
+  'actuals.import.modeLegend': '計畫中已有 {first} 至 {last} 的實際數。',
+  'actuals.import.modeAdd': '追加：本次資料中的月份取代相同月份，其餘月份保留',
+  'actuals.import.replaces': '全部取代為本次資料（{first} 至 {last} 的資料將被移除），復原即可找回',
 
   'actuals.listSeparator': '、',
   'actuals.problem.empty': '表格是空的。',

@@ -14,7 +14,7 @@ export const forecastEn = {
   'forecast.springFestival': 'Align Spring Festival',
   'forecast.springFestivalHelp': 'Spring Festival falls between 21 January and 20 February, and its sales move between the two months with it. When on, each year’s January–February split is brought to a typical festival date before the model learns from it, and the forecast is moved back to each coming year’s own date, so a moving holiday is not smeared over both months.',
   'forecast.holdout': 'Hold-out months',
-  'forecast.holdoutHelp': 'The last months of the data are hidden, forecast from the rest and compared with what happened. Fewer for short series, so that 2 years remain to learn from.',
+  'forecast.holdoutHelp': 'The last months of the data are hidden, forecast from the rest and compared with what happened. Fewer for short series, so that enough remains to learn from.',
   'forecast.window': 'Data {dataStart} to {dataEnd}; forecast {first} to {last} ({months} months).',
   'forecast.window.overlap': 'The plan starts in {planStart}, before the data ends: its first {months} months are history, not forecast.',
   'forecast.window.gap': 'The data ends {months} months before the plan starts: those months are forecast too, but only the plan’s months are shown and applied.',

@@ -14,7 +14,7 @@ export const forecastZhCN = {
   'forecast.springFestival': '春节对齐',
   'forecast.springFestivalHelp': '春节落在 1 月 21 日至 2 月 20 日之间，节日销售随日期在 1 月和 2 月之间移动。开启后，模型学习前先把每年 1–2 月的分配调整到典型春节日期，预测再按未来每年自己的春节日期还原，移动的节日不会被摊平到两个月。',
   'forecast.holdout': '留出月数',
-  'forecast.holdoutHelp': '隐藏数据的最后几个月，用之前的数据预测，再与实际对比。序列较短时会减少，以保留 2 年数据用于学习。',
+  'forecast.holdoutHelp': '隐藏数据的最后几个月，用之前的数据预测，再与实际对比。序列较短时会减少，以保留足够的数据用于学习。',
   'forecast.window': '数据 {dataStart} 至 {dataEnd}；预测 {first} 至 {last}（{months} 个月）。',
   'forecast.window.overlap': '计划从 {planStart} 开始，早于数据结束：前 {months} 个月是历史，不做预测。',
   'forecast.window.gap': '数据在计划开始前 {months} 个月就结束了：这些月份也会预测，但只显示和应用计划内的月份。',

@@ -14,7 +14,7 @@ export const forecastZhTW = {
   'forecast.springFestival': '春節對齊',
   'forecast.springFestivalHelp': '春節落在 1 月 21 日至 2 月 20 日之間，節日銷售隨日期在 1 月和 2 月之間移動。開啟後，模型學習前先把每年 1–2 月的分配調整到典型春節日期，預測再按未來每年自己的春節日期還原，移動的節日不會被攤平到兩個月。',
   'forecast.holdout': '保留月數',
-  'forecast.holdoutHelp': '隱藏資料的最後幾個月，用之前的資料預測，再與實際對比。序列較短時會減少，以保留 2 年資料用於學習。',
+  'forecast.holdoutHelp': '隱藏資料的最後幾個月，用之前的資料預測，再與實際對比。序列較短時會減少，以保留足夠的資料用於學習。',
   'forecast.window': '資料 {dataStart} 至 {dataEnd}；預測 {first} 至 {last}（{months} 個月）。',
   'forecast.window.overlap': '計畫從 {planStart} 開始，早於資料結束：前 {months} 個月是歷史，不做預測。',
   'forecast.window.gap': '資料在計畫開始前 {months} 個月就結束了：這些月份也會預測，但只顯示和套用計畫內的月份。',

@@ -67,6 +67,7 @@ export const forecastEn = {
   'forecast.table.yes': 'yes',
   'forecast.table.no': 'no',
   'forecast.values.title': 'Forecast values',
+  'forecast.values.help': 'Every forecast month of every channel — the forecast, its 80 % and 95 % ranges and both benchmarks — as a table to save or copy.',
   'forecast.values.month': 'Month',
   'forecast.values.point': 'Forecast',
   'forecast.values.lower80': '80 % low (P10)',

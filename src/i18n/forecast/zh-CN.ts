@@ -67,6 +67,7 @@ export const forecastZhCN = {
   'forecast.table.yes': '是',
   'forecast.table.no': '否',
   'forecast.values.title': '预测值',
+  'forecast.values.help': '每个渠道每个预测月份的预测值、80% 与 95% 区间及两种基准，可保存或复制为表格。',
   'forecast.values.month': '月份',
   'forecast.values.point': '预测',
   'forecast.values.lower80': '80% 下限（P10）',

@@ -67,6 +67,7 @@ export const forecastZhTW = {
   'forecast.table.yes': '是',
   'forecast.table.no': '否',
   'forecast.values.title': '預測值',
+  'forecast.values.help': '每個通路每個預測月份的預測值、80% 與 95% 區間及兩種基準，可儲存或複製為表格。',
   'forecast.values.month': '月份',
   'forecast.values.point': '預測',
   'forecast.values.lower80': '80% 下限（P10）',

@@ -96,6 +96,8 @@ test('plan vs actual: grid, exports, actualise with a re-forecast, compare and r
   // Against the actualised scenario every actual month matches: Δ = 0 for Tmall in Jan–Mar.
   await page.getByTestId('variance-against').selectOption({ label: name });
   for (const m of ['2027-01', '2027-02', '2027-03']) await expect(tmallRow.locator(`[col-id="${m}:delta"]`).first()).toHaveText(`±${formatMoney(0, 'CNY', 'en')}`);
+  await expect(page.getByTestId('variance-tile-delta')).toHaveAttribute('data-delta', '0');
+  await expect(page.getByTestId('variance-unmatched')).toHaveCount(0);
   // The chart shows the re-forecast band for one channel.
   await page.getByTestId('variance-chart-channel').selectOption('ch-tmall');
   await expect.poll(() => p.chartRenders('variance-chart')).toBeGreaterThan(0);

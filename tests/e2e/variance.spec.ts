@@ -93,6 +93,11 @@ test('plan vs actual: grid, exports, actualise with a re-forecast, compare and r
   await page.getByTestId('actualise-run').click();
   const name = 'Actual through 2027-03, re-forecast after';
   await expect(page.getByTestId('variance-against').locator('option', { hasText: name })).toHaveCount(1);
+  // One undoable edit: undo removes the scenario, redo brings it back.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('variance-against').locator('option', { hasText: name })).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('variance-against').locator('option', { hasText: name })).toHaveCount(1);
   // Against the actualised scenario every actual month matches: Δ = 0 for Tmall in Jan–Mar.
   await page.getByTestId('variance-against').selectOption({ label: name });
   for (const m of ['2027-01', '2027-02', '2027-03']) await expect(tmallRow.locator(`[col-id="${m}:delta"]`).first()).toHaveText(`±${formatMoney(0, 'CNY', 'en')}`);

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { generateSyntheticPlan } from '../src/engine/synthetic';
 import type { Plan, UncertainDriver } from '../src/engine/types';
 import {
@@ -96,6 +97,8 @@ function interleaved(js: () => void, wasm: () => void, rounds: number, warm = 2)
 }
 
 export function measureW3b(): BenchRow[] {
+  // The machine is shared: its 1-minute load average says how much the wall-clock times are stretched.
+  const load = loadavg()[0];
   const { plan, uncertainty } = benchPlan();
   const opts = { scenarioId: null, uncertainty };
   const prepare = timed(() => prepareMonteCarlo(plan, opts), 7);
@@ -132,6 +135,7 @@ export function measureW3b(): BenchRow[] {
       wasm_ms: round(both.wasm, 1),
       js_over_wasm: round(both.js / both.wasm, 2),
       js_cpu_ms: round(both.jsCpu, 1),
+      load_average_1min: round(load, 2),
       wasm_cpu_ms: round(both.wasmCpu, 1),
       first_bands_ms: round(first, 1),
       first_bands_draws: FIRST,

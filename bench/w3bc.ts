@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { generateSyntheticPlan } from '../src/engine/synthetic';
 import type { Plan, UncertainDriver } from '../src/engine/types';
 import {
@@ -56,31 +57,48 @@ function timed(f: () => void, runs: number, warm = 2): number {
   return median(ts);
 }
 
+/** Wall and CPU time of one call (CPU time: this process, all threads — load from elsewhere adds less to it). */
+function timeBoth(f: () => void): { wall: number; cpu: number } {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  f();
+  const wall = performance.now() - t;
+  const d = process.cpuUsage(c);
+  return { wall, cpu: (d.user + d.system) / 1000 };
+}
+
 /**
  * Medians of the JS loops and the WebAssembly kernels on the same work, measured in interleaved rounds
  * in one process (the order alternates per round), so that load from elsewhere on the machine falls on
  * both alike.
  */
-function interleaved(js: () => void, wasm: () => void, rounds: number, warm = 2): { js: number; wasm: number } {
+function interleaved(js: () => void, wasm: () => void, rounds: number, warm = 2): { js: number; wasm: number; jsCpu: number; wasmCpu: number } {
   for (let i = 0; i < warm; i++) {
     js();
     wasm();
   }
-  const tj: number[] = [];
-  const tw: number[] = [];
+  const tj: { wall: number; cpu: number }[] = [];
+  const tw: { wall: number; cpu: number }[] = [];
   for (let i = 0; i < rounds; i++) {
     if (i % 2 === 0) {
-      tj.push(time(js));
-      tw.push(time(wasm));
+      tj.push(timeBoth(js));
+      tw.push(timeBoth(wasm));
     } else {
-      tw.push(time(wasm));
-      tj.push(time(js));
+      tw.push(timeBoth(wasm));
+      tj.push(timeBoth(js));
     }
   }
-  return { js: median(tj), wasm: median(tw) };
+  return {
+    js: median(tj.map((x) => x.wall)),
+    wasm: median(tw.map((x) => x.wall)),
+    jsCpu: median(tj.map((x) => x.cpu)),
+    wasmCpu: median(tw.map((x) => x.cpu)),
+  };
 }
 
 export function measureW3b(): BenchRow[] {
+  // The machine is shared: its 1-minute load average says how much the wall-clock times are stretched.
+  const load = loadavg()[0];
   const { plan, uncertainty } = benchPlan();
   const opts = { scenarioId: null, uncertainty };
   const prepare = timed(() => prepareMonteCarlo(plan, opts), 7);
@@ -116,6 +134,9 @@ export function measureW3b(): BenchRow[] {
       js_ms: round(both.js, 1),
       wasm_ms: round(both.wasm, 1),
       js_over_wasm: round(both.js / both.wasm, 2),
+      js_cpu_ms: round(both.jsCpu, 1),
+      load_average_1min: round(load, 2),
+      wasm_cpu_ms: round(both.wasmCpu, 1),
       first_bands_ms: round(first, 1),
       first_bands_draws: FIRST,
       prepare_ms: round(prepare, 1),
@@ -126,7 +147,7 @@ export function measureW3b(): BenchRow[] {
       peer_note: `naive run on ${peerDraws} draws, scaled linearly to ${DRAWS}`,
       uncertainty: 'every channel: conversion triangular, aov normal, spend lognormal (Hill curve); P10-P90 = base -20 % .. +20 %',
       ours_note:
-        'ours_ms = runMonteCarloChunk for all draws (the worker) by the code the app runs (kernel); js_ms and wasm_ms = medians of 9 interleaved rounds of the JS loops and the WebAssembly kernels on the same model in one process (same figures bit for bit); prepare (once, main thread) and summary reported apart; no rounding to minor units inside Monte Carlo',
+        'ours_ms = runMonteCarloChunk for all draws (the worker) by the code the app runs (kernel); js_ms and wasm_ms = medians of 9 interleaved rounds of the JS loops and the WebAssembly kernels on the same model in one process (same figures bit for bit), *_cpu_ms the same rounds in process CPU time (less sensitive to other load on the machine); prepare (once, main thread) and summary reported apart; no rounding to minor units inside Monte Carlo',
     },
   ];
 }

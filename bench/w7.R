@@ -16,10 +16,13 @@ once <- function() {
   models
 }
 times <- numeric(runs)
+cpu <- numeric(runs)
 models <- NULL
 for (r in seq_len(runs)) {
-  t0 <- proc.time()[["elapsed"]]
+  t0 <- proc.time()
   models <- once()
-  times[r] <- (proc.time()[["elapsed"]] - t0) * 1000
+  t1 <- proc.time()
+  times[r] <- (t1[["elapsed"]] - t0[["elapsed"]]) * 1000
+  cpu[r] <- (t1[["user.self"]] + t1[["sys.self"]] - t0[["user.self"]] - t0[["sys.self"]]) * 1000
 }
-cat(sprintf('{"times_ms":[%s],"models":[%s],"version":"%s"}\n', paste(times, collapse = ","), paste0('"', models, '"', collapse = ","), as.character(packageVersion("forecast"))), file = args[3])
+cat(sprintf('{"times_ms":[%s],"cpu_ms":[%s],"models":[%s],"version":"%s"}\n', paste(times, collapse = ","), paste(cpu, collapse = ","), paste0('"', models, '"', collapse = ","), as.character(packageVersion("forecast"))), file = args[3])

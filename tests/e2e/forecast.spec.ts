@@ -127,6 +127,28 @@ test.describe('forecast', () => {
     expect(libraries).toEqual([]);
   });
 
+  test('Stop ends a forecast in progress; Forecast starts it again', async ({ page, planner: p }) => {
+    // Hold the worker's script back so the run is still in progress when Stop is pressed.
+    let release: () => void = () => undefined;
+    await page.route('**/forecast.worker*', async (route) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      // The stopped worker's request is gone by then.
+      await route.continue().catch(() => undefined);
+    });
+    await p.open('en');
+    await page.getByTestId('import-input').setInputFiles({ name: 'forecast.cmplan.json', mimeType: 'application/json', buffer: await planFileWithActuals() });
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    await page.getByTestId('tab-forecast').click();
+    await expect(page.getByTestId('forecast-running')).toContainText('Forecasting 0 of 3 channels');
+    await page.getByTestId('forecast-stop').click();
+    await expect(page.getByTestId('forecast-stopped')).toContainText('Forecast stopped.');
+    await expect(page.getByTestId('forecast-channel')).toHaveCount(0);
+    release();
+    await page.unroute('**/forecast.worker*');
+    await page.getByTestId('forecast-stopped').getByRole('button', { name: 'Forecast' }).click();
+    await expect(page.getByTestId('forecast-channel')).toHaveCount(3);
+  });
+
   test('empty state without actuals points to the Actuals tab', async ({ page, planner: p }) => {
     await p.open('en');
     await p.newPlan('beauty');

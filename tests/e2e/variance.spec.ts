@@ -77,6 +77,19 @@ test('plan vs actual: grid, exports, actualise with a re-forecast, compare and r
   expect(xTmall[deltaCol] as number).toBeCloseTo(deltaJan / 100, 2);
   expect(typeof xTmall[deltaCol + 1]).toBe('number');
 
+  // The plan workbook gains the actuals and plan vs actual, numbers as numbers.
+  const book = XLSX.read((await p.download('plan-export-xlsx')).bytes, { type: 'buffer' });
+  expect(book.SheetNames).toEqual(expect.arrayContaining(['Actuals', 'Plan vs actual']));
+  const pva = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Plan vs actual'], { header: 1, defval: null, raw: true });
+  const pvaTmallJan = pva.find((r) => r[0] === plan.channels[ti].name && r[1] === 'Jan 2027')!;
+  expect(pvaTmallJan[3]).toBe(actualJan / 100);
+  expect(pvaTmallJan[4] as number).toBeCloseTo(deltaJan / 100, 2);
+  // Tmall and stores reported Jan–Mar 2027 (stores' tier 1 missed March, tier 2 did not).
+  expect(pva).toHaveLength(1 + 3 + 3);
+  const actualsSheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Actuals'], { header: 1, defval: null, raw: true });
+  expect(actualsSheet).toHaveLength(1 + 15 + 14 + 15);
+  expect(actualsSheet.slice(1).every((r) => typeof r[3] === 'number')).toBe(true);
+
   // Year to date by channel and by region, exported.
   await expect(page.getByTestId('variance-ytd-row').filter({ hasText: plan.channels[ti].name })).toBeVisible();
   const ytdCsv = csvRows((await p.download('variance-ytd-export-csv')).bytes);
@@ -93,9 +106,16 @@ test('plan vs actual: grid, exports, actualise with a re-forecast, compare and r
   await page.getByTestId('actualise-run').click();
   const name = 'Actual through 2027-03, re-forecast after';
   await expect(page.getByTestId('variance-against').locator('option', { hasText: name })).toHaveCount(1);
+  // One undoable edit: undo removes the scenario, redo brings it back.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('variance-against').locator('option', { hasText: name })).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('variance-against').locator('option', { hasText: name })).toHaveCount(1);
   // Against the actualised scenario every actual month matches: Δ = 0 for Tmall in Jan–Mar.
   await page.getByTestId('variance-against').selectOption({ label: name });
   for (const m of ['2027-01', '2027-02', '2027-03']) await expect(tmallRow.locator(`[col-id="${m}:delta"]`).first()).toHaveText(`±${formatMoney(0, 'CNY', 'en')}`);
+  await expect(page.getByTestId('variance-tile-delta')).toHaveAttribute('data-delta', '0');
+  await expect(page.getByTestId('variance-unmatched')).toHaveCount(0);
   // The chart shows the re-forecast band for one channel.
   await page.getByTestId('variance-chart-channel').selectOption('ch-tmall');
   await expect.poll(() => p.chartRenders('variance-chart')).toBeGreaterThan(0);

@@ -111,13 +111,12 @@ export function forecastWindow(plan: Plan, dataEnd: string): ForecastWindow {
 }
 
 /**
- * Hold-out months for a series of n months: the asked number (12 by default), fewer when the rest
- * would be too short to train on — a seasonal model wants 24 months, and MASE needs more than one
- * cycle of training data; 0 when even that is out of reach.
+ * Hold-out months for a series of n months: the asked number (12 by default) while 2 years remain
+ * to train on (what a seasonal model wants); for shorter series the larger of what leaves 2 years
+ * and a quarter of the series, but always more than one cycle of training data (MASE is scaled by
+ * the seasonal change within it); 0 when even that is out of reach.
  */
 export function holdoutFor(n: number, asked = 12): number {
   if (asked <= 0) return 0;
-  if (n - asked >= 24) return asked;
-  if (n - 24 >= 3) return n - 24;
-  return Math.max(0, Math.min(asked, n - 13));
+  return Math.max(0, Math.min(asked, Math.max(n - 24, Math.min(Math.floor(n / 4), n - 13))));
 }

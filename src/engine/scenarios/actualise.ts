@@ -10,6 +10,7 @@ import type { DriverSeries } from '../driverSeries';
 import { roundMoney } from '../money';
 import { channelActuals } from '../variance/actualMonths';
 import type { Actualise, Plan } from '../types';
+import { cannibalisationPairs, type CannibalisationPair } from './cannibalisation';
 
 /** A month of a channel whose actuals the drivers cannot reproduce, and why. */
 export interface ActualiseNotice {
@@ -111,30 +112,68 @@ function reforecastMonth(plan: Plan, series: DriverSeries, c: number, i: number,
   return null;
 }
 
+/** Net revenue of a cell before cannibalisation, and its spend-driven share, as compute.ts's revenueCell has them. */
+function revenueBefore(plan: Plan, series: DriverSeries, c: number, i: number): { net: number; incremental: number; traffic: number } {
+  const incremental = curveTraffic(plan.channels[c].curve, series.spend[i]);
+  const traffic = series.baseTraffic[i] + incremental;
+  const orders = traffic * series.conversion[i];
+  const gross = roundMoney(orders * series.aov[i]);
+  const returns = roundMoney(gross * series.returnRate[i]);
+  const net = gross - returns - roundMoney((gross - returns) * series.channelMargin[i]);
+  return { net, incremental, traffic };
+}
+
+/** The revenue each target cell will lose to cannibalisation with the drivers as they are now (minor units). */
+function losses(plan: Plan, series: DriverSeries, pairs: readonly CannibalisationPair[], P: number, cells: ReadonlyMap<number, unknown>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const { from, to, rate } of pairs) {
+    for (let t = 0; t < P; t++) {
+      const j = to * P + t;
+      if (!cells.has(j)) continue;
+      // The same expression, in the same order, as compute.ts's cannibalisationLoss: equal to the bit.
+      const { net, incremental, traffic } = revenueBefore(plan, series, from, from * P + t);
+      if (traffic > 0) out.set(j, (out.get(j) ?? 0) + (rate * net * incremental) / traffic);
+    }
+  }
+  return out;
+}
+
+interface Target {
+  c: number;
+  t: number;
+  /** What the month's net revenue must be, after cannibalisation. */
+  net: number | null;
+  spend: number | null;
+  orders: number | null;
+  reforecast: boolean;
+}
+
+/** Passes of the cannibalisation fixed point; each settles one more link of a chain of pairs. */
+const MAX_PASSES = 12;
+
 /**
  * Applies `actualise` to resolved (and adjusted) drivers, in place. Months up to `through` that
  * the actuals give take them: spend = actual spend; conversion = actual orders ÷ the month's traffic;
  * AOV such that net revenue = actual net revenue to the minor unit. With `after: 'reforecast'`,
- * the months after `through` get the base traffic that makes net revenue = the re-forecast.
+ * the months after `through` get the base traffic that makes net revenue = the re-forecast. Where
+ * other channels cannibalise a channel, its revenue before cannibalisation is raised by what they
+ * take, so that what is left is the actual (or re-forecast) figure.
  */
 export function actualiseSeries(plan: Plan, series: DriverSeries, months: readonly string[], actualise: Actualise): ActualiseNotice[] {
-  const notices: ActualiseNotice[] = [];
   const P = months.length;
   const actuals = plan.actuals;
   let firstAfter = 0;
   while (firstAfter < P && months[firstAfter] <= actualise.through) firstAfter++;
+  const targets = new Map<number, Target>();
   for (let c = 0; c < plan.channels.length; c++) {
     const id = plan.channels[c].id;
-    const note = (t: number, kind: ActualiseNotice['kind'] | null): void => {
-      if (kind) notices.push({ channelId: id, month: months[t], kind });
-    };
     if (actuals) {
       const spend = channelActuals(actuals, id, 'spend', months);
       const orders = channelActuals(actuals, id, 'orders', months);
       const netRevenue = channelActuals(actuals, id, 'netRevenue', months);
       for (let t = 0; t < firstAfter; t++) {
         if (spend[t] === null && orders[t] === null && netRevenue[t] === null) continue;
-        note(t, actualMonth(plan, series, c, c * P + t, { spend: spend[t], orders: orders[t], netRevenue: netRevenue[t] }));
+        targets.set(c * P + t, { c, t, net: netRevenue[t], spend: spend[t], orders: orders[t], reforecast: false });
       }
     }
     if (actualise.after !== 'reforecast') continue;
@@ -143,8 +182,36 @@ export function actualiseSeries(plan: Plan, series: DriverSeries, months: readon
     for (let t = firstAfter; t < P; t++) {
       const target = forecast.netRevenue[t - firstAfter];
       if (typeof target !== 'number' || !Number.isFinite(target)) continue;
-      note(t, reforecastMonth(plan, series, c, c * P + t, target));
+      targets.set(c * P + t, { c, t, net: roundMoney(target), spend: null, orders: null, reforecast: true });
     }
+  }
+  const solve = (i: number, x: Target, extra: number): ActualiseNotice['kind'] | null =>
+    x.reforecast
+      ? reforecastMonth(plan, series, x.c, i, (x.net ?? 0) + extra)
+      : actualMonth(plan, series, x.c, i, { spend: x.spend, orders: x.orders, netRevenue: x.net === null ? null : x.net + extra });
+  const kinds = new Map<number, ActualiseNotice['kind'] | null>();
+  for (const [i, x] of targets) kinds.set(i, solve(i, x, 0));
+  const pairs = cannibalisationPairs(plan);
+  if (pairs.length > 0) {
+    const extra = new Map<number, number>();
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      let changed = false;
+      for (const [i, loss] of losses(plan, series, pairs, P, targets)) {
+        const x = targets.get(i)!;
+        if (x.net === null) continue;
+        const add = Math.max(0, roundMoney(loss));
+        if (add === (extra.get(i) ?? 0)) continue;
+        extra.set(i, add);
+        kinds.set(i, solve(i, x, add));
+        changed = true;
+      }
+      if (!changed) break;
+    }
+  }
+  const notices: ActualiseNotice[] = [];
+  for (const [i, kind] of kinds) {
+    const x = targets.get(i)!;
+    if (kind) notices.push({ channelId: plan.channels[x.c].id, month: months[x.t], kind });
   }
   return notices;
 }

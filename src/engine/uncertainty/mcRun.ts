@@ -65,11 +65,12 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
   const general = m.generalChannels;
   for (let i = from; i < to; i += BLOCK) {
     const count = Math.min(BLOCK, to - i);
+    if (ws && count === BLOCK) drawPairWasm(ws, m, seed, i);
     for (let r = 0; r < BLOCK; r++) {
       const o = (i - from + r) * P;
       if (r < count) {
-        if (ws) drawFactorsWasm(ws, m, seed, i + r, r);
-        else drawFactors(m, seed, i + r, sc.mul[r], sc.add[r], sc.lnMul[r]);
+        if (!ws) drawFactors(m, seed, i + r, sc.mul[r], sc.add[r], sc.lnMul[r]);
+        else if (count < BLOCK) drawFactorsWasm(ws, m, seed, i + r, r);
         outN.set(m.constNet, o);
         outC.set(m.constContribution, o);
       }
@@ -122,6 +123,13 @@ function workspace(m: MonteCarloModel, sc: Scratch): Workspace | null {
 function drawFactorsWasm(ws: Workspace, m: MonteCarloModel, seed: number, i: number, r: number): void {
   const key = drawKey(seed, i);
   ws.kernel.drawFactors(key, drawKey2(key), m.entrySlot.length, m.slotBase.length, ws.slotAt, ws.codeAt, ws.p1At, ws.p2At, ws.baseAt, ws.lnBaseAt, ws.mulAt[r], ws.addAt[r], ws.lnMulAt[r]);
+}
+
+/** drawFactors for draws i and i + 1 at once in the kernel (SIMD lanes), into rows 0 and 1 of the block. */
+function drawPairWasm(ws: Workspace, m: MonteCarloModel, seed: number, i: number): void {
+  const a = drawKey(seed, i);
+  const b = drawKey(seed, i + 1);
+  ws.kernel.drawFactorsPair(a, drawKey2(a), b, drawKey2(b), m.entrySlot.length, m.slotBase.length, ws.slotAt, ws.codeAt, ws.p1At, ws.p2At, ws.baseAt, ws.lnBaseAt, ws.mulAt[0], ws.addAt[0], ws.lnMulAt[0], ws.mulAt[1], ws.addAt[1], ws.lnMulAt[1]);
 }
 
 /**

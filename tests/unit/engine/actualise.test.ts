@@ -97,6 +97,30 @@ describe('actualise through a month', () => {
     expect(res.flows.netRevenue[cell(plan, 'ch-stores', 5)]).toBe(base.flows.netRevenue[cell(plan, 'ch-stores', 5)]);
   });
 
+  it('reproduces the actuals of cannibalised channels too, along a chain of pairs', () => {
+    const plan = planWithActuals();
+    // Live-stream takes from stores and Tmall takes from live-stream: stores' loss depends on live-stream's solved revenue.
+    plan.cannibalisation = [
+      { from: 'ch-douyin-live', to: 'ch-stores', rate: 0.15 },
+      { from: 'ch-tmall', to: 'ch-douyin-live', rate: 0.1 },
+      { from: 'ch-community', to: 'ch-stores', rate: 0.05 },
+    ];
+    plan.actuals!.series.push({ channelId: 'ch-douyin-live', regionId: '', values: { netRevenue: [null, 90_000_011, 95_000_000, 70_000_000, null], spend: [null, 30_000_000, 30_000_000, 30_000_000, null] } });
+    const P = plan.timeline.periods;
+    const reforecast = Array.from({ length: P - 3 }, (_, k) => 100_000_000 + k * 777);
+    plan.scenarios[plan.scenarios.length - 1].actualise = { through: '2027-03', after: 'reforecast', reforecast: [{ channelId: 'ch-stores', netRevenue: reforecast }] };
+    const res = computePlan(plan, 'sc-act');
+    const f = res.flows;
+    const stores = [150_000_003, 131_000_000, 109_000_000];
+    const live = [90_000_011, 95_000_000, 70_000_000];
+    for (let t = 0; t < 3; t++) {
+      expect(f.cannibalised[cell(plan, 'ch-stores', t)]).toBeGreaterThan(0);
+      expect(f.netRevenue[cell(plan, 'ch-stores', t)]).toBe(stores[t]);
+      expect(f.netRevenue[cell(plan, 'ch-douyin-live', t)]).toBe(live[t]);
+    }
+    for (let t = 3; t < P; t++) expect(f.netRevenue[cell(plan, 'ch-stores', t)]).toBe(reforecast[t - 3]);
+  });
+
   it('reports the months it cannot reproduce', () => {
     const plan = planWithActuals();
     const { series } = resolveDrivers(plan);

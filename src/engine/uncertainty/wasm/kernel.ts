@@ -9,9 +9,11 @@
  * scalars (fastScalars); the summary's quantiles are apart and small (about 40 ms once for all 10k
  * draws, a few ms for the first bands). So all three per-draw stages run here:
  *   - the Hill loops (assembly/hill.ts) in f64x2 lanes, the block's two draws side by side;
- *   - drawing (assembly/draws.ts) and the scalars (assembly/scalars.ts) as scalar WebAssembly, with
- *     the host's Math.exp and Math.log and the engine's curveTraffic imported, so every value is the
- *     JS one;
+ *   - drawing (assembly/draws.ts): the block's two draws' uniforms, inverse CDFs and square roots
+ *     in f64x2 lanes; exp and log are the host's Math.exp and Math.log, imported, so every value is
+ *     the JS one (a port would not round as V8 does);
+ *   - the scalars (assembly/scalars.ts) as scalar WebAssembly (branches per channel and driver),
+ *     with the host's exp and the engine's curveTraffic imported;
  *   - the rest stays in JS: the linear groups and the exact cell-by-cell path (cheap or rare), and
  *     the quantiles, where the cost was the algorithm (quickselect's mispredicted branches and a
  *     column read striding through memory), not the instructions: summary.ts now counts into
@@ -44,6 +46,11 @@ export interface KernelExports {
     key: number, key2: number, ranges: number, slots: number,
     slotAt: number, codeAt: number, p1At: number, p2At: number, baseAt: number, lnBaseAt: number,
     mulAt: number, addAt: number, lnMulAt: number,
+  ): void;
+  drawFactorsPair(
+    keyA: number, keyA2: number, keyB: number, keyB2: number, ranges: number, slots: number,
+    slotAt: number, codeAt: number, p1At: number, p2At: number, baseAt: number, lnBaseAt: number,
+    mulA: number, addA: number, lnMulA: number, mulB: number, addB: number, lnMulB: number,
   ): void;
   fastScalars(ctx: number, r: number, drawn: number, mulAt: number, addAt: number, lnMulAt: number, fallbackAt: number): number;
   heapBase(): number;

@@ -111,3 +111,122 @@ export function drawFactors(
     if (lb == lb) store<f64>(lnMulAt + so, load<f64>(lnMulAt + so) + ((lnx == lnx ? lnx : hostLog(x)) - lb));
   }
 }
+
+// @ts-ignore: decorator
+@inline
+function c(x: f64): v128 {
+  return f64x2.splat(x);
+}
+
+/** normalCentral for two values at once (the same operations, lane by lane). */
+// @ts-ignore: decorator
+@inline
+function normalCentral2(q: v128): v128 {
+  const r = f64x2.sub(c(0.180625), f64x2.mul(q, q));
+  let a = f64x2.add(f64x2.mul(c(2509.0809287301226727), r), c(33430.575583588128105));
+  a = f64x2.add(f64x2.mul(a, r), c(67265.770927008700853));
+  a = f64x2.add(f64x2.mul(a, r), c(45921.953931549871457));
+  a = f64x2.add(f64x2.mul(a, r), c(13731.693765509461125));
+  a = f64x2.add(f64x2.mul(a, r), c(1971.5909503065514427));
+  a = f64x2.add(f64x2.mul(a, r), c(133.14166789178437745));
+  a = f64x2.add(f64x2.mul(a, r), c(3.3871328727963666080));
+  let b = f64x2.add(f64x2.mul(c(5226.4952788528545610), r), c(28729.085735721942674));
+  b = f64x2.add(f64x2.mul(b, r), c(39307.895800092710610));
+  b = f64x2.add(f64x2.mul(b, r), c(21213.794301586595867));
+  b = f64x2.add(f64x2.mul(b, r), c(5394.1960214247511077));
+  b = f64x2.add(f64x2.mul(b, r), c(687.18700749205790830));
+  b = f64x2.add(f64x2.mul(b, r), c(42.313330701600911252));
+  b = f64x2.add(f64x2.mul(b, r), c(1));
+  return f64x2.div(f64x2.mul(q, a), b);
+}
+
+// @ts-ignore: decorator
+@inline
+function combine(s: i32, x: f64, lnx: f64, baseAt: usize, lnBaseAt: usize, mulAt: usize, addAt: usize, lnMulAt: usize): void {
+  const so = <usize>s << 3;
+  const base = load<f64>(baseAt + so);
+  if (base != 0) store<f64>(mulAt + so, load<f64>(mulAt + so) * (x / base));
+  else store<f64>(addAt + so, load<f64>(addAt + so) + x);
+  const lb = load<f64>(lnBaseAt + so);
+  if (lb == lb) store<f64>(lnMulAt + so, load<f64>(lnMulAt + so) + ((lnx == lnx ? lnx : hostLog(x)) - lb));
+}
+
+/**
+ * drawFactors for the two draws of a block at once (keys a, b; rows a, b): each range's two uniforms,
+ * inverse CDFs and square roots in f64x2 lanes; exp, log and the normal tails lane by lane. Each
+ * draw's values are those of drawFactors, bit for bit.
+ */
+export function drawFactorsPair(
+  keyA: u32, keyA2: u32, keyB: u32, keyB2: u32, K: i32, S: i32,
+  slotAt: usize, codeAt: usize, p1At: usize, p2At: usize, baseAt: usize, lnBaseAt: usize,
+  mulA: usize, addA: usize, lnMulA: usize, mulB: usize, addB: usize, lnMulB: usize,
+): void {
+  for (let s = 0; s < S; s++) {
+    const o = <usize>s << 3;
+    store<f64>(mulA + o, 1.0);
+    store<f64>(addA + o, 0.0);
+    store<f64>(lnMulA + o, 0.0);
+    store<f64>(mulB + o, 1.0);
+    store<f64>(addB + o, 0.0);
+    store<f64>(lnMulB + o, 0.0);
+  }
+  const half = c(0.5);
+  const two = c(2);
+  const one = c(1);
+  for (let k = 0; k < K; k++) {
+    const s = load<i32>(slotAt + (<usize>k << 2));
+    if (s < 0) continue;
+    const w = <u32>k * GOLDEN;
+    const hA = fmix32(fmix32(keyA + w) + keyA2);
+    const hB = fmix32(fmix32(keyB + w) + keyB2);
+    const u = f64x2.div(f64x2.add(f64x2(<f64>hA, <f64>hB), half), c(4294967296.0));
+    const code = load<i32>(codeAt + (<usize>k << 2));
+    const p1 = load<f64>(p1At + (<usize>k << 3));
+    const p2 = load<f64>(p2At + (<usize>k << 3));
+    let xA: f64;
+    let xB: f64;
+    let lnA: f64 = NaN;
+    let lnB: f64 = NaN;
+    if (code == DIST_UNIFORM) {
+      const x = f64x2.add(c(p1), f64x2.mul(c(p2), u));
+      xA = f64x2.extract_lane(x, 0);
+      xB = f64x2.extract_lane(x, 1);
+    } else if (code == DIST_TRIANGULAR) {
+      const below = f64x2.le(u, half);
+      const root = f64x2.sqrt(v128.bitselect(f64x2.mul(two, u), f64x2.mul(two, f64x2.sub(one, u)), below));
+      const step = f64x2.mul(c(p2), root);
+      const x = v128.bitselect(f64x2.add(c(p1 - p2), step), f64x2.sub(c(p1 + p2), step), below);
+      xA = f64x2.extract_lane(x, 0);
+      xB = f64x2.extract_lane(x, 1);
+    } else {
+      let zA: f64 = 0;
+      let zB: f64 = 0;
+      if (p2 != 0) {
+        const q = f64x2.sub(u, half);
+        const qA = f64x2.extract_lane(q, 0);
+        const qB = f64x2.extract_lane(q, 1);
+        const centralA = qA * qA <= NORMAL_SPLIT;
+        const centralB = qB * qB <= NORMAL_SPLIT;
+        if (centralA && centralB) {
+          const z = normalCentral2(q);
+          zA = f64x2.extract_lane(z, 0);
+          zB = f64x2.extract_lane(z, 1);
+        } else {
+          zA = centralA ? normalCentral(qA) : normalTail(f64x2.extract_lane(u, 0), qA);
+          zB = centralB ? normalCentral(qB) : normalTail(f64x2.extract_lane(u, 1), qB);
+        }
+      }
+      if (code == DIST_NORMAL) {
+        xA = p1 + p2 * zA;
+        xB = p1 + p2 * zB;
+      } else {
+        lnA = p1 + p2 * zA;
+        lnB = p1 + p2 * zB;
+        xA = hostExp(lnA);
+        xB = hostExp(lnB);
+      }
+    }
+    combine(s, xA, lnA, baseAt, lnBaseAt, mulA, addA, lnMulA);
+    combine(s, xB, lnB, baseAt, lnBaseAt, mulB, addB, lnMulB);
+  }
+}

@@ -55,12 +55,12 @@ const CODES: ReadonlySet<string> = new Set([
 
 /**
  * Names shown on purpose that equal a code but for letter case. The Chinese catalogues keep these
- * words as they are (ROI, ROAS, CAC and O2O are what Chinese teams write; DuckDB, BigQuery and the
+ * words as they are (ROI, ROAS, CAC and O2O are what Chinese teams write; SQL, DuckDB, BigQuery and the
  * encodings are product and standard names), so in Chinese, where any code in any letter case is a
  * leak, exactly these are allowed. In English a code is matched with its case: "Spend" is the label
  * of `spend`.
  */
-const SHOWN_AS_NAMES: ReadonlySet<string> = new Set(['Hill', 'Spark', 'ROI', 'ROAS', 'CAC', 'O2O', 'DuckDB', 'BigQuery', 'UTF-8', 'GB18030', 'Big5', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']);
+const SHOWN_AS_NAMES: ReadonlySet<string> = new Set(['Hill', 'Spark', 'SQL', 'ROI', 'ROAS', 'CAC', 'O2O', 'DuckDB', 'BigQuery', 'UTF-8', 'GB18030', 'Big5', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']);
 
 /** A message key of the catalogues ("cust.set.seg.eight") shown instead of its message. */
 const MESSAGE_KEYS: ReadonlySet<string> = new Set(Object.keys(en));

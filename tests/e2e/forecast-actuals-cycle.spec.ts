@@ -115,6 +115,13 @@ test('zh-CN: orders → actuals → forecast → applied → finance’s months 
   await page.getByTestId('actualise-after').selectOption('reforecast');
   await expect(page.getByTestId('actualise-run')).toBeEnabled({ timeout: 60_000 });
   const name = (await page.getByTestId('actualise-name').innerText()).trim();
+  // December 2026 never came in: filled for the re-forecast only, which still fits a seasonal model on the whole history.
+  const how = page.getByTestId('actualise-how-row');
+  await expect(how).toHaveCount(4);
+  for (const row of await how.all()) {
+    await expect(row).toHaveAttribute('data-code', /^forecast\.ets/);
+    await expect(row).toContainText('2026年12月');
+  }
   await page.getByTestId('actualise-run').click();
   await expect(page.getByTestId('variance-against').locator('option', { hasText: name })).toHaveCount(1);
   await page.getByTestId('variance-against').selectOption({ label: name });

@@ -5,14 +5,19 @@
  */
 import { monthsBetween, shiftMonth } from '../timeline';
 import type { ActualMeasure, Plan } from '../types';
+import { fillShortGaps } from './gaps';
 
 /**
  * Why a channel's history is shorter than its data, or why it has none:
  *  - `history.gap`: months inside the data are missing; only the unbroken run after the last gap
  *    (from `from`) is used, since a model cannot run across months it never saw;
+ *  - `history.filled`: short gaps (gaps.ts) were filled for the forecast, these months;
  *  - `history.empty`: the channel has no month of this measure.
  */
-export type HistoryNote = { code: 'history.gap'; params: { missing: number; from: string } } | { code: 'history.empty'; params: Record<string, never> };
+export type HistoryNote =
+  | { code: 'history.gap'; params: { missing: number; from: string } }
+  | { code: 'history.filled'; params: { months: string[] } }
+  | { code: 'history.empty'; params: Record<string, never> };
 
 export interface ChannelHistory {
   channelId: string;
@@ -56,11 +61,18 @@ export function channelHistories(plan: Plan, measure: ActualMeasure): ChannelHis
     let last = months - 1;
     while (last >= 0 && !given[last]) last--;
     if (last < 0) return { ...empty, regions };
+    const gapsFilled = fillShortGaps(Array.from(sum, (v, t) => (given[t] ? v : null)));
+    for (const t of gapsFilled.filled) {
+      sum[t] = gapsFilled.values[t]!;
+      given[t] = 1;
+    }
     let first = last;
     while (first > 0 && given[first - 1]) first--;
     let earliest = 0;
     while (!given[earliest]) earliest++;
     const notes: HistoryNote[] = [];
+    const filledInRun = gapsFilled.filled.filter((t) => t >= first);
+    if (filledInRun.length > 0) notes.push({ code: 'history.filled', params: { months: filledInRun.map((t) => shiftMonth(actuals.start, t) ?? actuals.start) } });
     if (earliest < first) {
       let missing = 0;
       for (let t = earliest; t < first; t++) if (!given[t]) missing++;

@@ -3,6 +3,7 @@
  * plan months after M (ETS by AICc, Spring Festival aligned; docs/model.md#re-forecast). The result
  * is what an actualised scenario stores, plus the 80 % band for the chart.
  */
+import { fillShortGaps } from '../forecast/gaps';
 import { forecastMonthly } from '../forecast/forecastMonthly';
 import type { ForecastNote } from '../forecast/types';
 import { roundMoney } from '../money';
@@ -32,27 +33,29 @@ export interface Reforecast {
   reforecast: ReforecastSeries[];
   bands: ReforecastBand[];
   /** How each channel's forecast was made (ETS model, or the honest fallback). */
-  notes: { channelId: string; note: ForecastNote; observations: number; from: string }[];
+  notes: { channelId: string; note: ForecastNote; observations: number; from: string; filled: string[] }[];
   skipped: ReforecastSkip[];
 }
 
 /**
  * The channel's last unbroken run of actual net revenue ending at or before M: a forecast model needs
- * consecutive months, and a gap is not a zero.
+ * consecutive months, and a gap is not a zero — short gaps are filled for the forecast only
+ * (forecast/gaps.ts), longer ones end the run.
  */
-function lastRun(plan: Plan, channelId: string, through: string): { from: string; values: number[] } | null {
+function lastRun(plan: Plan, channelId: string, through: string): { from: string; values: number[]; filled: string[] } | null {
   const actuals = plan.actuals;
   if (!actuals) return null;
   const span = monthsBetween(actuals.start, through);
   if (span === null || span < 0) return null;
   const months = Array.from({ length: span + 1 }, (_, k) => shiftMonth(actuals.start, k) ?? '');
-  const all = channelActuals(actuals, channelId, 'netRevenue', months);
-  let end = all.length - 1;
-  while (end >= 0 && all[end] === null) end--;
+  const given = channelActuals(actuals, channelId, 'netRevenue', months);
+  let end = given.length - 1;
+  while (end >= 0 && given[end] === null) end--;
   if (end < 0) return null;
+  const { values: all, filled } = fillShortGaps(given.slice(0, end + 1));
   let start = end;
   while (start > 0 && all[start - 1] !== null) start--;
-  return { from: months[start], values: all.slice(start, end + 1) as number[] };
+  return { from: months[start], values: all.slice(start, end + 1) as number[], filled: filled.filter((t) => t >= start).map((t) => months[t]) };
 }
 
 export function reforecastPlan(plan: Plan, through: string): Reforecast {
@@ -83,7 +86,7 @@ export function reforecastPlan(plan: Plan, through: string): Reforecast {
       lower: months.map((_, k) => (band ? money(band.lower, k) : money(f.forecast.mean, k))),
       upper: months.map((_, k) => (band ? money(band.upper, k) : money(f.forecast.mean, k))),
     });
-    out.notes.push({ channelId: ch.id, note: f.forecast.note, observations: run.values.length, from: run.from });
+    out.notes.push({ channelId: ch.id, note: f.forecast.note, observations: run.values.length, from: run.from, filled: run.filled });
   }
   return out;
 }

@@ -83,6 +83,7 @@ export const forecastEn = {
   'forecast.note.springFestival.fitted': 'Spring Festival aligned: how its date splits January and February was learned from {years} years.',
   'forecast.note.springFestival.tooFewYears': 'Spring Festival: {years} years with both January and February, {needed} needed to learn how the date moves sales; January and February keep their average split.',
   'forecast.note.history.gap': '{missing} months are missing inside the data: the forecast uses the unbroken months from {from}.',
+  'forecast.note.history.filled': 'Missing month(s) filled for the forecast only ({months}): the same month a year earlier, scaled to the months around the gap (or a straight line between them without that year); the actuals are not changed.',
   'forecast.note.history.empty': 'No data of this measure for this channel.',
   'forecast.apply.title': 'Apply as baseline',
   'forecast.apply.intro': 'The forecast is the channel’s total demand. Applying it sets the channel’s base traffic (the visits that do not depend on spend) so that, with its planned spend, conversion, order value, returns and channel margin, its net revenue in each forecast month is the forecast. Other drivers do not change.',

@@ -83,6 +83,7 @@ export const forecastZhCN = {
   'forecast.note.springFestival.fitted': '已对齐春节：春节日期如何分配 1 月和 2 月，由 {years} 年数据学得。',
   'forecast.note.springFestival.tooFewYears': '春节：同时有 1 月和 2 月数据的只有 {years} 年，学习日期影响需要 {needed} 年；1 月和 2 月保持平均分配。',
   'forecast.note.history.gap': '数据中间缺少 {missing} 个月：预测使用从 {from} 起连续的月份。',
+  'forecast.note.history.filled': '缺失月份仅为预测而补齐（{months}）：取上一年同月，按缺口前后月份的水平缩放（没有上一年时取前后两月之间的直线）；实际数本身不变。',
   'forecast.note.history.empty': '该渠道没有此指标的数据。',
   'forecast.apply.title': '设为基线',
   'forecast.apply.intro': '预测是渠道的总需求。应用后会设置渠道的基础流量（不依赖投入的访问量），使其在计划投入、转化率、客单价、退货率和渠道毛利不变的情况下，每个预测月份的净收入等于预测值。其他驱动因素不变。',

@@ -83,6 +83,7 @@ export const forecastZhTW = {
   'forecast.note.springFestival.fitted': '已對齊春節：春節日期如何分配 1 月和 2 月，由 {years} 年資料學得。',
   'forecast.note.springFestival.tooFewYears': '春節：同時有 1 月和 2 月資料的只有 {years} 年，學習日期影響需要 {needed} 年；1 月和 2 月保持平均分配。',
   'forecast.note.history.gap': '資料中間缺少 {missing} 個月：預測使用從 {from} 起連續的月份。',
+  'forecast.note.history.filled': '缺少的月份僅為預測而補齊（{months}）：取前一年同月，依缺口前後月份的水準縮放（沒有前一年時取前後兩月之間的直線）；實際數本身不變。',
   'forecast.note.history.empty': '此通路沒有此指標的資料。',
   'forecast.apply.title': '設為基準',
   'forecast.apply.intro': '預測是通路的總需求。套用後會設定通路的基礎流量（不依賴投入的造訪量），使其在計畫投入、轉換率、客單價、退貨率和通路毛利不變的情況下，每個預測月份的淨收入等於預測值。其他驅動因素不變。',

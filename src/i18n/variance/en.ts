@@ -74,4 +74,5 @@ export const varianceEn = {
   'variance.observed.notInActuals': 'the actuals do not hold it, or not for every channel.',
   'variance.ytd.regionNote': 'Only channels whose actuals are given by region take part, each one’s plan split equally between the regions it serves; channels reported as a whole are left out.',
   'variance.unmatched': 'In “{name}”, {count} channel-months up to {month} do not reproduce the actuals (revenue with no traffic or orders to carry it, or returns or channel margin at 100 %): {list}.',
+  'variance.actualise.from': '— from {months} months since {from}.',
 } as const;

@@ -74,4 +74,5 @@ export const varianceZhCN = {
   'variance.observed.notInActuals': '实际数据中没有该项，或并非每个渠道都有。',
   'variance.ytd.regionNote': '只计入按地区提供实际数据的渠道，其计划在所服务的地区间平均分摊；整体上报的渠道不计入。',
   'variance.unmatched': '在“{name}”中，截至 {month} 有 {count} 个渠道月份无法还原实际数据（有收入但没有流量或订单可承载，或退货率、渠道让利为 100%）：{list}。',
+  'variance.actualise.from': '——基于自 {from} 起的 {months} 个月。',
 } as const;

@@ -74,4 +74,5 @@ export const varianceZhTW = {
   'variance.observed.notInActuals': '實際資料中沒有該項，或並非每個通路都有。',
   'variance.ytd.regionNote': '只計入依地區提供實際資料的通路，其計畫在所服務的地區間平均分攤；整體回報的通路不計入。',
   'variance.unmatched': '在「{name}」中，截至 {month} 有 {count} 個通路月份無法還原實際資料（有營收但沒有流量或訂單可承載，或退貨率、通路讓利為 100%）：{list}。',
+  'variance.actualise.from': '——依據自 {from} 起的 {months} 個月。',
 } as const;

@@ -48,6 +48,7 @@ const FORMATTERS: { [C in Code]: (p: ParamsOf<C>, c: NoteContext) => Record<stri
   'springFestival.fitted': (p, c) => ({ years: whole(p.years, c) }),
   'springFestival.tooFewYears': (p, c) => ({ years: whole(p.years, c), needed: whole(p.needed, c) }),
   'history.gap': (p, c) => ({ missing: whole(p.missing, c), from: formatMonth(p.from, c.locale) }),
+  'history.filled': (p, c) => ({ months: p.months.map((m) => formatMonth(m, c.locale)).join(c.locale.startsWith('zh') ? '、' : ', '), count: whole(p.months.length, c) }),
   'history.empty': () => ({}),
 };
 

@@ -11,7 +11,7 @@ const catalogues = { en: forecastEn, 'zh-CN': forecastZhCN, 'zh-TW': forecastZhT
 
 describe('forecast wording', () => {
   it('every note code the engine returns has wording in all three languages, with the same placeholders', () => {
-    expect(NOTE_CODES.length).toBe(10);
+    expect(NOTE_CODES.length).toBe(11);
     for (const code of NOTE_CODES) {
       const key = `forecast.note.${code}`;
       const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

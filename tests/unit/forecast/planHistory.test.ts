@@ -17,18 +17,37 @@ describe('channel histories from the plan’s actuals', () => {
     expect(h.values[14]).toBe(north[14]);
   });
 
-  it('a gap inside the data: the unbroken months after it, and a note that says how many were missing', () => {
+  it('a long gap inside the data: the unbroken months after it, and a note that says how many were missing', () => {
     const plan = planWithActuals(36);
     const column = plan.actuals!.series[1].values.netRevenue!;
     column[5] = null;
     column[6] = null;
+    column[7] = null;
     column[35] = null; // a trailing empty month is no gap: the data simply ends earlier
     const h = channelHistories(plan, 'netRevenue')[1];
-    expect(h).toMatchObject({ start: '2024-08', end: '2026-11', notes: [{ code: 'history.gap', params: { missing: 2, from: '2024-08' } }] });
-    expect(h.values).toHaveLength(28);
+    expect(h).toMatchObject({ start: '2024-09', end: '2026-11', notes: [{ code: 'history.gap', params: { missing: 3, from: '2024-09' } }] });
+    expect(h.values).toHaveLength(27);
     const none = channelHistories(plan, 'orders')[0];
     expect(none.values).toHaveLength(0);
     expect(none.notes[0].code).toBe('history.empty');
+  });
+
+  it('a short gap is filled for the forecast only, from the same months a year earlier, and said so', () => {
+    const plan = planWithActuals(36);
+    const column = plan.actuals!.series[1].values.netRevenue!;
+    const [before, left, right, leftBefore, rightBefore] = [column[18], column[19], column[22], column[7], column[10]] as number[];
+    const yearEarlier = [column[8], column[9]] as number[];
+    column[20] = null;
+    column[21] = null;
+    const h = channelHistories(plan, 'netRevenue')[1];
+    expect(h.values).toHaveLength(36);
+    expect(h.notes).toEqual([{ code: 'history.filled', params: { months: ['2025-09', '2025-10'] } }]);
+    const scale = (left + right) / (leftBefore + rightBefore);
+    expect(h.values[20]).toBeCloseTo(yearEarlier[0] * scale, 6);
+    expect(h.values[21]).toBeCloseTo(yearEarlier[1] * scale, 6);
+    expect(h.values[18]).toBe(before);
+    // The stored actuals keep their gap.
+    expect(plan.actuals!.series[1].values.netRevenue![20]).toBeNull();
   });
 
   it('the window: data up to the plan, overlapping it, or ending before it', () => {

@@ -492,7 +492,7 @@ export const customersZhCN: Record<keyof typeof customersEn, string> = {
   'cust.beyond.copy': '复制',
   'cust.beyond.copied': 'SQL 已复制到剪贴板。',
   'cust.beyond.copyFailed': '浏览器不允许复制，请选中文本后手动复制。',
-  'cust.beyond.download': '下载 .sql',
+  'cust.beyond.download': '下载 SQL 文件',
   'cust.beyond.summaryFile': '客户汇总',
   'cust.beyond.channelFile': '客户渠道',
   'cust.beyond.sqlProblem.emptyName': '{field}：请输入名称。',

@@ -492,7 +492,7 @@ export const customersZhTW: Record<keyof typeof customersEn, string> = {
   'cust.beyond.copy': '複製',
   'cust.beyond.copied': 'SQL 已複製到剪貼簿。',
   'cust.beyond.copyFailed': '瀏覽器不允許複製，請選取文字後手動複製。',
-  'cust.beyond.download': '下載 .sql',
+  'cust.beyond.download': '下載 SQL 檔案',
   'cust.beyond.summaryFile': '顧客彙總',
   'cust.beyond.channelFile': '顧客通路',
   'cust.beyond.sqlProblem.emptyName': '{field}：請輸入名稱。',

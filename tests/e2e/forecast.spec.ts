@@ -204,7 +204,7 @@ test.describe('forecast', () => {
       expect(`模型：${await row.getByTestId('report-forecast-model').textContent()}`).toBe(models.get(name));
       const total = yuan(await row.getByTestId('report-forecast-total').textContent());
       expect(total).toBe(first12(name, 2));
-      await expect(row).toContainText('2027年1月 至 2027年12月（12 个月）');
+      await expect(row).toContainText('2027年1月–2027年12月');
       // The outer range: the months' P10s and P90s added, around the total.
       const [low, high] = ((await row.getByTestId('report-forecast-range').textContent()) ?? '').split(' 至 ').map(yuan);
       expect(low).toBe(first12(name, 3));

@@ -120,7 +120,8 @@ export const forecastEn = {
   'forecast.report.verdict.noBetter': 'No better than last year: plan with care',
   'forecast.report.verdict.unknown': 'Not checked: too short for a hold-out',
   'forecast.report.total': 'Forecast, first {months} months',
-  'forecast.report.months': '{first} to {last} ({months} months)',
+  'forecast.report.months': '{first}–{last}',
+  'forecast.report.fewer': 'only {months} months forecast',
   'forecast.report.range': 'Outer 80 % range of the total',
   'forecast.report.rangeValue': '{low} to {high}',
 };

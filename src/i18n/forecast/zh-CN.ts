@@ -120,7 +120,8 @@ export const forecastZhCN = {
   'forecast.report.verdict.noBetter': '不比去年更好：请谨慎使用',
   'forecast.report.verdict.unknown': '未检验：数据太短，无法留出检验',
   'forecast.report.total': '预测（前 {months} 个月）',
-  'forecast.report.months': '{first} 至 {last}（{months} 个月）',
+  'forecast.report.months': '{first}–{last}',
+  'forecast.report.fewer': '仅预测 {months} 个月',
   'forecast.report.range': '合计的 80% 外侧区间',
   'forecast.report.rangeValue': '{low} 至 {high}',
 };

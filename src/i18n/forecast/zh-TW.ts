@@ -120,7 +120,8 @@ export const forecastZhTW = {
   'forecast.report.verdict.noBetter': '不比去年更好：請謹慎使用',
   'forecast.report.verdict.unknown': '未檢驗：資料太短，無法保留檢驗',
   'forecast.report.total': '預測（前 {months} 個月）',
-  'forecast.report.months': '{first} 至 {last}（{months} 個月）',
+  'forecast.report.months': '{first}–{last}',
+  'forecast.report.fewer': '僅預測 {months} 個月',
   'forecast.report.range': '合計的 80% 外側區間',
   'forecast.report.rangeValue': '{low} 至 {high}',
 };

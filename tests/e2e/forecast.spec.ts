@@ -149,6 +149,74 @@ test.describe('forecast', () => {
     await expect(page.getByTestId('forecast-channel')).toHaveCount(3);
   });
 
+  test('printable report in Chinese: a forecast row per channel with the tab’s model and the exported first 12 months’ total; not ready before the forecast', async ({ page, planner: p }) => {
+    const libraries = watchLibraries(page);
+    await p.open('zh-CN');
+    await page.getByTestId('import-input').setInputFiles({ name: 'forecast.cmplan.json', mimeType: 'application/json', buffer: await planFileWithActuals() });
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+
+    // The report first, with the forecast worker held back: the page is not ready to print without it.
+    let release: () => void = () => undefined;
+    await page.route('**/forecast.worker*', async (route) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      await route.continue().catch(() => undefined);
+    });
+    await page.getByTestId('open-report').click();
+    const report = page.getByTestId('report');
+    await expect(report.getByTestId('report-kpis')).toBeVisible();
+    await expect(page.getByTestId('report-forecast')).toContainText('正在预测各渠道');
+    await expect(report).toHaveAttribute('data-ready', 'false');
+    release();
+    await page.unroute('**/forecast.worker*');
+    await expect(report).toHaveAttribute('data-ready', 'true');
+    const reportRows = page.getByTestId('report-forecast-row');
+    await expect(reportRows).toHaveCount(3);
+    const reportWindow = await page.getByTestId('report-forecast-window').textContent();
+
+    // The Forecast tab's model per channel, window sentence and values export.
+    await page.getByTestId('report').getByRole('link').first().click();
+    await page.getByTestId('tab-forecast').click();
+    const cards = page.getByTestId('forecast-channel');
+    await expect(cards).toHaveCount(3);
+    await expect(page.getByTestId('forecast-window')).toHaveText(reportWindow ?? '');
+    expect(reportWindow).toBe('数据 2024年1月 至 2026年12月；预测 2027年1月 至 2028年12月（24 个月）。');
+    const models = new Map<string, string>();
+    for (const card of await cards.all()) models.set((await card.getAttribute('data-channel')) ?? '', (await card.getByTestId('forecast-model').textContent()) ?? '');
+    const values = csvRows((await download(page, page.getByTestId('forecast-values-export-csv'))).bytes);
+    expect(values[0].slice(0, 5)).toEqual(['渠道', '月份', '预测', '80% 下限（P10）', '80% 上限（P90）']);
+    /** Whole yuan: the first 12 exported months of a channel added up (the file has yuan and fen). */
+    const first12 = (name: string, col: number) => {
+      const months = values.slice(1).filter((r) => r[0] === name).slice(0, 12);
+      expect(months.map((r) => r[1])).toEqual(Array.from({ length: 12 }, (_, k) => `2027-${String(k + 1).padStart(2, '0')}`));
+      return Math.round(months.reduce((a, r) => a + Math.round(Number(r[col]) * 100), 0) / 100);
+    };
+    const yuan = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+    await page.getByTestId('open-report').click();
+    await expect(report).toHaveAttribute('data-ready', 'true');
+    await expect(reportRows).toHaveCount(3);
+    expect(models.size).toBe(3);
+    for (const row of await reportRows.all()) {
+      const name = (await row.getAttribute('data-channel')) ?? '';
+      expect(models.has(name), name).toBe(true);
+      // Same model, in the same words as the tab's line "模型：…".
+      await expect(row.getByTestId('report-forecast-model')).toHaveText(/^ETS\(/);
+      expect(`模型：${await row.getByTestId('report-forecast-model').textContent()}`).toBe(models.get(name));
+      const total = yuan(await row.getByTestId('report-forecast-total').textContent());
+      expect(total).toBe(first12(name, 2));
+      await expect(row).toContainText('2027年1月–2027年12月');
+      // The outer range: the months' P10s and P90s added, around the total.
+      const [low, high] = ((await row.getByTestId('report-forecast-range').textContent()) ?? '').split(' 至 ').map(yuan);
+      expect(low).toBe(first12(name, 3));
+      expect(high).toBe(first12(name, 4));
+      expect(low).toBeLessThan(total);
+      expect(high).toBeGreaterThan(total);
+      await expect(row).toContainText(/优于去年|不比去年更好：请谨慎使用/);
+    }
+    await expect(page.getByTestId('report-forecast')).toContainText('相当于每个月都朝同一方向偏离');
+    expect(libraries).toEqual([]);
+  });
+
   test('empty state without actuals points to the Actuals tab', async ({ page, planner: p }) => {
     await p.open('en');
     await p.newPlan('beauty');

@@ -12,6 +12,9 @@ export interface ForecastSettings {
   holdout: number;
 }
 
+/** What the Forecast tab starts with, and what the printable report forecasts with. */
+export const DEFAULT_FORECAST_SETTINGS: ForecastSettings = { measure: 'netRevenue', springFestival: true, holdout: 12 };
+
 export interface ChannelInput {
   channel: Channel;
   history: ChannelHistory;
@@ -42,6 +45,21 @@ export function forecastInputs(plan: Plan, settings: ForecastSettings): { channe
     .map((c) => ({ id: c.channel.id, values: c.history.values, start: c.history.start, horizon: c.window!.horizon, holdout: c.holdout, springFestival: settings.springFestival }));
   const key = JSON.stringify([settings, plan.timeline, requests.map((r) => [r.id, r.start, r.horizon, r.holdout, Array.from(r.values)])]);
   return { channels, requests, key };
+}
+
+export interface DataSpan {
+  start: string;
+  end: string;
+  window: ForecastWindow;
+}
+
+/** The data's span over all channels and the forecast window it leaves in the plan; null without data. */
+export function dataSpan(plan: Plan, channels: readonly ChannelInput[]): DataSpan | null {
+  const withData = channels.filter((c) => c.window !== null);
+  if (withData.length === 0) return null;
+  const start = withData.map((c) => c.history.start).sort()[0];
+  const end = withData.map((c) => c.history.end).sort()[withData.length - 1];
+  return { start, end, window: forecastWindow(plan, end) };
 }
 
 /** The part of a forecast that falls in the plan: months from the window's first plan period on. */

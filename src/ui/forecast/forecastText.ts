@@ -7,6 +7,7 @@ import { parseEtsName, type ForecastNote, type HistoryNote, type SpringFestivalA
 import { shiftMonth } from '../../engine/timeline';
 import { formatCount, formatMonth } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
+import type { DataSpan } from './forecastInputs';
 
 /** "ETS(M,Ad,M)" from "MAdM"; the short name when it is not one. */
 export function etsCode(model: string): string {
@@ -59,3 +60,16 @@ export function noteText(note: AnyNote, context: NoteContext): string {
 
 /** Every note code, for the test that each has wording in every language. */
 export const NOTE_CODES = Object.keys(FORMATTERS) as Code[];
+
+/** "Data Jan 2024 to Dec 2026; forecast Jan 2027 to Dec 2028 (24 months)." — or that nothing is left to forecast. */
+export function windowSentence(span: DataSpan, locale: string): string {
+  const w = span.window;
+  if (w.horizon <= 0) return t('forecast.window.none');
+  return t('forecast.window', {
+    dataStart: formatMonth(span.start, locale),
+    dataEnd: formatMonth(span.end, locale),
+    first: formatMonth(w.firstMonth, locale),
+    last: formatMonth(shiftMonth(w.firstMonth, w.horizon - 1) ?? w.firstMonth, locale),
+    months: w.horizon,
+  });
+}

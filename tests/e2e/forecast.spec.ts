@@ -10,7 +10,7 @@ const V3 = fileURLToPath(new URL('../fixtures/planFiles/v3-beauty.cmplan.json', 
  * The version-3 fixture plan (2027–2028) with three years of monthly net revenue (2024–2026) for
  * three of its channels: growth, a Double 11 peak, a festival month, fixed-seed noise.
  */
-async function planFileWithActuals(): Promise<Buffer> {
+async function planFileWithActuals(measure: 'netRevenue' | 'orders' = 'netRevenue'): Promise<Buffer> {
   const file = JSON.parse(await readFile(V3, 'utf8'));
   const plan = file.plan;
   plan.id = 'plan-forecast-e2e';
@@ -25,10 +25,11 @@ async function planFileWithActuals(): Promise<Buffer> {
     channelId,
     regionId: '',
     values: {
-      netRevenue: Array.from({ length: 36 }, (_, t) => {
+      [measure]: Array.from({ length: 36 }, (_, t) => {
         const m = t % 12;
         const season = m === 10 ? 1.8 : m === 11 ? 1.3 : m === 5 ? 1.25 : m === 1 ? 0.8 : 1;
-        return Math.round(levels[k] * Math.pow(1.12, t / 12) * season * (1 + 0.06 * (u() - 0.5)));
+        const value = levels[k] * Math.pow(1.12, t / 12) * season * (1 + 0.06 * (u() - 0.5));
+        return Math.round(measure === 'orders' ? value / 20_000 : value);
       }),
     },
   }));
@@ -224,5 +225,16 @@ test.describe('forecast', () => {
     await expect(page.getByTestId('forecast-empty')).toContainText('at least 2 years (24 months)');
     await page.getByTestId('forecast-empty-link').click();
     await expect(page).toHaveURL(/\/actuals$/);
+  });
+
+  test('data with orders only: the measure shown is orders, not a blank choice', async ({ page, planner: p }) => {
+    await p.open('en');
+    await page.getByTestId('import-input').setInputFiles({ name: 'orders.cmplan.json', mimeType: 'application/json', buffer: await planFileWithActuals('orders') });
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    await page.getByTestId('tab-forecast').click();
+    const select = page.getByTestId('forecast-measure');
+    await expect(select.locator('option:checked')).toHaveText('Orders');
+    await expect(page.getByTestId('forecast-channel')).toHaveCount(3, { timeout: 60_000 });
+    await expect(page.getByTestId('forecast-apply')).toHaveCount(0);
   });
 });

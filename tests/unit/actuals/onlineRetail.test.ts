@@ -37,7 +37,13 @@ function sharedFile(relative: string): string | null {
   }
 }
 
-const FILE = sharedFile('online_retail/online_retail.csv.gz');
+/**
+ * The whole file where the shared data sets are at hand (its published figures are checked too);
+ * elsewhere (a fresh clone) the committed six-country subset of the same file
+ * (tests/fixtures/actuals/make-online-retail-subset.mjs), checked the same three ways.
+ */
+const FULL = sharedFile('online_retail/online_retail.csv.gz');
+const FILE = FULL ?? fileURLToPath(new URL('../../fixtures/actuals/online_retail_subset.csv.gz', import.meta.url));
 const text = FILE ? gunzipSync(readFileSync(FILE)).toString('utf8') : 'InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice,Country\n';
 const header = text.slice(0, text.indexOf('\n')).split(',');
 // The importer would take Country as the region; here it is the channel.
@@ -55,7 +61,6 @@ let db: DuckDBConnection;
 let work: string;
 
 beforeAll(async () => {
-  if (!FILE) return;
   const builder = new TransactionColumnBuilder(mapping, policies);
   parseCsvText(text, builder, { delimiter: ',' });
   const { columns, question } = builder.finish();
@@ -67,6 +72,7 @@ beforeAll(async () => {
   // All columns as text, as a warehouse table loaded from the file would hold them; the amount is
   // quantity × unit price, as the importer computes it.
   await db.run(`CREATE VIEW retail AS SELECT *, TRY_CAST(Quantity AS DOUBLE) * TRY_CAST(UnitPrice AS DOUBLE) AS amount FROM read_csv('${FILE}', header = true, all_varchar = true)`);
+  expected = independentCount();
 }, 120_000);
 
 afterAll(() => {
@@ -75,23 +81,33 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe.skipIf(!FILE)('Online Retail monthly actuals by country', () => {
-  it('the app matches an independent count over PapaParse, cell by cell', () => {
-    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-    const expected = new Map<string, { revenue: number; orders: Set<string>; customers: Set<string>; units: number }>();
-    for (const r of rows) {
+type Cell = { revenue: number; orders: Set<string>; customers: Set<string>; units: number };
+let expected: Map<string, Cell>;
+
+/** Per `country|month`: net revenue in pence, distinct invoices and customers, units — over PapaParse's reading. */
+function independentCount(): Map<string, Cell> {
+  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+  const out = new Map<string, Cell>();
+  for (const r of rows) {
       if (r.CustomerID.trim() === '') continue;
-      const key = `${r.Country}|${r.InvoiceDate.slice(0, 7)}`;
-      let cell = expected.get(key);
-      if (!cell) expected.set(key, (cell = { revenue: 0, orders: new Set(), customers: new Set(), units: 0 }));
-      cell.revenue += roundHalfAway(Number(r.Quantity) * Number(r.UnitPrice) * 100);
-      cell.orders.add(r.InvoiceNo);
-      cell.customers.add(r.CustomerID);
-      cell.units += Number(r.Quantity);
-    }
+    const key = `${r.Country}|${r.InvoiceDate.slice(0, 7)}`;
+    let cell = out.get(key);
+    if (!cell) out.set(key, (cell = { revenue: 0, orders: new Set(), customers: new Set(), units: 0 }));
+    cell.revenue += roundHalfAway(Number(r.Quantity) * Number(r.UnitPrice) * 100);
+    cell.orders.add(r.InvoiceNo);
+    cell.customers.add(r.CustomerID);
+    cell.units += Number(r.Quantity);
+  }
+  return out;
+}
+
+const countries = () => new Set([...expected.keys()].map((k) => k.split('|')[0])).size;
+
+describe('Online Retail monthly actuals by country', () => {
+  it('the app matches an independent count over PapaParse, cell by cell', () => {
     const got = byCell(app);
     // Every country has every month of the data (a month without sales is a zero), four measures each.
-    expect(got.size).toBe(37 * 13 * 4);
+    expect(got.size).toBe(countries() * 13 * 4);
     for (const [key, value] of got) {
       const [country, , month] = key.split('|');
       if (!expected.has(`${country}|${month}`)) expect(value, key).toBe(0);
@@ -101,12 +117,11 @@ describe.skipIf(!FILE)('Online Retail monthly actuals by country', () => {
       const at = (measure: string) => got.get(`${country}||${month}|${measure}`);
       expect([at('netRevenue'), at('orders'), at('customers'), at('units')], key).toEqual([cell.revenue, cell.orders.size, cell.customers.size, cell.units]);
     }
-    // Published figures of the data set: 37 countries, Dec 2010 to Dec 2011; UK's net revenue of
-    // November 2011, the peak month, checked as the planner would read it.
-    expect(new Set(app.map((r) => r.channel)).size).toBe(37);
+    // Published figures of the data set: 37 countries (with a customer id), Dec 2010 to Dec 2011; UK's
+    // net revenue of November 2011, the peak month, checked as the planner would read it.
+    expect(new Set(app.map((r) => r.channel)).size).toBe(FULL ? 37 : 6);
     expect(new Set(app.map((r) => r.month))).toEqual(new Set(['2010-12', ...Array.from({ length: 12 }, (_, i) => `2011-${String(i + 1).padStart(2, '0')}`)]));
-    const ukNov = got.get('United Kingdom||2011-11|netRevenue')!;
-    expect(ukNov).toBe(expected.get('United Kingdom|2011-11')!.revenue);
+    if (FULL) expect(got.get('United Kingdom||2011-11|netRevenue')).toBe(expected.get('United Kingdom|2011-11')!.revenue);
   });
 
   it('the DuckDB SQL, run by DuckDB and imported as a long table, gives every cell the app computes', async () => {
@@ -120,10 +135,13 @@ describe.skipIf(!FILE)('Online Retail monthly actuals by country', () => {
     expect(read.shape).toBe('long');
     // Months of more returns than sales in a small market: net revenue or units below zero, kept and warned about.
     expect(read.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(new Set(read.problems.map((p) => (p.code === 'moreProblems' ? p.params.code : p.code)))).toEqual(new Set(['negativeNet']));
+    const anyNegative = [...expected.values()].some((c) => c.revenue < 0 || c.units < 0);
+    expect(new Set(read.problems.map((p) => (p.code === 'moreProblems' ? p.params.code : p.code)))).toEqual(new Set(anyNegative ? ['negativeNet'] : []));
     const negative = read.records.filter((r) => r.value < 0);
-    expect(negative.length).toBeGreaterThan(0);
-    expect(read.records.length).toBe(1192);
+    expect(negative.length > 0).toBe(anyNegative);
+    // Four measures for each country-month with sales (1,192 for the whole file).
+    expect(read.records.length).toBe(expected.size * 4);
+    if (FULL) expect(read.records.length).toBe(1192);
     expect(negative.every((r) => r.measure === 'netRevenue' || r.measure === 'units')).toBe(true);
     const sql = byCell(records);
     const inApp = byCell(app);
@@ -133,7 +151,8 @@ describe.skipIf(!FILE)('Online Retail monthly actuals by country', () => {
       expect(sql.get(key), key).toBe(value);
       compared++;
     }
-    // 37 countries × 13 months × 4 measures; 298 country-months had sales.
-    expect(compared).toBe(1924);
+    // Countries × 13 months × 4 measures (37 countries and 1,924 cells in the whole file).
+    expect(compared).toBe(countries() * 13 * 4);
+    if (FULL) expect(compared).toBe(1924);
   }, 120_000);
 });

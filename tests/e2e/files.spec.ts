@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { CURRENT_FORMAT_VERSION } from '../../src/engine/planFile/format';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -29,7 +30,8 @@ test.describe('plan files', () => {
     const file = await download(page, 'export-plain');
     expect(file.name).toMatch(/\.cmplan\.json$/);
     const json = JSON.parse(file.bytes.toString('utf8'));
-    expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: 2 });
+    expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: CURRENT_FORMAT_VERSION });
+    expect(CURRENT_FORMAT_VERSION).toBe(3);
     expect(json.plan.scenarios).toHaveLength(1);
     // Keys sorted at every level: the file diffs well.
     expect(Object.keys(json.plan)).toEqual([...Object.keys(json.plan)].sort());

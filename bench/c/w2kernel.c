@@ -45,9 +45,8 @@ static double now_ms(void) {
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-/* k-th smallest (0-based) of a[0..n), reordering a: Hoare quickselect. */
-static double select_kth(double *a, int n, int k) {
-  int lo = 0, hi = n - 1;
+/* k-th smallest of a[lo..hi] (inclusive), reordering that range: the part left of k stays ≤ a[k]. */
+static double select_range(double *a, int lo, int hi, int k) {
   while (lo < hi) {
     double pivot = a[lo + (hi - lo) / 2];
     int i = lo, j = hi;
@@ -69,22 +68,16 @@ static double select_kth(double *a, int n, int k) {
   return a[k];
 }
 
-/* R's quantile type 7, as the engine computes it, reading order statistics by selection. */
-static double quantile7(double *a, int n, double p) {
-  double index = 1 + (n - 1) * p;
-  int lo = (int)floor(index), hi = (int)ceil(index);
-  double qs = select_kth(a, n, lo - 1);
-  if (index > lo) {
-    double next = select_kth(a, n, hi - 1);
-    if (next != qs) {
-      double h = index - lo;
-      return (1 - h) * qs + h * next;
-    }
-  }
-  return qs;
+/* The smallest value of a[from..n) (after a selection left every value there ≥ those before). */
+static double min_from(const double *a, int from, int n) {
+  double m = a[from];
+  for (int i = from + 1; i < n; i++)
+    if (a[i] < m) m = a[i];
+  return m;
 }
 
-/* Scores 1–5 as R rfm: the last interval [lower, upper) holding the value. */
+/* Scores 1–5 as R rfm: the last interval [lower, upper) holding the value. Quantiles by one copy and
+ * successive selections, each in the part right of the previous one. */
 static void score(const double *values, int n, double *scratch, int reversed, uint8_t *out) {
   double lower[5], upper[5], mn = INFINITY, mx = -INFINITY;
   for (int j = 0; j < n; j++) {
@@ -92,11 +85,22 @@ static void score(const double *values, int n, double *scratch, int reversed, ui
     if (values[j] > mx) mx = values[j];
   }
   lower[0] = mn;
+  memcpy(scratch, values, sizeof(double) * n);
+  int from = 0;
   for (int b = 1; b < 5; b++) {
-    memcpy(scratch, values, sizeof(double) * n);
-    double q = quantile7(scratch, n, b * (1.0 / 5)) + 1;
-    lower[b] = q;
-    upper[b - 1] = q;
+    double index = 1 + (n - 1) * (b * (1.0 / 5));
+    int lo = (int)floor(index);
+    double qs = select_range(scratch, from, n - 1, lo - 1), q = qs;
+    if (index > lo) {
+      double next = min_from(scratch, lo, n);
+      if (next != qs) {
+        double h = index - lo;
+        q = (1 - h) * qs + h * next;
+      }
+    }
+    from = lo - 1;
+    lower[b] = q + 1;
+    upper[b - 1] = q + 1;
   }
   upper[4] = mx + 1;
   for (int j = 0; j < n; j++) {
@@ -111,13 +115,38 @@ static void score(const double *values, int n, double *scratch, int reversed, ui
   }
 }
 
-static const double *sortRevenue;
-static int byRevenueDesc(const void *x, const void *y) {
-  int a = *(const int *)x, b = *(const int *)y;
-  double ra = sortRevenue[a], rb = sortRevenue[b];
-  if (ra > rb) return -1;
-  if (ra < rb) return 1;
-  return a - b;
+/* Orders idx (ascending indices) by value descending, stably: an LSD radix sort on the doubles' bits,
+ * mapped so that unsigned order is descending value order, 16 bits a pass. */
+static void radix_desc(int *idx, int n, const double *value) {
+  uint64_t *key = malloc(sizeof(uint64_t) * n), *key2 = malloc(sizeof(uint64_t) * n);
+  int *idx2 = malloc(sizeof(int) * n);
+  uint32_t *count = malloc(sizeof(uint32_t) * 65536);
+  for (int i = 0; i < n; i++) {
+    uint64_t b;
+    memcpy(&b, &value[idx[i]], 8);
+    b = (b >> 63) ? ~b : b | 0x8000000000000000ull; /* ascending unsigned order of the values */
+    key[i] = ~b;                                    /* descending */
+  }
+  for (int shift = 0; shift < 64; shift += 16) {
+    memset(count, 0, sizeof(uint32_t) * 65536);
+    for (int i = 0; i < n; i++) count[(key[i] >> shift) & 0xffff]++;
+    uint32_t sum = 0;
+    for (int d = 0; d < 65536; d++) {
+      uint32_t c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (int i = 0; i < n; i++) {
+      uint32_t at = count[(key[i] >> shift) & 0xffff]++;
+      key2[at] = key[i];
+      idx2[at] = idx[i];
+    }
+    uint64_t *tk = key;
+    key = key2;
+    key2 = tk;
+    memcpy(idx, idx2, sizeof(int) * n);
+  }
+  free(key), free(key2), free(idx2), free(count);
 }
 
 static void run(const Tx *tx, Result *r) {
@@ -169,8 +198,7 @@ static void run(const Tx *tx, Result *r) {
     r->segRevenue[s] += revenue[c];
   }
   /* ABC over the customers with orders, highest revenue first (ties: lower index first). */
-  sortRevenue = revenue;
-  qsort(idx, present, sizeof(int), byRevenueDesc);
+  radix_desc(idx, present, revenue);
   double positive = 0, before = 0;
   for (int j = 0; j < present; j++)
     if (revenue[idx[j]] > 0) positive += revenue[idx[j]];

@@ -215,6 +215,16 @@ test.describe('forecast', () => {
       await expect(row).toContainText(/优于去年|不比去年更好：请谨慎使用/);
     }
     await expect(page.getByTestId('report-forecast')).toContainText('相当于每个月都朝同一方向偏离');
+    await expect(page.getByTestId('report-forecast')).toContainText('已对齐春节；留出 12 个月检验');
+
+    // The report forecasts as the tab last did: without the alignment, 6 months held out, and says so.
+    await page.getByTestId('report').getByRole('link').first().click();
+    await page.getByTestId('tab-forecast').click();
+    await page.getByTestId('forecast-spring-festival').uncheck();
+    await page.getByTestId('forecast-holdout').selectOption('6');
+    await page.getByTestId('open-report').click();
+    await expect(report).toHaveAttribute('data-ready', 'true');
+    await expect(page.getByTestId('report-forecast')).toContainText('未对齐春节；留出 6 个月检验');
     expect(libraries).toEqual([]);
   });
 

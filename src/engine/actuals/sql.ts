@@ -11,18 +11,13 @@
  * Month of a day: DuckDB strftime(d, '%Y-%m') · Spark date_format(d, 'yyyy-MM') · BigQuery
  * FORMAT_DATE('%Y-%m', d). Exact decimals: DECIMAL(38, n) in DuckDB and Spark, NUMERIC in BigQuery.
  */
-import { DIALECTS, quoteIdentifier, quoteString, type SqlDialect, type SqlProblem, type SqlResult } from '../customers/sql';
+import { DIALECTS, quoteIdentifier, quoteString, type SqlDialect, type SqlProblem, type SqlResult, type TransactionTable } from '../customers/sql';
 import type { ReturnsPolicy } from '../import/policies';
 
 export const ACTUALS_SQL_COLUMNS = ['channel', 'region', 'month', 'net_revenue', 'orders', 'customers', 'units'] as const;
 
-export interface MonthlyTable {
-  readonly table: string | readonly string[];
-  readonly customer: string;
-  readonly date: string;
-  readonly amount: string;
-  readonly orderId?: string;
-  readonly channel?: string;
+/** The transactions table of the customer summary SQL, with the region and quantity columns the monthly totals also read. */
+export interface MonthlyTable extends TransactionTable {
   readonly region?: string;
   readonly quantity?: string;
 }

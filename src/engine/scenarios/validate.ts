@@ -161,6 +161,9 @@ export function validateScenarios(plan: Plan): Problem[] {
     (Array.isArray(s.adjustments) ? s.adjustments : []).forEach((adj, j) =>
       checkAdjustment(report, [...p, 'adjustments', j], adj, channelIds, adjIds),
     );
+    // The last actual month decides which months are actuals: it must be a month. (A re-forecast of a
+    // channel deleted since is left alone: the app reaches that state itself.)
+    if (s.actualise && !parseMonth(s.actualise.through)) report([...p, 'actualise', 'through'], 'invalidValue', { value: s.actualise.through });
   });
   checkParents(report, scenarios);
   checkCannibalisation(report, plan, channelIds);

@@ -206,6 +206,15 @@ describe('parsePlanFile: every field', () => {
     expect(fileOf(result.plan)).toBe(fileOf());
   });
 
+  it('an actualised scenario whose last actual month is not a month is refused with its path', () => {
+    const text = edit(fileOf(), (f) => {
+      const sc = f.plan.scenarios.find((x: { id: string }) => x.id === 'sc-actual-feb');
+      sc.actualise.through = '2027-13';
+    });
+    const i = JSON.parse(fileOf()).plan.scenarios.findIndex((x: { id: string }) => x.id === 'sc-actual-feb');
+    expect(problems(parsePlanFile(text))).toContainEqual(expect.objectContaining({ code: 'invalidValue', path: ['plan', 'scenarios', i, 'actualise', 'through'] }));
+  });
+
   it('limits the length of lists and texts', () => {
     // Twenty-two is the longest list in the fixture (the re-forecast of the actualised scenario).
     const longList = edit(fileOf(), (f) => (f.plan.regions = Array.from({ length: 23 }, (_, i) => ({ id: `r${i}`, name: `R${i}` }))));

@@ -1,7 +1,7 @@
 /**
  * Plans as the app can produce them, for property tests of the plan file: templates and synthetic
  * plans of any size, with scenarios, cannibalisation, uncertain drivers, budget bounds, curve points,
- * rebates, custom metrics and evaluation settings on top. Every plan generated here is valid, so a
+ * rebates, custom metrics, evaluation settings, monthly actuals and actualised scenarios on top. Every plan generated here is valid, so a
  * file written from it must read back without a problem or a warning.
  */
 import fc from 'fast-check';
@@ -9,8 +9,11 @@ import { DRIVER_SPECS } from '../../../src/engine/drivers';
 import { DEFAULT_PARTNER_WEIGHTS } from '../../../src/engine/evaluation/partners';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
 import { TEMPLATE_IDS, createPlanFromTemplate } from '../../../src/engine/templates';
-import { monthKeys } from '../../../src/engine/timeline';
+import { monthKeys, shiftMonth } from '../../../src/engine/timeline';
 import {
+  ACTUAL_MEASURES,
+  ACTUAL_MONEY_MEASURES,
+  ACTUAL_SOURCES,
   BCG_GROWTH_MODES,
   BCG_SHARE_MODES,
   CHANNEL_ROLES,
@@ -24,6 +27,8 @@ import {
   PARTNER_KINDS,
   REBATE_MODES,
   SETTLEMENT_PERIODS,
+  type Actuals,
+  type ActualSeries,
   type Adjustment,
   type AdjustmentOp,
   type AdjustmentTarget,
@@ -250,6 +255,62 @@ function uniquePairs(list: readonly { pair: string[] | null; rate: number }[]): 
   return out;
 }
 
+/** Monthly actuals as an import leaves them: one series per channel × region, gaps as null, names mapped. */
+function actualsArb(plan: Plan): fc.Arbitrary<Actuals> {
+  const keys = plan.channels.flatMap((c) => ['', ...plan.regions.map((r) => r.id)].map((regionId) => ({ channelId: c.id, regionId })));
+  return fc
+    .record({
+      before: fc.integer({ min: 0, max: 24 }),
+      months: fc.integer({ min: 1, max: 30 }),
+      keys: fc.shuffledSubarray(keys, { minLength: 1, maxLength: Math.min(6, keys.length) }),
+      measures: fc.subarray([...ACTUAL_MEASURES], { minLength: 1 }),
+      kind: fc.constantFrom(...ACTUAL_SOURCES),
+      source: awkwardText(),
+      importedAt: fc.integer({ min: 0, max: 2 ** 41 }),
+      names: fc.array(fc.record({ name: awkwardText(12), pick: fc.nat() }), { maxLength: 3 }),
+    })
+    .chain(({ before, months, keys: picked, measures, kind, source, importedAt, names }) => {
+      const value = (m: (typeof ACTUAL_MEASURES)[number]) =>
+        ACTUAL_MONEY_MEASURES.has(m) || m === 'customers' || m === 'orders' ? fc.integer({ min: 0, max: 1e12 }) : fc.integer({ min: -1e6, max: 1e9 });
+      const column = (m: (typeof ACTUAL_MEASURES)[number]) => fc.array(fc.option(value(m), { nil: null, freq: 5 }), { minLength: months, maxLength: months });
+      const seriesArb = (k: { channelId: string; regionId: string }): fc.Arbitrary<ActualSeries> =>
+        fc.tuple(...measures.map(column)).map((cols) => ({ ...k, values: Object.fromEntries(measures.map((m, i) => [m, cols[i]])) }));
+      const targets = ['', ...plan.channels.map((c) => c.id)];
+      return fc.tuple(...picked.map(seriesArb)).map(
+        (series): Actuals => ({
+          start: shiftMonth(plan.timeline.start, -before)!,
+          months,
+          series,
+          source: { kind, name: source, importedAt },
+          channelNames: names.map((n) => ({ name: n.name, targetId: targets[n.pick % targets.length] })),
+          regionNames: [],
+        }),
+      );
+    });
+}
+
+/** A scenario actualised through a plan month, with a re-forecast of some channels. */
+function actualisedArb(plan: Plan, id: string): fc.Arbitrary<Scenario> {
+  const months = monthKeys(plan.timeline);
+  return fc
+    .record({
+      at: fc.nat(months.length - 1),
+      reforecast: fc.boolean(),
+      channels: fc.subarray(plan.channels.map((c) => c.id)),
+      values: fc.array(fc.integer({ min: 0, max: 1e12 }), { maxLength: 60 }),
+    })
+    .map(({ at, reforecast, channels, values }) => ({
+      id,
+      name: `Actual through ${months[at]}`,
+      parentId: null,
+      adjustments: [],
+      notes: '',
+      actualise: reforecast
+        ? { through: months[at], after: 'reforecast' as const, reforecast: channels.map((channelId) => ({ channelId, netRevenue: values.slice(0, months.length - at - 1) })) }
+        : { through: months[at], after: 'plan' as const },
+    }));
+}
+
 /** A valid plan with any mix of the optional parts. */
 export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
   const channelIds = base.channels.map((c) => c.id);
@@ -285,6 +346,7 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
       }),
       rebates: fc.array(fc.option(rebateArb, { nil: undefined }), { minLength: channelIds.length, maxLength: channelIds.length }),
       withEvaluation: fc.boolean(),
+      withActuals: fc.boolean(),
     })
     .chain((x) => {
       const customMetrics = [...base.customMetrics, ...x.customMetrics.map((m, i) => ({ id: `cm-extra-${i}`, ...m }))];
@@ -306,6 +368,10 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
         })) ?? [],
         budgetBounds: x.budgetBounds ?? [],
       };
-      return x.withEvaluation ? evaluationArb(plan).map((evaluation) => ({ ...plan, evaluation })) : fc.constant(plan);
+      const evaluated = x.withEvaluation ? evaluationArb(plan).map((evaluation) => ({ ...plan, evaluation })) : fc.constant(plan);
+      if (!x.withActuals) return evaluated;
+      return evaluated.chain((p) =>
+        fc.tuple(actualsArb(p), actualisedArb(p, 'sc-actualised')).map(([actuals, scenario]) => ({ ...p, actuals, scenarios: [...p.scenarios, scenario] })),
+      );
     });
 });

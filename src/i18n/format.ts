@@ -43,6 +43,13 @@ export function formatMoney(minor: number | null, currency: string, locale: stri
   return nf(locale, Math.abs(major) >= 10_000 ? { ...base, maximumFractionDigits: 0 } : base).format(major);
 }
 
+/** Money in whole major units, for columns of totals where cents would only make small rows look different. */
+export function formatMoneyWhole(minor: number | null, currency: string, locale: string): string {
+  if (minor === null) return DASH;
+  const major = minor / 10 ** currencyDigits(currency);
+  return nf(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(major);
+}
+
 /** Money as a plain number in major units (for editing and copying: no symbol, no grouping). */
 export function moneyToInput(minor: number, currency: string): string {
   const d = currencyDigits(currency);

@@ -22,7 +22,7 @@ export const actualsEn = {
   'actuals.sourceKind.sql': 'the warehouse query result',
 
   'actuals.import.open': 'Import actuals',
-  'actuals.import.again': 'Import again (replaces these)',
+  'actuals.import.again': 'Import more (add or replace)',
   'actuals.remove': 'Remove actuals',
   'actuals.removed': 'Actuals removed. Undo brings them back.',
   'actuals.edit.import': 'Import actuals from {source}: {series} series, {first} to {last}',

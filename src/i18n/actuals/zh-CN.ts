@@ -22,7 +22,7 @@ export const actualsZhCN = {
   'actuals.sourceKind.sql': '数据仓库查询结果',
 
   'actuals.import.open': '导入实际数',
-  'actuals.import.again': '重新导入（替换现有）',
+  'actuals.import.again': '继续导入（追加或替换）',
   'actuals.remove': '删除实际数',
   'actuals.removed': '实际数已删除，撤销即可恢复。',
   'actuals.edit.import': '从{source}导入实际数：{series} 个序列，{first} 至 {last}',

@@ -22,7 +22,7 @@ export const actualsZhTW = {
   'actuals.sourceKind.sql': '資料倉儲查詢結果',
 
   'actuals.import.open': '匯入實際數',
-  'actuals.import.again': '重新匯入（取代現有）',
+  'actuals.import.again': '繼續匯入（追加或取代）',
   'actuals.remove': '刪除實際數',
   'actuals.removed': '實際數已刪除，復原即可找回。',
   'actuals.edit.import': '從{source}匯入實際數：{series} 個序列，{first} 至 {last}',

@@ -190,7 +190,7 @@ export class ActualsImportFlow {
     if (!actuals || !this.canImport) return false;
     const read = { ...actuals, source: { ...actuals.source, importedAt: Date.now() } };
     const held = session.plan.actuals;
-    const stored = held && this.mode === 'add' ? mergeActuals(held, read, session.plan.channels.map((c) => c.id)) : read;
+    const stored = held && this.mode === 'add' ? mergeActuals(held, read, session.plan) : read;
     // The label names what this import brought, not the whole table.
     return session.edit(label({ series: read.series.length, first: read.start, last: lastMonth(read) }), setActualsOps(stored)) !== null;
   }

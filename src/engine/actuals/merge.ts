@@ -5,12 +5,12 @@
  * leaves empty keeps its old value); every other month and series is kept as it was.
  */
 import { monthsBetween, shiftMonth } from '../timeline';
-import { ACTUAL_MEASURES, type ActualSeries, type Actuals } from '../types';
+import { ACTUAL_MEASURES, type ActualSeries, type Actuals, type Plan } from '../types';
 
 const keyOf = (s: ActualSeries) => `${s.channelId}\u0000${s.regionId}`;
 
-/** `channelIds`: the plan's channels in order, which the merged series follow (as an import orders them). */
-export function mergeActuals(existing: Actuals, incoming: Actuals, channelIds: readonly string[]): Actuals {
+/** The merged series follow the plan's channels, then its regions (the whole channel first), as an import orders them. */
+export function mergeActuals(existing: Actuals, incoming: Actuals, plan: Pick<Plan, 'channels' | 'regions'>): Actuals {
   const start = incoming.start < existing.start ? incoming.start : existing.start;
   const lastOf = (a: Actuals) => shiftMonth(a.start, a.months - 1)!;
   const end = lastOf(incoming) > lastOf(existing) ? lastOf(incoming) : lastOf(existing);
@@ -32,9 +32,9 @@ export function mergeActuals(existing: Actuals, incoming: Actuals, channelIds: r
   };
   for (const s of existing.series) place(existing, s);
   for (const s of incoming.series) place(incoming, s);
-  const rank = new Map(channelIds.map((id, i) => [id, i]));
-  const sorted = [...series.values()].sort(
-    (a, b) => (rank.get(a.channelId) ?? Infinity) - (rank.get(b.channelId) ?? Infinity) || (a.regionId < b.regionId ? -1 : a.regionId > b.regionId ? 1 : 0),
-  );
+  const channelRank = new Map(plan.channels.map((c, i) => [c.id, i]));
+  const regionRank = new Map<string, number>([['', -1], ...plan.regions.map((r, i): [string, number] => [r.id, i])]);
+  const rank = (m: Map<string, number>, id: string) => m.get(id) ?? Infinity;
+  const sorted = [...series.values()].sort((a, b) => rank(channelRank, a.channelId) - rank(channelRank, b.channelId) || rank(regionRank, a.regionId) - rank(regionRank, b.regionId));
   return { ...incoming, start, months, series: sorted };
 }

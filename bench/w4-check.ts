@@ -1,0 +1,14 @@
+import { launch, preview } from './browser';
+import { measureW4Rows } from './w4rows';
+
+/** `npx vite build && npx tsx bench/w4-check.ts`: the W4 rows alone, on the production build, without the rest of `npm run bench`. */
+const server = await preview(4179);
+const browser = await launch();
+try {
+  const rows = await measureW4Rows(browser, server.url);
+  console.log(JSON.stringify(rows, null, 2));
+  console.table(rows.map((r) => ({ case: r.case, ours_ms: r.ours_ms, p95_ms: r.p95_ms, task_p95_ms: r.main_thread_task_p95_ms, tasks_over_10ms: r.main_thread_tasks_over_10ms, met: r.met })));
+} finally {
+  await browser.close();
+  server.stop();
+}

@@ -81,11 +81,30 @@ export interface Channel {
   curvePoints?: CurvePoint[];
   /** Tiered rebate the brand pays this channel on its net revenue (docs/model.md#rebates); absent = none. */
   rebate?: RebateScheme;
+  /**
+   * Relative weight of each region the channel serves (docs/model.md#regions): a region's share is its
+   * weight over the sum of the served regions' weights; a region without a weight counts 1, so no
+   * weights at all means equal shares. A region's share of the channel's spend, base traffic, fixed
+   * cost and response curve (max and half-saturation) is this share unless it has its own driver.
+   */
+  regionWeights?: Record<string, number>;
+  /**
+   * Drivers a region has of its own, keyed by region id. Amounts (spend, base traffic, fixed cost) are
+   * the region's own amounts; rates are the region's own rates. A driver absent here is the channel's
+   * (amounts × the region's share). A channel with any of these is computed region by region.
+   */
+  regionDrivers?: Record<string, Partial<Record<DriverKey, Driver>>>;
 }
 
 export interface Region {
   id: string;
   name: string;
+  /**
+   * The region's own demand season: twelve indices, January first, that replace the seasonality of
+   * base traffic for every channel in this region (north and south peak in different months). A
+   * channel serving a region with a season is computed region by region.
+   */
+  seasonality?: number[];
 }
 
 export interface CustomMetric {
@@ -118,8 +137,10 @@ export interface Plan {
   cannibalisation: Cannibalisation[];
   /** Drivers that carry a P10–P90 range, for Monte Carlo and the tornado. */
   uncertainty: UncertainDriver[];
-  /** Optimiser limits per channel. */
+  /** Optimiser limits per channel (and channel × region). */
   budgetBounds: ChannelBudgetBounds[];
+  /** Rules the optimiser must keep besides the bounds (docs/model.md#optimiser-policies); absent = none. */
+  policies?: OptimiserPolicies;
   /** Scorecard, BCG, partner and price-list settings (docs/model.md#scorecard onwards); each part absent until first set. */
   evaluation: Evaluation;
   /** Monthly actuals set against the plan (docs/model.md#actuals); absent until first imported. */
@@ -226,6 +247,8 @@ export interface Adjustment {
   slider?: SliderSpec;
   /** Disabled adjustments are kept but not applied. */
   enabled: boolean;
+  /** Only this region of the targeted channels (a plan region id); absent = the channels as a whole. */
+  regionId?: string;
 }
 
 export interface Scenario {
@@ -322,11 +345,15 @@ export interface UncertainDriver {
   low: number;
   high: number;
   distribution: Distribution;
+  /** Only this region of the channel (a plan region id); absent = the channel as a whole. */
+  regionId?: string;
 }
 
 /** Per-channel limits for the budget optimiser, in minor units of total spend over the plan. */
 export interface ChannelBudgetBounds {
   channelId: string;
+  /** Limits of one region of the channel (a plan region id); absent = the channel as a whole. */
+  regionId?: string;
   min?: number;
   max?: number;
   /** Keep today's spend exactly. */
@@ -469,4 +496,45 @@ export interface Evaluation {
   bcg?: BcgSettings;
   partners?: PartnerSettings;
   prices?: PriceSettings;
+}
+
+/**
+ * A set of channels a policy speaks of: every channel of a type, of a role, serving a region (its
+ * share of that region), a named list, or all.
+ */
+export type PolicyGroup =
+  | { kind: 'type'; type: ChannelType }
+  | { kind: 'role'; role: ChannelRole }
+  | { kind: 'region'; regionId: string }
+  | { kind: 'channels'; ids: string[]; name: string }
+  | { kind: 'all' };
+
+/**
+ * A linear rule on the spend of a group: its share of the total budget (fractions, 0.5 = 50 %) or its
+ * amount (minor units of total spend over the plan) between `min` and `max` (either may be absent).
+ */
+export interface GroupPolicy {
+  id: string;
+  group: PolicyGroup;
+  measure: 'share' | 'amount';
+  min?: number;
+  max?: number;
+  enabled: boolean;
+}
+
+/**
+ * An efficiency rule: ROI at least `limit`, marginal ROI at least `limit`, or CAC (minor units per new
+ * customer) at most `limit` — over the whole plan or for each channel.
+ */
+export interface EfficiencyPolicy {
+  id: string;
+  metric: 'roi' | 'marginalRoi' | 'cac';
+  scope: 'overall' | 'eachChannel';
+  limit: number;
+  enabled: boolean;
+}
+
+export interface OptimiserPolicies {
+  groups: GroupPolicy[];
+  efficiency: EfficiencyPolicy[];
 }

@@ -20,6 +20,10 @@ import { labelsEn } from './labels/en';
 import { actualsEn } from './actuals/en';
 import { forecastEn } from './forecast/en';
 import { varianceEn } from './variance/en';
+import { policiesEn } from './policies/en';
+import { regionCustomersEn } from './regionCustomers/en';
+import { regionsEn } from './regions/en';
+import { regionScenariosEn } from './regionScenarios/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -458,6 +462,10 @@ export const en = {
   ...actualsEn,
   ...forecastEn,
   ...varianceEn,
+  ...policiesEn,
+  ...regionCustomersEn,
+  ...regionsEn,
+  ...regionScenariosEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,10 @@ import { labelsZhCN } from './labels/zh-CN';
 import { actualsZhCN } from './actuals/zh-CN';
 import { forecastZhCN } from './forecast/zh-CN';
 import { varianceZhCN } from './variance/zh-CN';
+import { policiesZhCN } from './policies/zh-CN';
+import { regionCustomersZhCN } from './regionCustomers/zh-CN';
+import { regionsZhCN } from './regions/zh-CN';
+import { regionScenariosZhCN } from './regionScenarios/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -459,4 +463,8 @@ export const zhCN: Messages = {
   ...actualsZhCN,
   ...forecastZhCN,
   ...varianceZhCN,
+  ...policiesZhCN,
+  ...regionCustomersZhCN,
+  ...regionsZhCN,
+  ...regionScenariosZhCN,
 };

@@ -21,6 +21,10 @@ import { labelsZhTW } from './labels/zh-TW';
 import { actualsZhTW } from './actuals/zh-TW';
 import { forecastZhTW } from './forecast/zh-TW';
 import { varianceZhTW } from './variance/zh-TW';
+import { policiesZhTW } from './policies/zh-TW';
+import { regionCustomersZhTW } from './regionCustomers/zh-TW';
+import { regionsZhTW } from './regions/zh-TW';
+import { regionScenariosZhTW } from './regionScenarios/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -459,4 +463,8 @@ export const zhTW: Messages = {
   ...actualsZhTW,
   ...forecastZhTW,
   ...varianceZhTW,
+  ...policiesZhTW,
+  ...regionCustomersZhTW,
+  ...regionsZhTW,
+  ...regionScenariosZhTW,
 };

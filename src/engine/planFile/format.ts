@@ -23,8 +23,10 @@ export const PLAN_FILE_TYPE = 'channel-mix-plan';
  *      refuse such a file with a schema error, so files that may hold one say they are newer
  *   3  a plan may hold monthly actuals (`actuals`) and a scenario may be actualised through a month
  *      (`actualise`); both are new optional parts, so every version-2 plan is a version-3 plan
+ *   4  regions as a dimension (a channel's region weights and regional drivers, a region's season,
+ *      adjustments, ranges and bounds of one region) and optimiser policies; all new optional parts
  */
-export const CURRENT_FORMAT_VERSION = 3;
+export const CURRENT_FORMAT_VERSION = 4;
 
 export const PLAN_FILE_EXTENSION = '.cmplan.json';
 

@@ -31,8 +31,11 @@ const addRoleTargets: MigrationStep = { from: 1, to: 2, migrate: (plan) => plan,
 /** 2 → 3 added optional parts only (monthly actuals, actualised scenarios): nothing old changes meaning. */
 const addActuals: MigrationStep = { from: 2, to: 3, migrate: (plan) => plan, keepsPaths: true };
 
+/** 3 → 4 added optional parts only (regional values, optimiser policies): nothing old changes meaning. */
+const addRegions: MigrationStep = { from: 3, to: 4, migrate: (plan) => plan, keepsPaths: true };
+
 /** The real migrations, in order. */
-export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets, addActuals]);
+export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets, addActuals, addRegions]);
 
 export type MigrationResult = { ok: true; plan: unknown; applied: number } | { ok: false; problem: FileProblem };
 

@@ -77,6 +77,9 @@ export function createPlanSchema(limits: SchemaLimits) {
     tiers: list(obj({ threshold: num, rate: num })),
   });
 
+  // A region's own drivers: any subset of the driver keys.
+  const regionDriverSet = v.pipe(jsonObject, v.record(v.picklist(DRIVER_KEYS), driver));
+
   const channel = obj({
     id: text,
     name: text,
@@ -88,9 +91,11 @@ export function createPlanSchema(limits: SchemaLimits) {
     curve,
     curvePoints: v.optional(list(curvePoint)),
     rebate: v.optional(rebate),
+    regionWeights: v.optional(v.pipe(jsonObject, v.record(v.string(), num))),
+    regionDrivers: v.optional(v.pipe(jsonObject, v.record(v.string(), regionDriverSet))),
   });
 
-  const region = obj({ id: text, name: text });
+  const region = obj({ id: text, name: text, seasonality: v.optional(list(num)) });
   const customMetric = obj({ id: text, name: text, formula: text, format: v.picklist(CUSTOM_FORMATS) });
   const timeline = obj({ start: text, periods: num });
 
@@ -121,6 +126,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     op,
     slider: v.optional(obj({ min: num, max: num, step: num })),
     enabled: v.boolean(),
+    regionId: v.optional(text),
   });
   const actualise = obj({
     through: text,
@@ -144,12 +150,46 @@ export function createPlanSchema(limits: SchemaLimits) {
     low: num,
     high: num,
     distribution: v.picklist(DISTRIBUTIONS),
+    regionId: v.optional(text),
   });
   const budgetBounds = obj({
     channelId: text,
+    regionId: v.optional(text),
     min: v.optional(num),
     max: v.optional(num),
     frozen: v.optional(v.boolean()),
+  });
+
+  const policyGroup = v.pipe(
+    jsonObject,
+    v.variant('kind', [
+      v.object({ kind: v.literal('type'), type: v.picklist(CHANNEL_TYPES) }),
+      v.object({ kind: v.literal('role'), role: v.picklist(CHANNEL_ROLES) }),
+      v.object({ kind: v.literal('region'), regionId: text }),
+      v.object({ kind: v.literal('channels'), ids: list(text), name: text }),
+      v.object({ kind: v.literal('all') }),
+    ]),
+  );
+  const policies = obj({
+    groups: list(
+      obj({
+        id: text,
+        group: policyGroup,
+        measure: v.picklist(['share', 'amount'] as const),
+        min: v.optional(num),
+        max: v.optional(num),
+        enabled: v.boolean(),
+      }),
+    ),
+    efficiency: list(
+      obj({
+        id: text,
+        metric: v.picklist(['roi', 'marginalRoi', 'cac'] as const),
+        scope: v.picklist(['overall', 'eachChannel'] as const),
+        limit: num,
+        enabled: v.boolean(),
+      }),
+    ),
   });
 
   const scoreMetric = v.union([
@@ -229,6 +269,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     cannibalisation: v.optional(list(cannibalisation)),
     uncertainty: v.optional(list(uncertainDriver)),
     budgetBounds: v.optional(list(budgetBounds)),
+    policies: v.optional(policies),
     evaluation: v.optional(evaluation),
     actuals: v.optional(actuals),
     notes: text,

@@ -92,7 +92,7 @@ describe('fixtures of every format version', () => {
     expect(serialisePlanFile(result.plan, APP)).toBe(text.replace('"formatVersion": 2,', `"formatVersion": ${CURRENT_FORMAT_VERSION},`));
   });
 
-  it('case 19: the version-3 fixture reads its actuals and actualised scenario, and as long as version 3 is current it reads back byte for byte', () => {
+  it('case 19: the version-3 fixture reads its actuals and actualised scenario, and writes back the same but for its version', () => {
     const text = readFixture('v3-beauty.cmplan.json');
     const result = reread(text);
     expect(result.warnings).toEqual([]);
@@ -100,11 +100,11 @@ describe('fixtures of every format version', () => {
     expect(result.plan.actuals?.series.map((s) => s.values.netRevenue?.[1])).toEqual([640_000_000, 131_000_000]);
     expect(result.plan.actuals?.series[0].values.orders?.[3]).toBeNull();
     expect(result.plan.scenarios?.find((s) => s.id === 'sc-actual-feb')?.actualise?.through).toBe('2027-02');
-    if (CURRENT_FORMAT_VERSION === 3) expect(serialisePlanFile(result.plan, APP)).toBe(text);
+    expect(serialisePlanFile(result.plan, APP)).toBe(text.replace('"formatVersion": 3,', `"formatVersion": ${CURRENT_FORMAT_VERSION},`));
   });
 
   it('case 18: the fixture from a newer version is refused before anything in it is read', () => {
-    const text = readFixture('v4-newer.cmplan.json');
+    const text = readFixture('v5-newer.cmplan.json');
     const found = JSON.parse(text).formatVersion as number;
     expect(found).toBeGreaterThan(CURRENT_FORMAT_VERSION);
     expect(parsePlanFile(text)).toEqual({

@@ -1,0 +1,3 @@
+/** English messages of policies. */
+export const policiesEn = {
+} as const;

@@ -1,0 +1,3 @@
+/** Simplified Chinese messages of policies. */
+export const policiesZhCN = {
+} as const;

@@ -1,0 +1,3 @@
+/** Traditional Chinese messages of policies. */
+export const policiesZhTW = {
+} as const;

@@ -1,0 +1,3 @@
+/** English messages of regionCustomers. */
+export const regionCustomersEn = {
+} as const;

@@ -1,0 +1,3 @@
+/** Simplified Chinese messages of regionCustomers. */
+export const regionCustomersZhCN = {
+} as const;

@@ -1,0 +1,3 @@
+/** Traditional Chinese messages of regionCustomers. */
+export const regionCustomersZhTW = {
+} as const;

@@ -1,0 +1,3 @@
+/** English messages of regionScenarios. */
+export const regionScenariosEn = {
+} as const;

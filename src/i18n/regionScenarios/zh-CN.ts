@@ -1,0 +1,3 @@
+/** Simplified Chinese messages of regionScenarios. */
+export const regionScenariosZhCN = {
+} as const;

@@ -1,0 +1,3 @@
+/** Traditional Chinese messages of regionScenarios. */
+export const regionScenariosZhTW = {
+} as const;

@@ -1,0 +1,3 @@
+/** English messages of regions. */
+export const regionsEn = {
+} as const;

@@ -1,0 +1,3 @@
+/** Simplified Chinese messages of regions. */
+export const regionsZhCN = {
+} as const;

@@ -1,0 +1,3 @@
+/** Traditional Chinese messages of regions. */
+export const regionsZhTW = {
+} as const;

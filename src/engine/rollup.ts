@@ -3,7 +3,7 @@ import { regionCells, type RegionCells } from './regions/cells';
 import { ratioMetric, ratio, type FlowTotals } from './ratios';
 import { buckets as makeBuckets, type Bucket, type Granularity } from './timeline';
 import type { DriverKey, FlowMetric, MetricKey, Plan, RatioMetric } from './types';
-import { FLOW_METRICS, MONEY_FLOWS, RATIO_METRICS } from './types';
+import { FLOW_METRICS, RATIO_METRICS } from './types';
 
 export type GroupBy = 'channel' | 'type' | 'role' | 'region' | 'total';
 

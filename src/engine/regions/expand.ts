@@ -10,7 +10,7 @@
  * and half-saturation × the share, so that rows with the channel's own drivers add up to the channel
  * (max·s · (sS)^k / ((h·s)^k + (sS)^k) = s · max · S^k / (h^k + S^k)).
  */
-import type { ActualSeries, Actuals, Adjustment, Cannibalisation, Channel, Driver, DriverKey, Plan, Scenario } from '../types';
+import type { ActualSeries, Actuals, Adjustment, Cannibalisation, Channel, Driver, DriverKey, Plan, Scenario, UncertainDriver } from '../types';
 import { ACTUAL_MONEY_MEASURES, ACTUAL_MEASURES } from '../types';
 import { matchesTarget } from './targets';
 import { hasOwnRegionalValues, regionShares, splitInteger, type RegionShare } from './shares';
@@ -135,7 +135,7 @@ export function expandPlan(plan: Plan, regional: Set<number> = regionalChannels(
     channels,
     scenarios: plan.scenarios.map((s) => expandScenario(ctx, s)),
     cannibalisation: plan.cannibalisation.flatMap((p) => expandPair(ctx, p)),
-    uncertainty: plan.uncertainty.flatMap((u) => expandTargets(ctx, u.channelId, u.regionId).map((t) => ({ ...t.channelRef(u), id: `${u.id}\u241e${t.regionId}` }))),
+    uncertainty: plan.uncertainty.flatMap((u) => expandUncertain(ctx, channels, u)),
     budgetBounds: expandBounds(ctx, plan),
     actuals: plan.actuals ? expandActuals(ctx, plan.actuals) : undefined,
   };
@@ -171,6 +171,26 @@ function expandTargets(ctx: Ctx, channelId: string, regionId: string | undefined
   if (!split) return regionId === undefined ? [one(channelId, '', 1)] : [];
   const picked = regionId === undefined ? split : split.filter((r) => r.regionId === regionId);
   return picked.map((r) => one(ctx.idOf(c, r.regionId), r.regionId, r.share));
+}
+
+/**
+ * A range of a channel computed by region, per row. Its P10 and P90 are at the level of the channel's
+ * base; a row's base differs (its share of an amount, or its own value), so the range is moved to the
+ * row's level by the ratio of the bases and keeps its relative width. A range of one region is typed
+ * at that region's level and is taken as it is. Rows of one range keep its id before the separator:
+ * Monte Carlo should draw them together (one uncertainty about the channel).
+ */
+function expandUncertain(ctx: Ctx, channels: readonly Channel[], u: UncertainDriver): UncertainDriver[] {
+  const c = channelIndex(ctx, u.channelId);
+  const targets = expandTargets(ctx, u.channelId, u.regionId);
+  if (targets.length === 1 && targets[0].regionId === '') return [targets[0].channelRef(u)];
+  const channelBase = c >= 0 ? ctx.plan.channels[c].drivers[u.driver]?.base : undefined;
+  return targets.map((t) => {
+    const rowBase = channels.find((ch) => ch.id === t.id)?.drivers[u.driver]?.base;
+    const factor = u.regionId !== undefined ? 1 :
+      channelBase && rowBase !== undefined && Number.isFinite(rowBase / channelBase) ? rowBase / channelBase : AMOUNT_DRIVERS.has(u.driver) ? t.share : 1;
+    return { ...t.channelRef(u), id: `${u.id}\u241e${t.regionId}`, low: u.low * factor, high: u.high * factor };
+  });
 }
 
 function expandBounds(ctx: Ctx, plan: Plan): Plan['budgetBounds'] {

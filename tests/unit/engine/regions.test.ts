@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeFromSeries, computePlan, scenarioSeries } from '../../../src/engine/compute';
-import { regionCells } from '../../../src/engine/regions';
+import { expandPlan, regionCells } from '../../../src/engine/regions';
 import { splitInteger } from '../../../src/engine/regions/shares';
 import { rollup } from '../../../src/engine/rollup';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
@@ -169,5 +169,31 @@ describe('regions as a dimension', () => {
     ];
     const s = computePlan(plan, 's1');
     for (let t = 0; t < s.periods; t++) expect(s.drivers.spend[c * s.periods + t]).toBe(1_000_001);
+  });
+});
+
+describe('expandPlan', () => {
+  it("moves a channel's range to each row's level and takes a region's own range as typed", () => {
+    const plan = generateSyntheticPlan({ channels: 4, periods: 12, seed: 3 });
+    const ch = plan.channels[0];
+    ch.regions = ['tier1', 'lower'];
+    ch.regionWeights = { tier1: 3, lower: 1 };
+    ch.regionDrivers = { tier1: { conversion: { base: ch.drivers.conversion.base * 2 } } };
+    plan.uncertainty = [
+      { id: 'u1', channelId: ch.id, driver: 'spend', low: ch.drivers.spend.base * 0.8, high: ch.drivers.spend.base * 1.2, distribution: 'uniform' },
+      { id: 'u2', channelId: ch.id, driver: 'conversion', low: ch.drivers.conversion.base * 0.9, high: ch.drivers.conversion.base * 1.1, distribution: 'uniform' },
+      { id: 'u3', channelId: ch.id, regionId: 'lower', driver: 'conversion', low: 0.01, high: 0.02, distribution: 'uniform' },
+    ];
+    const x = expandPlan(plan)!;
+    const byId = new Map(x.plan.uncertainty.map((u) => [u.id, u]));
+    const spendTier1 = byId.get('u1\u241etier1')!;
+    expect(spendTier1.low).toBeCloseTo(ch.drivers.spend.base * 0.8 * 0.75, 6);
+    expect(spendTier1.high).toBeCloseTo(ch.drivers.spend.base * 1.2 * 0.75, 6);
+    // tier1's conversion is its own (twice the channel's): the range keeps its width relative to it.
+    expect(byId.get('u2\u241etier1')!.low).toBeCloseTo(ch.drivers.conversion.base * 2 * 0.9, 12);
+    expect(byId.get('u2\u241elower')!.high).toBeCloseTo(ch.drivers.conversion.base * 1.1, 12);
+    expect(byId.get('u3\u241elower')).toMatchObject({ low: 0.01, high: 0.02 });
+    expect(byId.has('u3\u241etier1')).toBe(false);
+    expect(x.plan.uncertainty.every((u) => u.regionId === undefined)).toBe(true);
   });
 });

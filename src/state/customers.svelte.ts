@@ -6,8 +6,9 @@
  */
 import type { ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult } from '../engine/customers/analysisTypes';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
+import type { RegionClvProgress, RegionClvResult } from '../engine/customers/regionClv';
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
-import { analyse, clv, exportMembership, forgetDataset, migration } from '../workers/customersClient';
+import { analyse, clv, exportMembership, forgetDataset, migration, regionClv } from '../workers/customersClient';
 import { app } from './app.svelte';
 import { analysisOptions, defaultSettings, segmentationOf, type AnalysisSettings, type Section } from './customersSettings';
 import { LatestTask } from './customersTask.svelte';
@@ -30,6 +31,8 @@ export class CustomersState {
   readonly clv = new LatestTask<ClvResult>();
   /** How far the running CLV computation is. */
   clvProgress = $state.raw<ClvProgress | null>(null);
+  readonly regionClv = new LatestTask<RegionClvResult>();
+  regionClvProgress = $state.raw<RegionClvProgress | null>(null);
 
   /** The data set the sections analyse. */
   readonly dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? this.datasets[0] ?? null);
@@ -73,6 +76,7 @@ export class CustomersState {
     this.analysis.reset();
     this.migration.reset();
     this.clv.reset();
+    this.regionClv.reset();
   }
 
   select(id: string | null): void {
@@ -120,6 +124,20 @@ export class CustomersState {
   cancelClv(): void {
     this.clv.cancel();
     this.clvProgress = null;
+  }
+
+  /** Fits CLV region by region (started by the user: one fit per region can take a while). */
+  requestRegionClv(dataset: DatasetMeta, request: ClvRequest): void {
+    const segmentation = segmentationOf(this.settings);
+    this.regionClv.run(`${dataset.id} ${JSON.stringify(request)} ${JSON.stringify(segmentation)}`, (signal) => {
+      this.regionClvProgress = null;
+      return regionClv(dataset.id, request, segmentation, (p) => signal.aborted || (this.regionClvProgress = p), signal);
+    });
+  }
+
+  cancelRegionClv(): void {
+    this.regionClv.cancel();
+    this.regionClvProgress = null;
   }
 
   exportMembership(dataset: DatasetMeta): Promise<MembershipExport> {

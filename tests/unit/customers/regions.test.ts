@@ -15,7 +15,6 @@ import { groupOrders } from '../../../src/engine/customers/orders';
 import { MIN_REGION_CLV_CUSTOMERS, regionClvSteps } from '../../../src/engine/customers/regionClv';
 import { customerRegions, groupRegionNames, isNoRegion } from '../../../src/engine/customers/regionGroups';
 import { compareRegionsWithPlan } from '../../../src/engine/customers/regionPlan';
-import { R_RFM_SEGMENT_RULES } from '../../../src/engine/customers/segments';
 import { TransactionColumnBuilder, type ImportPolicies } from '../../../src/engine/import/columns';
 import { parseCsvText } from '../../../src/engine/import/csv';
 import { computePlan } from '../../../src/engine/compute';
@@ -23,6 +22,7 @@ import { rollup } from '../../../src/engine/rollup';
 import { createPlanFromTemplate } from '../../../src/engine/templates';
 import { detectColumnMapping } from '../../../src/engine/import/header';
 import type { ColumnMapping } from '../../../src/engine/import/transactions';
+import { referenceSegments, type ReferenceCustomer, type ReferenceRow } from './regionReference';
 
 const FILE = fileURLToPath(new URL('../../fixtures/actuals/online_retail_subset.csv.gz', import.meta.url));
 const text = gunzipSync(readFileSync(FILE)).toString('utf8');
@@ -38,65 +38,15 @@ export function importText(csv: string, policies: Partial<ImportPolicies> = POLI
   return groupOrders(columns);
 }
 
-/** R's quantile type 7, written out from its definition. */
-function type7(sorted: number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
-}
-
-/** R rfm's score: breaks are the 20/40/60/80 % quantiles plus one; a value scores 1 + the breaks it reaches. */
-function scorer(values: number[], reverse: boolean): (x: number) => number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const breaks = [0.2, 0.4, 0.6, 0.8].map((p) => type7(sorted, p) + 1);
-  return (x) => {
-    const s = 1 + breaks.filter((b) => x >= b).length;
-    return reverse ? 6 - s : s;
-  };
-}
-
-interface Customer {
-  firstDay: number;
-  firstRow: number;
-  country: string;
-  invoices: Set<string>;
-  revenue: number;
-  lastDay: number;
-}
-
-/** Segment × country customer counts from the raw rows, by a route that shares nothing with the app. */
-function independentCounts(): { counts: Map<string, number>; customers: Map<string, Customer> } {
-  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-  const customers = new Map<string, Customer>();
+/** The raw rows as the reference reads them: sales of known customers (cancellations and returns left out), an order per invoice. */
+function independentCounts(): { counts: Map<string, number>; customers: Map<string, ReferenceCustomer & { country: string }> } {
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
   const dayOf = (s: string) => Math.floor(Date.parse(`${s.slice(0, 10)}T00:00:00Z`) / 86_400_000);
-  let lastDay = -Infinity;
-  rows.forEach((r, row) => {
-    const id = r.CustomerID.trim();
-    const amount = Number(r.Quantity) * Number(r.UnitPrice);
-    if (id === '' || r.InvoiceNo.startsWith('C') || amount < 0) return;
-    const day = dayOf(r.InvoiceDate);
-    lastDay = Math.max(lastDay, day);
-    let c = customers.get(id);
-    if (!c) customers.set(id, (c = { firstDay: day, firstRow: row, country: r.Country, invoices: new Set(), revenue: 0, lastDay: day }));
-    if (day < c.firstDay) Object.assign(c, { firstDay: day, firstRow: row, country: r.Country });
-    c.lastDay = Math.max(c.lastDay, day);
-    c.invoices.add(r.InvoiceNo);
-    c.revenue += amount;
-  });
-  const all = [...customers.values()];
-  const asOf = lastDay + 1;
-  const r = scorer(all.map((c) => asOf - c.lastDay), true);
-  const f = scorer(all.map((c) => c.invoices.size), false);
-  const m = scorer(all.map((c) => c.revenue), false);
-  const counts = new Map<string, number>();
-  for (const c of all) {
-    const [rs, fs, ms] = [r(asOf - c.lastDay), f(c.invoices.size), m(c.revenue)];
-    const inside = (x: number, [lo, hi]: readonly [number, number]) => x >= lo && x <= hi;
-    const rule = R_RFM_SEGMENT_RULES.find((s) => inside(rs, s.recency) && inside(fs, s.frequency) && inside(ms, s.monetary));
-    const key = `${rule?.id ?? 'others'}|${c.country}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return { counts, customers };
+  const rows: ReferenceRow[] = parsed
+    .map((r) => ({ customer: r.CustomerID.trim(), order: r.InvoiceNo, day: dayOf(r.InvoiceDate), amount: Number(r.Quantity) * Number(r.UnitPrice), region: r.Country }))
+    .filter((r) => r.customer !== '' && !r.order.startsWith('C') && r.amount >= 0);
+  const { customers, counts } = referenceSegments(rows);
+  return { counts, customers: new Map([...customers].map(([id, c]) => [id, { ...c, country: c.region ?? '' }])) };
 }
 
 describe('segment × region on UCI Online Retail (six countries)', () => {
@@ -145,7 +95,7 @@ describe('segment × region on UCI Online Retail (six countries)', () => {
       const name = view.names[row.region];
       const mine = [...customers.values()].filter((c) => c.country === name);
       expect(row.customers, name).toBe(mine.length);
-      expect(row.orders, name).toBe(mine.reduce((s, c) => s + c.invoices.size, 0));
+      expect(row.orders, name).toBe(mine.reduce((s, c) => s + c.orders.size, 0));
       expect(row.revenue).toBeCloseTo(
         mine.reduce((s, c) => s + c.revenue, 0),
         6,

@@ -21,6 +21,7 @@ export const regionCustomersEn = {
   'custRegion.col.f': 'F score (mean)',
   'custRegion.col.m': 'M score (mean)',
   'custRegion.col.highValue': 'High-value customers',
+  'custRegion.col.highValueShare': 'High-value share of the region’s customers',
   'custRegion.rfmTitle': 'RFM by region',
   'custRegion.rfmIntro': 'Each region’s customers: how recently, how often and how much they buy, and their mean scores on the whole base’s 1–5 scale.',
   'custRegion.rfmHint': 'High-value customers are those in the segments ticked above (the same choice as under Segment × channel). Monetary value is what the segments score: total revenue, or revenue per order if so set.',
@@ -29,7 +30,7 @@ export const regionCustomersEn = {
   'custRegion.plan.noRegions': 'The plan has no regions. Add regions to the plan to compare them with the customers’.',
   'custRegion.plan.region': 'Plan region',
   'custRegion.plan.dataRegions': 'Regions in the data',
-  'custRegion.plan.shareOfHighValue': 'Share of high-value customers',
+  'custRegion.plan.shareOfHighValue': 'Share of high-value customers (plan regions)',
   'custRegion.plan.spend': 'Planned spend',
   'custRegion.plan.shareOfSpend': 'Share of plan spend',
   'custRegion.plan.unassigned': 'Channels serving no region',
@@ -46,4 +47,5 @@ export const regionCustomersEn = {
   'custRegion.clv.fitted': 'fitted',
   'custRegion.clv.notConverged': 'fitted, did not settle: read with care',
   'custRegion.clv.tooFew': 'not fitted: {customers} customers, fewer than {min}',
+  'custRegion.clv.noDropout': 'fitted, no sign of customers stopping: read as an upper bound',
 } as const;

@@ -7,13 +7,13 @@
  * a champion is a champion everywhere and a region's share of high-value customers says something.
  *
  * Each customer belongs to one region (regionGroups.ts), so the matrix is the segment × channel
- * tally run over the customer's region instead of the order's channel.
+ * matrix with the customer's region in place of each order's channel (segmentGroupMatrix).
  */
 import type { Segmented } from './analysis';
 import type { CustomerSummary } from './columns';
-import { customerRegions, groupRegionNames, regionOfEachOrder, type RegionGroups } from './regionGroups';
+import { customerRegions, groupRegionNames, type RegionGroups } from './regionGroups';
 import type { RfmScores } from './rfm';
-import { segmentChannelMatrix, type SegmentChannelMatrix } from './segmentChannel';
+import { segmentGroupMatrix, type SegmentChannelMatrix } from './segmentChannel';
 import { UNASSIGNED, type SegmentAssignment } from './segments';
 import type { OrderData } from './orders';
 
@@ -58,11 +58,7 @@ export function regionView(data: OrderData, { summary, scores, assignment }: Seg
   const groups = groupRegionNames(region.values);
   const tx = data.orders;
   const home = customerRegions(tx, data.orderRegion, groups, summary.analysisDay);
-  const matrix = segmentChannelMatrix(
-    { ...tx, channel: regionOfEachOrder(tx, home), channelCount: groups.names.length },
-    assignment,
-    { throughDay: summary.analysisDay, highValueSegments },
-  );
+  const matrix = segmentGroupMatrix(tx, home, groups.names.length, assignment, { throughDay: summary.analysisDay, highValueSegments });
   const rfm = regionRfm(groups, home, summary, scores, assignment, highValueSegments);
   return {
     names: [...groups.names],

@@ -98,10 +98,3 @@ export function customerRegions(tx: Transactions, orderRegion: Int32Array, group
   }
   return home;
 }
-
-/** The customer's region written on each of their orders: the column the segment × channel tally reads. */
-export function regionOfEachOrder(tx: Transactions, home: Int32Array): Int32Array {
-  const out = new Int32Array(tx.customer.length);
-  for (let i = 0; i < out.length; i++) out[i] = Math.max(0, home[tx.customer[i]]);
-  return out;
-}

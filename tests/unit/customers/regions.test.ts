@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../src/engine/customers/analysis';
+import { analyse, segmentAt } from '../../../src/engine/customers/analysis';
+import { segmentChannelMatrix } from '../../../src/engine/customers/segmentChannel';
 import { clvSteps } from '../../../src/engine/customers/clvAnalysis';
 import { groupOrders } from '../../../src/engine/customers/orders';
 import { MIN_REGION_CLV_CUSTOMERS, regionClvSteps } from '../../../src/engine/customers/regionClv';
@@ -88,6 +89,20 @@ describe('segment × region on UCI Online Retail (six countries)', () => {
     const spain = view.rfm[view.names.indexOf('Spain')];
     const germany = view.rfm[view.names.indexOf('Germany')];
     expect(germany.highValueShare).not.toBeCloseTo(spain.highValueShare, 2);
+  });
+
+  it('is the segment × channel matrix of a column holding each order’s customer’s region', () => {
+    const seg = segmentAt(data, analysis.analysisDay, { segmentation: 'rfm' });
+    const home = customerRegions(data.orders, data.orderRegion!, groupRegionNames(data.columns.region!.values), analysis.analysisDay);
+    const column = Int32Array.from(data.orders.customer, (c) => home[c]);
+    const viaChannels = segmentChannelMatrix({ ...data.orders, channel: column, channelCount: view.names.length }, seg.assignment, {
+      throughDay: analysis.analysisDay,
+      highValueSegments: ['champions', 'loyal-customers'],
+    });
+    expect(Array.from(view.matrix.customers)).toEqual(Array.from(viaChannels.customers));
+    expect(Array.from(view.matrix.orders)).toEqual(Array.from(viaChannels.orders));
+    expect(Array.from(view.matrix.revenue)).toEqual(Array.from(viaChannels.revenue));
+    expect(view.matrix.channels).toEqual(viaChannels.channels);
   });
 
   it('RFM per region: customers, orders, revenue and high-value counts from the raw rows', () => {

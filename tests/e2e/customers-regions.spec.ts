@@ -104,6 +104,7 @@ test.describe('customers by region', () => {
     const reference = referenceSegments(rows);
     const customersOf = (region: string) => [...reference.customers.values()].filter((c) => (c.region ?? '') === region).length;
     await importOrders(page, csv);
+    await expect(page.getByTestId('cust-nav-regions')).toHaveText('区域');
 
     // How regions are counted is said, and what the cleaning did is listed.
     await expect(page.getByTestId('cust-rg-rules')).toContainText('第一笔注明区域的订单');
@@ -129,6 +130,13 @@ test.describe('customers by region', () => {
       });
     }
     expect(checked).toBe(reference.customers.size);
+    // Its export holds the same counts, as numbers.
+    const exported = csvRows((await planner.download('cust-rg-export-csv')).bytes);
+    expect(exported[0].slice(1)).toEqual(header.slice(1));
+    expect(exported.slice(1).map((line) => line[0])).toEqual(await matrixRows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent ?? '')));
+    let exportedTotal = 0;
+    for (const line of exported.slice(1)) for (const cell of line.slice(1)) exportedTotal += Number(cell);
+    expect(exportedTotal).toBe(reference.customers.size);
     expect(reference.counts.get(`champions|${COUNTY}`)).toBeGreaterThan(3);
 
     // RFM by region: customers and high-value customers per region.

@@ -4,7 +4,7 @@
  * others), and the latest analysis, migration and CLV results. Views read it and call its actions;
  * the worker and the storage are reached through here only.
  */
-import type { ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult } from '../engine/customers/analysisTypes';
+import type { ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
 import type { RegionClvProgress, RegionClvResult } from '../engine/customers/regionClv';
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
@@ -15,6 +15,8 @@ import { LatestTask } from './customersTask.svelte';
 
 export type { DatasetMeta } from '../persistence/datasets';
 export type { ImportReport } from '../engine/import/importReport';
+
+type FitCall<R, P> = (datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress: (p: P) => void, signal: AbortSignal) => Promise<R>;
 
 export class CustomersState {
   section = $state<Section>('data');
@@ -112,11 +114,16 @@ export class CustomersState {
   }
 
   requestClv(dataset: DatasetMeta, request: ClvRequest): void {
+    this.#fit(this.clv, dataset, request, (p) => (this.clvProgress = p), clv);
+  }
+
+  /** Runs a model fit as its task's latest request, its progress shown through `show`. */
+  #fit<R, P>(task: LatestTask<R>, dataset: DatasetMeta, request: ClvRequest, show: (p: P | null) => void, call: FitCall<R, P>): void {
     const segmentation = segmentationOf(this.settings);
-    this.clv.run(`${dataset.id} ${JSON.stringify(request)} ${JSON.stringify(segmentation)}`, (signal) => {
-      this.clvProgress = null;
+    task.run(`${dataset.id} ${JSON.stringify(request)} ${JSON.stringify(segmentation)}`, (signal) => {
+      show(null);
       // A superseded run's last progress message may still arrive: it is not this run's.
-      return clv(dataset.id, request, segmentation, (p) => signal.aborted || (this.clvProgress = p), signal);
+      return call(dataset.id, request, segmentation, (p) => void (signal.aborted || show(p)), signal);
     });
   }
 
@@ -128,11 +135,7 @@ export class CustomersState {
 
   /** Fits CLV region by region (started by the user: one fit per region can take a while). */
   requestRegionClv(dataset: DatasetMeta, request: ClvRequest): void {
-    const segmentation = segmentationOf(this.settings);
-    this.regionClv.run(`${dataset.id} ${JSON.stringify(request)} ${JSON.stringify(segmentation)}`, (signal) => {
-      this.regionClvProgress = null;
-      return regionClv(dataset.id, request, segmentation, (p) => signal.aborted || (this.regionClvProgress = p), signal);
-    });
+    this.#fit(this.regionClv, dataset, request, (p) => (this.regionClvProgress = p), regionClv);
   }
 
   cancelRegionClv(): void {

@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { mulberry32 } from '../../src/engine/random';
 import { referenceSegments, type ReferenceRow } from '../unit/customers/regionReference';
 import { csvRows } from './downloads';
 import { expect, test, watchLibraries } from './fixtures';
@@ -32,23 +33,13 @@ const HOMES: [string, number][] = [
   ['', 18],
 ];
 
-/** A small deterministic generator (mulberry32), so the file is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY0 = Date.UTC(2024, 0, 1) / 86_400_000;
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** The CSV, and the rows as the reference reads them (the region cleaned by hand: the spelling's region). */
 function orders(): { csv: string; rows: ReferenceRow[] } {
-  const rnd = random(13);
+  // Seeded, so the file is the same on every run.
+  const rnd = mulberry32(13);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const lines: { day: number; line: string; row: ReferenceRow }[] = [];
   let order = 0;

@@ -10,7 +10,7 @@ import type { RegionClvProgress, RegionClvResult } from '../engine/customers/reg
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
 import { analyse, clv, exportMembership, forgetDataset, migration, regionClv } from '../workers/customersClient';
 import { app } from './app.svelte';
-import { analysisOptions, defaultSettings, segmentationOf, type AnalysisSettings, type Section } from './customersSettings';
+import { analysisOptions, defaultClvInputs, defaultSettings, segmentationOf, type AnalysisSettings, type ClvInputs, type Section } from './customersSettings';
 import { LatestTask } from './customersTask.svelte';
 
 export type { DatasetMeta } from '../persistence/datasets';
@@ -23,6 +23,7 @@ export class CustomersState {
   /** The data set chosen; null: the newest. */
   datasetId = $state<string | null>(null);
   settings = $state<AnalysisSettings>(defaultSettings());
+  clvInputs = $state<ClvInputs>(defaultClvInputs());
   /** The plan's data sets, newest first. */
   datasets = $state.raw<DatasetMeta[]>([]);
   loaded = $state(false);

@@ -191,10 +191,26 @@ test.describe('customers by region', () => {
       await expect(row, region).toHaveAttribute('data-status', n >= 50 ? 'fitted' : 'tooFew');
       if (n < 50) await expect(row).toContainText(`未拟合：${n} 位客户，少于 50 位`);
     }
+    await expect(page.getByTestId('cust-rg-clv-inputs')).toHaveText('以周为单位；预测 12 个月；月折现率 1%；毛利率 30%（与 CLV 页的设置相同）。');
     const clv = csvRows((await planner.download('cust-rg-clv-export-csv')).bytes);
     const county = clv.find((line) => canonical(line[0]) === COUNTY)!;
     expect(Number(county[1])).toBe(customersOf(COUNTY));
     for (const cell of county.slice(3)) expect(Number.isFinite(Number(cell)) && cell !== '', cell).toBe(true);
+
+    // The margin set on the CLV view is the one each region's CLV is worth: 60 % doubles it.
+    await page.getByTestId('cust-nav-clv').click();
+    const margin = page.getByTestId('cust-clv-margin');
+    await margin.fill('60%');
+    await margin.press('Enter');
+    await page.getByTestId('cust-nav-regions').click();
+    await expect(page.getByTestId('cust-rg-clv-inputs')).toContainText('毛利率 60%');
+    await page.getByTestId('cust-rg-clv-run').click();
+    await expect(page.getByTestId('cust-rg-clv-run')).toBeEnabled({ timeout: 60_000 });
+    await expect(clvRows).toHaveCount(HOMES.length);
+    const doubled = csvRows((await planner.download('cust-rg-clv-export-csv')).bytes).find((line) => canonical(line[0]) === COUNTY)!;
+    // Column 8 is the total CLV (two decimals in the file).
+    expect(Math.abs(Number(doubled[8]) - 2 * Number(county[8]))).toBeLessThanOrEqual(0.011);
+    expect(Number(doubled[4])).toBe(Number(county[4]));
 
     expect(libraries).toEqual([]);
   });

@@ -35,6 +35,7 @@ export type RegionClvRow =
 
 export interface RegionClvResult {
   readonly observationEndDay: number;
+  readonly unit: ClvRequest['unit'];
   readonly horizonMonths: number;
   readonly minCustomers: number;
   /** One row per region (names as in the region view; '' is "no region"), in the same order. */
@@ -128,5 +129,5 @@ export function* regionClvSteps(data: OrderData, request: ClvRequest, segmentati
       expectedPurchases: weighed > 0 ? purchases / weighed : 0,
     });
   }
-  return { observationEndDay: end, horizonMonths: request.horizonMonths, minCustomers: MIN_REGION_CLV_CUSTOMERS, regions: rows };
+  return { observationEndDay: end, unit: request.unit, horizonMonths: request.horizonMonths, minCustomers: MIN_REGION_CLV_CUSTOMERS, regions: rows };
 }

@@ -41,7 +41,7 @@ export const regionCustomersEn = {
   'custRegion.clv.title': 'CLV by region',
   'custRegion.clv.intro': 'BG/NBD and Gamma-Gamma fitted to each region’s customers alone, as if each region were its own file, with the same data end for all. A region needs at least {min} customers: fewer purchase histories do not pin down the model.',
   'custRegion.clv.run': 'Fit each region',
-  'custRegion.clv.inputs': 'In weeks; 12 months ahead; discount 1 % a month; margin 30 % (the CLV view’s starting inputs).',
+  'custRegion.clv.inputs': 'In {unit}; {months} months ahead; discount {discount} a month; margin {margin} (as set on the CLV view).',
   'custRegion.clv.regionOf': '{name} ({n} of {of}): ',
   'custRegion.clv.status': 'Fit',
   'custRegion.clv.fitted': 'fitted',

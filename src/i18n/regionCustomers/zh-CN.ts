@@ -41,7 +41,7 @@ export const regionCustomersZhCN = {
   'custRegion.clv.title': '分区域 CLV',
   'custRegion.clv.intro': '对每个区域的客户单独拟合 BG/NBD 和 Gamma-Gamma 模型，如同每个区域是一个单独的文件，数据截止日相同。区域至少需要 {min} 位客户：购买记录太少无法确定模型。',
   'custRegion.clv.run': '逐区域拟合',
-  'custRegion.clv.inputs': '以周为单位；预测 12 个月；月折现率 1%；毛利率 30%（与 CLV 页的初始设置相同）。',
+  'custRegion.clv.inputs': '以{unit}为单位；预测 {months} 个月；月折现率 {discount}；毛利率 {margin}（与 CLV 页的设置相同）。',
   'custRegion.clv.regionOf': '{name}（第 {n} / {of} 个）：',
   'custRegion.clv.status': '拟合',
   'custRegion.clv.fitted': '已拟合',

@@ -41,7 +41,7 @@ export const regionCustomersZhTW = {
   'custRegion.clv.title': '分區域 CLV',
   'custRegion.clv.intro': '對每個區域的顧客單獨配適 BG/NBD 和 Gamma-Gamma 模型，如同每個區域是一個單獨的檔案，資料截止日相同。區域至少需要 {min} 位顧客：購買紀錄太少無法確定模型。',
   'custRegion.clv.run': '逐區域配適',
-  'custRegion.clv.inputs': '以週為單位；預測 12 個月；月折現率 1%；毛利率 30%（與 CLV 頁的初始設定相同）。',
+  'custRegion.clv.inputs': '以{unit}為單位；預測 {months} 個月；月折現率 {discount}；毛利率 {margin}（與 CLV 頁的設定相同）。',
   'custRegion.clv.regionOf': '{name}（第 {n} / {of} 個）：',
   'custRegion.clv.status': '配適',
   'custRegion.clv.fitted': '已配適',

@@ -264,6 +264,20 @@ describe('high-value share by region next to the plan’s regional spend', () =>
     }
   });
 
+  it('shows the spend of channels serving no region as a row of its own, in the spend shares only', () => {
+    const open = { ...plan, channels: plan.channels.map((ch, i) => (i === 0 ? { ...ch, regions: [] } : ch)) };
+    const res = computePlan(open);
+    const c = compareRegionsWithPlan(view, open, res);
+    const byRegion = rollup(open, res, 'region', 'all');
+    const unassigned = c.rows.find((r) => r.regionId === '')!;
+    expect(unassigned.spend).toBe(byRegion.flows.spend[byRegion.groupKeys.indexOf('')]);
+    expect(unassigned.spend).toBeGreaterThan(0);
+    expect(unassigned.customers).toBe(0);
+    expect(unassigned.shareOfHighValue).toBeNull();
+    expect(c.rows.reduce((s, r) => s + (r.shareOfSpend ?? 0), 0)).toBeCloseTo(1, 12);
+    expect(c.rows.reduce((s, r) => s + (r.shareOfHighValue ?? 0), 0)).toBeCloseTo(1, 12);
+  });
+
   it('follows the names saved at the last actuals import first', () => {
     const saved = { ...plan, actuals: { start: '2027-01', months: 1, series: [], source: { kind: 'table' as const, name: 'x', importedAt: 0 }, channelNames: [], regionNames: [{ name: '海外', targetId: 'township' }] } };
     const c = compareRegionsWithPlan(view, saved, result);

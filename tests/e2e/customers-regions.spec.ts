@@ -24,6 +24,8 @@ const SPELLINGS: Record<string, string[]> = {
   [ABROAD]: [ABROAD],
   '': ['', '—', 'N/A'],
 };
+/** Channels as the data writes them: one of the plan's in traditional characters, one of the plan's as it is, one the plan lacks. */
+const CHANNELS = ['社區團購（團長）', '仓储式门店', '小程序商城'];
 /** Customers per home region: two regions above the CLV minimum of 50, two below, some with none. */
 const HOMES: [string, number][] = [
   [COUNTY, 130],
@@ -56,14 +58,14 @@ function orders(): { csv: string; rows: ReferenceRow[] } {
         const spelled = pick(SPELLINGS[region]);
         const amount = Math.round((20 + rnd() * 480) * 100) / 100;
         const o = `SO${String(++order).padStart(6, '0')}`;
-        lines.push({ day, line: `${o},${id},${iso(day)},${amount.toFixed(2)},${spelled}`, row: { customer: id, order: o, day, amount, region: region === '' ? null : region } });
+        lines.push({ day, line: `${o},${id},${iso(day)},${amount.toFixed(2)},${spelled},${pick(CHANNELS)}`, row: { customer: id, order: o, day, amount, region: region === '' ? null : region } });
         day += 1 + Math.floor(rnd() * 40);
       }
     }
   }
   // An order log: by date, as a shop system exports it.
   lines.sort((a, b) => a.day - b.day);
-  return { csv: ['订单号,客户编号,下单时间,实付金额,地区', ...lines.map((l) => l.line)].join('\n') + '\n', rows: lines.map((l) => l.row) };
+  return { csv: ['订单号,客户编号,下单时间,实付金额,地区,销售渠道', ...lines.map((l) => l.line)].join('\n') + '\n', rows: lines.map((l) => l.row) };
 }
 
 /** The region a shown name stands for (a region keeps the spelling met first in the file). */
@@ -100,7 +102,10 @@ test.describe('customers by region', () => {
     // How regions are counted is said, and what the cleaning did is listed.
     await expect(page.getByTestId('cust-rg-rules')).toContainText('第一笔注明区域的订单');
     await expect(page.getByTestId('cust-rg-merged')).toHaveCount(3);
-    await expect(page.getByTestId('cust-rg-merged').filter({ hasText: '縣城' })).toContainText(`“${COUNTY}”也包括`);
+    // Whichever spelling came first names the region; the message lists the other.
+    const countyMerged = page.getByTestId('cust-rg-merged').filter({ hasText: '縣城' });
+    await expect(countyMerged).toHaveText(new RegExp(`^“(${COUNTY}|縣城)”也包括 “(${COUNTY}|縣城)”。$`));
+    expect(new Set((await countyMerged.textContent())?.match(/“[^”]+”/g)).size).toBe(2);
     await expect(page.getByTestId('cust-rg-blank')).toContainText(`${customersOf('')} 位客户`);
 
     // The matrix in customers: every cell equals the independent count.
@@ -211,6 +216,14 @@ test.describe('customers by region', () => {
     // Column 8 is the total CLV (two decimals in the file).
     expect(Math.abs(Number(doubled[8]) - 2 * Number(county[8]))).toBeLessThanOrEqual(0.011);
     expect(Number(doubled[4])).toBe(Number(county[4]));
+
+    // The channel matrix matches data channels to the plan's the same way: 社區團購（團長） is 社区团购（团长）.
+    await page.getByTestId('cust-nav-matrix').click();
+    await expect(page.locator('[data-testid="cust-channel-row"][data-channel="社區團購（團長）"]')).toHaveAttribute('data-linked', '1');
+    await expect(page.locator('[data-testid="cust-channel-row"][data-channel="仓储式门店"]')).toHaveAttribute('data-linked', '1');
+    await expect(page.locator('[data-testid="cust-channel-row"][data-channel="小程序商城"]')).toHaveAttribute('data-linked', '0');
+    await expect(page.getByTestId('cust-plan-link')).toHaveAttribute('data-matched', '2');
+    await expect(page.getByTestId('cust-plan-link')).toContainText('前置仓到家配送');
 
     expect(libraries).toEqual([]);
   });

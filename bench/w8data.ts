@@ -105,5 +105,6 @@ export function generateClvOrders(customers: number, seed = 8): OrderData {
     },
     orders: { customer: codes, day: date, amount: amounts, channel: channels, channelCount: channelNames.length, customerCount: values.length },
     groupedByOrderId: false,
+    orderRegion: null,
   };
 }

@@ -4,22 +4,26 @@
  * others), and the latest analysis, migration and CLV results. Views read it and call its actions;
  * the worker and the storage are reached through here only.
  */
-import type { ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult } from '../engine/customers/analysisTypes';
+import type { ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
+import type { RegionClvProgress, RegionClvResult } from '../engine/customers/regionClv';
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
-import { analyse, clv, exportMembership, forgetDataset, migration } from '../workers/customersClient';
+import { analyse, clv, exportMembership, forgetDataset, migration, regionClv } from '../workers/customersClient';
 import { app } from './app.svelte';
-import { analysisOptions, defaultSettings, segmentationOf, type AnalysisSettings, type Section } from './customersSettings';
+import { analysisOptions, defaultClvInputs, defaultSettings, segmentationOf, type AnalysisSettings, type ClvInputs, type Section } from './customersSettings';
 import { LatestTask } from './customersTask.svelte';
 
 export type { DatasetMeta } from '../persistence/datasets';
 export type { ImportReport } from '../engine/import/importReport';
+
+type FitCall<R, P> = (datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress: (p: P) => void, signal: AbortSignal) => Promise<R>;
 
 export class CustomersState {
   section = $state<Section>('data');
   /** The data set chosen; null: the newest. */
   datasetId = $state<string | null>(null);
   settings = $state<AnalysisSettings>(defaultSettings());
+  clvInputs = $state<ClvInputs>(defaultClvInputs());
   /** The plan's data sets, newest first. */
   datasets = $state.raw<DatasetMeta[]>([]);
   loaded = $state(false);
@@ -30,6 +34,8 @@ export class CustomersState {
   readonly clv = new LatestTask<ClvResult>();
   /** How far the running CLV computation is. */
   clvProgress = $state.raw<ClvProgress | null>(null);
+  readonly regionClv = new LatestTask<RegionClvResult>();
+  regionClvProgress = $state.raw<RegionClvProgress | null>(null);
 
   /** The data set the sections analyse. */
   readonly dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? this.datasets[0] ?? null);
@@ -73,6 +79,7 @@ export class CustomersState {
     this.analysis.reset();
     this.migration.reset();
     this.clv.reset();
+    this.regionClv.reset();
   }
 
   select(id: string | null): void {
@@ -108,11 +115,16 @@ export class CustomersState {
   }
 
   requestClv(dataset: DatasetMeta, request: ClvRequest): void {
+    this.#fit(this.clv, dataset, request, (p) => (this.clvProgress = p), clv);
+  }
+
+  /** Runs a model fit as its task's latest request, its progress shown through `show`. */
+  #fit<R, P>(task: LatestTask<R>, dataset: DatasetMeta, request: ClvRequest, show: (p: P | null) => void, call: FitCall<R, P>): void {
     const segmentation = segmentationOf(this.settings);
-    this.clv.run(`${dataset.id} ${JSON.stringify(request)} ${JSON.stringify(segmentation)}`, (signal) => {
-      this.clvProgress = null;
+    task.run(`${dataset.id} ${JSON.stringify(request)} ${JSON.stringify(segmentation)}`, (signal) => {
+      show(null);
       // A superseded run's last progress message may still arrive: it is not this run's.
-      return clv(dataset.id, request, segmentation, (p) => signal.aborted || (this.clvProgress = p), signal);
+      return call(dataset.id, request, segmentation, (p) => void (signal.aborted || show(p)), signal);
     });
   }
 
@@ -120,6 +132,16 @@ export class CustomersState {
   cancelClv(): void {
     this.clv.cancel();
     this.clvProgress = null;
+  }
+
+  /** Fits CLV region by region (started by the user: one fit per region can take a while). */
+  requestRegionClv(dataset: DatasetMeta, request: ClvRequest): void {
+    this.#fit(this.regionClv, dataset, request, (p) => (this.regionClvProgress = p), regionClv);
+  }
+
+  cancelRegionClv(): void {
+    this.regionClv.cancel();
+    this.regionClvProgress = null;
   }
 
   exportMembership(dataset: DatasetMeta): Promise<MembershipExport> {

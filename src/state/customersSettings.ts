@@ -2,10 +2,10 @@
  * The Customers tab's analysis settings as the user edits them, and how they become the engine's
  * analysis options. Plain data and functions: the runes live in customers.svelte.ts.
  */
-import { DEFAULT_HIGH_VALUE, R_RFM_SEGMENT_RULES, seedFourClassRules, type AnalysisOptions, type CutPoints, type SegmentRule } from '../engine/customers';
+import { DEFAULT_HIGH_VALUE, R_RFM_SEGMENT_RULES, seedFourClassRules, type AnalysisOptions, type ClvRequest, type CutPoints, type SegmentRule } from '../engine/customers';
 import { parseInput } from '../engine/cellInput';
 
-export const SECTIONS = ['data', 'segments', 'abc', 'matrix', 'migration', 'clv'] as const;
+export const SECTIONS = ['data', 'segments', 'abc', 'matrix', 'regions', 'migration', 'clv'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type SegmentationChoice = 'rfm' | 'seeds4' | 'eight' | 'custom';
@@ -105,3 +105,22 @@ export function analysisOptions(s: AnalysisSettings): AnalysisOptions {
 }
 
 export const RULE_PRESETS = { rfm: R_RFM_SEGMENT_RULES, seeds4: seedFourClassRules(5) } as const;
+
+/** The CLV model's inputs as the user sets them on the CLV view; CLV by region fits with the same. */
+export interface ClvInputs {
+  unit: ClvRequest['unit'];
+  horizonMonths: number;
+  /** Monthly discount rate (0.01 = 1 % a month). */
+  discountRate: number;
+  /** Share of revenue kept as margin. */
+  margin: number;
+}
+
+export function defaultClvInputs(): ClvInputs {
+  return { unit: 'weeks', horizonMonths: 12, discountRate: 0.01, margin: 0.3 };
+}
+
+/** A plain request (not the state's proxy: it crosses to the worker by structured clone). */
+export function clvRequestOf(inputs: ClvInputs): ClvRequest {
+  return { unit: inputs.unit, horizonMonths: inputs.horizonMonths, discountRate: inputs.discountRate, margin: inputs.margin };
+}

@@ -12,10 +12,11 @@
  * cancel (or a newer request) is read mid-run and a superseded run stops there.
  */
 import { Inflate } from 'fflate';
-import { analyse, clvSteps, groupOrders, membership, migration, analyseSummaryFile, AnalysisError } from '../engine/customers';
+import { analyse, clvSteps, groupOrders, membership, migration, analyseSummaryFile, AnalysisError, regionClvSteps } from '../engine/customers';
 import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ActualRecord } from '../engine/actuals/records';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
+import type { RegionClvProgress, RegionClvResult } from '../engine/customers/regionClv';
 import type { OrderData } from '../engine/customers/orders';
 import type { TextDecoderFactory } from '../engine/import/encoding';
 import type { PreviewOverrides } from '../engine/import/preview';
@@ -150,6 +151,11 @@ export function createCustomersApi(deps: ImportDeps) {
 
     clv(callId: string, datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress?: (p: ClvProgress) => unknown): Promise<ClvResult> {
       return run(callId, async (signal) => drive(clvSteps(await load(datasetId), request, segmentation), signal, onProgress && unawaited(onProgress)));
+    },
+
+    /** CLV fitted region by region (each region's customers alone); the same progress and cancel as `clv`. */
+    regionClv(callId: string, datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress?: (p: RegionClvProgress) => unknown): Promise<RegionClvResult> {
+      return run(callId, async (signal) => drive(regionClvSteps(await load(datasetId), request, segmentation), signal, onProgress && unawaited(onProgress)));
     },
 
     /** Reads and analyses a customer summary file (one row per customer, from the SQL of the Beyond panel). */

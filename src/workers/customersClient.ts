@@ -15,6 +15,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
+import type { RegionClvProgress, RegionClvResult } from '../engine/customers/regionClv';
 import type { PreviewOverrides } from '../engine/import/preview';
 import { newDatasetId } from '../persistence/datasets';
 import type { ActualRecord } from '../engine/actuals/records';
@@ -109,6 +110,11 @@ export function migration(datasetId: string, fromDay: number, toDay: number, opt
 
 export function clv(datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress: (p: ClvProgress) => void, signal?: AbortSignal): Promise<ClvResult> {
   return cancellable(signal, (api, id) => api.clv(id, datasetId, request, segmentation, Comlink.proxy(onProgress)));
+}
+
+/** CLV fitted per region, to each region's customers alone. */
+export function regionClv(datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress: (p: RegionClvProgress) => void, signal?: AbortSignal): Promise<RegionClvResult> {
+  return cancellable(signal, (api, id) => api.regionClv(id, datasetId, request, segmentation, Comlink.proxy(onProgress)));
 }
 
 /** Customer id, R, F, M, scores, segment and ABC class of every customer (for a CRM export). */

@@ -1,5 +1,5 @@
 /**
- * The Customers tab's analyses of imported transactions: RFM segments, ABC, segment × channel,
+ * The Customers tab's analyses of imported transactions: RFM segments, ABC, segment × channel and × region,
  * cohorts, migration and the CRM export — compositions of the functions of this folder over the
  * columns of an import (OrderData). Amounts are in the imported file's currency units (floats).
  */
@@ -11,6 +11,7 @@ import { membershipTable } from './membership';
 import { migrationMatrix } from './migration';
 import type { OrderData } from './orders';
 import { scoreRfm, type RfmOptions, type RfmScores } from './rfm';
+import { regionView } from './regionAnalysis';
 import { segmentChannelMatrix } from './segmentChannel';
 import {
   assignSegments,
@@ -155,6 +156,7 @@ export function analyse(data: OrderData, options: AnalysisOptions): CustomerAnal
   const matrix = channels
     ? { ...segmentChannelMatrix(tx, assignment, { throughDay: analysisDay, highValueSegments: highValue(options) }), channelNames: [...channels] }
     : null;
+  const regions = regionView(data, segmented, highValue(options));
   const cohorts = { ...cohortTable(tx, { throughDay: analysisDay, byFirstChannel: channels !== null }), channelNames: channels ? [...channels] : null };
   return {
     analysisDay,
@@ -166,6 +168,7 @@ export function analyse(data: OrderData, options: AnalysisOptions): CustomerAnal
     abc: abcSummary(abcClasses(summary.revenue, { ...cut, include: summary.orders })),
     abcProducts: productAbc(data, analysisDay, cut),
     matrix,
+    regions,
     cohorts,
     thresholds: options.segmentation === 'eight' ? null : scores.thresholds,
     ordersFromOrderId: data.groupedByOrderId,

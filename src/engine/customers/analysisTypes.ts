@@ -9,6 +9,7 @@ import type { AbcClass, AbcClassRow } from './abc';
 import type { CohortGrid, CohortTable } from './cohorts';
 import type { MigrationMatrix } from './migration';
 import type { RfmThresholds } from './rfm';
+import type { RegionView } from './regionAnalysis';
 import type { SegmentChannelMatrix } from './segmentChannel';
 import type { SegmentRow, SegmentRule } from './segments';
 
@@ -89,6 +90,8 @@ export interface CustomerAnalysis {
   abcProducts: ProductAbc | null;
   /** Segment × channel, when a channel column exists. */
   matrix: SegmentChannelView | null;
+  /** Segment × region and RFM per region, when a region column exists. */
+  regions: RegionView | null;
   /** Acquisition cohorts; split by first channel when a channel column exists. */
   cohorts: CohortView;
   /** RFM score thresholds (null for the eight-class model, which splits at the means). */

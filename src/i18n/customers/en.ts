@@ -386,7 +386,7 @@ export const customersEn = {
   'cust.mx.planChannel': 'Plan channel',
   'cust.mx.plannedRevenue': 'Planned net revenue',
   'cust.mx.noMatch': 'not in the plan',
-  'cust.mx.linked': '{matched} of {total} data channels have the name of a plan channel (case ignored).',
+  'cust.mx.linked': '{matched} of {total} data channels have the name of a plan channel (case, width, spaces and simplified/traditional characters ignored; names saved at the last actuals import count too).',
   'cust.mx.notLinked': 'No data channel has the name of a plan channel. Name the plan’s channels as in the data to compare them.',
   'cust.mx.planOnly': 'Plan channels not in the data: {names}.',
   'cust.mx.plannedHint': 'Planned net revenue is over the plan’s whole timeline; the data’s revenue is over its own dates. Repurchase rate: customers with two or more orders in the channel.',

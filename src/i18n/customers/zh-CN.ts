@@ -388,7 +388,7 @@ export const customersZhCN: Record<keyof typeof customersEn, string> = {
   'cust.mx.planChannel': '方案中的渠道',
   'cust.mx.plannedRevenue': '计划净收入',
   'cust.mx.noMatch': '方案中没有',
-  'cust.mx.linked': '数据中的 {total} 个渠道里，有 {matched} 个与方案渠道同名（不区分大小写）。',
+  'cust.mx.linked': '数据中的 {total} 个渠道里，有 {matched} 个与方案渠道同名（不区分大小写、全半角、空格和简繁体；上次导入实际数据时保存的对应也算）。',
   'cust.mx.notLinked': '数据中没有与方案渠道同名的渠道。把方案渠道按数据中的名称命名即可对比。',
   'cust.mx.planOnly': '数据中没有的方案渠道：{names}。',
   'cust.mx.plannedHint': '计划净收入覆盖方案的整个时间范围；数据中的收入覆盖数据自身的日期范围。复购率：在该渠道下单两次及以上的客户占比。',

@@ -388,7 +388,7 @@ export const customersZhTW: Record<keyof typeof customersEn, string> = {
   'cust.mx.planChannel': '方案中的通路',
   'cust.mx.plannedRevenue': '計畫淨營收',
   'cust.mx.noMatch': '方案中沒有',
-  'cust.mx.linked': '資料中的 {total} 個通路裡，有 {matched} 個與方案通路同名（不分大小寫）。',
+  'cust.mx.linked': '資料中的 {total} 個通路裡，有 {matched} 個與方案通路同名（不分大小寫、全半形、空格和簡繁體；上次匯入實際資料時儲存的對應也算）。',
   'cust.mx.notLinked': '資料中沒有與方案通路同名的通路。將方案通路依資料中的名稱命名即可比較。',
   'cust.mx.planOnly': '資料中沒有的方案通路：{names}。',
   'cust.mx.plannedHint': '計畫淨營收涵蓋方案的整個期間；資料中的營收涵蓋資料本身的日期範圍。回購率：在該通路下單兩次以上的顧客占比。',

@@ -267,3 +267,46 @@ export function heatmapOption(input: HeatmapInput): EChartsCoreOption {
 export function decimalText(v: number, locale: string, digits = 2): string {
   return formatDecimal(v, locale, digits);
 }
+
+export interface ShareBarsInput {
+  /** Category names (e.g. the plan's regions), top to bottom. */
+  categories: readonly string[];
+  /** Series of shares (fractions; null: not defined), one value per category. */
+  series: readonly { name: string; values: readonly (number | null)[]; color: string }[];
+  locale: string;
+}
+
+/** Shares side by side per category, as horizontal bars: where one thing sits next to where another does. */
+export function shareBarsOption(input: ShareBarsInput): EChartsCoreOption {
+  const { categories, series, locale } = input;
+  const pct = (v: number) => formatPercent(v, locale, 1);
+  return {
+    ...CHART_BASE,
+    grid: { left: 8, right: 56, top: 32, bottom: 8, containLabel: true },
+    legend: { top: 0, data: series.map((s) => s.name) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      formatter: (raw: unknown) => {
+        const items = raw as { dataIndex: number; seriesIndex: number }[];
+        if (items.length === 0) return '';
+        const i = items[0].dataIndex;
+        const lines = items.map((p) => {
+          const v = series[p.seriesIndex]?.values[i];
+          return row(series[p.seriesIndex]?.name ?? '', v === null || v === undefined ? '—' : pct(v));
+        });
+        return [encodeHTML(categories[i] ?? ''), ...lines].join('<br/>');
+      },
+    },
+    xAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatPercent(v, locale, 0) } },
+    yAxis: { type: 'category', inverse: true, data: [...categories] },
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.values.map((v) => v ?? null),
+      itemStyle: { color: s.color },
+      label: { show: true, position: 'right', formatter: (p: { value: number | null }) => (p.value === null ? '' : pct(p.value)) },
+    })),
+  };
+}

@@ -109,6 +109,12 @@ test('grocery plan by region: a tier-1 region, shares, regional AOV and spend ty
   await expect(cell(page, 2, 'r.tier3')).toHaveText('70%');
   await expect(cell(page, 2, 'r.county')).toHaveText('30%');
   await expect(cell(page, 2, 'total')).toHaveText('100%');
+  // A row that adds up to more than 100 % is read as proportions, and the planner is told; undone.
+  await pasteAt(page, p, 0, 'r.county', '60%\t60%');
+  await expect(p.toastWith('add up to 120%')).toBeVisible();
+  await expect(cell(page, 0, 'r.county')).toHaveText('50%');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 0, 'r.county')).toHaveClass(/inherited-value/);
 
   // Regional AOV typed: the region's own value, the others keep the channel's.
   await page.getByTestId('region-select').selectOption('driver:aov');

@@ -30,4 +30,5 @@ export const regionsEn = {
   'reg.season.hint': 'Twelve monthly indices, January first, for base traffic in this region; empty = none.',
   'reg.season.set': 'Season of {region}',
   'reg.season.invalid': 'Type twelve indices above zero: 0.9 1.1 … or 90% 110% …',
+  'reg.sharesScaled': 'Shares of {channel} add up to {total}: they are read as proportions and scaled to 100 %.',
 } as const;

@@ -30,4 +30,5 @@ export const regionsZhCN = {
   'reg.season.hint': '十二个月度指数（从一月开始），替代该区域基础流量的季节性；留空则沿用各渠道的季节性。',
   'reg.season.set': '{region}的季节性',
   'reg.season.invalid': '请输入或粘贴十二个大于零的指数，例如 0.9 1.1 … 或 90% 110% …',
+  'reg.sharesScaled': '{channel}的区域占比合计为 {total}：按比例换算为 100%。',
 } as const;

@@ -30,4 +30,5 @@ export const regionsZhTW = {
   'reg.season.hint': '十二個月度指數（從一月開始），取代該區域基礎流量的季節性；留空則沿用各通路的季節性。',
   'reg.season.set': '{region}的季節性',
   'reg.season.invalid': '請輸入或貼上十二個大於零的指數，例如 0.9 1.1 … 或 90% 110% …',
+  'reg.sharesScaled': '{channel}的區域占比合計為 {total}：按比例換算為 100%。',
 } as const;

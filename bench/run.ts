@@ -4,6 +4,7 @@ import { launch, preview } from './browser';
 import { computePlan } from '../src/engine/compute';
 import { generateSyntheticPlan } from '../src/engine/synthetic';
 import { measureW4Rows } from './w4rows';
+import { measureW4r } from './w4r';
 import { measureLcp } from './lcp';
 import { firstLoadJs } from './w6';
 import { measureW3b, measureW3c } from './w3bc';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   const browser = await launch();
   try {
     rows.push(...(await measureW4Rows(browser, server.url)));
+    // W4r: the same edit-to-paint on a plan computed region by region (bench/w4r.ts).
+    rows.push(await measureW4r(browser, server.url));
     // W5: persisting and reloading imported rows in Chromium's IndexedDB (bench/w5.ts).
     rows.push(...(await measureW5(browser)));
     const lcp = await measureLcp(browser, server.url);

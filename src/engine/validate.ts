@@ -64,6 +64,13 @@ function checkDriver(report: Report, path: (string | number)[], key: DriverKey, 
   }
 }
 
+/** Problems of one driver (base, growth, season, month values), as a channel's drivers are checked. */
+export function driverProblems(path: (string | number)[], key: DriverKey, d: Driver | undefined): Problem[] {
+  const problems: Problem[] = [];
+  checkDriver((at, code, params) => problems.push(params ? { path: at, code, params } : { path: at, code }), path, key, d);
+  return problems;
+}
+
 function checkChannel(report: Report, plan: Plan, ch: Channel, c: number): void {
   const p = ['channels', c];
   checkName(report, [...p, 'name'], ch.name);

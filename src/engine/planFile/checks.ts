@@ -17,6 +17,7 @@ import { validatePartners } from '../evaluation/partners';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
 import { uncertaintyIssues } from '../uncertainty/validate';
+import { checkRegionalValues } from './regionChecks';
 import { validatePlan, type Problem } from '../validate';
 
 type Path = (string | number)[];
@@ -163,6 +164,7 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   checkUncertainty(c, plan);
   checkBudgetBounds(c, plan, channelIds);
   checkEvaluation(c, plan, channelIds);
+  checkRegionalValues(plan, c);
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);

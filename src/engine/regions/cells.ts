@@ -24,7 +24,21 @@ function equalPart(value: number, part: number, of: number): number {
   return base + (Math.abs(rest) > part ? Math.sign(rest) : 0);
 }
 
+/**
+ * The cells of the last results asked for: the region views, tiles and charts of one edit all read
+ * the same result, and each would otherwise copy 500 rows × 36 months of every flow again.
+ */
+const recent = new WeakMap<PlanResult, { plan: Plan; cells: RegionCells }>();
+
 export function regionCells(plan: Plan, res: PlanResult): RegionCells {
+  const hit = recent.get(res);
+  if (hit && hit.plan === plan) return hit.cells;
+  const cells = computeRegionCells(plan, res);
+  recent.set(res, { plan, cells });
+  return cells;
+}
+
+function computeRegionCells(plan: Plan, res: PlanResult): RegionCells {
   const P = res.periods;
   const computed = new Map<number, number[]>();
   res.regional?.rows.forEach((r, k) => {
@@ -66,7 +80,8 @@ export function regionCells(plan: Plan, res: PlanResult): RegionCells {
     for (const m of FLOW_METRICS) {
       const dst = flows[m];
       if (src.kind === 'row') {
-        dst.set(res.regional!.flows[m].subarray(src.k * P, (src.k + 1) * P), q * P);
+        const from = res.regional!.flows[m];
+        for (let t = 0; t < P; t++) dst[q * P + t] = from[src.k * P + t];
         continue;
       }
       const from = res.flows[m];
@@ -78,8 +93,10 @@ export function regionCells(plan: Plan, res: PlanResult): RegionCells {
           of === 1 ? v : !money ? (src.equal ? v / of : v * src.shares[src.part]) : src.equal ? equalPart(v, src.part, of) : splitInteger(v, src.shares)[src.part];
       }
     }
-    if (src.kind === 'row') mroi.set(res.regional!.marginalRoiSpend.subarray(src.k * P, (src.k + 1) * P), q * P);
-    else {
+    if (src.kind === 'row') {
+      const from = res.regional!.marginalRoiSpend;
+      for (let t = 0; t < P; t++) mroi[q * P + t] = from[src.k * P + t];
+    } else {
       const of = src.shares.length;
       for (let t = 0; t < P; t++) {
         const v = res.marginalRoiSpend[src.c * P + t];

@@ -32,7 +32,9 @@ import {
   type Adjustment,
   type AdjustmentOp,
   type AdjustmentTarget,
+  type Channel,
   type ChannelBudgetBounds,
+  type Driver,
   type DriverKey,
   type Evaluation,
   type Plan,
@@ -311,6 +313,46 @@ function actualisedArb(plan: Plan, id: string): fc.Arbitrary<Scenario> {
     }));
 }
 
+/** A driver a region has of its own: a base in range, sometimes growth and a season. */
+function regionDriverArb(key: DriverKey): fc.Arbitrary<Driver> {
+  return fc
+    .record({
+      base: driverValue(key),
+      growth: fc.option(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { nil: undefined }),
+      seasonality: fc.option(fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 12, maxLength: 12 }), { nil: undefined }),
+    })
+    .map(({ base, growth, seasonality }) => ({ base, ...(growth === undefined ? {} : { growth }), ...(seasonality ? { seasonality } : {}) }));
+}
+
+/** Region weights and drivers of the channels' served regions, and regions' own seasons. */
+function regionalValuesArb(plan: Plan): fc.Arbitrary<Plan> {
+  if (plan.regions.length === 0) return fc.constant(plan);
+  const channelArb = (ch: Channel): fc.Arbitrary<Channel> => {
+    const served = ch.regions.filter((r) => plan.regions.some((x) => x.id === r));
+    if (served.length === 0) return fc.constant(ch);
+    const weights = fc.option(fc.dictionary(fc.constantFrom(...served), fc.double({ min: 0, max: 100, noNaN: true }), { minKeys: 1, maxKeys: served.length }), { nil: undefined });
+    const ownDrivers = fc.option(
+      fc.dictionary(fc.constantFrom(...served), fc.constantFrom(...DRIVER_KEYS).chain((k) => regionDriverArb(k).map((d) => ({ [k]: d }))), { minKeys: 1, maxKeys: served.length }),
+      { nil: undefined },
+    );
+    return fc.record({ weights, ownDrivers }).map(({ weights, ownDrivers }) => ({
+      ...ch,
+      ...(weights ? { regionWeights: weights } : {}),
+      ...(ownDrivers ? { regionDrivers: ownDrivers } : {}),
+    }));
+  };
+  const season = fc.option(fc.array(fc.double({ min: 0.01, max: 10, noNaN: true }), { minLength: 12, maxLength: 12 }), { nil: undefined });
+  return fc
+    .record({
+      withRegional: fc.boolean(),
+      channels: fc.tuple(...plan.channels.map(channelArb)),
+      seasons: fc.array(season, { minLength: plan.regions.length, maxLength: plan.regions.length }),
+    })
+    .map(({ withRegional, channels, seasons }) =>
+      withRegional ? { ...plan, channels, regions: plan.regions.map((r, i) => (seasons[i] ? { ...r, seasonality: seasons[i] } : r)) } : plan,
+    );
+}
+
 /** A valid plan with any mix of the optional parts. */
 export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
   const channelIds = base.channels.map((c) => c.id);
@@ -373,5 +415,6 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
       return evaluated.chain((p) =>
         fc.tuple(actualsArb(p), actualisedArb(p, 'sc-actualised')).map(([actuals, scenario]) => ({ ...p, actuals, scenarios: [...p.scenarios, scenario] })),
       );
-    });
+    })
+    .chain(regionalValuesArb);
 });

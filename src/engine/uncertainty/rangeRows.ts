@@ -12,8 +12,8 @@ import { DRIVER_SPECS } from '../drivers';
 import type { DriverSeries } from '../driverSeries';
 import { AMOUNT_DRIVERS } from '../regions/expand';
 import type { RegionalRun } from '../regions/run';
-import { splitInteger } from '../regions/shares';
-import type { UncertainDriver } from '../types';
+import { regionShares, splitInteger } from '../regions/shares';
+import type { Plan, UncertainDriver } from '../types';
 import { applyToRow, driverBase } from './apply';
 
 export interface RangeRows {
@@ -52,4 +52,22 @@ export function applyRangeValue(series: DriverSeries, target: RangeRows, driver:
   const money = DRIVER_SPECS[driver].unit === 'money';
   const parts = money && rows.length > 1 ? splitInteger(Math.round(value), addShare) : addShare.map((s) => value * s);
   rows.forEach((r, k) => applyToRow(series, driver, r, periods, false, 1, parts[k], true));
+}
+
+/**
+ * The value a range's low and high are measured against, without expanding the plan: the channel
+ * driver's base, or a region's — its own value if it has one, else its share of an amount or the
+ * channel's rate (the row's base in the expansion). 0 when the channel or region is unknown.
+ */
+export function rangeBase(plan: Plan, u: Pick<UncertainDriver, 'channelId' | 'driver' | 'regionId'>): number {
+  const ch = plan.channels.find((c) => c.id === u.channelId);
+  if (!ch) return 0;
+  const finite = (v: number | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const whole = finite(ch.drivers[u.driver]?.base);
+  if (u.regionId === undefined) return whole;
+  const own = ch.regionDrivers?.[u.regionId]?.[u.driver];
+  if (own) return finite(own.base);
+  const share = regionShares(plan, ch).find((r) => r.regionId === u.regionId)?.share;
+  if (share === undefined) return 0;
+  return AMOUNT_DRIVERS.has(u.driver) ? whole * share : whole;
 }

@@ -4,9 +4,10 @@ import { computePlan } from '../../../src/engine/compute';
 import { actionEffect } from '../../../src/engine/evaluation/bcgAdvice';
 import { goalSeek, goalSeekAdjustment } from '../../../src/engine/goalSeek';
 import { responseCurves } from '../../../src/engine/responseCurves';
+import { convertContext, switchOperation } from '../../../src/engine/scenarios/convert';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
 import type { Adjustment, Plan, UncertainDriver } from '../../../src/engine/types';
-import { naiveMonteCarlo, naiveTornado, prepareMonteCarlo, quantile, runMonteCarloChunk, drawUniform, tornado } from '../../../src/engine/uncertainty';
+import { naiveMonteCarlo, naiveTornado, prepareMonteCarlo, quantile, rangeBase, runMonteCarloChunk, drawUniform, tornado } from '../../../src/engine/uncertainty';
 import { addRebate, simpleChannel, simplePlan } from './planFixtures';
 
 /**
@@ -219,5 +220,18 @@ describe('BCG action effects and response curves on a plan computed by region', 
     // Sampled at 0, 1, 2, 3, 4 million: today's 2 million (two months) is the third point.
     expect(a.spend[2]).toBe(2_000_000);
     expect(Math.abs(a.value[2] - 2 * (NORTH + SOUTH))).toBeLessThan(10);
+  });
+});
+
+describe('switching the operation of an adjustment of one region', () => {
+  it("measures against the region's own level, not the channel's", () => {
+    const plan = handPlan();
+    const adj: Adjustment = { id: 'x', target: { kind: 'channels', ids: ['a'] }, regionId: 'south', driver: 'spend', op: { kind: 'scale', percent: 20 }, enabled: true };
+    // South spends 250,000 a month: +20 % of it is 50,000, and setting it means 300,000.
+    expect(switchOperation(convertContext(plan), adj, 'add').op).toEqual({ kind: 'add', value: 50_000 });
+    expect(switchOperation(convertContext(plan), adj, 'set').op).toEqual({ kind: 'set', value: 300_000 });
+    expect(rangeBase(plan, { channelId: 'a', driver: 'spend', regionId: 'south' })).toBe(250_000);
+    expect(rangeBase(plan, { channelId: 'a', driver: 'conversion', regionId: 'south' })).toBe(0.04);
+    expect(rangeBase(plan, { channelId: 'a', driver: 'conversion', regionId: 'north' })).toBe(0.02);
   });
 });

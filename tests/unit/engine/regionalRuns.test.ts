@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../../src/engine/compute';
 import { actionEffect } from '../../../src/engine/evaluation/bcgAdvice';
+import { seasonallyAdjustedNetRevenue } from '../../../src/engine/evaluation/bcgInputs';
 import { goalSeek, goalSeekAdjustment } from '../../../src/engine/goalSeek';
 import { responseCurves } from '../../../src/engine/responseCurves';
 import { convertContext, switchOperation } from '../../../src/engine/scenarios/convert';
@@ -233,5 +234,19 @@ describe('switching the operation of an adjustment of one region', () => {
     expect(rangeBase(plan, { channelId: 'a', driver: 'spend', regionId: 'south' })).toBe(250_000);
     expect(rangeBase(plan, { channelId: 'a', driver: 'conversion', regionId: 'south' })).toBe(0.04);
     expect(rangeBase(plan, { channelId: 'a', driver: 'conversion', regionId: 'north' })).toBe(0.02);
+  });
+});
+
+describe('BCG growth on a plan computed by region', () => {
+  it("takes each region's own season out", () => {
+    const plan = handPlan();
+    // North's base traffic peaks in January (×1.5) and dips in February (×0.5); spend is flat.
+    plan.regions[0].seasonality = [1.5, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    const res = computePlan(plan);
+    const net = seasonallyAdjustedNetRevenue(plan, res);
+    // Without the season both months are the hand plan's: a's net revenue 3,240,000 + 2,160,000.
+    expect(net[0]).toBe(3_240_000 + 2_160_000);
+    expect(net[1]).toBe(3_240_000 + 2_160_000);
+    expect(res.flows.netRevenue[0]).not.toBe(res.flows.netRevenue[1]);
   });
 });

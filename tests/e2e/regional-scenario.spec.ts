@@ -37,7 +37,7 @@ const sum = (xs: ArrayLike<number>): number => {
   return s;
 };
 
-test('a scenario of one region, a regional range and the tornado agree with the engine', async ({ page, planner: p }) => {
+test('a scenario of one region, its slider, a regional range and the tornado agree with the engine', async ({ page, planner: p }) => {
   const libraries = watchLibraries(page);
   const { bytes, plan } = await regionalPlanFile();
   await p.open('zh-CN');
@@ -59,15 +59,28 @@ test('a scenario of one region, a regional range and the tornado agree with the 
   await expect(p.cell('adjustment-grid', 0, 'region')).toHaveText(TIER3_NAME);
   await expect(page.getByTestId('adjustment-list').locator('li').first()).toHaveText(`全部主渠道 · ${TIER3_NAME}：营销投入+20%`);
 
+  // Its what-if slider moves the regional adjustment (one step up from +20 %).
+  await p.showColumn('adjustment-grid', 'slider');
+  await p.cell('adjustment-grid', 0, 'slider').click();
+  await p.paste('adjustment-grid', '是');
+  const slider = page.getByTestId('slider');
+  await expect(slider).toHaveCount(1);
+  await expect(page.getByTestId('slider-label')).toHaveText(`全部主渠道 · ${TIER3_NAME}：营销投入+20%`);
+  await slider.focus();
+  await slider.press('ArrowRight');
+  const percent = Number(await slider.inputValue());
+  expect(percent).toBeGreaterThan(20);
+  await expect(page.getByTestId('adjustment-list').locator('li').first()).toContainText(`全部主渠道 · ${TIER3_NAME}：营销投入+${percent}%`);
+
   // The same scenario computed here: the figures on screen are the engine's.
-  const adjustment: Adjustment = { id: 'a', target: { kind: 'role', role: 'main' }, regionId: TIER3, driver: 'spend', op: { kind: 'scale', percent: 20 }, enabled: true };
+  const adjustment: Adjustment = { id: 'a', target: { kind: 'role', role: 'main' }, regionId: TIER3, driver: 'spend', op: { kind: 'scale', percent }, enabled: true };
   const withScenario: Plan = { ...plan, scenarios: [{ id: 's', name: 's', parentId: null, notes: '', adjustments: [adjustment] }] };
   const expected = computePlan(withScenario, 's');
   const baseline = computePlan(withScenario, null);
   await expect.poll(() => p.kpi('netRevenue')).toBe(sum(expected.flows.netRevenue));
   expect(await p.kpi('contribution')).toBe(sum(expected.flows.contribution));
   expect(await p.kpi('spend')).toBe(sum(expected.flows.spend));
-  // Only tier-3 spend of the main channels moved: +20 % of it is the whole change of spend.
+  // Only tier-3 spend of the main channels moved: that share of it is the whole change of spend.
   const rows = expected.regional!.rows;
   const P = expected.periods;
   let tier3MainSpend = 0;
@@ -75,7 +88,7 @@ test('a scenario of one region, a regional range and the tornado agree with the 
     if (r.regionId === TIER3 && plan.channels[r.channel].role === 'main') tier3MainSpend += sum(baseline.regional!.flows.spend.subarray(k * P, (k + 1) * P));
   });
   expect(tier3MainSpend).toBeGreaterThan(0);
-  expect(Math.abs(sum(expected.flows.spend) - sum(baseline.flows.spend) - 0.2 * tier3MainSpend)).toBeLessThan(P * rows.length);
+  expect(Math.abs(sum(expected.flows.spend) - sum(baseline.flows.spend) - (percent / 100) * tier3MainSpend)).toBeLessThan(P * rows.length);
 
   // A range of one region: township conversion of the group-buy channel, P10 = P90 = its own rate,
   // so every draw is the plan (the simulation does not round to fen: a few fen per cell at most).
@@ -84,8 +97,9 @@ test('a scenario of one region, a regional range and the tornado agree with the 
   const range = page.getByTestId('mc-range').first();
   await range.getByRole('combobox', { name: '渠道' }).selectOption('ch-group-buy');
   await range.getByRole('combobox', { name: '驱动因素' }).selectOption('conversion');
-  await range.getByTestId('mc-region').selectOption('township');
-  await expect(range.getByTestId('mc-region').locator('option:checked')).toHaveText('乡镇及农村');
+  const region = range.getByRole('combobox', { name: '区间所属区域' });
+  await region.selectOption('township');
+  await expect(region.locator('option:checked')).toHaveText('乡镇及农村');
   const own = plan.channels.find((c) => c.id === 'ch-group-buy')!.regionDrivers!.township!.conversion!.base;
   for (const field of ['mc-low', 'mc-high'] as const) {
     await range.getByTestId(field).fill(`${own * 100}%`);

@@ -1,12 +1,18 @@
-import { computeFromSeries, scenarioSeries } from './compute';
+import { scenarioSeries } from './compute';
 import { copySeries } from './driverSeries';
 import { isDriverKey } from './metrics';
+import { expandAdjustments } from './regions/expand';
+import { channelsNamedByRegion, regionalRun, runResult } from './regions/run';
 import { rollup, rollupValue } from './rollup';
 import { applyAdjustments } from './scenarios/apply';
 import { monthKeys } from './timeline';
 import type { Adjustment, DriverKey, MetricKey, Plan } from './types';
 
-export type GoalVariable = { kind: 'driver'; channelId: string; driver: DriverKey } | { kind: 'totalBudget' };
+/**
+ * What goal seek varies: one driver of a channel (of one region of it, with `regionId`: "what
+ * tier-3 spend of this channel reaches the target"), or every channel's spend at once.
+ */
+export type GoalVariable = { kind: 'driver'; channelId: string; driver: DriverKey; regionId?: string } | { kind: 'totalBudget' };
 
 export interface GoalSeekSpec {
   scenarioId: string | null;
@@ -38,9 +44,10 @@ const INV_PHI = (Math.sqrt(5) - 1) / 2;
 export function goalSeekAdjustment(spec: GoalSeekSpec, percent: number, id: string): Adjustment {
   const v = spec.variable;
   const op = { kind: 'scale' as const, percent };
-  return v.kind === 'driver'
-    ? { id, target: { kind: 'channels', ids: [v.channelId] }, driver: v.driver, op, enabled: true }
-    : { id, target: { kind: 'all' }, driver: 'spend', op, enabled: true };
+  if (v.kind === 'totalBudget') return { id, target: { kind: 'all' }, driver: 'spend', op, enabled: true };
+  const adj: Adjustment = { id, target: { kind: 'channels', ids: [v.channelId] }, driver: v.driver, op, enabled: true };
+  if (v.regionId !== undefined) adj.regionId = v.regionId;
+  return adj;
 }
 
 function checkSpec(plan: Plan, spec: GoalSeekSpec): void {
@@ -51,6 +58,10 @@ function checkSpec(plan: Plan, spec: GoalSeekSpec): void {
   // An unknown channel or driver would look like a flat metric: refuse it instead of misreporting.
   if (v.kind === 'driver' && (!plan.channels.some((c) => c.id === v.channelId) || !isDriverKey(v.driver))) {
     throw new RangeError(`Unknown goal-seek variable ${v.channelId} / ${v.driver}`);
+  }
+  // A region the channel does not serve would leave the metric flat: refuse it too.
+  if (v.kind === 'driver' && v.regionId !== undefined && channelsNamedByRegion(plan, [v]).length === 0) {
+    throw new RangeError(`The goal-seek channel ${v.channelId} does not serve region ${v.regionId}`);
   }
 }
 
@@ -115,7 +126,11 @@ function samplePoints(lo: number, hi: number): { points: number[]; anchor: numbe
  */
 export function goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
   checkSpec(plan, spec);
-  const base = scenarioSeries(plan, spec.scenarioId);
+  // On a plan with regional values the metric is computed region by region, as computePlan does; a
+  // variable of one region makes its channel computed by region too.
+  const v = spec.variable;
+  const run = regionalRun(plan, v.kind === 'driver' ? channelsNamedByRegion(plan, [v]) : []);
+  const base = scenarioSeries(run.target, spec.scenarioId);
   const months = monthKeys(plan.timeline);
   const target = spec.target;
   const tol = 1e-9 * Math.max(1, Math.abs(target));
@@ -123,8 +138,9 @@ export function goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
   const gap: Gap = (percent) => {
     evaluations++;
     const series = copySeries(base.series);
-    applyAdjustments(plan, series, months, [goalSeekAdjustment(spec, percent, 'goal-seek')]);
-    const r = rollup(plan, computeFromSeries(plan, series, []), 'total', 'all');
+    const adj = goalSeekAdjustment(spec, percent, 'goal-seek');
+    applyAdjustments(run.target, series, months, run.x ? expandAdjustments(plan, run.x, [adj]) : [adj]);
+    const r = rollup(plan, runResult(run, series), 'total', 'all');
     const v = r.groupKeys.length > 0 ? rollupValue(r, spec.metric, 0, 0) : null;
     return v === null || !Number.isFinite(v) ? null : v - target;
   };

@@ -78,6 +78,13 @@ export interface EngineMessageParams {
   'risk.notFinite': Record<string, never>;
   'risk.lowAboveHigh': { driver: string; low: number; high: number };
   'risk.lognormalNotPositive': { driver: string; low: number };
+  /** `regionId` is the id the range names (the plan has no region of it); `channel`, `region` are names. */
+  'risk.unknownRegion': { regionId: string };
+  'risk.regionNotServed': { channel: string; region: string };
+
+  // Adjustments of a scenario by region (scenarios/validate.ts). Names, not ids, except an unknown id.
+  'scen.unknownRegion': { regionId: string };
+  'scen.regionNotServed': { region: string };
 }
 
 export type EngineMessageCode = keyof EngineMessageParams;

@@ -7,6 +7,8 @@
  */
 import { computeFromSeries, type PlanResult } from '../compute';
 import { copySeries, type DriverSeries } from '../driverSeries';
+import { expandAdjustments } from '../regions/expand';
+import { regionalRun, runResult, targetSeries } from '../regions/run';
 import { applyAdjustments } from '../scenarios/apply';
 import { cannibalisationPairs } from '../scenarios/cannibalisation';
 import { DRIVER_KEYS, type Adjustment, type Plan } from '../types';
@@ -77,6 +79,16 @@ function channelSlice(series: DriverSeries, c: number, P: number): DriverSeries 
  */
 export function actionEffect(plan: Plan, result: PlanResult, c: number, adjustments: readonly Adjustment[], window: PeriodWindow): number {
   const P = result.periods;
+  const run = regionalRun(plan);
+  if (run.x) {
+    // A plan with regional values: the action on the channel's rows, the whole plan computed again
+    // by region and added up (rebates settle on the channel's total), as computePlan does.
+    const series = copySeries(targetSeries(run, result));
+    applyAdjustments(run.target, series, result.months, expandAdjustments(plan, run.x, adjustments));
+    const after = runResult(run, series);
+    const C = plan.channels.length;
+    return windowSum(after.flows.contribution, 0, C, window, P) - windowSum(result.flows.contribution, 0, C, window, P);
+  }
   const series = copySeries(result.drivers);
   applyAdjustments(plan, series, result.months, adjustments);
   const id = plan.channels[c].id;

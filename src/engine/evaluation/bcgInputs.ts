@@ -3,6 +3,7 @@ import { computeFromSeries, type PlanResult } from '../compute';
 import { DRIVER_SPECS } from '../drivers';
 import { copySeries, inBounds } from '../driverSeries';
 import { ratio } from '../ratios';
+import { regionalRun, runResult, targetSeries } from '../regions/run';
 import { buckets, calendarMonths } from '../timeline';
 import { DRIVER_KEYS, type BcgGrowthMode, type Plan } from '../types';
 import type { BcgInput } from './bcg';
@@ -95,8 +96,10 @@ function growthWindows(plan: Plan, months: readonly string[], mode: BcgGrowthMod
 export function seasonallyAdjustedNetRevenue(plan: Plan, result: PlanResult): Float64Array {
   const P = result.periods;
   const cal = calendarMonths(plan.timeline);
-  const series = copySeries(result.drivers);
-  plan.channels.forEach((ch, c) => {
+  // A plan with regional values is adjusted row by row (a region's own season), as computePlan computed it.
+  const run = regionalRun(plan);
+  const series = copySeries(targetSeries(run, result));
+  run.target.channels.forEach((ch, c) => {
     for (const key of DRIVER_KEYS) {
       const season = ch.drivers[key]?.seasonality;
       if (!season || season.length !== 12) continue;
@@ -107,7 +110,7 @@ export function seasonallyAdjustedNetRevenue(plan: Plan, result: PlanResult): Fl
       }
     }
   });
-  return computeFromSeries(plan, series, []).flows.netRevenue;
+  return run.x ? runResult(run, series).flows.netRevenue : computeFromSeries(plan, series, []).flows.netRevenue;
 }
 
 /**

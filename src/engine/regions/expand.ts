@@ -314,3 +314,19 @@ function expandActuals(ctx: Ctx, actuals: Actuals): Actuals {
   }
   return { ...actuals, series };
 }
+
+/**
+ * Adjustments of the plan written for an expansion of it (what expandPlan does to a scenario's
+ * adjustments), for paths that apply adjustments of their own on an expanded plan: goal seek, the
+ * effect of a BCG action.
+ */
+export function expandAdjustments(plan: Plan, x: Expansion, list: readonly Adjustment[]): Adjustment[] {
+  const shares = new Map<number, RegionShare[]>();
+  for (const r of x.rows) {
+    const mine = shares.get(r.channel) ?? [];
+    mine.push({ regionId: r.regionId, share: r.share });
+    shares.set(r.channel, mine);
+  }
+  const ctx: Ctx = { plan, shares, idOf: (c, r) => rowId(plan.channels[c].id, r) };
+  return list.flatMap((a) => expandAdjustment(ctx, a));
+}

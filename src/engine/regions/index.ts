@@ -1,5 +1,6 @@
 /** Regions as a dimension of the plan (docs/model.md#regions). */
 export { servedRegions, regionShares, splitInteger, hasOwnRegionalValues, type RegionShare } from './shares';
-export { expandPlan, regionalChannels, rowId, AMOUNT_DRIVERS, type Expansion, type RegionRow } from './expand';
+export { expandPlan, expandAdjustments, regionalChannels, rowId, AMOUNT_DRIVERS, type Expansion, type RegionRow } from './expand';
 export { regionCells, type RegionCells } from './cells';
 export { matchesTarget } from './targets';
+export { regionalRun, runResult, targetRows, targetSeries, channelsNamedByRegion, type RegionalRun } from './run';

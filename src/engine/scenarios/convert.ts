@@ -1,6 +1,7 @@
 import { DRIVER_SPECS } from '../drivers';
 import { resolveDrivers, type DriverSeries } from '../driverSeries';
 import { currencyDigits } from '../money';
+import { regionalRun, targetRows, type RegionalRun } from '../regions/run';
 import { monthKeys } from '../timeline';
 import type { Adjustment, AdjustmentOp, AdjustmentTarget, DriverKey, Plan } from '../types';
 
@@ -60,10 +61,28 @@ export interface ConvertContext {
   plan: Plan;
   series: DriverSeries;
   months: string[];
+  /** Every channel region by region (built when an adjustment of one region is first converted). */
+  regional?: { run: RegionalRun; series: DriverSeries };
 }
 
 export function convertContext(plan: Plan): ConvertContext {
   return { plan, series: resolveDrivers(plan).series, months: monthKeys(plan.timeline) };
+}
+
+/**
+ * The level of a driver over what an adjustment targets: its channels' baseline, or for an
+ * adjustment of one region those channels' rows in that region (a region's own amount, not the
+ * channel's), so that "+10 %" of a region's spend becomes an amount of that region.
+ */
+function targetLevel(ctx: ConvertContext, adj: Adjustment, channels: readonly number[], driver: DriverKey): number | null {
+  if (adj.regionId === undefined) return driverLevel(ctx.series, ctx.months, channels, driver, adj.from, adj.to);
+  if (!ctx.regional) {
+    const run = regionalRun(ctx.plan, ctx.plan.channels.map((_, c) => c));
+    ctx.regional = { run, series: run.x ? resolveDrivers(run.target).series : ctx.series };
+  }
+  const { run, series } = ctx.regional;
+  const rows = channels.flatMap((c) => targetRows(run, c, adj.regionId));
+  return driverLevel(series, ctx.months, rows, driver, adj.from, adj.to);
 }
 
 /** Rounds a value of a driver's unit to what a planner would type: whole currency units, 0.01 %, whole visits. */
@@ -94,10 +113,10 @@ function changeOf(ctx: ConvertContext, adj: Adjustment): Change {
   if (op.kind === 'move') {
     // A move's money goes to its destination: the same change as adding it there.
     const to = ctx.plan.channels.findIndex((ch) => ch.id === op.to);
-    const level = to < 0 ? null : driverLevel(ctx.series, ctx.months, [to], 'spend', adj.from, adj.to);
+    const level = to < 0 ? null : targetLevel(ctx, adj, [to], 'spend');
     return { absolute: op.amount, relative: level ? op.amount / level : null };
   }
-  const level = driverLevel(ctx.series, ctx.months, targetedChannels(ctx.plan, adj.target), adj.driver, adj.from, adj.to);
+  const level = targetLevel(ctx, adj, targetedChannels(ctx.plan, adj.target), adj.driver);
   switch (op.kind) {
     case 'scale':
       return { relative: op.percent / 100, absolute: level === null ? null : (level * op.percent) / 100 };
@@ -113,7 +132,7 @@ const DEFAULT_RELATIVE = 0.1;
 /** A new op of `kind` on `driver` that makes the same relative (or else absolute) change. */
 function opFor(ctx: ConvertContext, adj: Adjustment, driver: DriverKey, kind: Exclude<AdjustmentOp['kind'], 'move'>, change: Change): AdjustmentOp {
   const currency = ctx.plan.currency;
-  const level = driverLevel(ctx.series, ctx.months, targetedChannels(ctx.plan, adj.target), driver, adj.from, adj.to);
+  const level = targetLevel(ctx, adj, targetedChannels(ctx.plan, adj.target), driver);
   const relative = change.relative ?? (change.absolute !== null && level ? change.absolute / level : DEFAULT_RELATIVE);
   const absolute = level === null ? 0 : level * relative;
   if (kind === 'scale') return { kind, percent: Math.round(Math.max(-100, relative * 100) * 10) / 10 };
@@ -123,7 +142,7 @@ function opFor(ctx: ConvertContext, adj: Adjustment, driver: DriverKey, kind: Ex
 
 /** Spend per month of a channel over the adjustment's range. */
 function spendLevel(ctx: ConvertContext, adj: Adjustment, c: number): number {
-  return driverLevel(ctx.series, ctx.months, [c], 'spend', adj.from, adj.to) ?? 0;
+  return targetLevel(ctx, adj, [c], 'spend') ?? 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 export { scenarioChain, ScenarioError, type ScenarioErrorCode } from './chain';
 export { applyAdjustments, applyScenario, type AdjustmentNotice, type SkipReason } from './apply';
 export { cannibalisationPairs, type CannibalisationPair } from './cannibalisation';
-export { validateScenarios } from './validate';
+export { adjustmentRegionProblem, validateScenarios } from './validate';
 export { convertContext, driverLevel, roundForDriver, switchDriver, switchOperation, targetedChannels, type ConvertContext } from './convert';

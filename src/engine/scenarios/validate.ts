@@ -1,5 +1,7 @@
 import { DRIVER_SPECS } from '../drivers';
+import { engineMessage, type EngineMessage } from '../messages';
 import { isDriverKey } from '../metrics';
+import { matchesTarget } from '../regions/targets';
 import { parseMonth } from '../timeline';
 import type { Adjustment, Plan, Scenario } from '../types';
 import { CHANNEL_ROLES, CHANNEL_TYPES } from '../types';
@@ -81,7 +83,7 @@ function checkOp(report: Report, p: Path, adj: Adjustment, channelIds: ReadonlyS
   }
 }
 
-function checkAdjustment(report: Report, p: Path, adj: Adjustment, channelIds: ReadonlySet<string>, ids: Set<string>): void {
+function checkAdjustment(report: Report, plan: Plan, p: Path, adj: Adjustment, channelIds: ReadonlySet<string>, ids: Set<string>): void {
   if (typeof adj.id !== 'string' || adj.id === '') report([...p, 'id'], 'required');
   else if (ids.has(adj.id)) report([...p, 'id'], 'duplicateId', { value: adj.id });
   ids.add(adj.id);
@@ -97,6 +99,14 @@ function checkAdjustment(report: Report, p: Path, adj: Adjustment, channelIds: R
     report([...p, 'to'], 'outOfRange', { min: adj.from as string, value: adj.to as string });
   }
   checkOp(report, p, adj, channelIds);
+  // A region that is gone, or that no targeted channel serves, is tolerated like a deleted channel:
+  // the adjustment is skipped and the editor says why (adjustmentRegionProblem).
+  const regionProblem = adjustmentRegionProblem(plan, adj);
+  if (regionProblem) {
+    const params: Problem['params'] = { value: String(adj.regionId) };
+    if (regionProblem.code === 'scen.regionNotServed') params.reason = 'regionNotServed';
+    report([...p, 'regionId'], 'unknownRef', params);
+  }
   if (adj.slider !== undefined) {
     const s = adj.slider;
     const q = [...p, 'slider'];
@@ -105,6 +115,25 @@ function checkAdjustment(report: Report, p: Path, adj: Adjustment, channelIds: R
     if (minOk && maxOk && s.min >= s.max) report([...q, 'max'], 'outOfRange', { min: s.min, value: s.max });
     if (checkFinite(report, [...q, 'step'], s?.step) && s.step <= 0) report([...q, 'step'], 'outOfRange', { min: 0, value: s.step });
   }
+}
+
+/**
+ * Why an adjustment of one region changes nothing, or null: the plan has no such region, or none of
+ * the channels it targets (a move: its two channels) serves it. Computing skips such an adjustment
+ * (regions/expand.ts); the editor says why next to it.
+ */
+export function adjustmentRegionProblem(plan: Plan, adj: Adjustment): EngineMessage<'scen.unknownRegion' | 'scen.regionNotServed'> | null {
+  const id = adj.regionId;
+  if (id === undefined) return null;
+  const region = plan.regions.find((r) => r.id === id);
+  if (!region) return engineMessage('scen.unknownRegion', { regionId: String(id) });
+  const targeted =
+    adj.op?.kind === 'move'
+      ? plan.channels.filter((ch) => ch.id === (adj.op as { from: string }).from || ch.id === (adj.op as { to: string }).to)
+      : adj.target
+        ? plan.channels.filter((ch) => matchesTarget(ch, adj))
+        : [];
+  return targeted.some((ch) => ch.regions.includes(id)) ? null : engineMessage('scen.regionNotServed', { region: region.name });
 }
 
 /** Parents that do not exist and scenarios whose chain of parents loops back on itself. */
@@ -159,7 +188,7 @@ export function validateScenarios(plan: Plan): Problem[] {
     else if (s.name.length > MAX_NAME_LENGTH) report([...p, 'name'], 'tooLong', { max: MAX_NAME_LENGTH });
     const adjIds = new Set<string>();
     (Array.isArray(s.adjustments) ? s.adjustments : []).forEach((adj, j) =>
-      checkAdjustment(report, [...p, 'adjustments', j], adj, channelIds, adjIds),
+      checkAdjustment(report, plan, [...p, 'adjustments', j], adj, channelIds, adjIds),
     );
     // The last actual month decides which months are actuals: it must be a month. (A re-forecast of a
     // channel deleted since is left alone: the app reaches that state itself.)

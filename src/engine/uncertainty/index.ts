@@ -22,5 +22,6 @@ export {
   type MonteCarloOptions,
 } from './montecarlo';
 export { naiveMonteCarlo } from './naive';
+export { rangeBase } from './rangeRows';
 export { HISTOGRAM_BINS, quantilesInPlace, summariseMonteCarlo, type Bands, type MonteCarloSummary, type TotalStats } from './summary';
 export { naiveTornado, tornado, type TornadoBar, type TornadoOptions, type TornadoResult } from './tornado';

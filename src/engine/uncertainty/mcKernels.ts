@@ -214,7 +214,9 @@ export function generalChannel(
     for (let d = 0; d < ND; d++) {
       const x = m.series[(d * C + c) * P + t];
       const s = m.chSlot[c * ND + d];
-      v[d] = s < 0 ? x : clampTo(m.slotBase[s] !== 0 ? x * mul[s] : x + add[s], DRIVER_MAX[d]);
+      // A slot holds a factor (addition 0) or an addition (factor 1), or both for a row that ranges
+      // of its region and of its whole channel move in different ways (links, see mcModel.ts).
+      v[d] = s < 0 ? x : clampTo(x * mul[s] + add[s], DRIVER_MAX[d]);
     }
     const cell = cellValues(v[D.spend], v[D.baseTraffic], v[D.conversion], v[D.aov], v[D.returnRate], v[D.channelMargin],
       v[D.grossMargin], v[D.variableCostRate], v[D.fixedCost], curve);
@@ -265,23 +267,28 @@ export function applyCannibalisation(m: MonteCarloModel, sc: Scratch, outN: Floa
 
 /**
  * Rebates after cannibalisation (as computeFromSeries): each settlement period's rebate on the
- * channel's net revenue, accrued to its months in proportion to their revenue; a cost only.
+ * channel's net revenue (the sum of its rows for a channel computed by region), accrued to its
+ * months and rows in proportion to their revenue; a cost only.
  */
 export function applyRebates(m: MonteCarloModel, sc: Scratch, outC: Float64Array, o: number): void {
   const P = m.periods;
-  for (const { channel, scheme, groupEnds } of m.rebates) {
-    const base = m.chCann[channel] * P;
+  for (const { channels, scheme, groupEnds } of m.rebates) {
     let start = 0;
     for (let g = 0; g < groupEnds.length; g++) {
       const end = groupEnds[g];
       let sales = 0;
-      for (let t = start; t < end; t++) sales += sc.cNet[base + t];
+      for (let q = 0; q < channels.length; q++) {
+        const base = m.chCann[channels[q]] * P;
+        for (let t = start; t < end; t++) sales += sc.cNet[base + t];
+      }
       if (sales > 0) {
         const perUnit = rebateAmount(scheme, sales) / sales;
-        for (let t = start; t < end; t++) outC[o + t] -= perUnit * sc.cNet[base + t];
+        for (let q = 0; q < channels.length; q++) {
+          const base = m.chCann[channels[q]] * P;
+          for (let t = start; t < end; t++) outC[o + t] -= perUnit * sc.cNet[base + t];
+        }
       }
       start = end;
     }
   }
 }
-

@@ -166,8 +166,19 @@ export interface MonteCarloModel {
   pairTo: Int32Array;
   pairRate: Float64Array;
   cannCount: number;
-  /** Channels paid a tiered rebate, with the end (exclusive) of each settlement period. */
-  rebates: { channel: number; scheme: RebateScheme; groupEnds: Int32Array }[];
+  /**
+   * Tiered rebates: the channels whose net revenue one scheme settles on (one, or the rows of a
+   * channel computed by region), with the end (exclusive) of each settlement period.
+   */
+  rebates: { channels: Int32Array; scheme: RebateScheme; groupEnds: Int32Array }[];
+  /**
+   * Links from a slot that collects the draws of a range of a whole channel computed as several
+   * rows to each row's slot, applied after every draw: mul[to] ×= mul[from], add[to] += add[from] ·
+   * share, lnMul[to] += lnMul[from]. Empty for a plan not computed by region.
+   */
+  linkFrom: Int32Array;
+  linkTo: Int32Array;
+  linkShare: Float64Array;
 }
 
 /** Draws computed together: the group loops read each precomputed cell once for both. */

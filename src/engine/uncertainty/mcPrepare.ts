@@ -2,37 +2,53 @@
 import { scenarioSeries } from '../compute';
 import { curveTraffic } from '../curve';
 import { settlementGroups } from '../rebates';
+import { channelsNamedByRegion, regionalRun } from '../regions/run';
 import { cannibalisationPairs } from '../scenarios/cannibalisation';
 import { monthKeys } from '../timeline';
 import { DRIVER_KEYS, type Plan } from '../types';
-import { driverBase } from './apply';
 import { DIST_UNIFORM, distributionParams } from './distributions';
 import { assertUsable } from './validate';
 import { type MonteCarloOptions, ND, D, K_CONST, K_FAST, K_GENERAL, SP_CERTAIN, SP_FLAT, SP_LINEAR, SP_STEP, SP_ZERO, SP_HILL, G_HILL_M, G_HILL_GV, G_LIN_M, G_LIN_GV, GROUP_FIELDS, type FastGroup, type MonteCarloModel } from './mcModel';
 import { cellValues } from './mcKernels';
+import { rangeRows, type RangeRows } from './rangeRows';
 
 /**
  * Resolves the plan (or scenario) once and precomputes what every draw shares. Throws
- * UncertaintyError when a range is unusable, ScenarioError for an unknown scenario.
+ * UncertaintyError when a range is unusable, ScenarioError for an unknown scenario. A plan with
+ * regional values is modelled on its expansion by region (regions/run.ts): the model's channels are
+ * then the channel × region rows, and a range of a whole channel moves all its rows (rangeRows.ts).
  */
 export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCarloModel {
   assertUsable(plan, opts.uncertainty, true);
-  const { series: resolved } = scenarioSeries(plan, opts.scenarioId);
-  const C = plan.channels.length;
+  const run = regionalRun(plan, channelsNamedByRegion(plan, opts.uncertainty));
+  const tp = run.target;
+  const { series: resolved } = scenarioSeries(tp, opts.scenarioId);
+  const C = tp.channels.length;
   const P = plan.timeline.periods;
   const series = new Float64Array(ND * C * P);
   DRIVER_KEYS.forEach((k, d) => series.set(resolved[k], d * C * P));
   const val = (d: number, c: number, t: number): number => series[(d * C + c) * P + t];
-  const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
 
-  // Entries and slots.
+  // Entries and slots. A range on one row draws into that row's slot; a range of a channel computed
+  // as several rows draws into a slot of its own, which each draw then passes on to the rows' slots
+  // (links): factors multiply, additions are shared as rangeRows says.
   const K = opts.uncertainty.length;
   const entryCode = new Int8Array(K);
   const entryP1 = new Float64Array(K);
   const entryP2 = new Float64Array(K);
   const entrySlot = new Int32Array(K);
   const slotOf = new Map<number, number>();
-  const slots: { c: number; d: number }[] = [];
+  const slots: { c: number; d: number; base: number }[] = [];
+  const targets: RangeRows[] = opts.uncertainty.map((u) => rangeRows(run, u));
+  const rowSlot = (c: number, d: number, base: number): number => {
+    let s = slotOf.get(c * ND + d);
+    if (s === undefined) {
+      s = slots.length;
+      slots.push({ c, d, base });
+      slotOf.set(c * ND + d, s);
+    }
+    return s;
+  };
   opts.uncertainty.forEach((u, k) => {
     if (u.low === u.high) {
       entryCode[k] = DIST_UNIFORM;
@@ -44,27 +60,45 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
       entryP1[k] = p.p1;
       entryP2[k] = p.p2;
     }
-    const c = index.get(u.channelId) as number;
     const d = D[u.driver];
-    if (d === D.newCustomerShare) {
-      entrySlot[k] = -1;
-      return;
+    const tg = targets[k];
+    entrySlot[k] = d === D.newCustomerShare || tg.rows.length !== 1 ? -1 : rowSlot(tg.rows[0], d, tg.base);
+  });
+  const linkFrom: number[] = [];
+  const linkTo: number[] = [];
+  const linkShare: number[] = [];
+  /** Rows whose slot takes a factor and an addition (ranges of different kinds): computed cell by cell. */
+  const mixed = new Set<number>();
+  const channelSlot = new Map<string, number>();
+  opts.uncertainty.forEach((u, k) => {
+    const d = D[u.driver];
+    const tg = targets[k];
+    if (d === D.newCustomerShare || tg.rows.length <= 1) return;
+    const key = `${u.channelId}:${d}`;
+    let v = channelSlot.get(key);
+    if (v === undefined) {
+      v = slots.length;
+      slots.push({ c: -1, d, base: tg.base });
+      channelSlot.set(key, v);
+      tg.rows.forEach((row, j) => {
+        const s = rowSlot(row, d, tg.base * tg.addShare[j]);
+        if ((slots[s].base !== 0) !== (tg.base !== 0)) mixed.add(row);
+        linkFrom.push(v as number);
+        linkTo.push(s);
+        linkShare.push(tg.addShare[j]);
+      });
     }
-    let s = slotOf.get(c * ND + d);
-    if (s === undefined) {
-      s = slots.length;
-      slots.push({ c, d });
-      slotOf.set(c * ND + d, s);
-    }
-    entrySlot[k] = s;
+    entrySlot[k] = v;
   });
   const S = slots.length;
   const slotDriver = Int32Array.from(slots, (s) => s.d);
-  const slotBase = Float64Array.from(slots, (s) => driverBase(plan, s.c, DRIVER_KEYS[s.d]));
+  const slotBase = Float64Array.from(slots, (s) => s.base);
   const slotFlat = new Uint8Array(S);
   const slotFirst = new Float64Array(S);
   const slotMax = new Float64Array(S);
   slots.forEach((s, j) => {
+    // A channel's own slot (c = −1) only collects draws for its rows: it has no series.
+    if (s.c < 0) return;
     const first = val(s.d, s.c, 0);
     let flat = 1;
     let max = first;
@@ -78,7 +112,9 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
     slotMax[j] = max;
   });
   const chSlot = new Int32Array(C * ND).fill(-1);
-  slots.forEach((s, j) => (chSlot[s.c * ND + s.d] = j));
+  slots.forEach((s, j) => {
+    if (s.c >= 0) chSlot[s.c * ND + s.d] = j;
+  });
   const chUStart = new Int32Array(C + 1);
   const uDriver: number[] = [];
   const uSlot: number[] = [];
@@ -95,7 +131,7 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
 
   // Cannibalisation and rebates: channels in a pair, and channels paid a rebate (settled on a whole
   // period's revenue), are computed cell by cell in every draw with their net revenue kept.
-  const pairs = cannibalisationPairs(plan);
+  const pairs = cannibalisationPairs(tp);
   const chCann = new Int32Array(C).fill(-1);
   let cannCount = 0;
   for (const p of pairs) {
@@ -103,15 +139,17 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
   }
   const months = monthKeys(plan.timeline);
   const rebates: MonteCarloModel['rebates'] = [];
+  // A rebate settles on its channel's whole net revenue: the sum of its rows on a plan computed by region.
   plan.channels.forEach((ch, c) => {
     if (!ch.rebate || ch.rebate.tiers.length === 0) return;
-    if (chCann[c] < 0) chCann[c] = cannCount++;
+    const rows = run.x ? run.x.rowsOf[c] : [c];
+    for (const r of rows) if (chCann[r] < 0) chCann[r] = cannCount++;
     const groups = settlementGroups(months, ch.rebate.period);
-    rebates.push({ channel: c, scheme: ch.rebate, groupEnds: Int32Array.from(groups, (g) => g.end) });
+    rebates.push({ channels: Int32Array.from(rows), scheme: ch.rebate, groupEnds: Int32Array.from(groups, (g) => g.end) });
   });
 
   // Classify channels.
-  const curves = plan.channels.map((ch) => ({ ...ch.curve }));
+  const curves = tp.channels.map((ch) => ({ ...ch.curve }));
   const chKind = new Int8Array(C);
   const chSpend = new Int8Array(C);
   const chGroup = new Int8Array(C).fill(-1);
@@ -133,7 +171,7 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
       // Non-flat: a factor of the base series works only where the driver enters as a product.
       if (slotBase[s] === 0 || d === D.returnRate || d === D.channelMargin) fast = false;
     }
-    chKind[c] = chCann[c] >= 0 ? K_GENERAL : !any ? K_CONST : fast ? K_FAST : K_GENERAL;
+    chKind[c] = chCann[c] >= 0 || mixed.has(c) ? K_GENERAL : !any ? K_CONST : fast ? K_FAST : K_GENERAL;
     if (chKind[c] !== K_FAST) continue;
     const curve = curves[c];
     let mode = SP_CERTAIN;
@@ -229,7 +267,9 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
     chMaxY[c] = maxY;
   }
 
-  const spendHill = slots.map((sl) => sl.d === D.spend && chSpend[sl.c] === SP_HILL && chKind[sl.c] === K_FAST);
+  // A channel's own spend slot keeps Σ ln(x / base) for its rows that are fast Hill channels.
+  const hillRow = (c: number): boolean => chSpend[c] === SP_HILL && chKind[c] === K_FAST;
+  const spendHill = slots.map((sl, j) => sl.d === D.spend && (sl.c >= 0 ? hillRow(sl.c) : linkFrom.some((f, q) => f === j && hillRow(slots[linkTo[q]].c))));
   const all = Int32Array.from({ length: C }, (_, c) => c);
   return {
     kind: 'monteCarloModel',
@@ -254,5 +294,8 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
     pairRate: Float64Array.from(pairs, (p) => p.rate),
     cannCount,
     rebates,
+    linkFrom: Int32Array.from(linkFrom),
+    linkTo: Int32Array.from(linkTo),
+    linkShare: Float64Array.from(linkShare),
   };
 }

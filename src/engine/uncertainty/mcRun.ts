@@ -71,6 +71,7 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
       if (r < count) {
         if (!ws) drawFactors(m, seed, i + r, sc.mul[r], sc.add[r], sc.lnMul[r]);
         else if (count < BLOCK) drawFactorsWasm(ws, m, seed, i + r, r);
+        if (m.linkTo.length > 0) applyLinks(m, sc.mul[r], sc.add[r], sc.lnMul[r]);
         outN.set(m.constNet, o);
         outC.set(m.constContribution, o);
       }
@@ -193,6 +194,18 @@ function drawFactors(m: MonteCarloModel, seed: number, i: number, mul: Float64Ar
     else add[s] += x;
     const lb = lnBase[s];
     if (lb === lb) lnMul[s] += (lnx === lnx ? lnx : Math.log(x)) - lb;
+  }
+}
+
+/** A draw of a whole channel's range passed on to its rows' slots (mcModel.ts, links). */
+function applyLinks(m: MonteCarloModel, mul: Float64Array, add: Float64Array, lnMul: Float64Array): void {
+  const { linkFrom, linkTo, linkShare } = m;
+  for (let j = 0; j < linkTo.length; j++) {
+    const f = linkFrom[j];
+    const s = linkTo[j];
+    mul[s] *= mul[f];
+    add[s] += add[f] * linkShare[j];
+    lnMul[s] += lnMul[f];
   }
 }
 

@@ -1,9 +1,11 @@
-import { computeFromSeries, scenarioSeries } from '../compute';
+import { scenarioSeries } from '../compute';
 import { copySeries } from '../driverSeries';
+import { channelsNamedByRegion, regionalRun, runResult } from '../regions/run';
 import type { Plan } from '../types';
-import { applyToRow, driverBase } from './apply';
+import { applyToRow } from './apply';
 import { quantile } from './distributions';
 import type { MonteCarloChunk, MonteCarloOptions } from './montecarlo';
+import { rangeRows } from './rangeRows';
 import { drawKey, drawKey2, uniformAt } from './rng';
 import { assertUsable } from './validate';
 
@@ -11,7 +13,8 @@ import { assertUsable } from './validate';
  * The obvious Monte Carlo, kept as the reference for tests and the peer of benchmark W3b: for every
  * draw, copy the resolved drivers (baseline or scenario), apply each uncertain driver's drawn value
  * to its channel's series (applyToRow, without rounding money, as runMonteCarloChunk), run the whole
- * formula graph (computeFromSeries, the body of computePlan) and sum its flows.
+ * formula graph (computeFromSeries, the body of computePlan) and sum its flows. A plan with regional
+ * values runs on its expansion by region, as computePlan does (rangeRows.ts says how a range moves rows).
  *
  * Draw values come from the same uniforms (seed, i, k) through the public `quantile`, so for the same
  * seed its per-draw totals equal runMonteCarloChunk's up to floating error and computePlan's rounding
@@ -20,9 +23,10 @@ import { assertUsable } from './validate';
 export function naiveMonteCarlo(plan: Plan, opts: MonteCarloOptions, seed: number, draws: number, from = 0): MonteCarloChunk {
   assertUsable(plan, opts.uncertainty, true);
   const P = plan.timeline.periods;
-  const { series: resolved } = scenarioSeries(plan, opts.scenarioId);
-  const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
+  const run = regionalRun(plan, channelsNamedByRegion(plan, opts.uncertainty));
+  const { series: resolved } = scenarioSeries(run.target, opts.scenarioId);
   const list = opts.uncertainty;
+  const targets = list.map((u) => rangeRows(run, u));
   const chunk: MonteCarloChunk = {
     from,
     to: from + draws,
@@ -35,23 +39,34 @@ export function naiveMonteCarlo(plan: Plan, opts: MonteCarloOptions, seed: numbe
     const i = from + r;
     const key = drawKey(seed, i);
     const key2 = drawKey2(key);
-    // Combine the draws per channel and driver first: factors multiply, additions add.
-    const combined = new Map<string, { c: number; driver: (typeof list)[number]['driver']; base: number; factor: number; add: number }>();
+    // Combine the draws per row and driver first: factors multiply, additions add. (A row takes
+    // both only when a range of its region and one of its whole channel differ in kind.)
+    const combined = new Map<string, { row: number; driver: (typeof list)[number]['driver']; multiplies: boolean; adds: boolean; factor: number; add: number }>();
     list.forEach((u, k) => {
       const x = quantile(u, uniformAt(key, key2, k));
-      const c = index.get(u.channelId) as number;
-      const id = `${c}:${u.driver}`;
-      let e = combined.get(id);
-      if (!e) {
-        e = { c, driver: u.driver, base: driverBase(plan, c, u.driver), factor: 1, add: 0 };
-        combined.set(id, e);
-      }
-      if (e.base !== 0) e.factor *= x / e.base;
-      else e.add += x;
+      const tg = targets[k];
+      tg.rows.forEach((row, j) => {
+        const id = `${row}:${u.driver}`;
+        let e = combined.get(id);
+        if (!e) {
+          e = { row, driver: u.driver, multiplies: false, adds: false, factor: 1, add: 0 };
+          combined.set(id, e);
+        }
+        if (tg.base !== 0) {
+          e.multiplies = true;
+          e.factor *= x / tg.base;
+        } else {
+          e.adds = true;
+          e.add += x * tg.addShare[j];
+        }
+      });
     });
     const series = copySeries(resolved);
-    for (const e of combined.values()) applyToRow(series, e.driver, e.c, P, e.base !== 0, e.factor, e.add, false);
-    const res = computeFromSeries(plan, series, []);
+    for (const e of combined.values()) {
+      if (e.multiplies) applyToRow(series, e.driver, e.row, P, true, e.factor, 0, false);
+      if (e.adds) applyToRow(series, e.driver, e.row, P, false, 1, e.add, false);
+    }
+    const res = runResult(run, series);
     let net = 0;
     let con = 0;
     for (let t = 0; t < P; t++) {

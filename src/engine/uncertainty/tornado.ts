@@ -3,9 +3,11 @@ import { curveTraffic } from '../curve';
 import { copySeries, type DriverSeries } from '../driverSeries';
 import { roundMoney } from '../money';
 import { rebateRow } from '../rebates';
+import { channelsNamedByRegion, regionalRun, runResult, type RegionalRun } from '../regions/run';
 import { monthKeys } from '../timeline';
 import { DRIVER_KEYS, type DriverKey, type Plan, type UncertainDriver } from '../types';
 import { applyToRow, driverBase } from './apply';
+import { applyRangeValue, rangeRows } from './rangeRows';
 import { assertUsable } from './validate';
 
 /**
@@ -19,6 +21,8 @@ export interface TornadoBar {
   /** The uncertain driver's id. */
   id: string;
   channelId: string;
+  /** The region the range is of; absent for a range of the whole channel. */
+  regionId?: string;
   driver: DriverKey;
   lowValue: number;
   highValue: number;
@@ -46,7 +50,7 @@ function sortBars(bars: TornadoBar[]): TornadoBar[] {
 }
 
 function bar(u: UncertainDriver, atLow: number, atHigh: number): TornadoBar {
-  return {
+  const out: TornadoBar = {
     id: u.id,
     channelId: u.channelId,
     driver: u.driver,
@@ -56,6 +60,33 @@ function bar(u: UncertainDriver, atLow: number, atHigh: number): TornadoBar {
     contributionAtHigh: atHigh,
     swing: Math.abs(atHigh - atLow),
   };
+  if (u.regionId !== undefined) out.regionId = u.regionId;
+  return out;
+}
+
+function totalContribution(run: RegionalRun, series: DriverSeries): number {
+  const res = runResult(run, series);
+  return sumRange(res.flows.contribution, 0, res.channelIds.length * res.periods);
+}
+
+/**
+ * The tornado of a plan computed by region: each end of each range applied to its rows (rangeRows.ts)
+ * and the whole plan computed again, rows added up per channel and rebates settled on channels as
+ * computePlan does, so the base is computePlan's contribution.
+ */
+function regionalTornado(run: RegionalRun, opts: TornadoOptions): TornadoResult {
+  const { series } = scenarioSeries(run.target, opts.scenarioId);
+  const P = run.plan.timeline.periods;
+  const at = (u: UncertainDriver, value: number): number => {
+    const s = copySeries(series);
+    applyRangeValue(s, rangeRows(run, u), u.driver, value, P);
+    return totalContribution(run, s);
+  };
+  const bars = opts.uncertainty.map((u) => {
+    const low = at(u, u.low);
+    return bar(u, low, u.low === u.high ? low : at(u, u.high));
+  });
+  return { baseContribution: totalContribution(run, series), bars: sortBars(bars) };
 }
 
 function sumRange(a: Float64Array, from: number, to: number): number {
@@ -118,6 +149,8 @@ function channelContribution(plan: Plan, series: DriverSeries, c: number, P: num
  */
 export function tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
   assertUsable(plan, opts.uncertainty, false);
+  const run = regionalRun(plan, channelsNamedByRegion(plan, opts.uncertainty));
+  if (run.x) return regionalTornado(run, opts);
   const { series } = scenarioSeries(plan, opts.scenarioId);
   const P = plan.timeline.periods;
   const C = plan.channels.length;
@@ -193,6 +226,8 @@ export function tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
 /** The peer of W3c and the reference of the tests: a full recompute of the plan per end of each range. */
 export function naiveTornado(plan: Plan, opts: TornadoOptions): TornadoResult {
   assertUsable(plan, opts.uncertainty, false);
+  const run = regionalRun(plan, channelsNamedByRegion(plan, opts.uncertainty));
+  if (run.x) return regionalTornado(run, opts);
   const { series } = scenarioSeries(plan, opts.scenarioId);
   const P = plan.timeline.periods;
   const total = (s: DriverSeries): number => sumRange(computeFromSeries(plan, s, []).flows.contribution, 0, plan.channels.length * P);

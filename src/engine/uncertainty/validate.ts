@@ -9,6 +9,8 @@ import { DISTRIBUTIONS, DRIVER_KEYS, type Plan, type UncertainDriver } from '../
  *   notFinite               low or high is not a finite number
  *   lowAboveHigh            P10 above P90
  *   lognormalNotPositive    a lognormal needs low > 0 (ln low must exist)
+ *   unknownRegion           its region is not a region of the plan
+ *   regionNotServed         its channel does not serve its region
  */
 export type UncertaintyIssueKind =
   | 'unknownChannel'
@@ -16,7 +18,9 @@ export type UncertaintyIssueKind =
   | 'unknownDistribution'
   | 'notFinite'
   | 'lowAboveHigh'
-  | 'lognormalNotPositive';
+  | 'lognormalNotPositive'
+  | 'unknownRegion'
+  | 'regionNotServed';
 
 export interface UncertaintyIssue {
   /** The uncertain driver's id. */
@@ -50,12 +54,20 @@ const DIST_SET: ReadonlySet<string> = new Set(DISTRIBUTIONS);
  * drawing needs (a lognormal's low > 0); the tornado uses low and high as they are.
  */
 export function uncertaintyIssues(plan: Plan, list: readonly UncertainDriver[], sampling = true): UncertaintyIssue[] {
-  const channels = new Set(plan.channels.map((c) => c.id));
+  const channels = new Map(plan.channels.map((c) => [c.id, c] as const));
+  const regions = new Map(plan.regions.map((r) => [r.id, r] as const));
   const issues: UncertaintyIssue[] = [];
   for (const u of list) {
     const add = (kind: UncertaintyIssueKind, problem: UncertaintyProblem): void => void issues.push({ id: u.id, kind, problem });
     const driver = String(u.driver);
-    if (!channels.has(u.channelId)) add('unknownChannel', engineMessage('risk.unknownChannel', { channelId: String(u.channelId) }));
+    const ch = channels.get(u.channelId);
+    if (!ch) add('unknownChannel', engineMessage('risk.unknownChannel', { channelId: String(u.channelId) }));
+    if (u.regionId !== undefined) {
+      // A range of a region the channel does not have would move nothing: say so rather than ignore it.
+      const region = regions.get(u.regionId);
+      if (!region) add('unknownRegion', engineMessage('risk.unknownRegion', { regionId: String(u.regionId) }));
+      else if (ch && !ch.regions.includes(u.regionId)) add('regionNotServed', engineMessage('risk.regionNotServed', { channel: ch.name, region: region.name }));
+    }
     if (!DRIVER_SET.has(u.driver)) add('unknownDriver', engineMessage('risk.unknownDriver', { driver }));
     if (!DIST_SET.has(u.distribution)) add('unknownDistribution', engineMessage('risk.unknownDistribution', { distribution: String(u.distribution) }));
     if (!Number.isFinite(u.low) || !Number.isFinite(u.high)) add('notFinite', engineMessage('risk.notFinite'));

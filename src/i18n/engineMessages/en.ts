@@ -64,6 +64,10 @@ const engineCodesEn = {
   'engine.risk.notFinite': 'P10 and P90 must both be numbers.',
   'engine.risk.lowAboveHigh': 'P10 ({low}) is above P90 ({high}).',
   'engine.risk.lognormalNotPositive': 'A lognormal range needs a P10 above 0 (it is {low}): raise P10 or choose another distribution.',
+  'engine.risk.unknownRegion': 'The region of this range (“{regionId}”) is no longer in the plan: pick a region or “all regions”.',
+  'engine.risk.regionNotServed': '{channel} does not serve {region}: pick one of its regions or “all regions”.',
+  'engine.scen.unknownRegion': 'The region of this adjustment (“{regionId}”) is no longer in the plan: it changes nothing. Pick a region or “all regions”.',
+  'engine.scen.regionNotServed': 'None of the channels this adjustment targets serves {region}: it changes nothing. Pick another region or other channels.',
 } as const satisfies Record<`engine.${EngineMessageCode}`, string>;
 
 /** English messages of engine results, and of the views that show them. */

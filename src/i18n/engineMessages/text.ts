@@ -100,6 +100,10 @@ const FORMATTERS: { [C in EngineMessageCode]: Formatter<C> } = {
   'risk.notFinite': none,
   'risk.lowAboveHigh': (p, f) => ({ low: f.driverValue(p.driver, p.low), high: f.driverValue(p.driver, p.high) }),
   'risk.lognormalNotPositive': (p, f) => ({ low: f.driverValue(p.driver, p.low) }),
+  'risk.unknownRegion': (p) => ({ regionId: p.regionId }),
+  'risk.regionNotServed': (p) => ({ channel: p.channel, region: p.region }),
+  'scen.unknownRegion': (p) => ({ regionId: p.regionId }),
+  'scen.regionNotServed': (p) => ({ region: p.region }),
 };
 
 /** Every code the engine can say (for tests: each has a message in every catalogue). */

@@ -61,6 +61,10 @@ export const engineMessagesZhCN: Record<keyof typeof engineMessagesEn, string> =
   'engine.risk.notFinite': 'P10 和 P90 都必须是数字。',
   'engine.risk.lowAboveHigh': 'P10（{low}）高于 P90（{high}）。',
   'engine.risk.lognormalNotPositive': '对数正态分布要求 P10 大于 0（当前为 {low}）：请提高 P10，或改用其他分布。',
+  'engine.risk.unknownRegion': '此区间对应的区域（“{regionId}”）已不在方案中：请选择一个区域，或“全部区域”。',
+  'engine.risk.regionNotServed': '{channel}不覆盖{region}：请选择该渠道覆盖的区域，或“全部区域”。',
+  'engine.scen.unknownRegion': '此调整对应的区域（“{regionId}”）已不在方案中，因此不会改变任何数字。请选择一个区域，或“全部区域”。',
+  'engine.scen.regionNotServed': '此调整所针对的渠道都不覆盖{region}，因此不会改变任何数字。请选择其他区域或其他渠道。',
 
   'cal.import.notANumber': '{field}：“{value}”不是数字。',
   'cal.import.missing': '请填写 {field}。',

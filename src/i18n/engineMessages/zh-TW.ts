@@ -61,6 +61,10 @@ export const engineMessagesZhTW: Record<keyof typeof engineMessagesEn, string> =
   'engine.risk.notFinite': 'P10 與 P90 都必須是數字。',
   'engine.risk.lowAboveHigh': 'P10（{low}）高於 P90（{high}）。',
   'engine.risk.lognormalNotPositive': '對數常態分配要求 P10 大於 0（目前為 {low}）：請提高 P10，或改用其他分配。',
+  'engine.risk.unknownRegion': '此區間對應的區域（「{regionId}」）已不在方案中：請選擇一個區域，或「全部區域」。',
+  'engine.risk.regionNotServed': '{channel}不涵蓋{region}：請選擇該通路涵蓋的區域，或「全部區域」。',
+  'engine.scen.unknownRegion': '此調整對應的區域（「{regionId}」）已不在方案中，因此不會改變任何數字。請選擇一個區域，或「全部區域」。',
+  'engine.scen.regionNotServed': '此調整所針對的通路都不涵蓋{region}，因此不會改變任何數字。請選擇其他區域或其他通路。',
 
   'cal.import.notANumber': '{field}：「{value}」不是數字。',
   'cal.import.missing': '請填寫 {field}。',

@@ -77,7 +77,9 @@ export function tornadoOption(bars: readonly TornadoBar[], base: number, money: 
   };
 }
 
-export function driverLabel(plan: Plan, channelId: string, driver: string): string {
+/** "社区团购 · 乡镇及农村 · 转化率": the channel, the region of a regional range, the driver. */
+export function driverLabel(plan: Plan, channelId: string, driver: string, regionId?: string): string {
   const ch = plan.channels.find((c) => c.id === channelId)?.name ?? channelId;
-  return `${ch} · ${t(`driver.${driver}` as 'driver.spend')}`;
+  const region = regionId === undefined ? '' : ` · ${plan.regions.find((r) => r.id === regionId)?.name ?? regionId}`;
+  return `${ch}${region} · ${t(`driver.${driver}` as 'driver.spend')}`;
 }

@@ -10,7 +10,7 @@ import { defaultSlider, opNumber, withOpNumber } from '../../state/scenarioEdits
 import { percentCell, unitCell, type ExportCell } from '../export/cells';
 import type { CellSpec, ParseOutcome } from '../grid/cellSpec';
 import { formatByUnit, parseUnit, unitToInput, type Money } from '../units';
-import { channelName, opNumberText, targetText } from './describe';
+import { channelName, opNumberText, regionName, targetText } from './describe';
 import { TargetEditor } from './targetEditor';
 
 export interface AdjustmentRow {
@@ -213,6 +213,30 @@ function monthColumn(plan: Plan, money: Money, field: 'from' | 'to'): ColDef<Adj
   });
 }
 
+/** The region an adjustment is limited to: any region of the plan, or '' for all regions. */
+function regionColumn(plan: () => Plan): ColDef<AdjustmentRow> {
+  const label = (code: string): string => (code === '' ? t('rs.allRegions') : regionName(plan(), code));
+  const codes = (): string[] => ['', ...plan().regions.map((r) => r.id)];
+  const column = selectColumn('region', t('rs.region'), 130, {
+    code: (r) => r.adj.regionId ?? '',
+    label,
+    // A region deleted since stays pickable (and named by its id) until changed.
+    values: (r) => {
+      const own = r.adj.regionId;
+      return own !== undefined && !codes().includes(own) ? [...codes(), own] : codes();
+    },
+  }, {
+    parse: choiceParser(codes, label),
+    ops: (row, value) => {
+      const { regionId: _old, ...rest } = row.adj;
+      void _old;
+      return replace(row, value === '' ? rest : { ...rest, regionId: value as string });
+    },
+    copy: (r) => label(r.adj.regionId ?? ''),
+  });
+  return { ...column, headerTooltip: t('rs.regionHint') };
+}
+
 /**
  * The adjustments grid's columns. `plan` gives the plan as it is when a cell is drawn or edited: the
  * columns themselves depend only on the channels, the timeline, the currency and the language, so
@@ -283,6 +307,7 @@ export function adjustmentColumns(plan: () => Plan, money: Money): ColDef<Adjust
       cellEditorPopup: true,
       tooltipValueGetter: (p) => (isMove(p.data) ? t('se.notForMove') : t('se.picker.open')),
     },
+    ...(plan().regions.length > 0 ? [regionColumn(plan)] : []),
     selectColumn('driver', t('adj.driver'), 130, { code: (r) => r.adj.driver, label: (v) => t(`driver.${v as DriverKey}`), values: () => [...DRIVER_KEYS] }, {
       parse: (text, row) => (isMove(row) ? { ok: false, message: t('se.notForMove') } : choiceParser(() => DRIVER_KEYS, (v) => t(`driver.${v as DriverKey}`))(text)),
       ops: (row, value) => replace(row, withSlider(switchDriver(convert(), row.adj, value as DriverKey))),

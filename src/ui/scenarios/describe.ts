@@ -8,6 +8,16 @@ export function channelName(plan: Plan, id: string): string {
   return plan.channels.find((c) => c.id === id)?.name ?? id;
 }
 
+/** A region's name; an id the plan no longer has as it is. */
+export function regionName(plan: Plan, id: string): string {
+  return plan.regions.find((r) => r.id === id)?.name ?? id;
+}
+
+/** "主力渠道 · 三线城市": a text naming channels, with the region it is limited to (if any). */
+export function inRegion(plan: Plan, text: string, regionId: string | undefined): string {
+  return regionId === undefined ? text : t('rs.inRegion', { target: text, region: regionName(plan, regionId) });
+}
+
 export function targetText(plan: Plan, adj: Adjustment): string {
   const tg = adj.target;
   if (tg.kind === 'all') return t('adj.all');
@@ -39,7 +49,7 @@ export function describeAdjustment(plan: Plan, adj: Adjustment, money: Money): s
   const range = from && to ? t('desc.fromTo', { from, to }) : from ? t('desc.fromOnly', { from }) : to ? t('desc.toOnly', { to }) : '';
   const driver = t(`driver.${adj.driver}`);
   const value = opNumberText(adj, money);
-  const target = targetText(plan, adj);
+  const target = inRegion(plan, targetText(plan, adj), adj.regionId);
   let text: string;
   switch (adj.op.kind) {
     case 'set':
@@ -52,7 +62,7 @@ export function describeAdjustment(plan: Plan, adj: Adjustment, money: Money): s
       text = t('desc.add', { target, driver, value, range });
       break;
     case 'move':
-      text = t('desc.move', { value, from: channelName(plan, adj.op.from), to: channelName(plan, adj.op.to), range });
+      text = t('desc.move', { value, from: inRegion(plan, channelName(plan, adj.op.from), adj.regionId), to: inRegion(plan, channelName(plan, adj.op.to), adj.regionId), range });
       break;
   }
   return adj.enabled ? text : t('desc.disabled') + text;

@@ -5,13 +5,16 @@ import type { Plan } from '../../engine/types';
 import { formatMonth } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import { formatByUnit, type Money } from '../units';
-import { channelName } from './describe';
+import { channelName, inRegion } from './describe';
 
 /**
  * Notices of applied adjustments in words, for the adjustment they belong to (its row in the grid
  * and its line in "In words") and for the notices list under the KPI tiles.
  */
 export function adjustmentNoticeText(plan: Plan, n: AdjustmentNotice, money: Money): string {
+  // A notice of a channel computed by region names the region it happened in.
+  const region = (n as { regionId?: string }).regionId;
+  const channel = (id: string): string => inRegion(plan, channelName(plan, id), region);
   switch (n.kind) {
     case 'unknownChannel':
       return t('notice.unknownChannel', { channel: n.channelId });
@@ -19,7 +22,7 @@ export function adjustmentNoticeText(plan: Plan, n: AdjustmentNotice, money: Mon
       return t('notice.skipped', { reason: t(`skip.${n.reason}`) });
     case 'moveLimited':
       return t('se.notice.moveLimited', {
-        from: channelName(plan, n.channelId),
+        from: channel(n.channelId),
         month: formatMonth(n.month, money.locale),
         count: n.count,
         moved: formatByUnit('money', n.moved, money),
@@ -30,14 +33,14 @@ export function adjustmentNoticeText(plan: Plan, n: AdjustmentNotice, money: Mon
       const spec = DRIVER_SPECS[n.driver];
       return t(n.kind === 'aboveMax' ? 'se.notice.aboveMax' : 'se.notice.belowMin', {
         driver: t(`driver.${n.driver}`),
-        channel: channelName(plan, n.channelId),
+        channel: channel(n.channelId),
         month: formatMonth(n.month, money.locale),
         count: n.count,
         max: formatByUnit(spec.unit, spec.max, money),
       });
     }
     case 'notFinite':
-      return t('notice.notFinite', { driver: t(`driver.${n.driver}`), channel: channelName(plan, n.channelId), month: formatMonth(n.month, money.locale), count: n.count });
+      return t('notice.notFinite', { driver: t(`driver.${n.driver}`), channel: channel(n.channelId), month: formatMonth(n.month, money.locale), count: n.count });
   }
 }
 
@@ -56,7 +59,12 @@ export function noticesByAdjustment(plan: Plan, result: PlanResult | null, scena
 /** Every notice of a result, each once: the baseline's clamps, then each scenario's, named. */
 export function resultNotices(plan: Plan, result: PlanResult, money: Money): string[] {
   const clamps = result.notices.map((n) =>
-    t(`notice.${n.kind}`, { driver: t(`driver.${n.driver}`), channel: channelName(plan, n.channelId), month: formatMonth(n.month, money.locale), count: n.count }),
+    t(`notice.${n.kind}`, {
+      driver: t(`driver.${n.driver}`),
+      channel: inRegion(plan, channelName(plan, n.channelId), (n as { regionId?: string }).regionId),
+      month: formatMonth(n.month, money.locale),
+      count: n.count,
+    }),
   );
   const scenarioName = (id: string | undefined): string => plan.scenarios.find((s) => s.id === id)?.name ?? '';
   const adjustments = result.adjustmentNotices.map((n) => {

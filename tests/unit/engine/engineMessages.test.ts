@@ -4,7 +4,8 @@ import { curveTraffic } from '../../../src/engine/curve';
 import type { EngineMessageCode } from '../../../src/engine/messages';
 import { efficientFrontier, optimiseBudget, type OptimiseSpec } from '../../../src/engine/optimiser';
 import { mulberry32 } from '../../../src/engine/random';
-import type { CurvePoint, ResponseCurve, UncertainDriver } from '../../../src/engine/types';
+import { adjustmentRegionProblem } from '../../../src/engine/scenarios';
+import type { Adjustment, CurvePoint, ResponseCurve, UncertainDriver } from '../../../src/engine/types';
 import { prepareMonteCarlo, uncertaintyIssues, UncertaintyError } from '../../../src/engine/uncertainty';
 import { ENGINE_MESSAGE_CODES } from '../../../src/i18n/engineMessages/text';
 import { simpleChannel, simplePlan } from './planFixtures';
@@ -258,6 +259,15 @@ describe('uncertain drivers: each issue as a code with the values the UI shows',
     expectMessage(one({ low: Number.NaN }), 'risk.notFinite');
     expectMessage(one({ low: 0.04, high: 0.03 }), 'risk.lowAboveHigh', { driver: 'conversion', low: 0.04, high: 0.03 });
     expectMessage(one({ low: 0, distribution: 'lognormal' }), 'risk.lognormalNotPositive', { driver: 'conversion', low: 0 });
+    expectMessage(one({ regionId: 'west' }), 'risk.unknownRegion', { regionId: 'west' });
+  });
+
+  it('a range of a region its channel does not serve', () => {
+    const served = simplePlan([{ ...simpleChannel('a'), regions: ['north'] }]);
+    const issues = uncertaintyIssues(served, [range({ regionId: 'south' })]);
+    expect(issues.map((i) => i.kind)).toEqual(['regionNotServed']);
+    expectMessage(issues[0].problem, 'risk.regionNotServed', { channel: 'a', region: 'South' });
+    expect(uncertaintyIssues(served, [range({ regionId: 'north' })])).toEqual([]);
   });
 
   it('the error the simulation throws carries the same issues', () => {
@@ -270,6 +280,19 @@ describe('uncertain drivers: each issue as a code with the values the UI shows',
     }
     expect(thrown).toBeInstanceOf(UncertaintyError);
     expect((thrown as UncertaintyError).issues).toEqual(uncertaintyIssues(plan, [bad]));
+  });
+});
+
+describe('adjustments by region: why one changes nothing', () => {
+  const plan = simplePlan([{ ...simpleChannel('a'), regions: ['north'] }, { ...simpleChannel('b'), role: 'auxiliary', regions: ['north', 'south'] }]);
+  const adj = (patch: Partial<Adjustment>): Adjustment => ({ id: 'x', target: { kind: 'role', role: 'main' }, driver: 'spend', op: { kind: 'scale', percent: 20 }, enabled: true, ...patch });
+
+  it('names an unknown region and a region no targeted channel serves', () => {
+    expectMessage(adjustmentRegionProblem(plan, adj({ regionId: 'west' })), 'scen.unknownRegion', { regionId: 'west' });
+    expectMessage(adjustmentRegionProblem(plan, adj({ regionId: 'south' })), 'scen.regionNotServed', { region: 'South' });
+    expect(adjustmentRegionProblem(plan, adj({ regionId: 'north' }))).toBeNull();
+    expect(adjustmentRegionProblem(plan, adj({ regionId: 'south', target: { kind: 'all' } }))).toBeNull();
+    expect(adjustmentRegionProblem(plan, adj({}))).toBeNull();
   });
 });
 

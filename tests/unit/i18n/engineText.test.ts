@@ -68,6 +68,10 @@ const SAMPLES: { [C in EngineMessageCode]: EngineMessageParams[C] } = {
   'risk.notFinite': {},
   'risk.lowAboveHigh': { driver: 'conversion', low: 0.04, high: 0.03 },
   'risk.lognormalNotPositive': { driver: 'aov', low: 0 },
+  'risk.unknownRegion': { regionId: 'r-gone' },
+  'risk.regionNotServed': { channel: '社区团购', region: '一线城市' },
+  'scen.unknownRegion': { regionId: 'r-gone' },
+  'scen.regionNotServed': { region: '乡镇及农村' },
 };
 
 const sample = <C extends EngineMessageCode>(code: C): EngineMessage<C> => ({ code, params: SAMPLES[code] }) as EngineMessage<C>;
@@ -116,6 +120,8 @@ describe('engine messages in the catalogues', () => {
     expect(engineText(sample('opt.minsAboveBudget'), cn)).toBe('各渠道最低投入合计 ¥110,000，超过预算 ¥100,000。');
     expect(engineText(sample('risk.lowAboveHigh'), cn)).toBe('P10（4%）高于 P90（3%）。');
     expect(engineText(sample('risk.lognormalNotPositive'), cn)).toContain('当前为 ¥0.00');
+    expect(engineText(sample('risk.regionNotServed'), cn)).toBe('社区团购不覆盖一线城市：请选择该渠道覆盖的区域，或“全部区域”。');
+    expect(engineText(sample('scen.regionNotServed'), cn)).toContain('都不覆盖乡镇及农村');
     expect(engineText(sample('fit.mayBeFarBelow'), cn)).toContain('约 2.2 倍到 36 倍');
     expect(engineText(sample('import.shapeOutOfRange'), cn)).toContain('12.5');
     expect(engineText(sample('import.note.logisticApproximation'), cn)).toContain('1.2%');

@@ -174,7 +174,8 @@ function cellSums(plan: Plan, res: PlanResult): Map<string, { orders: number; gr
 function aovChecks(plan: Plan, res: PlanResult, settings: PriceSettings): AovCheck[] {
   const sums = cellSums(plan, res);
   const servedOf = new Map(plan.channels.map((ch) => [ch.id, new Set(servedRegions(plan, ch))]));
-  const tolerance = typeof settings.tolerance === 'number' && Number.isFinite(settings.tolerance) && settings.tolerance >= 0 ? settings.tolerance : null;
+  // An unreadable tolerance (reported as toleranceInvalid) allows no difference rather than hiding one.
+  const tolerance = typeof settings.tolerance === 'number' && Number.isFinite(settings.tolerance) && settings.tolerance >= 0 ? settings.tolerance : 0;
   const out: AovCheck[] = [];
   for (const e of settings.entries) {
     if (!validPrice(e.price)) continue;
@@ -211,7 +212,7 @@ function aovChecks(plan: Plan, res: PlanResult, settings: PriceSettings): AovChe
     }
     check.impliedAov = check.channelAov * check.priceRatio;
     check.gap = check.planRatio / check.priceRatio - 1;
-    check.status = tolerance !== null && Math.abs(check.gap) > tolerance + RATIO_EPSILON ? 'differs' : 'agrees';
+    check.status = Math.abs(check.gap) > tolerance + RATIO_EPSILON ? 'differs' : 'agrees';
   }
   return out;
 }

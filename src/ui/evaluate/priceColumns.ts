@@ -55,7 +55,8 @@ function aovColumns(money: Money): ColDef<PriceRow>[] {
       valueGetter: (p) => {
         const a = p.data?.aov;
         if (!a || a.status === 'allRegions') return '';
-        if (a.gap !== null) return `${a.gap > 0 ? '+' : a.gap < 0 ? '−' : ''}${formatByUnit('rate', Math.abs(a.gap), money)}`;
+        // A sign only on a gap the two decimals show: rounding of minor units is not a direction.
+        if (a.gap !== null) return `${a.gap >= 0.00005 ? '+' : a.gap <= -0.00005 ? '−' : ''}${formatByUnit('rate', Math.abs(a.gap), money)}`;
         return t(`price.aov.status.${a.status}`);
       },
       cellClass: (p) => (p.data?.aov && p.data.aov.status !== 'agrees' && p.data.aov.status !== 'allRegions' ? 'rag-amber' : ''),

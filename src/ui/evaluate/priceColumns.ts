@@ -46,12 +46,12 @@ export function priceColumns(channels: readonly Channel[], regions: readonly Reg
 function aovColumns(money: Money): ColDef<PriceRow>[] {
   const moneyOf = (v: unknown): string => (typeof v === 'number' ? formatByUnit('money', Math.round(v), money) : '');
   return [
-    { colId: 'planAov', headerName: t('price.aov.planAov'), type: 'rightAligned', width: 130, valueGetter: (p) => p.data?.aov?.planAov ?? null, valueFormatter: (p) => moneyOf(p.value) },
-    { colId: 'impliedAov', headerName: t('price.aov.implied'), type: 'rightAligned', width: 150, valueGetter: (p) => p.data?.aov?.impliedAov ?? null, valueFormatter: (p) => moneyOf(p.value) },
+    { colId: 'planAov', headerName: t('price.aov.planAov'), type: 'rightAligned', width: 150, valueGetter: (p) => p.data?.aov?.planAov ?? null, valueFormatter: (p) => moneyOf(p.value) },
+    { colId: 'impliedAov', headerName: t('price.aov.implied'), type: 'rightAligned', width: 185, valueGetter: (p) => p.data?.aov?.impliedAov ?? null, valueFormatter: (p) => moneyOf(p.value) },
     {
       colId: 'aovGap',
       headerName: t('price.aov.gap'),
-      width: 150,
+      width: 170,
       valueGetter: (p) => {
         const a = p.data?.aov;
         if (!a || a.status === 'allRegions') return '';

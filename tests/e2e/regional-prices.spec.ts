@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
 import { computePlan } from '../../src/engine/compute';
+import { regionCells } from '../../src/engine/regions';
+import { rollup, rollupValue } from '../../src/engine/rollup';
 import { checkPrices, type PriceCheck } from '../../src/engine/evaluation';
 import type { Plan, PriceSettings } from '../../src/engine/types';
 import { formatMoney, formatPercent } from '../../src/i18n/format';
@@ -109,7 +112,7 @@ test.describe('prices read against a regional plan', () => {
       `the price ¥38.00 is 95% of ¥40.00 (the channel’s price for all regions), so the AOV there should be ${yuan(township.impliedAov!)} (¥38.00 × 95%); the plan has ${yuan(township.planAov!)}, 11.4% below it (tolerance 10%).`,
     );
     await expect(issues.nth(1)).toHaveAttribute('data-status', 'notServed');
-    await expect(page.getByTestId('price-problems')).toContainText('前置仓到家配送 does not serve 乡镇及农村');
+    await expect(issues.nth(1)).toHaveText('前置仓到家配送 does not serve 乡镇及农村: its price of Rice 5kg there is left out of the diversion check.');
 
     // Diversion: the same pairs as the engine, the unserved township price in none of them.
     const conflicts = page.getByTestId('price-conflict');
@@ -146,6 +149,54 @@ test.describe('prices read against a regional plan', () => {
     await cost.blur();
     await expect(page.getByTestId('price-freight')).toContainText('Must not be negative');
     await expect(conflicts.filter({ hasText: 'after ¥2.00 freight' })).toHaveCount(1);
+    expect(libraries).toEqual([]);
+  });
+
+  test('the report’s "By region" table and the workbook’s "By region" sheet carry the engine’s regional figures', async ({ page, planner: p }) => {
+    const libraries = watchLibraries(page);
+    const { text, plan } = await fixturePlan();
+    const res = computePlan(plan);
+    const byRegion = rollup(plan, res, 'region', 'all');
+    const whole = rollup(plan, res, 'total', 'all');
+    await p.open('en');
+    await page.getByTestId('import-input').setInputFiles({ name: 'grocery.cmplan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    await p.waitForKpis();
+
+    // The workbook: every channel × region row of regionCells, numbers as numbers.
+    const file = await p.download('plan-export-xlsx');
+    const wb = XLSX.read(file.bytes, { type: 'buffer', cellNF: true });
+    expect(wb.SheetNames).toContain('By region');
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['By region'], { header: 1, defval: null, raw: true });
+    const cells = regionCells(plan, res);
+    expect(rows).toHaveLength(1 + cells.rows.length + 1);
+    cells.rows.forEach((row, q) => {
+      const sum = (m: 'spend' | 'netRevenue' | 'contribution') => {
+        let v = 0;
+        for (let k = 0; k < cells.periods; k++) v += cells.flows[m][q * cells.periods + k];
+        return v;
+      };
+      const r = rows[q + 1];
+      expect([r[0], r[1]]).toEqual([plan.channels[row.channel].name, plan.regions.find((x) => x.id === row.regionId)!.name]);
+      expect(Math.round((r[3] as number) * 100)).toBe(sum('spend'));
+      expect(Math.round((r[6] as number) * 100)).toBe(sum('netRevenue'));
+      expect(Math.round((r[8] as number) * 100)).toBe(sum('contribution'));
+    });
+
+    // The report: one row per region with the roll-up's money and shares, and the plan's total.
+    await page.getByTestId('open-report').click();
+    await expect(page.getByTestId('report')).toHaveAttribute('data-ready', 'true');
+    const table = page.getByTestId('report-regions');
+    await expect(table.getByTestId('report-region-row')).toHaveCount(plan.regions.length);
+    for (const [g, id] of byRegion.groupKeys.entries()) {
+      const row = table.locator(`[data-testid="report-region-row"][data-region="${id}"]`);
+      await expect(row.locator('[data-col="spend"]')).toHaveText(yuan(byRegion.flows.spend[g]));
+      await expect(row.locator('[data-col="netRevenue"]')).toHaveText(yuan(byRegion.flows.netRevenue[g]));
+      await expect(row.locator('[data-col="contribution"]')).toHaveText(yuan(byRegion.flows.contribution[g]));
+      await expect(row.locator('[data-col="roi"]')).toHaveText(formatPercent(rollupValue(byRegion, 'roi', g, 0), 'en', 1));
+      await expect(row.locator('[data-col="spendShare"]')).toHaveText(formatPercent(byRegion.flows.spend[g] / whole.flows.spend[0], 'en', 1));
+    }
+    await expect(table.getByTestId('report-region-total').locator('[data-col="netRevenue"]')).toHaveText(yuan(whole.flows.netRevenue[0]));
     expect(libraries).toEqual([]);
   });
 });

@@ -246,7 +246,6 @@ export const evaluationZhCN: Record<keyof typeof evaluationEn, string> = {
   'price.aov.below': '{product} 在 {channel}（{region}）：价格 {price} 是{baseKind} {base} 的 {priceRatio}，该区域客单价应为 {implied}（{channelAov} × {priceRatio}）；计划为 {planAov}，低了 {gap}（允许 {tolerance}）。',
   'price.aov.zeroAov': '{product} 在 {channel}（{region}）：计划中该区域客单价为 {planAov}，每单没有收入，无法与价格 {price} 对照。',
   'price.aov.noOrders': '{product} 在 {channel}（{region}）：计划在该区域没有订单，没有客单价可与价格 {price} 对照。',
-  'price.aov.notServed': '{product} 在 {channel}（{region}）：计划中 {channel} 不覆盖该区域，这条价格不参与窜货检查。请删除，或在“设置”页为渠道加上该区域。',
   'price.aov.noBase': '{product} 在 {channel}（{region}）：渠道没有全区域统一价，也没有零售指导价，无法按比例对照（计划中该区域客单价为 {planAov}）。',
   'price.aov.allAgree': '所有区域价格都与计划中该区域的客单价一致（在允许偏差内）。',
   'price.aov.useRatio': '把 {region} 的客单价设为 {value}',
@@ -266,5 +265,4 @@ export const evaluationZhCN: Record<keyof typeof evaluationEn, string> = {
   'price.problem.toleranceInvalid': '允许偏差不是 0 到 100 之间的百分比：跳过价格偏差检查，区域价格须与计划完全一致。',
   'price.problem.rebateRateInvalid': '无法读取 {channel} 的返利率，按无返利计算。',
   'price.problem.regionNotServed': '{channel} 不覆盖 {region}：它在该区域的 {product} 价格不参与窜货检查。',
-  'price.freightNegative': '运费不能为负数。',
 };

@@ -246,7 +246,6 @@ export const evaluationZhTW: Record<keyof typeof evaluationEn, string> = {
   'price.aov.below': '{product} 在 {channel}（{region}）：價格 {price} 是{baseKind} {base} 的 {priceRatio}，該區域客單價應為 {implied}（{channelAov} × {priceRatio}）；計畫為 {planAov}，低了 {gap}（允許 {tolerance}）。',
   'price.aov.zeroAov': '{product} 在 {channel}（{region}）：計畫中該區域客單價為 {planAov}，每單沒有收入，無法與價格 {price} 對照。',
   'price.aov.noOrders': '{product} 在 {channel}（{region}）：計畫在該區域沒有訂單，沒有客單價可與價格 {price} 對照。',
-  'price.aov.notServed': '{product} 在 {channel}（{region}）：計畫中 {channel} 不涵蓋該區域，這筆價格不參與竄貨檢查。請刪除，或在「設定」頁為通路加上該區域。',
   'price.aov.noBase': '{product} 在 {channel}（{region}）：通路沒有全區域統一價，也沒有零售指導價，無法按比例對照（計畫中該區域客單價為 {planAov}）。',
   'price.aov.allAgree': '所有區域價格都與計畫中該區域的客單價一致（在允許偏差內）。',
   'price.aov.useRatio': '把 {region} 的客單價設為 {value}',
@@ -266,5 +265,4 @@ export const evaluationZhTW: Record<keyof typeof evaluationEn, string> = {
   'price.problem.toleranceInvalid': '允許偏差不是 0 到 100 之間的百分比：略過價格偏差檢查，區域價格須與計畫完全一致。',
   'price.problem.rebateRateInvalid': '無法讀取 {channel} 的返利率，按無返利計算。',
   'price.problem.regionNotServed': '{channel} 不涵蓋 {region}：它在該區域的 {product} 價格不參與竄貨檢查。',
-  'price.freightNegative': '運費不能為負數。',
 };

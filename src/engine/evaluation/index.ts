@@ -4,6 +4,7 @@ export * from './bcg';
 export * from './partners';
 export * from './partnerSensitivity';
 export * from './priceConflicts';
+export * from './regionalPrices';
 export * from './funnel';
 export { competitionRanks, RANK_TOLERANCE } from './rank';
 export { mean, median } from './average';

@@ -14,7 +14,27 @@ export interface DiversionSide {
   rebateRate: number;
   /** price × (1 − rebateRate): what a unit really costs the partner who buys it there. */
   netPrice: number;
+  /**
+   * The entry is the channel's price for all regions standing in for a region it serves without a
+   * price of its own there (regional plans only; see regionalPrices.ts). Absent otherwise.
+   */
+  fallback?: true;
 }
+
+/** One price taking part in the diversion check, in one region. */
+export interface DiversionCandidate {
+  entry: PriceEntry;
+  regionId: string;
+  fallback: boolean;
+}
+
+/**
+ * Which prices take part in the diversion check, product by product. Without one, every entry with a
+ * region takes part in its own region (prices alone); a regional plan passes one that keeps only the
+ * regions each channel serves and lets a channel's price for all regions stand in where it has no
+ * regional price.
+ */
+export type DiversionScope = (product: string, entries: readonly PriceEntry[]) => DiversionCandidate[];
 
 export type PriceConflict =
   | { kind: 'noReference'; product: string; entryIds: string[]; channels: string[] }
@@ -141,12 +161,16 @@ function diversionConflicts(
   rateOf: (channelId: string) => number,
   freight: ReadonlyMap<string, number>,
   out: PriceConflict[],
+  scope: DiversionScope | undefined,
 ): void {
-  const side = (e: PriceEntry): DiversionSide => {
+  const side = (c: DiversionCandidate): DiversionSide => {
+    const e = c.entry;
     const rebateRate = rateOf(e.channelId);
-    return { entryId: e.id, channelId: e.channelId, regionId: e.regionId, price: e.price, rebateRate, netPrice: e.price * (1 - rebateRate) };
+    const s: DiversionSide = { entryId: e.id, channelId: e.channelId, regionId: c.regionId, price: e.price, rebateRate, netPrice: e.price * (1 - rebateRate) };
+    if (c.fallback) s.fallback = true;
+    return s;
   };
-  const regional = entries.filter((e) => e.regionId !== '');
+  const regional = scope ? scope(product, entries) : entries.filter((e) => e.regionId !== '').map((entry) => ({ entry, regionId: entry.regionId, fallback: false }));
   for (let i = 0; i < regional.length; i++) {
     for (let j = i + 1; j < regional.length; j++) {
       const a = side(regional[i]);
@@ -179,9 +203,10 @@ function diversionConflicts(
  * not depend on the locale), each product's noReference or spread conflicts in entry order, then its
  * diversion pairs in entry order. Entries with a price that is not a positive number are left out
  * and reported; an invalid rebate rate counts as no rebate; an invalid tolerance skips the spread
- * check.
+ * check. `scope` (regional plans) chooses which prices meet in the diversion check; without it the
+ * check reads the prices alone.
  */
-export function findPriceConflicts(settings: PriceSettings, rebateRateOf: (channelId: string) => number): PriceConflicts {
+export function findPriceConflicts(settings: PriceSettings, rebateRateOf: (channelId: string) => number, scope?: DiversionScope): PriceConflicts {
   const problems: PriceProblem[] = [];
   const toleranceOk = typeof settings.tolerance === 'number' && Number.isFinite(settings.tolerance) && settings.tolerance >= 0;
   if (!toleranceOk) problems.push({ code: 'toleranceInvalid', tolerance: settings.tolerance });
@@ -216,7 +241,7 @@ export function findPriceConflicts(settings: PriceSettings, rebateRateOf: (chann
   for (const product of products) {
     const entries = byProduct.get(product) as PriceEntry[];
     spreadConflicts(product, entries, settings, toleranceOk, conflicts);
-    diversionConflicts(product, entries, rateOf, freight, conflicts);
+    diversionConflicts(product, entries, rateOf, freight, conflicts, scope);
   }
   return { conflicts, problems };
 }

@@ -7,6 +7,8 @@ export const exportsEn = {
   'xport.sheet.monthly': '{metric} by month',
   'xport.sheet.scenarios': 'Scenarios',
   'xport.sheet.assumptions': 'Assumptions',
+  'xport.sheet.byRegion': 'By region',
+  'xport.col.regionShare': 'Share of channel',
   'xport.a.item': 'Item',
   'xport.a.value': 'Value',
   'xport.a.plan': 'Plan',

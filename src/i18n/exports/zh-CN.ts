@@ -9,6 +9,8 @@ export const exportsZhCN: Record<keyof typeof exportsEn, string> = {
   'xport.sheet.monthly': '{metric}（按月）',
   'xport.sheet.scenarios': '情景对比',
   'xport.sheet.assumptions': '假设',
+  'xport.sheet.byRegion': '按区域',
+  'xport.col.regionShare': '占渠道比例',
   'xport.a.item': '项目',
   'xport.a.value': '内容',
   'xport.a.plan': '方案',

@@ -9,6 +9,8 @@ export const exportsZhTW: Record<keyof typeof exportsEn, string> = {
   'xport.sheet.monthly': '{metric}（逐月）',
   'xport.sheet.scenarios': '情境比較',
   'xport.sheet.assumptions': '假設',
+  'xport.sheet.byRegion': '按區域',
+  'xport.col.regionShare': '占通路比例',
   'xport.a.item': '項目',
   'xport.a.value': '內容',
   'xport.a.plan': '方案',

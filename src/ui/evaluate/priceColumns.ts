@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { FORBIDDEN_KEYS } from '../../engine/planFile/format';
+import type { AovCheck } from '../../engine/evaluation';
 import type { Channel, PriceEntry, Region } from '../../engine/types';
 import { MAX_NAME_LENGTH } from '../../engine/validate';
 import { t } from '../../state/i18n.svelte';
@@ -22,6 +23,8 @@ export interface PriceRow {
   entry: PriceEntry;
   /** The entry is part of a listed conflict. */
   flagged: boolean;
+  /** The entry read against the plan's AOV in its channel × region (regional plans). */
+  aov?: AovCheck;
 }
 
 const BASE = ['evaluation', 'prices', 'entries'] as const;
@@ -30,8 +33,38 @@ function editable(spec: CellSpec<PriceRow>): Pick<ColDef<PriceRow>, 'editable' |
   return { editable: true, context: { cell: spec } };
 }
 
-/** Price list: product, channel, region (or all regions) and price, typed or pasted from a spreadsheet. */
-export function priceColumns(channels: readonly Channel[], regions: readonly Region[], money: Money): ColDef<PriceRow>[] {
+/**
+ * Price list: product, channel, region (or all regions) and price, typed or pasted from a spreadsheet;
+ * in a regional plan also the plan's AOV in that channel × region, the AOV the price implies and how
+ * far apart they are (docs/model.md#regional-prices), read only.
+ */
+export function priceColumns(channels: readonly Channel[], regions: readonly Region[], money: Money, regional = false): ColDef<PriceRow>[] {
+  const base = baseColumns(channels, regions, money);
+  return regional ? [...base, ...aovColumns(money)] : base;
+}
+
+function aovColumns(money: Money): ColDef<PriceRow>[] {
+  const moneyOf = (v: unknown): string => (typeof v === 'number' ? formatByUnit('money', Math.round(v), money) : '');
+  return [
+    { colId: 'planAov', headerName: t('price.aov.planAov'), type: 'rightAligned', width: 150, valueGetter: (p) => p.data?.aov?.planAov ?? null, valueFormatter: (p) => moneyOf(p.value) },
+    { colId: 'impliedAov', headerName: t('price.aov.implied'), type: 'rightAligned', width: 185, valueGetter: (p) => p.data?.aov?.impliedAov ?? null, valueFormatter: (p) => moneyOf(p.value) },
+    {
+      colId: 'aovGap',
+      headerName: t('price.aov.gap'),
+      width: 170,
+      valueGetter: (p) => {
+        const a = p.data?.aov;
+        if (!a || a.status === 'allRegions') return '';
+        // A sign only on a gap the two decimals show: rounding of minor units is not a direction.
+        if (a.gap !== null) return `${a.gap >= 0.00005 ? '+' : a.gap <= -0.00005 ? '−' : ''}${formatByUnit('rate', Math.abs(a.gap), money)}`;
+        return t(`price.aov.status.${a.status}`);
+      },
+      cellClass: (p) => (p.data?.aov && p.data.aov.status !== 'agrees' && p.data.aov.status !== 'allRegions' ? 'rag-amber' : ''),
+    },
+  ];
+}
+
+function baseColumns(channels: readonly Channel[], regions: readonly Region[], money: Money): ColDef<PriceRow>[] {
   const channelName = (id: string): string => channels.find((c) => c.id === id)?.name ?? id;
   const regionName = (id: string): string => (id === '' ? t('price.allRegions') : (regions.find((r) => r.id === id)?.name ?? id));
   const pick = (ids: readonly string[], label: (id: string) => string, text: string): string | undefined => {

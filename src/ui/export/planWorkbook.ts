@@ -17,6 +17,7 @@ import { formatMonth } from '../../i18n/format';
 import { decimalCell, integerCell, percentCell, unitCell, type ExportCell } from './cells';
 import type { Sheet } from './xlsx';
 import { varianceSheets } from '../actuals/variance/varianceWorkbook';
+import { plannedByRegion, regionSheet } from './regionSheet';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -164,6 +165,7 @@ export function planWorkbook(input: PlanWorkbookInput): Sheet[] {
   return [
     channelsSheet(input),
     ...MONTHLY_METRICS.map((m) => monthlySheet(input, m)),
+    ...(plannedByRegion(input.plan) ? [regionSheet(input.plan, input.baseline, input.t)] : []),
     scenariosSheet(input),
     ...varianceSheets(input.plan, input.baseline, input.t, input.locale),
     assumptionsSheet(input),

@@ -7,6 +7,7 @@ import { allConcave, infeasible, itemsFor, realObjective, type Problem } from '.
 import { dualBound, solveBudget, type LambdaSolution, type SolveItem } from './solve';
 import type { BestBudgetInfo, ChannelAllocation, Failure, OptimiseResult, Success } from './result';
 import { roundAllocation, splitByPattern } from './rounding';
+import { exactSplit } from './sShapedExact';
 
 /**
  * Turns an envelope optimum into a real allocation. At most one channel is left strictly inside a
@@ -90,10 +91,18 @@ export function solveFor(p: Problem, budget: number, best: BestBudgetInfo): Succ
   let iterations = first.iterations;
   const exact = items.every((it) => it.env.exact);
   let sol = first;
+  let searched = false;
   if (!exact) {
     const r = repair(p, items, budget, first);
     sol = r.sol;
     iterations += r.iterations;
+    // A few S-shaped channels: search which are past their inflection (sShapedExact.ts).
+    const found = exactSplit(items, budget, { S: sol.S, objective: realObjective(p.models, sol.S) });
+    if (found) {
+      searched = true;
+      iterations += found.nodes;
+      sol = { ...sol, S: found.S, partial: -1 };
+    }
   }
   const hiEff = items.map((it) => Math.max(it.lo, it.hi));
   const optimal = roundAllocation(p.models, sol.S, budget, p.lo, hiEff);
@@ -126,13 +135,13 @@ export function solveFor(p: Problem, budget: number, best: BestBudgetInfo): Succ
     if (!Number.isFinite(lambda) && lambda === (atMin ? -Infinity : Infinity)) lambda = 0;
   }
   let gapBound = 0;
-  if (!allConcave(p)) {
+  if (!allConcave(p) && !searched) {
     // Any λ gives a valid bound; the envelope optimum's λ gives (nearly) the tightest one.
     let bound = Infinity;
     for (const l of [first.lambda, sol.lambda]) if (Number.isFinite(l)) bound = Math.min(bound, dualBound(items, l, budget));
     gapBound = Math.max(0, bound - objective);
   }
-  return answer(p, optimal, best, { method: exact ? 'waterFilling' : 'concaveEnvelope', gapBound, iterations, lambda });
+  return answer(p, optimal, best, { method: exact ? 'waterFilling' : searched ? 'exactSearch' : 'concaveEnvelope', gapBound, iterations, lambda });
 }
 
 /**

@@ -1,9 +1,11 @@
 import { scenarioSeries } from '../compute';
 import { engineMessage, type EngineMessage } from '../messages';
+import type { DriverSeries } from '../driverSeries';
 import type { ChannelBudgetBounds, Plan } from '../types';
 import { buildEnvelope, type Envelope } from './envelope';
 import { buildModels, channelValue, type OptimiseObjective, type ResponseModel } from './model';
 import type { SolveItem } from './solve';
+import { regionShare } from './regionShare';
 
 /**
  * An answer the optimiser cannot give: the kind of failure, and the problem as a code with the
@@ -50,22 +52,36 @@ export function checkNumber(name: string, x: number | undefined, allowInfinity =
  * channel whose min exceeds its max is a plan the user can fix, so it comes back as 'infeasible'.
  * `frozen` wins over min and max: the channel keeps today's spend exactly.
  */
-export function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: string | null, bounds: readonly ChannelBudgetBounds[]): Problem | OptimiseFailure {
+export function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: string | null, bounds: readonly ChannelBudgetBounds[], resolved?: DriverSeries): Problem | OptimiseFailure {
   if (plan.channels.length === 0) {
     return { ok: false, error: 'noChannels', problem: engineMessage('opt.noChannels') };
   }
   const index = new Map(plan.channels.map((ch, c) => [ch.id, c] as const));
   const byChannel = new Map<number, ChannelBudgetBounds>();
+  const regional = new Map<number, { min: number; max: number }>();
   for (const b of bounds) {
     const c = index.get(b.channelId);
     // Bounds of a removed channel (or one a shared file no longer has) bound nothing.
     if (c === undefined) continue;
+    if (b.regionId !== undefined) {
+      // A region of a channel holds a fixed share of its spend, so its limits are limits of the channel's.
+      const w = regionShare(plan.channels[c], b.regionId);
+      checkNumber(`min of "${b.channelId}" in "${b.regionId}"`, b.min);
+      checkNumber(`max of "${b.channelId}" in "${b.regionId}"`, b.max, true);
+      if (!(w > 0)) continue;
+      const r = regional.get(c) ?? { min: 0, max: Infinity };
+      if (b.min !== undefined) r.min = Math.max(r.min, b.min / w);
+      if (b.max !== undefined) r.max = Math.min(r.max, b.max / w);
+      regional.set(c, r);
+      continue;
+    }
     if (byChannel.has(c)) throw new RangeError(`optimiser: channel "${b.channelId}" has two sets of bounds`);
     checkNumber(`min of "${b.channelId}"`, b.min);
     checkNumber(`max of "${b.channelId}"`, b.max, true);
     byChannel.set(c, b);
   }
-  const { series } = scenarioSeries(plan, scenarioId);
+  // The caller may pass the scenario's resolved drivers when it prepares several problems of one plan.
+  const series = resolved ?? scenarioSeries(plan, scenarioId).series;
   const models = buildModels(plan, series, objective);
   const contribution = objective === 'contribution' ? models : buildModels(plan, series, 'contribution');
   const n = models.length;
@@ -78,8 +94,14 @@ export function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: st
     if (b?.frozen) {
       lo[c] = hi[c] = models[c].today;
     } else {
+      const r = regional.get(c);
       lo[c] = Math.ceil(b?.min ?? 0);
       hi[c] = b?.max === undefined ? Infinity : Math.floor(b.max);
+      if (r) {
+        // Shares make fractions of whole amounts: a hair of rounding is not a unit more.
+        lo[c] = Math.max(lo[c], Math.ceil(r.min - 1e-9));
+        hi[c] = Math.min(hi[c], Math.floor(r.max + 1e-9));
+      }
       if (lo[c] > hi[c]) {
         const { id: channelId, name: channel } = plan.channels[c];
         return { ok: false, error: 'infeasible', problem: engineMessage('opt.minAboveMax', { channelId, channel, min: lo[c], max: hi[c] }) };

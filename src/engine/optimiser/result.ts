@@ -55,7 +55,12 @@ export type OptimiseResult =
     objective: number;
     objectiveToday: number;
     totalSpend: number;
-    method: 'waterFilling' | 'concaveEnvelope';
+    /**
+     * waterFilling: concave curves, exact. concaveEnvelope: S-shaped curves on their concave
+     * envelopes, within gapBound. exactSearch: at most 12 S-shaped channels, searched over which are
+     * past their inflection (sShapedExact.ts). interiorPoint: with group or efficiency rules.
+     */
+    method: 'waterFilling' | 'concaveEnvelope' | 'exactSearch' | 'interiorPoint';
     /**
      * A proven upper bound on how far below the true optimum `objective` can be (0 when every
      * channel's curve is concave, where water-filling is exact up to the final rounding to whole

@@ -27,6 +27,8 @@ export interface Fn1 {
   d2(x: number): number;
   /** d1 and d2 at once into out[0], out[1] (one pass over a hill's terms); optional. */
   both?(x: number, out: Float64Array): void;
+  /** For a concave envelope: the line piece whose inside holds x (not real points of the curve), or null. */
+  line?(x: number): [number, number] | null;
 }
 
 export interface LinearRow {
@@ -145,9 +147,13 @@ export function solveConstrained(pr: ConstrainedProblem): ConstrainedSolution {
   }
   const hasLo = new Uint8Array(N);
   const hasHi = new Uint8Array(N);
+  // A variable pinned by equal bounds (a frozen channel, or one pinned by the caller) stays put: no
+  // barrier (it has no inside), an infinite Newton weight, so every step leaves it where it is.
+  const pinned = new Uint8Array(N);
   for (let j = 0; j < N; j++) {
-    hasLo[j] = Number.isFinite(zLo[j]) ? 1 : 0;
-    hasHi[j] = Number.isFinite(zHi[j]) ? 1 : 0;
+    pinned[j] = zLo[j] === zHi[j] ? 1 : 0;
+    hasLo[j] = !pinned[j] && Number.isFinite(zLo[j]) ? 1 : 0;
+    hasHi[j] = !pinned[j] && Number.isFinite(zHi[j]) ? 1 : 0;
   }
   // Rows of each variable (column-wise view of the linear rows) for the Schur complement.
   const colStart = new Int32Array(n + 1);
@@ -171,7 +177,8 @@ export function solveConstrained(pr: ConstrainedProblem): ConstrainedSolution {
   for (let j = 0; j < N; j++) {
     const a = zLo[j];
     const b = zHi[j];
-    if (hasLo[j] && hasHi[j]) z[j] = a + (b - a) / 2;
+    if (pinned[j]) z[j] = a;
+    else if (hasLo[j] && hasHi[j]) z[j] = a + (b - a) / 2;
     else if (hasLo[j]) z[j] = a + Math.max(1, Math.abs(a)) * (j < n ? 1 / Math.max(1, n) : 1);
     else if (hasHi[j]) z[j] = b - Math.max(1, Math.abs(b));
     else z[j] = 0;
@@ -323,7 +330,7 @@ export function solveConstrained(pr: ConstrainedProblem): ConstrainedSolution {
     }
     for (let r = 0; r < m; r++) if (slackOf[r] >= 0) tmpN[n + slackOf[r]] -= dy[r];
     for (let j = 0; j < N; j++) {
-      dz[j] = tmpN[j] / D[j];
+      dz[j] = pinned[j] ? 0 : tmpN[j] / D[j];
       dzl[j] = hasLo[j] ? (target - (cL ? cL[j] : 0) - (z[j] - zLo[j]) * zl[j] - zl[j] * dz[j]) / (z[j] - zLo[j]) : 0;
       dzu[j] = hasHi[j] ? (target - (cU ? cU[j] : 0) - (zHi[j] - z[j]) * zu[j] + zu[j] * dz[j]) / (zHi[j] - z[j]) : 0;
     }
@@ -368,7 +375,7 @@ export function solveConstrained(pr: ConstrainedProblem): ConstrainedSolution {
     pRes = 0;
     for (let r = 0; r < m; r++) pRes = Math.max(pRes, Math.abs(rp[r]));
     dRes = 0;
-    for (let j = 0; j < N; j++) dRes = Math.max(dRes, Math.abs(rd[j]));
+    for (let j = 0; j < N; j++) if (!pinned[j]) dRes = Math.max(dRes, Math.abs(rd[j]));
     // Stationarity relative to the largest marginal return (a concave hill near zero spend is steep).
     let gScale = 1;
     for (let i = 0; i < n; i++) if (Number.isFinite(g1[i])) gScale = Math.max(gScale, Math.abs(g1[i]));
@@ -400,6 +407,10 @@ export function solveConstrained(pr: ConstrainedProblem): ConstrainedSolution {
       break;
     }
     for (let j = 0; j < N; j++) {
+      if (pinned[j]) {
+        D[j] = Infinity;
+        continue;
+      }
       let d = H[j] + 1e-13;
       if (hasLo[j]) d += zl[j] / (z[j] - zLo[j]);
       if (hasHi[j]) d += zu[j] / (zHi[j] - z[j]);

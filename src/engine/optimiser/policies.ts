@@ -14,7 +14,7 @@ import { buildModels, channelMarginal, channelValue, slopeCurvature, type Respon
 import type { ConcaveRow, Fn1, LinearRow } from './constrained';
 import { regionShare } from './regionShare';
 import { envelopeMarginal } from './solve';
-import { envelopeValue } from './envelope';
+import { envelopeValue, lineAt } from './envelope';
 import type { Problem } from './problem';
 
 export interface PolicyItem {
@@ -88,6 +88,10 @@ export function concaveFn(m: ResponseModel, lo: number, hi: number): Fn1 {
   const env = buildEnvelope(m, lo, hi);
   if (env.exact) return modelFn(m);
   return {
+    line: (x) => {
+      const p = lineAt(env, x);
+      return p ? [p.a, p.b] : null;
+    },
     value: (x) => envelopeValue(env, x),
     d1: (x) => envelopeMarginal(env, x),
     d2: (x) => {

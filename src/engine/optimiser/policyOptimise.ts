@@ -169,9 +169,33 @@ function solveWithRules(plan: Plan, spec: PolicySpec, rules: Rules, series: Driv
   // Σ|coefficients|: solve with each rule that much tighter (where its range allows) and the whole-unit
   // answer still keeps it. The cost is that many minor units times the rule's multiplier.
   const tight: ConstrainedProblem = { ...problem, linear: problem.linear.map((row, r) => (r < rowRule.length && rowRule[r] !== null ? tighten(row) : row)) };
-  const sol = solveConstrained(tight);
+  let sol = solveConstrained(tight);
   iterations += sol.iterations;
   if (!solvedOk(sol, scale)) return null;
+  // S-shaped curves enter through their envelopes: an item left inside a line piece of its envelope
+  // sits at a spend whose envelope value the curve does not reach. Pin it to either end of the line
+  // (both real points), re-solve the rest, keep the better; at most once per item.
+  for (let guard = 0; guard < n; guard++) {
+    const i = objectiveFns.findIndex((f, k) => f.line?.(sol.x[k]) != null);
+    if (i < 0) break;
+    const [a, b] = objectiveFns[i].line?.(sol.x[i]) as [number, number];
+    let bestTry: ConstrainedSolution | null = null;
+    let bestValue = -Infinity;
+    for (const end of [a, b]) {
+      if (end < lo[i] || end > hi[i]) continue;
+      const lo2 = Float64Array.from(lo);
+      const hi2 = Float64Array.from(hi);
+      lo2[i] = hi2[i] = end;
+      const trial = solveConstrained({ ...tight, lo: lo2, hi: hi2 });
+      iterations += trial.iterations;
+      if (!solvedOk(trial, scale)) continue;
+      const v = realObjective(p.models, trial.x) - shift * sum(trial.x);
+      if (v > bestValue) [bestTry, bestValue] = [trial, v];
+    }
+    if (!bestTry) break;
+    sol = bestTry;
+    lo[i] = hi[i] = sol.x[i];
+  }
   // A total of our choosing (the budget is a limit) is rounded down: a unit more could break a rule.
   if (total === null) total = Math.floor(sum(sol.x) + 1e-6);
   // Shares of nothing are not shares: rules that only zero spend meets leave no allocation.

@@ -12,7 +12,7 @@ test.describe('optimiser with budget rules', () => {
     await page.getByTestId('pol-add-group').click();
     await page.getByTestId('pol-add-efficiency').click();
     const group = page.getByTestId('pol-group');
-    await expect(group.getByTestId('pol-group-picker').locator('option:checked')).toHaveText('Main');
+    await expect(group.getByTestId('pol-group-picker').locator('option:checked')).toHaveText('Main channels');
     await expect(group.getByTestId('pol-measure').locator('option:checked')).toHaveText('Share of total budget');
     // Limits typed the way a planner types them: a share as "50 %", a ratio as "120%".
     await group.getByTestId('pol-min').fill('50 %');
@@ -42,7 +42,7 @@ test.describe('optimiser with budget rules', () => {
       await expect(ruleRows.nth(k)).toHaveAttribute('data-binding', 'true');
       costs.push(Number(await ruleRows.nth(k).getAttribute('data-cost')));
     }
-    await expect(ruleRows.nth(0).locator('td').first()).toHaveText('Main: share ≥ 50%');
+    await expect(ruleRows.nth(0).locator('td').first()).toHaveText('Main channels: share ≥ 50%');
     await expect(ruleRows.nth(1).locator('td').first()).toHaveText('ROI ≥ 120% (The whole plan)');
     // The rules are kept by the answer shown.
     await expect(ruleRows.nth(0).locator('td').nth(2)).toHaveText(/^50(\.0)?%$/);
@@ -68,7 +68,7 @@ test.describe('optimiser with budget rules', () => {
     const file = await p.download('opt-export-csv');
     const text = file.bytes.toString('utf8');
     expect(text).toContain('Without rules');
-    expect(text).toContain('Main: share ≥ 50%');
+    expect(text).toContain('Main channels: share ≥ 50%');
     expect(text).toContain('ROI ≥ 120% (The whole plan)');
 
     // Each change is one undo step: the last one switched the ROI rule back on.

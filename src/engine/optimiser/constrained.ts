@@ -254,39 +254,38 @@ export function solveConstrained(pr: ConstrainedProblem): ConstrainedSolution {
     }
   };
 
-  /** (J D⁻¹ Jᵀ) factorised into M. */
+  /** (J D⁻¹ Jᵀ) factorised into M: per variable, the products of the rows it is in (lower triangle). */
   const factor = (): void => {
     M.fill(0);
-    const rowsOf: number[] = [];
-    const coefsOf: number[] = [];
     for (let i = 0; i < n; i++) {
-      rowsOf.length = 0;
-      coefsOf.length = 0;
-      for (let p = colStart[i]; p < colStart[i + 1]; p++) {
-        rowsOf.push(colRow[p]);
-        coefsOf.push(colCoef[p]);
-      }
-      for (let k = 0; k < mN; k++) {
-        rowsOf.push(mL + k);
-        coefsOf.push(gk1[k * n + i]);
-      }
       const inv = 1 / D[i];
-      for (let a = 0; a < rowsOf.length; a++) {
-        const ra = rowsOf[a];
-        const ca = coefsOf[a] * inv;
-        for (let b = 0; b <= a; b++) {
-          const rb = rowsOf[b];
-          const v = ca * coefsOf[b];
+      if (inv === 0) continue;
+      const s0 = colStart[i];
+      const e0 = colStart[i + 1];
+      for (let a = s0; a < e0; a++) {
+        const ra = colRow[a];
+        const ca = colCoef[a] * inv;
+        for (let b = s0; b <= a; b++) {
+          const rb = colRow[b];
+          const v = ca * colCoef[b];
           if (ra >= rb) M[ra * m + rb] += v;
           else M[rb * m + ra] += v;
         }
+      }
+      // Concave rows come after the linear ones, so their entries are below the diagonal already.
+      for (let k = 0; k < mN; k++) {
+        const gk = gk1[k * n + i];
+        if (gk === 0) continue;
+        const rk = (mL + k) * m;
+        const ck = gk * inv;
+        for (let a = s0; a < e0; a++) M[rk + colRow[a]] += ck * colCoef[a];
+        for (let k2 = 0; k2 <= k; k2++) M[rk + mL + k2] += ck * gk1[k2 * n + i];
       }
     }
     for (let r = 0; r < m; r++) {
       const s = slackOf[r];
       if (s >= 0) M[r * m + r] += 1 / D[n + s];
     }
-    // Symmetric: fill the upper triangle the factorisation reads through the lower one.
     cholesky(M, m);
   };
 

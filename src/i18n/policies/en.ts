@@ -27,7 +27,7 @@ export const policiesEn = {
   'pol.kind.role': 'Role',
   'pol.kind.region': 'Region',
   'pol.kind.channel': 'Channel',
-  'pol.groupOfRole': '{role}',
+  'pol.groupOfRole': '{role} channels',
   'pol.groupOfRegion': 'Region {region}',
   'pol.goal': 'With efficiency rules',
   'pol.goal.bestObjective': 'Best result, spending at most the budget',

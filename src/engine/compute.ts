@@ -4,6 +4,8 @@ import { roundMoney } from './money';
 import { marginalRebateRate, rebateRow, settlementGroups } from './rebates';
 import { applyScenario, type AdjustmentNotice } from './scenarios/apply';
 import { cannibalisationPairs, type CannibalisationPair } from './scenarios/cannibalisation';
+import { aggregateResult } from './regions/aggregate';
+import { expandPlan } from './regions/expand';
 import { monthKeys } from './timeline';
 import type { FlowMetric, Plan } from './types';
 import { FLOW_METRICS } from './types';
@@ -34,6 +36,21 @@ export interface PlanResult {
   scenarioId: string | null;
   /** What applying the scenario's adjustments had to clamp, limit or skip. */
   adjustmentNotices: AdjustmentNotice[];
+  /** The channel × region rows of the channels computed by region (docs/model.md#regions); absent when none is. */
+  regional?: RegionalResult;
+}
+
+/**
+ * Rows of the channels computed region by region, row-major like the channel arrays: index = row ·
+ * periods + period. A channel's figures are the sum of its rows.
+ */
+export interface RegionalResult {
+  rows: { channel: number; regionId: string; share: number }[];
+  flows: FlowSeries;
+  drivers: DriverSeries;
+  marginalRoiSpend: Float64Array;
+  marginalRoi: Float64Array;
+  marginalRoiDefined: Uint8Array;
 }
 
 function emptyFlows(n: number): FlowSeries {
@@ -242,6 +259,11 @@ export function scenarioSeries(plan: Plan, scenarioId: string | null = null): {
  * scenario, an unknown parent or a cycle.
  */
 export function computePlan(plan: Plan, scenarioId: string | null = null): PlanResult {
-  const { series, notices, adjustmentNotices } = scenarioSeries(plan, scenarioId);
-  return computeFromSeries(plan, series, notices, adjustmentNotices, scenarioId);
+  // Channels planned by region are computed row by row and added up (regions/expand.ts); a plan
+  // without regional values takes the plain path and computes exactly as it always has.
+  const x = expandPlan(plan);
+  const target = x ? x.plan : plan;
+  const { series, notices, adjustmentNotices } = scenarioSeries(target, scenarioId);
+  const res = computeFromSeries(target, series, notices, adjustmentNotices, scenarioId);
+  return x ? aggregateResult(plan, x, res) : res;
 }

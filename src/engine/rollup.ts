@@ -1,8 +1,9 @@
 import type { PlanResult } from './compute';
+import { regionCells, type RegionCells } from './regions/cells';
 import { ratioMetric, ratio, type FlowTotals } from './ratios';
 import { buckets as makeBuckets, type Bucket, type Granularity } from './timeline';
 import type { DriverKey, FlowMetric, MetricKey, Plan, RatioMetric } from './types';
-import { FLOW_METRICS, MONEY_FLOWS, RATIO_METRICS } from './types';
+import { FLOW_METRICS, RATIO_METRICS } from './types';
 
 export type GroupBy = 'channel' | 'type' | 'role' | 'region' | 'total';
 
@@ -22,19 +23,8 @@ export interface Rollup {
   cells: PlanResult | null;
 }
 
-interface Share {
-  group: number;
-  /** Share of the channel's flows that goes to this group; money shares are split exactly. */
-  part: number;
-  of: number;
-}
-
-/**
- * Which groups each channel feeds. A channel serving several regions is split equally between them;
- * money is split in whole minor units (the remainder goes to the first regions) so that region totals
- * add up exactly to the plan total.
- */
-function membership(plan: Plan, groupBy: GroupBy): { keys: string[]; shares: Share[][] } {
+/** Which group each channel feeds (by channel, type, role or the total). */
+function membership(plan: Plan, groupBy: Exclude<GroupBy, 'region'>): { keys: string[]; rowGroup: number[] } {
   const keys: string[] = [];
   const index = new Map<string, number>();
   const groupOf = (key: string): number => {
@@ -46,61 +36,63 @@ function membership(plan: Plan, groupBy: GroupBy): { keys: string[]; shares: Sha
     }
     return g;
   };
-  if (groupBy === 'region') {
-    for (const r of plan.regions) groupOf(r.id);
-  }
-  const shares = plan.channels.map((ch): Share[] => {
+  const rowGroup = plan.channels.map((ch) => {
     switch (groupBy) {
       case 'channel':
-        return [{ group: groupOf(ch.id), part: 0, of: 1 }];
+        return groupOf(ch.id);
       case 'type':
-        return [{ group: groupOf(ch.type), part: 0, of: 1 }];
+        return groupOf(ch.type);
       case 'role':
-        return [{ group: groupOf(ch.role), part: 0, of: 1 }];
+        return groupOf(ch.role);
       case 'total':
-        return [{ group: groupOf('total'), part: 0, of: 1 }];
-      case 'region': {
-        const known = ch.regions.filter((r) => index.has(r));
-        const served = known.length > 0 ? [...new Set(known)] : [UNASSIGNED_REGION];
-        return served.map((r, part) => ({ group: groupOf(r), part, of: served.length }));
-      }
+        return groupOf('total');
     }
   });
-  return { keys, shares };
+  return { keys, rowGroup };
 }
 
-/** The `part`-th of `of` exact shares of an integer amount. */
-function moneyShare(value: number, part: number, of: number): number {
-  if (of === 1) return value;
-  const base = Math.trunc(value / of);
-  const rest = value - base * of;
-  return base + (Math.abs(rest) > part ? Math.sign(rest) : 0);
+/**
+ * Region groups: every plan region in plan order (even one no channel serves), then '' for channels
+ * serving none when there are such.
+ */
+function regionGroups(plan: Plan, cells: RegionCells): { keys: string[]; rowGroup: number[] } {
+  const keys = plan.regions.map((r) => r.id);
+  const index = new Map(keys.map((k, g) => [k, g] as const));
+  const rowGroup = cells.rows.map((r) => {
+    let g = index.get(r.regionId);
+    if (g === undefined) {
+      g = keys.length;
+      keys.push(r.regionId);
+      index.set(r.regionId, g);
+    }
+    return g;
+  });
+  return { keys, rowGroup };
 }
 
 export function rollup(plan: Plan, res: PlanResult, groupBy: GroupBy, granularity: Granularity): Rollup {
   const bks = makeBuckets(plan.timeline, granularity);
   const bucketOf = new Int32Array(res.periods);
   bks.forEach((b, bi) => bucketOf.fill(bi, b.start, b.end));
-  const { keys, shares } = membership(plan, groupBy);
+  const P = res.periods;
+  // By region, the source rows are the channel × region cells (regions/cells.ts): computed rows of
+  // channels planned by region, exact shares of the others.
+  const byRegion = groupBy === 'region' ? regionCells(plan, res) : null;
+  const { keys, rowGroup } = byRegion ? regionGroups(plan, byRegion) : membership(plan, groupBy as Exclude<GroupBy, 'region'>);
+  const srcFlows = byRegion ? byRegion.flows : res.flows;
+  const srcMroi = byRegion ? byRegion.marginalRoiSpend : res.marginalRoiSpend;
   const size = keys.length * bks.length;
   const flows = {} as Record<FlowMetric, Float64Array>;
   for (const m of FLOW_METRICS) flows[m] = new Float64Array(size);
   const mroi = new Float64Array(size);
-  const P = res.periods;
-  for (let c = 0; c < shares.length; c++) {
-    for (const s of shares[c]) {
-      const row = s.group * bks.length;
-      for (const m of FLOW_METRICS) {
-        const src = res.flows[m];
-        const dst = flows[m];
-        const money = MONEY_FLOWS.has(m);
-        for (let t = 0; t < P; t++) {
-          const v = src[c * P + t];
-          dst[row + bucketOf[t]] += s.of === 1 ? v : money ? moneyShare(v, s.part, s.of) : v / s.of;
-        }
-      }
-      for (let t = 0; t < P; t++) mroi[row + bucketOf[t]] += res.marginalRoiSpend[c * P + t] / s.of;
+  for (let q = 0; q < rowGroup.length; q++) {
+    const row = rowGroup[q] * bks.length;
+    for (const m of FLOW_METRICS) {
+      const src = srcFlows[m];
+      const dst = flows[m];
+      for (let t = 0; t < P; t++) dst[row + bucketOf[t]] += src[q * P + t];
     }
+    for (let t = 0; t < P; t++) mroi[row + bucketOf[t]] += srcMroi[q * P + t];
   }
   return {
     groupBy,

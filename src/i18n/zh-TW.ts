@@ -25,6 +25,8 @@ import { policiesZhTW } from './policies/zh-TW';
 import { regionCustomersZhTW } from './regionCustomers/zh-TW';
 import { regionsZhTW } from './regions/zh-TW';
 import { regionScenariosZhTW } from './regionScenarios/zh-TW';
+import { experimentsZhTW } from './experiments/zh-TW';
+import { elasticityZhTW } from './elasticity/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -467,4 +469,6 @@ export const zhTW: Messages = {
   ...regionCustomersZhTW,
   ...regionsZhTW,
   ...regionScenariosZhTW,
+  ...experimentsZhTW,
+  ...elasticityZhTW,
 };

@@ -31,7 +31,7 @@ test.describe('plan files', () => {
     expect(file.name).toMatch(/\.cmplan\.json$/);
     const json = JSON.parse(file.bytes.toString('utf8'));
     expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: CURRENT_FORMAT_VERSION });
-    expect(CURRENT_FORMAT_VERSION).toBe(3);
+    expect(CURRENT_FORMAT_VERSION).toBe(4);
     expect(json.plan.scenarios).toHaveLength(1);
     // Keys sorted at every level: the file diffs well.
     expect(Object.keys(json.plan)).toEqual([...Object.keys(json.plan)].sort());

@@ -6,6 +6,7 @@
 import type { PlanResult } from '../compute';
 import { parseMonth } from '../timeline';
 import type { ActualMeasure, Plan } from '../types';
+import { regionCells } from '../regions/cells';
 import { channelActuals, hasRegions, lastActualMonth, regionActuals } from './actualMonths';
 
 /**
@@ -106,9 +107,9 @@ function rowOf(key: string, acc: { plan: number; actual: number; months: number;
 
 /**
  * Year-to-date plan and actual per group. Plan counts only the months that have an actual, so a
- * channel that has not reported a month is not shown as a shortfall for it. Regions: the plan split
- * by region as the roll-ups split it (a channel serving several regions equally), against the
- * actuals' region series; null when the data names no region.
+ * channel that has not reported a month is not shown as a shortfall for it. Regions: the plan by
+ * region as the roll-ups take it, against the actuals' region series; null when the data names no
+ * region.
  */
 export function ytdRollup(plan: Plan, res: PlanResult, measure: VarianceMeasure, groupBy: VarianceGroupBy, window: YtdWindow): YtdRow[] | null {
   const actuals = plan.actuals;
@@ -133,22 +134,21 @@ export function ytdRollup(plan: Plan, res: PlanResult, measure: VarianceMeasure,
 
 /**
  * By region, like for like: only channels whose actuals are given by region take part, and each
- * one's plan is split equally between the regions it serves (as the roll-ups split it), to the minor
- * unit. Channels reported as a whole cannot be put in a region and are left out.
+ * one's plan is taken by region as the model has it (regions/cells.ts: rows of a channel planned by
+ * region, else its region shares), to the minor unit. Channels reported as a whole cannot be put in
+ * a region and are left out.
  */
 function regionRows(plan: Plan, res: PlanResult, measure: VarianceMeasure, window: YtdWindow): YtdRow[] {
   const actuals = plan.actuals!;
   const P = res.periods;
-  const flow = planFlow(res, measure);
+  const cells = regionCells(plan, res);
+  const flow = cells.flows[measure];
   const byRegion = new Set(actuals.series.filter((s) => s.regionId !== '').map((s) => s.channelId));
   const plannedBy = new Map<string, number[]>(plan.regions.map((r) => [r.id, new Array<number>(P).fill(0)]));
-  plan.channels.forEach((ch, c) => {
-    if (!byRegion.has(ch.id)) return;
-    const served = [...new Set(ch.regions.filter((r) => plannedBy.has(r)))];
-    served.forEach((r, part) => {
-      const row = plannedBy.get(r)!;
-      for (let t = 0; t < P; t++) row[t] += splitShare(flow[c * P + t], part, served.length, measure !== 'orders');
-    });
+  cells.rows.forEach((r, q) => {
+    const row = plannedBy.get(r.regionId);
+    if (!row || !byRegion.has(plan.channels[r.channel].id)) return;
+    for (let t = 0; t < P; t++) row[t] += flow[q * P + t];
   });
   return plan.regions.map((r) => {
     const actual = regionActuals(actuals, r.id, measure, res.months);
@@ -157,15 +157,6 @@ function regionRows(plan: Plan, res: PlanResult, measure: VarianceMeasure, windo
     for (let t = window.first; t <= window.last; t++) addPair(acc, planned[t], actual[t]);
     return rowOf(r.id, acc);
   });
-}
-
-/** The `part`-th of `of` shares of a value; money in whole minor units, the remainder to the first parts. */
-function splitShare(value: number, part: number, of: number, money: boolean): number {
-  if (of === 1) return value;
-  if (!money) return value / of;
-  const base = Math.trunc(value / of);
-  const rest = value - base * of;
-  return base + (Math.abs(rest) > part ? Math.sign(rest) : 0);
 }
 
 /** Year-to-date totals over every channel, for the summary tiles. */

@@ -146,3 +146,33 @@ describe('actualise through a month', () => {
     expect(grossForNet(5, 1, 0)).toBeNull();
   });
 });
+
+describe('actualise a plan planned by region', () => {
+  it("reproduces each channel's actuals to the minor unit, and a region's own actuals in its row", () => {
+    const plan = planWithActuals();
+    // Every channel serving regions gets a value of its own in its first region, so all are computed by region.
+    for (const ch of plan.channels) {
+      if (ch.regions.length === 0) continue;
+      ch.regionWeights = Object.fromEntries(ch.regions.map((r, k) => [r, k + 1]));
+      ch.regionDrivers = { [ch.regions[0]]: { conversion: { base: ch.drivers.conversion.base * 1.1 } } };
+    }
+    const res = computePlan(plan, 'sc-act');
+    expect(res.regional).toBeDefined();
+    const P = res.periods;
+    const expected: [string, number, number][] = [
+      ['ch-tmall', 0, 512_000_037],
+      ['ch-tmall', 2, 388_000_999],
+      ['ch-stores', 0, 150_000_003],
+      ['ch-stores', 2, 109_000_000],
+      ['ch-community', 1, 8_888_888],
+    ];
+    for (const [id, t, net] of expected) expect(res.flows.netRevenue[cell(plan, id, t)], `${id} ${t}`).toBe(net);
+    const stores = plan.channels.findIndex((c) => c.id === 'ch-stores');
+    const row = (regionId: string): number => res.regional!.rows.findIndex((r) => r.channel === stores && r.regionId === regionId);
+    if (plan.channels[stores].regions.includes('tier1')) expect(res.regional!.flows.netRevenue[row('tier1') * P + 0]).toBe(120_000_000);
+    if (plan.channels[stores].regions.includes('tier2')) expect(res.regional!.flows.netRevenue[row('tier2') * P + 0]).toBe(30_000_003);
+    // Months after the actuals keep the plan: the same as the baseline's.
+    const base = computePlan(plan, null);
+    expect(res.flows.netRevenue[cell(plan, 'ch-tmall', 5)]).toBe(base.flows.netRevenue[cell(plan, 'ch-tmall', 5)]);
+  });
+});

@@ -1,0 +1,3 @@
+/** Messages of elasticity. */
+export const elasticityEn = {
+} as const;

@@ -1,0 +1,3 @@
+/** Messages of experiments. */
+export const experimentsZhCN = {
+} as const;

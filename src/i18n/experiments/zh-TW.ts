@@ -1,0 +1,3 @@
+/** Messages of experiments. */
+export const experimentsZhTW = {
+} as const;

@@ -65,7 +65,7 @@ export function answer(p: Problem, optimal: readonly number[], best: BestBudgetI
   }));
   return {
     ok: true,
-    allocations,
+    allocations: p.rows ? byChannel(p, allocations) : allocations,
     objective: allocations.reduce((s, a) => s + a.objectiveOptimal, 0),
     objectiveToday: allocations.reduce((s, a) => s + a.objectiveToday, 0),
     totalSpend: optimal.reduce((s, v) => s + v, 0),
@@ -73,6 +73,35 @@ export function answer(p: Problem, optimal: readonly number[], best: BestBudgetI
     best,
     ...rest,
   };
+}
+
+/**
+ * Rows of channels computed by region added back up per plan channel: amounts summed (per month
+ * too); the marginal returns are those of the channel's largest row (at an optimum every funded row
+ * inside its bounds has the same). Each channel keeps its rows (region, today, optimal).
+ */
+function byChannel(p: Problem, rows: ChannelAllocation[]): ChannelAllocation[] {
+  const { plan, rowOf, rowsOf } = p.rows as NonNullable<Problem['rows']>;
+  return plan.channels.map((ch, c) => {
+    const mine = rowsOf[c].map((r) => rows[r]);
+    let big = mine[0];
+    for (const a of mine) if (a.optimal > big.optimal) big = a;
+    const add = (f: (a: ChannelAllocation) => number): number => mine.reduce((s, a) => s + f(a), 0);
+    const monthly = mine[0].monthly.map((_, t) => add((a) => a.monthly[t]));
+    return {
+      channelId: ch.id,
+      today: add((a) => a.today),
+      optimal: add((a) => a.optimal),
+      change: add((a) => a.change),
+      marginalReturn: big.marginalReturn,
+      marginalContribution: big.marginalContribution,
+      objectiveToday: add((a) => a.objectiveToday),
+      objectiveOptimal: add((a) => a.objectiveOptimal),
+      contributionOptimal: add((a) => a.contributionOptimal),
+      monthly,
+      rows: rowsOf[c].map((r) => ({ regionId: rowOf[r].regionId, today: rows[r].today, optimal: rows[r].optimal })),
+    };
+  });
 }
 
 /** The best budget of a prepared problem (contribution models, the problem's bounds). */

@@ -25,8 +25,9 @@ export interface PolicyItem {
   role: ChannelRole;
 }
 
-/** Today every item is a whole channel. */
-export function policyItems(plan: Plan): PolicyItem[] {
+/** The items of a prepared problem: its channel × region rows, or the plan's channels. */
+export function policyItems(plan: Plan, p: Problem): PolicyItem[] {
+  if (p.rows) return p.rows.rowOf.map((r) => ({ channelIndex: r.channel, regionId: r.regionId, type: plan.channels[r.channel].type, role: plan.channels[r.channel].role }));
   return plan.channels.map((ch, c) => ({ channelIndex: c, regionId: '', type: ch.type, role: ch.role }));
 }
 
@@ -43,7 +44,7 @@ export function groupWeight(plan: Plan, group: PolicyGroup, item: PolicyItem): n
     case 'channels':
       return group.ids.includes(ch.id) ? 1 : 0;
     case 'region':
-      return item.regionId === '' ? regionShare(ch, group.regionId) : item.regionId === group.regionId ? 1 : 0;
+      return item.regionId === '' ? regionShare(plan, ch, group.regionId) : item.regionId === group.regionId ? 1 : 0;
   }
 }
 
@@ -172,12 +173,13 @@ export interface RuleContext {
 
 export function ruleContext(plan: Plan, p: Problem, series: DriverSeries, efficiency: readonly EfficiencyPolicy[], envelopeHi: Float64Array): RuleContext {
   const P = plan.timeline.periods;
-  const items = policyItems(plan);
+  const items = policyItems(plan, p);
   const fixedCost = new Float64Array(items.length);
-  items.forEach((it, i) => {
-    for (let t = 0; t < P; t++) fixedCost[i] += series.fixedCost[it.channelIndex * P + t];
+  // The series are the rows' (the expanded plan's) when channels are split by region.
+  items.forEach((_, i) => {
+    for (let t = 0; t < P; t++) fixedCost[i] += series.fixedCost[i * P + t];
   });
-  const newOrders = efficiency.some((e) => e.metric === 'cac') ? buildModels(plan, series, 'newOrders') : null;
+  const newOrders = efficiency.some((e) => e.metric === 'cac') ? buildModels(p.rows ? p.rows.target : plan, series, 'newOrders') : null;
   return { plan, items, contribution: p.contribution, newOrders, fixedCost, envelopeHi };
 }
 

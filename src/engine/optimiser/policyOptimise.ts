@@ -12,7 +12,7 @@ import { dualBound, rowValue, solveConstrained, type ConcaveRow, type Constraine
 import { channelValue } from './model';
 import { optimiseBudget } from './optimise';
 import { affineOf, concaveFn, enabledPolicies, freeShareRows, groupRow, overallRow, ruleContext, ruleValue, tightenForChannelRule, type RuleContext } from './policies';
-import { prepare, realObjective, todayTotal, type Problem } from './problem';
+import { optimiserPlan, prepare, realObjective, todayTotal, type Problem } from './problem';
 import type { BestBudgetInfo, OptimiseResult, OptimiseSpec, Success } from './result';
 import { roundAllocation } from './rounding';
 
@@ -318,6 +318,11 @@ function keepConcave(rows: readonly ConcaveRow[], x: number[], lo: ArrayLike<num
   }
 }
 
+/** The answer's spend per variable (per channel × region row when channels are split). */
+function spendsOf(r: Success): number[] {
+  return r.allocations.flatMap((a) => (a.rows ? a.rows.map((row) => row.optimal) : [a.optimal]));
+}
+
 function without(rules: Rules, id: string): Rules {
   return { groups: rules.groups.filter((g) => g.id !== id), efficiency: rules.efficiency.filter((e) => e.id !== id) };
 }
@@ -336,8 +341,9 @@ function objectiveOf(spec: PolicySpec, plan: Plan, rules: Rules, series: DriverS
  * optimiser's answer (water-filling; its path and figures unchanged).
  */
 export function optimiseWithPolicies(plan: Plan, spec: PolicySpec): PolicyResult {
-  // The scenario's drivers are resolved once for every problem this answer solves.
-  const { series } = scenarioSeries(plan, spec.scenarioId);
+  // The scenario's drivers are resolved once for every problem this answer solves (of the rows, when
+  // channels are computed by region).
+  const { series } = scenarioSeries(optimiserPlan(plan, spec.bounds).target, spec.scenarioId);
   const base = optimiseBudget(plan, spec, series);
   const rules = enabledPolicies(spec.policies);
   if (rules.groups.length === 0 && rules.efficiency.length === 0) {
@@ -349,8 +355,8 @@ export function optimiseWithPolicies(plan: Plan, spec: PolicySpec): PolicyResult
   if (solved === null) return { ok: false, without: base, error: 'infeasible', failure: null };
   if (!('result' in solved)) return { ok: false, without: base, error: 'infeasible', failure: solved };
   const { result, certificate, ctx, active } = solved;
-  const x = result.allocations.map((a) => a.optimal);
-  const xWithout = base.ok ? base.allocations.map((a) => a.optimal) : null;
+  const x = spendsOf(result);
+  const xWithout = base.ok ? spendsOf(base) : null;
   const outcomes: RuleOutcome[] = [...rules.groups, ...rules.efficiency].map((rule) => {
     const a = active.get(rule.id);
     let cost: number | null = null;

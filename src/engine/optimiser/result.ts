@@ -37,6 +37,11 @@ export interface ChannelAllocation {
   contributionOptimal: number;
   /** Minor units per period, following the channel's spend pattern, summing exactly to `optimal`. */
   monthly: number[];
+  /**
+   * When channels are computed by region: the channel's rows (region, today, optimal; '' = the whole
+   * channel), in the order of the optimiser's variables. Absent on a plan without regional channels.
+   */
+  rows?: { regionId: string; today: number; optimal: number }[];
 }
 
 /**

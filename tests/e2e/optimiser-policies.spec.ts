@@ -46,7 +46,7 @@ test.describe('optimiser with budget rules', () => {
     await expect(ruleRows.nth(1).locator('td').first()).toHaveText('ROI ≥ 120% (The whole plan)');
     // The rules are kept by the answer shown.
     await expect(ruleRows.nth(0).locator('td').nth(2)).toHaveText(/^50(\.0)?%$/);
-    await expect(page.getByTestId('pol-certificate')).toContainText('proven gap');
+    await expect(page.getByTestId('pol-certificate')).toContainText('Proven gap');
 
     // Independent check through the page: switch each rule off, answer again, and compare.
     const toggles = [group.getByTestId('pol-enabled'), roi.getByTestId('pol-enabled')];

@@ -37,7 +37,7 @@ export function ruleText(plan: Plan, rule: GroupPolicy | EfficiencyPolicy, money
     const f = (v: number): string => ruleValueText(rule, v, money);
     const range = rule.min !== undefined && rule.max !== undefined
       ? t('pol.rangeBoth', { min: f(rule.min), max: f(rule.max) })
-      : rule.min !== undefined ? t('pol.rangeMin', { min: f(rule.min) }) : rule.max !== undefined ? t('pol.rangeMax', { max: f(rule.max) }) : '—';
+      : rule.min !== undefined ? `≥ ${f(rule.min)}` : rule.max !== undefined ? `≤ ${f(rule.max)}` : '—';
     return t(rule.measure === 'share' ? 'pol.ruleShare' : 'pol.ruleAmount', { group: groupLabel(plan, rule.group), range });
   }
   return t('pol.ruleEfficiency', {

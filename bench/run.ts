@@ -9,6 +9,7 @@ import { measureLcp } from './lcp';
 import { firstLoadJs } from './w6';
 import { measureW3b, measureW3c } from './w3bc';
 import { measureW3a } from './w3a';
+import { measureW3d } from './w3d';
 import { measureW2 } from './w2';
 import { measureW2Limit } from './w2c';
 import { measureW1 } from './w1';
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
 
   // W3a: the budget optimiser against NLopt, in Node (bench/w3a.ts).
   rows.push(...(await measureW3a()));
+
+  // W3d: the optimiser with budget rules, 200 channels x 30 regions, against NLopt, in Node (bench/w3d.ts).
+  rows.push(...(await measureW3d()));
 
   // W2: RFM + ABC + segment x channel on 1M rows against DuckDB-Wasm and Arquero, in Node (bench/w2.ts).
   rows.push(...(await measureW2()));

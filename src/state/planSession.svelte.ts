@@ -3,7 +3,7 @@ import type { EditStep } from '../engine/editHistory';
 import { sameData } from '../engine/planDiff';
 import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
 import type { FitResult } from '../engine/calibration';
-import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec } from '../engine/optimiser';
+import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec, PolicyResult, PolicySpec } from '../engine/optimiser';
 import type { ResponseCurveSeries } from '../engine/responseCurves';
 import type { MonteCarloModel, TornadoResult } from '../engine/uncertainty';
 import type { Reforecast } from '../engine/variance/reforecast';
@@ -174,6 +174,10 @@ export class PlanSession {
 
   optimise(spec: OptimiseSpec, signal?: AbortSignal): Promise<OptimiseResult> {
     return this.#engine.run('optimise', [this.plan, spec], signal);
+  }
+
+  optimisePolicies(spec: PolicySpec, signal?: AbortSignal): Promise<PolicyResult> {
+    return this.#engine.run('optimisePolicies', [this.plan, spec], signal);
   }
 
   frontier(opts: FrontierOptions, signal?: AbortSignal): Promise<Frontier> {

@@ -4,7 +4,7 @@ import { goalSeek, type GoalSeekResult, type GoalSeekSpec } from '../engine/goal
 import { BUILTIN_NAMES } from '../engine/metrics';
 import { validateScenarios } from '../engine/scenarios/validate';
 import { fitHill, type FitResult } from '../engine/calibration';
-import { efficientFrontier, optimiseBudget, type Frontier, type FrontierOptions, type OptimiseObjective, type OptimiseResult, type OptimiseSpec } from '../engine/optimiser';
+import { efficientFrontier, optimiseBudget, optimiseWithPolicies, type Frontier, type FrontierOptions, type OptimiseObjective, type OptimiseResult, type OptimiseSpec, type PolicyResult, type PolicySpec } from '../engine/optimiser';
 import { responseCurves, type ResponseCurveSeries } from '../engine/responseCurves';
 import { monthKeys } from '../engine/timeline';
 import { prepareMonteCarlo, tornado, type MonteCarloModel, type MonteCarloOptions, type TornadoOptions, type TornadoResult } from '../engine/uncertainty';
@@ -70,6 +70,11 @@ export const engineApi = {
 
   optimise(plan: Plan, spec: OptimiseSpec): OptimiseResult {
     return optimiseBudget(plan, spec);
+  },
+
+  /** The answer with the plan's rules next to the answer without them, with each binding rule's cost. */
+  optimisePolicies(plan: Plan, spec: PolicySpec): PolicyResult {
+    return optimiseWithPolicies(plan, spec);
   },
 
   frontier(plan: Plan, opts: FrontierOptions): Frontier {

@@ -7,6 +7,7 @@ import { allConcave, infeasible, itemsFor, realObjective, type Problem } from '.
 import { dualBound, solveBudget, type LambdaSolution, type SolveItem } from './solve';
 import type { BestBudgetInfo, ChannelAllocation, Failure, OptimiseResult, Success } from './result';
 import { roundAllocation, splitByPattern } from './rounding';
+import { exactSplit } from './sShapedExact';
 
 /**
  * Turns an envelope optimum into a real allocation. At most one channel is left strictly inside a
@@ -64,7 +65,7 @@ export function answer(p: Problem, optimal: readonly number[], best: BestBudgetI
   }));
   return {
     ok: true,
-    allocations,
+    allocations: p.rows ? byChannel(p, allocations) : allocations,
     objective: allocations.reduce((s, a) => s + a.objectiveOptimal, 0),
     objectiveToday: allocations.reduce((s, a) => s + a.objectiveToday, 0),
     totalSpend: optimal.reduce((s, v) => s + v, 0),
@@ -72,6 +73,35 @@ export function answer(p: Problem, optimal: readonly number[], best: BestBudgetI
     best,
     ...rest,
   };
+}
+
+/**
+ * Rows of channels computed by region added back up per plan channel: amounts summed (per month
+ * too); the marginal returns are those of the channel's largest row (at an optimum every funded row
+ * inside its bounds has the same). Each channel keeps its rows (region, today, optimal).
+ */
+function byChannel(p: Problem, rows: ChannelAllocation[]): ChannelAllocation[] {
+  const { plan, rowOf, rowsOf } = p.rows as NonNullable<Problem['rows']>;
+  return plan.channels.map((ch, c) => {
+    const mine = rowsOf[c].map((r) => rows[r]);
+    let big = mine[0];
+    for (const a of mine) if (a.optimal > big.optimal) big = a;
+    const add = (f: (a: ChannelAllocation) => number): number => mine.reduce((s, a) => s + f(a), 0);
+    const monthly = mine[0].monthly.map((_, t) => add((a) => a.monthly[t]));
+    return {
+      channelId: ch.id,
+      today: add((a) => a.today),
+      optimal: add((a) => a.optimal),
+      change: add((a) => a.change),
+      marginalReturn: big.marginalReturn,
+      marginalContribution: big.marginalContribution,
+      objectiveToday: add((a) => a.objectiveToday),
+      objectiveOptimal: add((a) => a.objectiveOptimal),
+      contributionOptimal: add((a) => a.contributionOptimal),
+      monthly,
+      rows: rowsOf[c].map((r) => ({ regionId: rowOf[r].regionId, today: rows[r].today, optimal: rows[r].optimal })),
+    };
+  });
 }
 
 /** The best budget of a prepared problem (contribution models, the problem's bounds). */
@@ -90,10 +120,18 @@ export function solveFor(p: Problem, budget: number, best: BestBudgetInfo): Succ
   let iterations = first.iterations;
   const exact = items.every((it) => it.env.exact);
   let sol = first;
+  let searched = false;
   if (!exact) {
     const r = repair(p, items, budget, first);
     sol = r.sol;
     iterations += r.iterations;
+    // A few S-shaped channels: search which are past their inflection (sShapedExact.ts).
+    const found = exactSplit(items, budget, { S: sol.S, objective: realObjective(p.models, sol.S) });
+    if (found) {
+      searched = true;
+      iterations += found.nodes;
+      sol = { ...sol, S: found.S, partial: -1 };
+    }
   }
   const hiEff = items.map((it) => Math.max(it.lo, it.hi));
   const optimal = roundAllocation(p.models, sol.S, budget, p.lo, hiEff);
@@ -126,13 +164,13 @@ export function solveFor(p: Problem, budget: number, best: BestBudgetInfo): Succ
     if (!Number.isFinite(lambda) && lambda === (atMin ? -Infinity : Infinity)) lambda = 0;
   }
   let gapBound = 0;
-  if (!allConcave(p)) {
+  if (!allConcave(p) && !searched) {
     // Any λ gives a valid bound; the envelope optimum's λ gives (nearly) the tightest one.
     let bound = Infinity;
     for (const l of [first.lambda, sol.lambda]) if (Number.isFinite(l)) bound = Math.min(bound, dualBound(items, l, budget));
     gapBound = Math.max(0, bound - objective);
   }
-  return answer(p, optimal, best, { method: exact ? 'waterFilling' : 'concaveEnvelope', gapBound, iterations, lambda });
+  return answer(p, optimal, best, { method: exact ? 'waterFilling' : searched ? 'exactSearch' : 'concaveEnvelope', gapBound, iterations, lambda });
 }
 
 /**

@@ -20,3 +20,5 @@ export {
   responseSlope,
   type ResponseModel,
 } from './model';
+export { optimiseWithPolicies, type PolicySpec, type PolicyResult, type PolicyGoal, type RuleOutcome, type Certificate } from './policyOptimise';
+export { regionShare } from './regionShare';

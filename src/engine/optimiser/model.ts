@@ -64,8 +64,15 @@ export interface ResponseModel {
   concave: boolean;
 }
 
-/** Per-visit value of one cell for the objective; see ResponseModel. */
-function visitValue(d: DriverSeries, i: number, objective: OptimiseObjective): number {
+/**
+ * What a model measures: an objective, or new customers (new orders; the CAC rules of
+ * docs/model.md#optimiser-policies divide spend by them).
+ */
+export type ModelMeasure = OptimiseObjective | 'newOrders';
+
+/** Per-visit value of one cell for the measure; see ResponseModel. */
+function visitValue(d: DriverSeries, i: number, objective: ModelMeasure): number {
+  if (objective === 'newOrders') return d.conversion[i] * d.newCustomerShare[i];
   const revenue = d.conversion[i] * d.aov[i] * (1 - d.returnRate[i]) * (1 - d.channelMargin[i]);
   return objective === 'netRevenue' ? revenue : revenue * (d.grossMargin[i] - d.variableCostRate[i]);
 }
@@ -97,7 +104,7 @@ function spendPattern(plan: Plan, series: DriverSeries, c: number, P: number, ca
 }
 
 /** Response models of every channel, in plan order, from resolved (and possibly adjusted) drivers. */
-export function buildModels(plan: Plan, series: DriverSeries, objective: OptimiseObjective): ResponseModel[] {
+export function buildModels(plan: Plan, series: DriverSeries, objective: ModelMeasure): ResponseModel[] {
   const P = plan.timeline.periods;
   const cal = calendarMonths(plan.timeline);
   return plan.channels.map((ch, c) => {

@@ -1,3 +1,4 @@
+import type { DriverSeries } from '../driverSeries';
 import type { Plan } from '../types';
 import { checkNumber, prepare } from './problem';
 import { bestAnswer, bestOf, solveFor } from './allocate';
@@ -24,9 +25,9 @@ export { splitByPattern } from './rounding';
  * Every answer carries the best budget (`best`) so that a caller can say whether the budget asked
  * about is past the profitable level.
  */
-export function optimiseBudget(plan: Plan, spec: OptimiseSpec): OptimiseResult {
+export function optimiseBudget(plan: Plan, spec: OptimiseSpec, series?: DriverSeries): OptimiseResult {
   if (spec.mode === 'bestBudget' && spec.objective !== 'contribution') throw new RangeError('optimiser: the best budget maximises contribution');
-  const prepared = prepare(plan, spec.objective, spec.scenarioId, spec.bounds);
+  const prepared = prepare(plan, spec.objective, spec.scenarioId, spec.bounds, series);
   if ('ok' in prepared) return prepared;
   if (spec.mode === 'bestBudget') return bestAnswer(prepared);
   if (spec.mode === 'minSpend') {

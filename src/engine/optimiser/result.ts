@@ -37,6 +37,11 @@ export interface ChannelAllocation {
   contributionOptimal: number;
   /** Minor units per period, following the channel's spend pattern, summing exactly to `optimal`. */
   monthly: number[];
+  /**
+   * When channels are computed by region: the channel's rows (region, today, optimal; '' = the whole
+   * channel), in the order of the optimiser's variables. Absent on a plan without regional channels.
+   */
+  rows?: { regionId: string; today: number; optimal: number }[];
 }
 
 /**
@@ -55,7 +60,12 @@ export type OptimiseResult =
     objective: number;
     objectiveToday: number;
     totalSpend: number;
-    method: 'waterFilling' | 'concaveEnvelope';
+    /**
+     * waterFilling: concave curves, exact. concaveEnvelope: S-shaped curves on their concave
+     * envelopes, within gapBound. exactSearch: at most 12 S-shaped channels, searched over which are
+     * past their inflection (sShapedExact.ts). interiorPoint: with group or efficiency rules.
+     */
+    method: 'waterFilling' | 'concaveEnvelope' | 'exactSearch' | 'interiorPoint';
     /**
      * A proven upper bound on how far below the true optimum `objective` can be (0 when every
      * channel's curve is concave, where water-filling is exact up to the final rounding to whole

@@ -101,13 +101,52 @@ function checkBudgetBounds(c: Collector, plan: Plan, channelIds: ReadonlySet<str
   const seen = new Set<string>();
   (plan.budgetBounds ?? []).forEach((b, i) => {
     const p = ['budgetBounds', i];
-    if (seen.has(b.channelId)) c.error([...p, 'channelId'], 'duplicateId', { value: b.channelId });
-    seen.add(b.channelId);
+    // One set of bounds per channel and per region of a channel.
+    const key = b.regionId === undefined ? b.channelId : `${b.channelId}\u0000${b.regionId}`;
+    if (seen.has(key)) c.error([...p, 'channelId'], 'duplicateId', { value: b.channelId });
+    seen.add(key);
     c.ref([...p, 'channelId'], b.channelId, channelIds);
+    if (b.regionId !== undefined) c.ref([...p, 'regionId'], b.regionId, new Set(plan.regions.map((r) => r.id)));
     if (b.min !== undefined) c.money([...p, 'min'], b.min);
     if (b.max !== undefined) c.money([...p, 'max'], b.max);
     // The optimiser reports min above max as an infeasible plan the user can fix.
     if (b.min !== undefined && b.max !== undefined && b.min > b.max) c.warn([...p, 'max'], 'outOfRange', { min: b.min, value: b.max });
+  });
+}
+
+/**
+ * Budget rules (docs/model.md#optimiser-policies). Numbers outside what a rule can mean are errors (a
+ * share above 100 %, a negative amount or CAC); a rule whose limits contradict each other or that
+ * speaks of a channel or region the plan no longer has is a warning — the optimiser says the first
+ * is infeasible and treats the second as an empty group.
+ */
+function checkPolicies(c: Collector, plan: Plan, channelIds: ReadonlySet<string>): void {
+  const policies = plan.policies;
+  if (!policies) return;
+  const regionIds = new Set(plan.regions.map((r) => r.id));
+  // Rule ids are unique across both lists: results and costs are reported by id.
+  c.uniqueIds(policies.groups, ['policies', 'groups']);
+  c.uniqueIds(policies.efficiency, ['policies', 'efficiency']);
+  const groupIds = new Set(policies.groups.map((g) => g.id));
+  policies.efficiency.forEach((e, i) => {
+    if (groupIds.has(e.id)) c.error(['policies', 'efficiency', i, 'id'], 'duplicateId', { value: e.id });
+  });
+  policies.groups.forEach((g, i) => {
+    const p = ['policies', 'groups', i];
+    for (const side of ['min', 'max'] as const) {
+      const v = g[side];
+      if (v === undefined) continue;
+      if (g.measure === 'share') c.range([...p, side], v, 0, 1);
+      else c.money([...p, side], v);
+    }
+    if (g.min !== undefined && g.max !== undefined && g.min > g.max) c.warn([...p, 'max'], 'outOfRange', { min: g.min, value: g.max });
+    if (g.group.kind === 'region') c.ref([...p, 'group', 'regionId'], g.group.regionId, regionIds);
+    if (g.group.kind === 'channels') g.group.ids.forEach((id, k) => c.ref([...p, 'group', 'ids', k], id, channelIds));
+  });
+  policies.efficiency.forEach((e, i) => {
+    const p = ['policies', 'efficiency', i, 'limit'];
+    if (e.metric === 'cac') c.money(p, e.limit);
+    else if (!Number.isFinite(e.limit)) c.error(p, 'invalidValue', { value: e.limit });
   });
 }
 
@@ -163,6 +202,7 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   checkChannelExtras(c, plan);
   checkUncertainty(c, plan);
   checkBudgetBounds(c, plan, channelIds);
+  checkPolicies(c, plan, channelIds);
   checkEvaluation(c, plan, channelIds);
   checkRegionalValues(plan, c);
   const actuals = validateActuals(plan);

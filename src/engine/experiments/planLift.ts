@@ -1,7 +1,8 @@
 /**
- * What the plan predicts a tested change does: the plan computed with and without the change (one
- * scale adjustment of one driver of one channel, optionally in one region, on top of the baseline or
- * a scenario), read in the test's first month for the channel — or its row in the region.
+ * What the plan predicts a tested change does (docs/model.md#tests-and-pilots): the plan computed
+ * with and without the change (one scale adjustment of one driver of one channel, optionally in one
+ * region, on top of the baseline or a scenario), read in the test's first month for the channel — or
+ * its row in the region.
  */
 import { computePlan, type PlanResult } from '../compute';
 import type { Adjustment, CurvePoint, DriverKey, Plan, Scenario } from '../types';

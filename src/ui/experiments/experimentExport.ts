@@ -55,9 +55,10 @@ export function designRows(
       [`${t('exp.test')}: ${t('metric.orders')}`, countCell(counts?.testConversions)],
       ['z', decimalCell(result.z, 4)],
       ['p', decimalCell(result.p, 6)],
-      [t('exp.col.diff'), percentCell(result.difference)],
-      [low('exp.col.diff'), percentCell(result.differenceLow)],
-      [high('exp.col.diff'), percentCell(result.differenceHigh)],
+      // The difference of two rates in percentage points, as its label says.
+      [t('exp.col.diff'), decimalCell(result.difference * 100, 4)],
+      [low('exp.col.diff'), decimalCell(result.differenceLow * 100, 4)],
+      [high('exp.col.diff'), decimalCell(result.differenceHigh * 100, 4)],
       [t('exp.col.lift'), percentCell(result.relativeLift)],
       [low('exp.col.lift'), percentCell(result.relativeLow)],
       [high('exp.col.lift'), percentCell(result.relativeHigh)],

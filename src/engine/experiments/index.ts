@@ -1,0 +1,12 @@
+export { normalCdf, normalQuantile, normalUpper, tQuantile, tUpper } from './distributions';
+export { countsProblem, twoProportionTest } from './proportionTest';
+export type { CountsProblem, ProportionCounts, ProportionTestResult } from './proportionTest';
+export { cohensH, minimumDetectableRate, proportionPower, proportionSampleSize } from './proportionPower';
+export type { PowerMethod } from './proportionPower';
+export { meanSampleSize, orderValueSpread, welchTest } from './welch';
+export type { ArmSummary, WelchResult } from './welch';
+export { diffInDiff } from './diffInDiff';
+export type { DidProblem, DidResult } from './diffInDiff';
+export { peekingFalsePositiveRate } from './peeking';
+export { calibrationPoint, DAYS_PER_MONTH, planWithChange, predictLift, testCost, testDays, withCurvePoint } from './planLift';
+export type { MonthFigures, PlanLift, PlanLiftProblem, PlannedChange } from './planLift';

@@ -6,8 +6,9 @@
  */
 import type { ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult } from '../engine/customers/analysisTypes';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
+import type { ElasticityAnalysis, ElasticityProgress } from '../engine/elasticity';
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
-import { analyse, clv, exportMembership, forgetDataset, migration } from '../workers/customersClient';
+import { analyse, clv, elasticity, exportMembership, forgetDataset, migration } from '../workers/customersClient';
 import { app } from './app.svelte';
 import { analysisOptions, defaultSettings, segmentationOf, type AnalysisSettings, type Section } from './customersSettings';
 import { LatestTask } from './customersTask.svelte';
@@ -30,6 +31,9 @@ export class CustomersState {
   readonly clv = new LatestTask<ClvResult>();
   /** How far the running CLV computation is. */
   clvProgress = $state.raw<ClvProgress | null>(null);
+  readonly elasticity = new LatestTask<ElasticityAnalysis>();
+  /** How far the running elasticity estimate is. */
+  elasticityProgress = $state.raw<ElasticityProgress | null>(null);
 
   /** The data set the sections analyse. */
   readonly dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? this.datasets[0] ?? null);
@@ -73,6 +77,7 @@ export class CustomersState {
     this.analysis.reset();
     this.migration.reset();
     this.clv.reset();
+    this.elasticity.reset();
   }
 
   select(id: string | null): void {
@@ -120,6 +125,19 @@ export class CustomersState {
   cancelClv(): void {
     this.clv.cancel();
     this.clvProgress = null;
+  }
+
+  requestElasticity(dataset: DatasetMeta): void {
+    this.elasticity.run(dataset.id, (signal) => {
+      this.elasticityProgress = null;
+      return elasticity(dataset.id, (p) => signal.aborted || (this.elasticityProgress = p), signal);
+    });
+  }
+
+  /** Stops the elasticity estimate; the previous result stays on screen. */
+  cancelElasticity(): void {
+    this.elasticity.cancel();
+    this.elasticityProgress = null;
   }
 
   exportMembership(dataset: DatasetMeta): Promise<MembershipExport> {

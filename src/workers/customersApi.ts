@@ -13,6 +13,7 @@
  */
 import { Inflate } from 'fflate';
 import { analyse, clvSteps, groupOrders, membership, migration, analyseSummaryFile, AnalysisError } from '../engine/customers';
+import { elasticitySteps, type ElasticityAnalysis, type ElasticityProgress } from '../engine/elasticity';
 import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ActualRecord } from '../engine/actuals/records';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
@@ -150,6 +151,11 @@ export function createCustomersApi(deps: ImportDeps) {
 
     clv(callId: string, datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress?: (p: ClvProgress) => unknown): Promise<ClvResult> {
       return run(callId, async (signal) => drive(clvSteps(await load(datasetId), request, segmentation), signal, onProgress && unawaited(onProgress)));
+    },
+
+    /** Price elasticity per product and pooled per channel (docs/model.md, "Price elasticity"). */
+    elasticity(callId: string, datasetId: string, onProgress?: (p: ElasticityProgress) => unknown): Promise<ElasticityAnalysis> {
+      return run(callId, async (signal) => drive(elasticitySteps((await load(datasetId)).columns), signal, onProgress && unawaited(onProgress)));
     },
 
     /** Reads and analyses a customer summary file (one row per customer, from the SQL of the Beyond panel). */

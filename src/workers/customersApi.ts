@@ -153,7 +153,7 @@ export function createCustomersApi(deps: ImportDeps) {
       return run(callId, async (signal) => drive(clvSteps(await load(datasetId), request, segmentation), signal, onProgress && unawaited(onProgress)));
     },
 
-    /** Price elasticity per product and pooled per channel (docs/model.md, "Price elasticity"). */
+    /** Price elasticity per product and pooled per channel (docs/model.md#price-elasticity). */
     elasticity(callId: string, datasetId: string, onProgress?: (p: ElasticityProgress) => unknown): Promise<ElasticityAnalysis> {
       return run(callId, async (signal) => drive(elasticitySteps((await load(datasetId)).columns), signal, onProgress && unawaited(onProgress)));
     },

@@ -1,5 +1,5 @@
 /**
- * Price elasticity from an imported data set (docs/model.md, "Price elasticity"): per product, and
+ * Price elasticity from an imported data set (docs/model.md#price-elasticity): per product, and
  * pooled per channel with product fixed effects, log q = a + ε·log p fitted by least squares on
  * weekly sums, with HC1 standard errors and a 95 % t interval — or a refusal with its reason.
  * Runs as steps (a generator) so the worker can report progress and stop on a cancel.

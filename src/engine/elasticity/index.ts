@@ -1,4 +1,4 @@
-/** Price elasticity estimated from imported transactions (docs/model.md, "Price elasticity"). */
+/** Price elasticity estimated from imported transactions (docs/model.md#price-elasticity). */
 export * from './types';
 export { elasticitySteps, estimateElasticities, countPriceChanges, refusalOf, verdictOf } from './estimate';
 export { fitWithin, type WithinFit } from './regression';

@@ -1,4 +1,4 @@
-/** What the price elasticity estimate returns (docs/model.md, "Price elasticity"). */
+/** What the price elasticity estimate returns (docs/model.md#price-elasticity). */
 
 /** Why no elasticity is given. */
 export type ElasticityRefusal =

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { csvRows } from './downloads';
-import { expect, test } from './fixtures';
+import { expect, test, watchLibraries } from './fixtures';
 
 // The committed Online Retail subset and the elasticities R's lm gave for it (tests/fixtures/elasticity/reference.R).
 const SUBSET = fileURLToPath(new URL('../fixtures/elasticity/online_retail_subset.csv', import.meta.url));
@@ -15,6 +15,7 @@ const ref = (code: string) => reference.products.find((p) => p.product === code)
 const shown = (v: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
 
 test('price elasticity from an imported data set: estimates match R, a constant price is refused, exports read back (zh-CN)', async ({ page, planner }) => {
+  const libraryWarnings = watchLibraries(page);
   await planner.open('zh-CN');
   await planner.newPlan('beauty');
   await page.getByTestId('tab-customers').click();
@@ -80,4 +81,5 @@ test('price elasticity from an imported data set: estimates match R, a constant 
   const ukRow = rows.find((r) => r[0] === 'United Kingdom')!;
   expect(typeof ukRow[2]).toBe('number');
   expect(Math.abs((ukRow[2] as number) - uk.elasticity!)).toBeLessThan(5e-5);
+  expect(libraryWarnings).toEqual([]);
 });

@@ -7,8 +7,9 @@
 import type { ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
 import type { RegionClvProgress, RegionClvResult } from '../engine/customers/regionClv';
+import type { ElasticityAnalysis, ElasticityProgress } from '../engine/elasticity';
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
-import { analyse, clv, exportMembership, forgetDataset, migration, regionClv } from '../workers/customersClient';
+import { analyse, clv, elasticity, exportMembership, forgetDataset, migration, regionClv } from '../workers/customersClient';
 import { app } from './app.svelte';
 import { analysisOptions, defaultClvInputs, defaultSettings, segmentationOf, type AnalysisSettings, type ClvInputs, type Section } from './customersSettings';
 import { LatestTask } from './customersTask.svelte';
@@ -36,6 +37,9 @@ export class CustomersState {
   clvProgress = $state.raw<ClvProgress | null>(null);
   readonly regionClv = new LatestTask<RegionClvResult>();
   regionClvProgress = $state.raw<RegionClvProgress | null>(null);
+  readonly elasticity = new LatestTask<ElasticityAnalysis>();
+  /** How far the running elasticity estimate is. */
+  elasticityProgress = $state.raw<ElasticityProgress | null>(null);
 
   /** The data set the sections analyse. */
   readonly dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? this.datasets[0] ?? null);
@@ -80,6 +84,7 @@ export class CustomersState {
     this.migration.reset();
     this.clv.reset();
     this.regionClv.reset();
+    this.elasticity.reset();
   }
 
   select(id: string | null): void {
@@ -142,6 +147,19 @@ export class CustomersState {
   cancelRegionClv(): void {
     this.regionClv.cancel();
     this.regionClvProgress = null;
+  }
+
+  requestElasticity(dataset: DatasetMeta): void {
+    this.elasticity.run(dataset.id, (signal) => {
+      this.elasticityProgress = null;
+      return elasticity(dataset.id, (p) => signal.aborted || (this.elasticityProgress = p), signal);
+    });
+  }
+
+  /** Stops the elasticity estimate; the previous result stays on screen. */
+  cancelElasticity(): void {
+    this.elasticity.cancel();
+    this.elasticityProgress = null;
   }
 
   exportMembership(dataset: DatasetMeta): Promise<MembershipExport> {

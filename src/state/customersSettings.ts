@@ -5,7 +5,7 @@
 import { DEFAULT_HIGH_VALUE, R_RFM_SEGMENT_RULES, seedFourClassRules, type AnalysisOptions, type ClvRequest, type CutPoints, type SegmentRule } from '../engine/customers';
 import { parseInput } from '../engine/cellInput';
 
-export const SECTIONS = ['data', 'segments', 'abc', 'matrix', 'regions', 'migration', 'clv'] as const;
+export const SECTIONS = ['data', 'segments', 'abc', 'matrix', 'regions', 'migration', 'clv', 'elasticity'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type SegmentationChoice = 'rfm' | 'seeds4' | 'eight' | 'custom';

@@ -13,6 +13,7 @@
  */
 import { Inflate } from 'fflate';
 import { analyse, clvSteps, groupOrders, membership, migration, analyseSummaryFile, AnalysisError, regionClvSteps } from '../engine/customers';
+import { elasticitySteps, type ElasticityAnalysis, type ElasticityProgress } from '../engine/elasticity';
 import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ActualRecord } from '../engine/actuals/records';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
@@ -156,6 +157,10 @@ export function createCustomersApi(deps: ImportDeps) {
     /** CLV fitted region by region (each region's customers alone); the same progress and cancel as `clv`. */
     regionClv(callId: string, datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress?: (p: RegionClvProgress) => unknown): Promise<RegionClvResult> {
       return run(callId, async (signal) => drive(regionClvSteps(await load(datasetId), request, segmentation), signal, onProgress && unawaited(onProgress)));
+    },
+    /** Price elasticity per product and pooled per channel (docs/model.md#price-elasticity). */
+    elasticity(callId: string, datasetId: string, onProgress?: (p: ElasticityProgress) => unknown): Promise<ElasticityAnalysis> {
+      return run(callId, async (signal) => drive(elasticitySteps((await load(datasetId)).columns), signal, onProgress && unawaited(onProgress)));
     },
 
     /** Reads and analyses a customer summary file (one row per customer, from the SQL of the Beyond panel). */

@@ -16,6 +16,7 @@ import * as Comlink from 'comlink';
 import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
 import type { RegionClvProgress, RegionClvResult } from '../engine/customers/regionClv';
+import type { ElasticityAnalysis, ElasticityProgress } from '../engine/elasticity';
 import type { PreviewOverrides } from '../engine/import/preview';
 import { newDatasetId } from '../persistence/datasets';
 import type { ActualRecord } from '../engine/actuals/records';
@@ -115,6 +116,11 @@ export function clv(datasetId: string, request: ClvRequest, segmentation: Segmen
 /** CLV fitted per region, to each region's customers alone. */
 export function regionClv(datasetId: string, request: ClvRequest, segmentation: Segmentation, onProgress: (p: RegionClvProgress) => void, signal?: AbortSignal): Promise<RegionClvResult> {
   return cancellable(signal, (api, id) => api.regionClv(id, datasetId, request, segmentation, Comlink.proxy(onProgress)));
+}
+
+/** Price elasticity per product and pooled per channel of a data set, with progress. */
+export function elasticity(datasetId: string, onProgress: (p: ElasticityProgress) => void, signal?: AbortSignal): Promise<ElasticityAnalysis> {
+  return cancellable<ElasticityAnalysis>(signal, (api, id) => api.elasticity(id, datasetId, Comlink.proxy(onProgress)));
 }
 
 /** Customer id, R, F, M, scores, segment and ABC class of every customer (for a CRM export). */

@@ -1,3 +1,46 @@
-/** Messages of elasticity. */
-export const elasticityZhCN = {
-} as const;
+import type { elasticityEn } from './en';
+
+/** 价格弹性视图（客户页）的简体中文文案。 */
+export const elasticityZhCN: Record<keyof typeof elasticityEn, string> = {
+  'cust.section.elasticity': '价格弹性',
+  'elas.meaning':
+    '商品价格变动时销量变动多少，依据本数据集的每周销售估计。弹性 −1.8 表示价格高 1 %，销量约少 1.8 %。低于 −1（富有弹性）时涨价会减少销售额；介于 −1 与 0（缺乏弹性）时涨价虽卖得少，销售额反而增加。',
+  'elas.caution':
+    '这是过去价格与销量一同变动的关系，不是对照试验：为促销、大客户批量或旺季而降的价，会让需求显得比实际更有弹性。据此调价前，请先用价格测试核对。',
+  'elas.method':
+    '方法：按商品和周（周一至周日）汇总；价格 = 金额 ÷ 件数；用最小二乘拟合 log 件数 = a + 弹性 × log 价格；95 % 区间采用稳健（HC1）标准误与 t 分布。某周平均价格与该商品上一个有销售的周相比变动超过 {threshold}，记为一次价格变动。估计至少需要 {minChanges} 次价格变动和 {minWeeks} 个有销售的周。',
+  'elas.excluded': '{rows} 行中未计入：{returns} 行件数 ≤ 0（退货），{free} 行金额不为正。',
+  'elas.needsQuantity': '此数据集导入时没有数量（件数）列，无法得知单价。请重新导入文件并映射数量列，以估计弹性。',
+  'elas.needsProduct': '此数据集导入时没有商品列。请重新导入文件并映射商品（SKU、货号）列，以估计弹性。',
+  'elas.computing': '正在估计… {share}',
+  'elas.run': '重新估计',
+  'elas.channels': '按渠道合并',
+  'elas.channelsHint': '每个渠道用其全部商品合并估计一个弹性，每个商品保留自身的销量水平（商品固定效应）。观测数为“商品-周”。',
+  'elas.noChannel': '此数据集没有渠道列。',
+  'elas.products': '按商品',
+  'elas.productsHint': '按金额从大到小排列。点击已估计的商品，查看它对计划意味着什么。',
+  'elas.filter': '查找商品',
+  'elas.shownOf': '显示 {total} 个中的 {shown} 个；导出文件包含全部。',
+  'elas.col.elasticity': '弹性',
+  'elas.col.ci': '95 % 区间',
+  'elas.col.low': '95 % 下限',
+  'elas.col.high': '95 % 上限',
+  'elas.col.se': '标准误（HC1）',
+  'elas.col.observations': '周数',
+  'elas.col.productWeeks': '商品-周',
+  'elas.col.changes': '价格变动次数',
+  'elas.col.verdict': '含义',
+  'elas.verdict.elastic': '富有弹性：价格上涨 1 %，销量减少 {pct}（销售额下降）',
+  'elas.verdict.inelastic': '缺乏弹性：价格上涨 1 %，销量减少 {pct}（销售额上升）',
+  'elas.verdict.positive': '销量随价格上升：这不是需求曲线——请检查促销、商品组合或缺货',
+  'elas.verdict.notSignificant': '不显著：95 % 区间包含 0',
+  'elas.refused.pricesNeverMove': '已拒绝：价格变动从未超过 {threshold}',
+  'elas.refused.tooFewPriceChanges': '已拒绝：{changes} 次价格变动，至少需要 {min} 次',
+  'elas.refused.tooFewObservations': '已拒绝：{weeks} 周有销售，至少需要 {min} 周',
+  'elas.forPlan': '用于计划：{product}',
+  'elas.forPlanText': '弹性 {value}（95 % 区间 {low} 至 {high}），依据 {weeks} 周和 {changes} 次价格变动。价格上涨 10 %，销量将变动 {tenPct}。',
+  'elas.forPlanUncertainty': '作为不确定输入：正态分布，P10 {p10}，P90 {p90}。计划目前还没有价格杠杆：请复制此数值，保存在计划备注中。',
+  'elas.forPlanWeak': '区间包含 0：数据无法区分此弹性与零弹性。',
+  'elas.copyValue': '复制弹性',
+  'elas.copied': '已复制弹性。',
+};

@@ -1,3 +1,46 @@
-/** Messages of elasticity. */
-export const elasticityZhTW = {
-} as const;
+import type { elasticityEn } from './en';
+
+/** 價格彈性檢視（顧客頁）的繁體中文（台灣）文案。 */
+export const elasticityZhTW: Record<keyof typeof elasticityEn, string> = {
+  'cust.section.elasticity': '價格彈性',
+  'elas.meaning':
+    '商品價格變動時銷量變動多少，依據本資料集的每週銷售估計。彈性 −1.8 表示價格高 1 %，銷量約少 1.8 %。低於 −1（富有彈性）時漲價會減少營收；介於 −1 與 0（缺乏彈性）時漲價雖賣得少，營收反而增加。',
+  'elas.caution':
+    '這是過去價格與銷量一同變動的關係，不是對照實驗：為促銷、大客戶批量或旺季而降的價，會讓需求顯得比實際更有彈性。據此調價前，請先以價格測試核對。',
+  'elas.method':
+    '方法：依商品與週（週一至週日）加總；價格 = 金額 ÷ 件數；以最小平方法配適 log 件數 = a + 彈性 × log 價格；95 % 區間採用穩健（HC1）標準誤與 t 分配。某週平均價格與該商品上一個有銷售的週相比變動超過 {threshold}，計為一次價格變動。估計至少需要 {minChanges} 次價格變動與 {minWeeks} 個有銷售的週。',
+  'elas.excluded': '{rows} 列中未計入：{returns} 列件數 ≤ 0（退貨），{free} 列金額不為正。',
+  'elas.needsQuantity': '此資料集匯入時沒有數量（件數）欄，無法得知單價。請重新匯入檔案並對應數量欄，以估計彈性。',
+  'elas.needsProduct': '此資料集匯入時沒有商品欄。請重新匯入檔案並對應商品（SKU、貨號）欄，以估計彈性。',
+  'elas.computing': '正在估計… {share}',
+  'elas.run': '重新估計',
+  'elas.channels': '依通路合併',
+  'elas.channelsHint': '每個通路以其全部商品合併估計一個彈性，每個商品保留自身的銷量水準（商品固定效果）。觀測數為「商品-週」。',
+  'elas.noChannel': '此資料集沒有通路欄。',
+  'elas.products': '依商品',
+  'elas.productsHint': '依金額由大到小排列。點選已估計的商品，查看它對計畫的意義。',
+  'elas.filter': '尋找商品',
+  'elas.shownOf': '顯示 {total} 個中的 {shown} 個；匯出檔案包含全部。',
+  'elas.col.elasticity': '彈性',
+  'elas.col.ci': '95 % 區間',
+  'elas.col.low': '95 % 下限',
+  'elas.col.high': '95 % 上限',
+  'elas.col.se': '標準誤（HC1）',
+  'elas.col.observations': '週數',
+  'elas.col.productWeeks': '商品-週',
+  'elas.col.changes': '價格變動次數',
+  'elas.col.verdict': '意義',
+  'elas.verdict.elastic': '富有彈性：價格上漲 1 %，銷量減少 {pct}（營收下降）',
+  'elas.verdict.inelastic': '缺乏彈性：價格上漲 1 %，銷量減少 {pct}（營收上升）',
+  'elas.verdict.positive': '銷量隨價格上升：這不是需求曲線——請檢查促銷、商品組合或缺貨',
+  'elas.verdict.notSignificant': '不顯著：95 % 區間包含 0',
+  'elas.refused.pricesNeverMove': '已拒絕：價格變動從未超過 {threshold}',
+  'elas.refused.tooFewPriceChanges': '已拒絕：{changes} 次價格變動，至少需要 {min} 次',
+  'elas.refused.tooFewObservations': '已拒絕：{weeks} 週有銷售，至少需要 {min} 週',
+  'elas.forPlan': '用於計畫：{product}',
+  'elas.forPlanText': '彈性 {value}（95 % 區間 {low} 至 {high}），依據 {weeks} 週與 {changes} 次價格變動。價格上漲 10 %，銷量將變動 {tenPct}。',
+  'elas.forPlanUncertainty': '作為不確定輸入：常態分配，P10 {p10}，P90 {p90}。計畫目前還沒有價格槓桿：請複製此數值，儲存在計畫備註中。',
+  'elas.forPlanWeak': '區間包含 0：資料無法區分此彈性與零彈性。',
+  'elas.copyValue': '複製彈性',
+  'elas.copied': '已複製彈性。',
+};

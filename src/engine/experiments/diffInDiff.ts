@@ -9,7 +9,7 @@
  * against R `lm(y ~ factor(group) + factor(month) + treated)`). Months where either side has no
  * value are left out.
  */
-import { tQuantile, tUpper } from './distributions';
+import { tQuantile, tUpper } from '../stats/distributions';
 
 export interface DidResult {
   estimate: number;

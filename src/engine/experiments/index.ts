@@ -1,4 +1,4 @@
-export { normalCdf, normalQuantile, normalUpper, tQuantile, tUpper } from './distributions';
+export { normalCdf, normalQuantile, normalUpper, tQuantile, tUpper } from '../stats/distributions';
 export { countsProblem, twoProportionTest } from './proportionTest';
 export type { CountsProblem, ProportionCounts, ProportionTestResult } from './proportionTest';
 export { cohensH, minimumDetectableRate, proportionPower, proportionSampleSize } from './proportionPower';

@@ -6,7 +6,7 @@
  * the cumulative z is Σᵢ₌₁ᵏ Nᵢ / √k with independent standard normal increments.
  */
 import { mulberry32 } from '../random';
-import { normalQuantile } from './distributions';
+import { normalQuantile } from '../stats/distributions';
 
 /** Share of null experiments that a test reading p at each of `looks` looks would call significant. */
 export function peekingFalsePositiveRate(looks: number, alpha = 0.05, paths = 40_000, seed = 20261206): number {

@@ -7,7 +7,7 @@
  *            n = (z_{1−α/2}·√(2p̄q̄) + z_{1−β}·√(p₁q₁ + p₂q₂))² / (p₂ − p₁)², p̄ = (p₁ + p₂)/2.
  * n is units per arm before rounding; the designer rounds it up.
  */
-import { normalCdf, normalQuantile } from './distributions';
+import { normalCdf, normalQuantile } from '../stats/distributions';
 
 export type PowerMethod = 'arcsine' | 'pooled';
 

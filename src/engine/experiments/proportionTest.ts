@@ -4,7 +4,7 @@
  * `prop.test` reports, and an interval of the relative lift B/A − 1 by the delta method on the log of
  * the ratio (Katz), as statsmodels' `confint_proportions_2indep(compare = 'ratio', method = 'log')`.
  */
-import { normalQuantile, normalUpper } from './distributions';
+import { normalQuantile, normalUpper } from '../stats/distributions';
 
 export interface ProportionCounts {
   /** Conversions and units (visitors, customers) of the control arm. */

@@ -2,7 +2,7 @@
  * Order value: Welch's t test on two arms' summary statistics (R `t.test(var.equal = FALSE)`), the
  * units per arm to detect a given difference, and the spread of order values from imported orders.
  */
-import { normalCdf, normalQuantile, tQuantile, tUpper } from './distributions';
+import { normalCdf, normalQuantile, tQuantile, tUpper } from '../stats/distributions';
 
 export interface ArmSummary {
   mean: number;

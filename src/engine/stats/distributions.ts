@@ -1,9 +1,8 @@
 /**
  * The normal and Student t distributions the statistics of the app need (test design, elasticity).
- * p-values are read to 1e-9 against
- * R and scipy, so the tails come from the regularised incomplete gamma and beta functions (series and
- * Lentz continued fractions, Numerical Recipes 3rd ed. §6.2 and §6.4) rather than a short
- * polynomial erf, whose error of about 1e-7 would show.
+ * p-values are read to 1e-9 against R and scipy, so the tails come from the regularised incomplete
+ * gamma and beta functions (series and Lentz continued fractions, Numerical Recipes 3rd ed. §6.2 and
+ * §6.4) rather than a short polynomial erf, whose error of about 1e-7 would show.
  */
 import { lbeta, lgamma } from '../customers/special';
 import { inverseNormal } from '../uncertainty/distributions';

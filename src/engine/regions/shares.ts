@@ -10,9 +10,21 @@ export interface RegionShare {
   share: number;
 }
 
+// Region ids of a plan's region list, kept per list (lists are replaced, never changed, by edits).
+const knownIds = new WeakMap<readonly { id: string }[], Set<string>>();
+
+function regionIds(plan: Plan): Set<string> {
+  let ids = knownIds.get(plan.regions);
+  if (!ids) {
+    ids = new Set(plan.regions.map((r) => r.id));
+    knownIds.set(plan.regions, ids);
+  }
+  return ids;
+}
+
 /** The plan regions a channel serves, each once, in the channel's order; unknown ids are left out. */
 export function servedRegions(plan: Plan, ch: Channel): string[] {
-  const known = new Set(plan.regions.map((r) => r.id));
+  const known = regionIds(plan);
   return [...new Set(ch.regions.filter((r) => known.has(r)))];
 }
 
@@ -29,6 +41,18 @@ function weightOf(ch: Channel, regionId: string): number {
  * the channel serves no region of the plan.
  */
 export function regionShares(plan: Plan, ch: Channel): RegionShare[] {
+  // The optimiser asks for the same channel's shares once per rule; answer from the last call when
+  // nothing it depends on was replaced (edits replace objects, they do not change them).
+  const hit = sharesCache.get(ch);
+  if (hit && hit.regions === plan.regions && hit.served === ch.regions && hit.weights === ch.regionWeights) return hit.shares;
+  const shares = Object.freeze(computeShares(plan, ch).map((r) => Object.freeze(r))) as RegionShare[];
+  sharesCache.set(ch, { regions: plan.regions, served: ch.regions, weights: ch.regionWeights, shares });
+  return shares;
+}
+
+const sharesCache = new WeakMap<Channel, { regions: Plan['regions']; served: string[]; weights: Channel['regionWeights']; shares: RegionShare[] }>();
+
+function computeShares(plan: Plan, ch: Channel): RegionShare[] {
   const served = servedRegions(plan, ch);
   const weights = served.map((r) => weightOf(ch, r));
   const total = weights.reduce((s, w) => s + w, 0);

@@ -1,3 +1,4 @@
+import { splitInteger } from '../regions/shares';
 import { monthKeys } from '../timeline';
 import type { Adjustment, Plan } from '../types';
 import type { OptimiseResult } from './optimise';
@@ -17,6 +18,11 @@ import type { OptimiseResult } from './optimise';
  * its `monthly` amounts, one per run of consecutive periods with the same amount (a single one for an
  * even split), which reproduce `monthly` exactly.
  *
+ * A channel computed by region (its answer has rows) gets the same per region: a 'scale' of that
+ * region's spend, or for a region with no spend today its optimal amount spread evenly over the months
+ * (exactly, in whole minor units) — so the scenario keeps what the answer gives each region, and the
+ * limits of one region hold in it.
+ *
  * Channels whose spend does not change get nothing; a failed result gives no adjustments.
  */
 export function applyAllocationAsAdjustments(plan: Plan, result: OptimiseResult, newId: () => string): Adjustment[] {
@@ -26,6 +32,20 @@ export function applyAllocationAsAdjustments(plan: Plan, result: OptimiseResult,
   for (const a of result.allocations) {
     if (a.change === 0) continue;
     const target = { kind: 'channels' as const, ids: [a.channelId] };
+    if (a.rows && a.rows.some((r) => r.regionId !== '')) {
+      for (const r of a.rows) {
+        if (r.optimal === r.today) continue;
+        if (r.today > 0) {
+          out.push({ id: newId(), target, regionId: r.regionId, driver: 'spend', op: { kind: 'scale', percent: (r.optimal / r.today - 1) * 100 }, enabled: true });
+          continue;
+        }
+        const parts = splitInteger(r.optimal, months.map(() => 1 / months.length));
+        parts.forEach((v, t) => {
+          if (v !== 0) out.push({ id: newId(), target, regionId: r.regionId, driver: 'spend', from: months[t], to: months[t], op: { kind: 'set', value: v }, enabled: true });
+        });
+      }
+      continue;
+    }
     if (a.today > 0) {
       out.push({ id: newId(), target, driver: 'spend', op: { kind: 'scale', percent: (a.optimal / a.today - 1) * 100 }, enabled: true });
       continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { optimiseBudget, optimiseWithPolicies, type OptimiseResult } from '../../../src/engine/optimiser';
-import { expandPlan } from '../../../src/engine/regions';
+import { computePlan } from '../../../src/engine/compute';
+import { applyAllocationAsAdjustments, optimiseBudget, optimiseWithPolicies, type OptimiseResult } from '../../../src/engine/optimiser';
+import { expandPlan, regionCells } from '../../../src/engine/regions';
 import { createPlanFromTemplate } from '../../../src/engine/templates';
 import type { ChannelBudgetBounds, Plan } from '../../../src/engine/types';
 
@@ -20,6 +21,31 @@ function regionalPlan(): { plan: Plan; bounds: ChannelBudgetBounds[]; budget: nu
 }
 
 describe('optimiser on channels planned by region', () => {
+  it('applied as a scenario, the answer keeps what it gives each region (a region limit holds in the scenario)', () => {
+    const { plan, bounds, budget } = regionalPlan();
+    const r = ok(optimiseBudget(plan, { mode: 'maxObjective', objective: 'contribution', totalBudget: budget, scenarioId: null, bounds }));
+    let n = 0;
+    const adjustments = applyAllocationAsAdjustments(plan, r, () => `a${n++}`);
+    const withBounds: Plan = { ...plan, budgetBounds: bounds, scenarios: [{ id: 's', name: 'opt', parentId: null, notes: '', adjustments }] };
+    const res = computePlan(withBounds, 's');
+    const cells = regionCells(withBounds, res);
+    const P = cells.periods;
+    for (const a of r.allocations) {
+      for (const row of a.rows ?? [{ regionId: '', today: a.today, optimal: a.optimal }]) {
+        const c = plan.channels.findIndex((ch) => ch.id === a.channelId);
+        let spend = 0;
+        if (row.regionId === '') for (let t = 0; t < P; t++) spend += res.flows.spend[c * P + t];
+        else {
+          const q = cells.rows.findIndex((x) => x.channel === c && x.regionId === row.regionId);
+          for (let t = 0; t < P; t++) spend += cells.flows.spend[q * P + t];
+        }
+        // Scaling rounds each month to a whole minor unit.
+        expect(Math.abs(spend - row.optimal), `${a.channelId} ${row.regionId}`).toBeLessThanOrEqual(P);
+      }
+    }
+    expect(adjustments.some((a) => a.regionId === 'county')).toBe(true);
+  });
+
   it('takes one variable per channel × region row, keeps a region bound of a channel, and adds rows back up per channel', () => {
     const { plan, bounds, budget } = regionalPlan();
     const r = ok(optimiseBudget(plan, { mode: 'maxObjective', objective: 'contribution', totalBudget: budget, scenarioId: null, bounds }));

@@ -92,4 +92,50 @@ test.describe('optimiser with budget rules', () => {
     await page.getByTestId('opt-run').click();
     await expect(page.getByTestId('pol-infeasible')).toBeVisible();
   });
+
+  test('a list of channels the planner picks and names: the answer keeps its share, read from the answer table', async ({ page, planner: p }) => {
+    const libraries = watchLibraries(page);
+    await p.open('zh-CN');
+    await p.newPlan('appliances');
+    await page.getByTestId('tab-optimise').click();
+    await page.getByTestId('pol-add-group').click();
+    const group = page.getByTestId('pol-group');
+    await group.getByTestId('pol-group-picker').selectOption({ label: '自选渠道…' });
+    const list = group.getByTestId('pol-list');
+    await expect(list).toBeVisible();
+    const boxes = list.getByTestId('pol-list-channel');
+    const names = await list.locator('label').allInnerTexts();
+    await boxes.nth(1).check();
+    await boxes.nth(2).check();
+    await expect(boxes.nth(2)).toBeChecked();
+    await list.getByTestId('pol-list-name').fill('线上渠道');
+    await list.getByTestId('pol-list-name').press('Enter');
+    await expect(group.getByTestId('pol-group-picker').locator('option:checked')).toHaveText('线上渠道');
+    // At most 30 % of the budget, typed as a planner types it.
+    await group.getByTestId('pol-min').fill('');
+    await group.getByTestId('pol-max').fill('30%');
+    await group.getByTestId('pol-max').press('Enter');
+    await page.getByTestId('opt-run').click();
+    await expect(page.getByTestId('pol-rule')).toHaveCount(1);
+    await expect(page.getByTestId('pol-rule').locator('td').first()).toContainText('线上渠道');
+    // The answer table: the two picked channels' optimal spend over the total is at most 30 %.
+    const money = (s: string): number => Number(s.replace(/[^\d.-]/g, ''));
+    const rows = page.getByTestId('opt-row');
+    await expect(rows).toHaveCount(names.length);
+    let picked = 0;
+    let total = 0;
+    for (let k = 0; k < names.length; k++) {
+      const optimal = money(await rows.nth(k).locator('td').nth(2).innerText());
+      total += optimal;
+      if (k === 1 || k === 2) picked += optimal;
+    }
+    expect(picked / total).toBeLessThanOrEqual(0.3 + 1e-6);
+    expect(picked / total).toBeGreaterThan(0.29);
+    // Unticking one channel changes the list, one undo step brings it back.
+    await boxes.nth(2).uncheck();
+    await expect(boxes.nth(2)).not.toBeChecked();
+    await page.getByTestId('undo').click();
+    await expect(boxes.nth(2)).toBeChecked();
+    expect(libraries).toEqual([]);
+  });
 });

@@ -118,6 +118,7 @@ export const en = {
   'grid.readOnly': 'Metrics are computed; edit drivers to change them.',
   'grid.emptyChannels': 'This plan has no channels yet. Add one to start.',
   'grid.regionsHint': 'Region ids separated by commas',
+  'grid.regionsOwn': 'Planned by region: some regions have values of their own (Regions tab); the channel’s drivers apply to the others.',
 
   'paste.done': 'Pasted {cells} cells.',
   'paste.refused': 'Paste refused: {count} cells are not valid. First: {where} — {reason}',

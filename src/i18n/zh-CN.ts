@@ -119,6 +119,7 @@ export const zhCN: Messages = {
   'grid.readOnly': '指标由系统计算；如需改变，请修改驱动因素。',
   'grid.emptyChannels': '此方案还没有渠道。添加一个渠道即可开始。',
   'grid.regionsHint': '区域 ID，以逗号（,）分隔',
+  'grid.regionsOwn': '按区域规划：部分区域有自己的数值（见“区域”页），渠道的驱动因素只用于其余区域。',
 
   'paste.done': '已粘贴{cells}个单元格。',
   'paste.refused': '粘贴被拒绝：有{count}个单元格无效。第一个：{where}——{reason}',

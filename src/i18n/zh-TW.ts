@@ -119,6 +119,7 @@ export const zhTW: Messages = {
   'grid.readOnly': '指標由系統計算；如需變更，請修改驅動因子。',
   'grid.emptyChannels': '此方案尚無通路。新增一個通路即可開始。',
   'grid.regionsHint': '區域 ID，以逗號（,）分隔',
+  'grid.regionsOwn': '依區域規劃：部分區域有自己的數值（見「區域」頁），通路的驅動因子只用於其餘區域。',
 
   'paste.done': '已貼上{cells}個儲存格。',
   'paste.refused': '已拒絕貼上：有{count}個儲存格無效。第一個：{where}——{reason}',

@@ -53,6 +53,8 @@ test('limits of one region of a channel: shown with its spend today, stored for 
   await page.getByTestId('import-input').setInputFiles({ name: 'regions.cmplan.json', mimeType: 'application/json', buffer: bytes });
   await expect(page.getByTestId('channel-grid')).toBeVisible();
   await p.waitForKpis();
+  // In the channel grid, a channel planned by region is marked (its drivers apply only where a region has none of its own).
+  await expect(p.cell('channel-grid', 0, 'regions')).toHaveClass(/by-region/);
   await page.getByTestId('tab-optimise').click();
   await page.locator('details.bounds summary').click();
 

@@ -4,6 +4,7 @@ import { baseDriverTotals, SUMMABLE_DRIVERS } from '../../engine/driverTotals';
 import { DRIVER_SPECS } from '../../engine/drivers';
 import { GROWING_DRIVERS, type GrowingDriver } from '../../engine/channelDefaults';
 import { HEADLINE_METRICS, metricFormat } from '../../engine/metrics';
+import { hasOwnRegionalValues, regionShares } from '../../engine/regions/shares';
 import { rollup, rollupValue, type Rollup } from '../../engine/rollup';
 import { growthOpAt } from '../../engine/seasonality/edits';
 import { parseGrowthInput, yearlyFromMonthly } from '../../engine/seasonality/growthRate';
@@ -12,8 +13,8 @@ import { isFlat } from '../../engine/seasonality/profile';
 import type { Channel, CurveType, DriverKey, MetricKey, Plan, Region, Timeline } from '../../engine/types';
 import { CHANNEL_ROLES, CHANNEL_TYPES, DRIVER_KEYS } from '../../engine/types';
 import { MAX_NAME_LENGTH } from '../../engine/validate';
-import { formatMonth } from '../../i18n/format';
-import { t } from '../../state/i18n.svelte';
+import { formatMonth, formatPercent } from '../../i18n/format';
+import { i18n, t } from '../../state/i18n.svelte';
 import { formatGrowth, formatIndex, presetOf, seasonList, seasonSummary } from '../plan/seasonText';
 import { formatByUnit, formatMetric, parseDriver, parseUnit, unitToInput, type Money } from '../units';
 import { decimalCell, percentCell, unitCell } from '../export/cells';
@@ -298,13 +299,23 @@ function curveColumns(money: Money): ColDef<ChannelRow>[] {
 function regionsColumn(regions: readonly Region[]): ColDef<ChannelRow> {
   const nameOf = (id: string): string => regions.find((r) => r.id === id)?.name ?? id;
   const text = (row: ChannelRow): string => (row.channel ? row.channel.regions.map(nameOf).join(', ') : '');
+  // Shares and regional values read the plan's regions only.
+  const plan = { regions } as Pick<Plan, 'regions'> as Plan;
+  const byRegion = (row: ChannelRow): boolean => !!row.channel && hasOwnRegionalValues(plan, row.channel);
+  /** Each region's share, and whether the channel is planned by region (its drivers then apply only where a region has none of its own). */
+  const tooltip = (row: ChannelRow): string => {
+    if (!row.channel) return '';
+    const shares = regionShares(plan, row.channel).map((r) => `${nameOf(r.regionId)} ${formatPercent(r.share, i18n.locale, 1)}`);
+    return [shares.join(' · ') || text(row), byRegion(row) ? t('grid.regionsOwn') : ''].filter(Boolean).join(' — ');
+  };
   return readable({
     colId: 'regions',
     headerName: t('grid.regions'),
     headerTooltip: t('grid.regionsHint'),
     width: 160,
     valueGetter: (p) => (p.data ? text(p.data) : ''),
-    tooltipValueGetter: (p: ITooltipParams<ChannelRow>) => (p.data ? text(p.data) : ''),
+    tooltipValueGetter: (p: ITooltipParams<ChannelRow>) => (p.data ? tooltip(p.data) : ''),
+    cellClassRules: { 'by-region': (p) => !!p.data && byRegion(p.data) },
     ...editable({
       parse: (raw) => {
         const parts = raw.split(/[,，、;]/).map((s) => s.trim()).filter(Boolean);

@@ -279,7 +279,7 @@ test('case 36: markup in every kind of name stays text in every tab, Evaluate se
   await page.getByTestId('plan-notes').fill(N.notes);
   await page.getByTestId('plan-notes').press('Tab');
   await page.getByTestId('add-region').click();
-  const region = page.getByRole('textbox', { name: 'Region name' }).last();
+  const region = page.getByRole('textbox', { name: 'Region name', exact: true }).last();
   await region.fill(N.region);
   await region.press('Tab');
   await page.getByTestId('add-custom').click();

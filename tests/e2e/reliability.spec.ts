@@ -65,7 +65,7 @@ test.describe('reliability (RELIABILITY.md)', () => {
     await page.getByTestId('plan-name').press('Tab');
     await expect(page.getByTestId('plan-title')).toHaveText(PLAN);
     await page.getByTestId('add-region').click();
-    const regionInput = page.getByRole('textbox', { name: 'Region name' }).last();
+    const regionInput = page.getByRole('textbox', { name: 'Region name', exact: true }).last();
     await regionInput.fill(REGION);
     await regionInput.press('Tab');
     await expect(regionInput).toHaveValue(REGION);

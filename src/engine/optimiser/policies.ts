@@ -12,6 +12,7 @@ import type { ChannelRole, ChannelType, EfficiencyPolicy, GroupPolicy, Optimiser
 import { buildEnvelope } from './envelope';
 import { buildModels, channelMarginal, channelValue, slopeCurvature, type ResponseModel, type SlopeCurvature } from './model';
 import type { ConcaveRow, Fn1, LinearRow } from './constrained';
+import { regionShares } from '../regions/shares';
 import { regionShare } from './regionShare';
 import { envelopeMarginal } from './solve';
 import { envelopeValue, lineAt } from './envelope';
@@ -226,13 +227,44 @@ export function tightenForChannelRule(ctx: RuleContext, rule: EfficiencyPolicy, 
   return changed;
 }
 
+// Region weights of every item for every region, made in one pass per context: a plan with many
+// region rules would otherwise look up each item's shares once per rule.
+const regionWeightCache = new WeakMap<RuleContext, Map<string, Float64Array>>();
+
+function regionWeights(ctx: RuleContext, regionId: string): Float64Array {
+  let all = regionWeightCache.get(ctx);
+  if (!all) {
+    all = new Map(ctx.plan.regions.map((r) => [r.id, new Float64Array(ctx.items.length)]));
+    ctx.items.forEach((it, i) => {
+      if (it.regionId !== '') {
+        const w = all!.get(it.regionId);
+        if (w) w[i] = 1;
+        return;
+      }
+      for (const r of regionShares(ctx.plan, ctx.plan.channels[it.channelIndex])) {
+        const w = all!.get(r.regionId);
+        if (w) w[i] = r.share;
+      }
+    });
+    regionWeightCache.set(ctx, all);
+  }
+  return all.get(regionId) ?? new Float64Array(ctx.items.length);
+}
+
+/** groupWeight of every item, for a rule's row. */
+function weightsOf(ctx: RuleContext, group: PolicyGroup): ArrayLike<number> {
+  if (group.kind === 'region') return regionWeights(ctx, group.regionId);
+  return ctx.items.map((it) => groupWeight(ctx.plan, group, it));
+}
+
 /** The row of a group rule, in amounts when the budget is fixed, else against the total (share = amount − s·Σx). */
 export function groupRow(ctx: RuleContext, rule: GroupPolicy, budget: number | null): LinearRow | null {
   const idx: number[] = [];
   const coef: number[] = [];
   if (rule.measure === 'amount' || budget !== null) {
-    ctx.items.forEach((it, i) => {
-      const w = groupWeight(ctx.plan, rule.group, it);
+    const weights = weightsOf(ctx, rule.group);
+    ctx.items.forEach((_, i) => {
+      const w = weights[i];
       if (w !== 0) {
         idx.push(i);
         coef.push(w);
@@ -247,7 +279,7 @@ export function groupRow(ctx: RuleContext, rule: GroupPolicy, budget: number | n
 
 /** Rows of a share rule when the total is free (one per side it has). */
 export function freeShareRows(ctx: RuleContext, rule: GroupPolicy): LinearRow[] {
-  const w = ctx.items.map((it) => groupWeight(ctx.plan, rule.group, it));
+  const w = Array.from(weightsOf(ctx, rule.group));
   const all = Int32Array.from(w.map((_, i) => i));
   const rows: LinearRow[] = [];
   if (rule.min !== undefined) rows.push({ idx: all, coef: Float64Array.from(w.map((v) => v - (rule.min as number))), lo: 0, hi: Infinity });

@@ -28,6 +28,10 @@ export function resultBuffers(result: PlanResult): ArrayBuffer[] {
     result.marginalRoi,
     result.marginalRoiSpend,
     result.marginalRoiDefined,
+    // The channel × region rows of a plan planned by region are the largest part: hand them over too.
+    ...(result.regional
+      ? [...Object.values(result.regional.flows), ...Object.values(result.regional.drivers), result.regional.marginalRoi, result.regional.marginalRoiSpend, result.regional.marginalRoiDefined]
+      : []),
   ];
   // A buffer listed twice makes postMessage throw; each array owns its buffer, but stay safe.
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];

@@ -101,7 +101,8 @@ test.describe('engine messages in Chinese', () => {
     await p.newPlan('beauty');
     await openOptimise(page);
     await page.locator('details.bounds summary').click();
-    const mins = page.getByRole('textbox', { name: /最低$/ });
+    // The channels' own rows (each channel serving several regions also has a row per region).
+    const mins = page.locator('details.bounds tbody tr:not(.region-row)').getByRole('textbox', { name: /最低$/ });
     await mins.nth(0).fill('80万');
     await mins.nth(0).press('Enter');
     await mins.nth(1).fill('50万');

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { computePlan } from '../../src/engine/compute';
 import { regionCells } from '../../src/engine/regions';
 import type { Plan } from '../../src/engine/types';
 import { expect, test, watchLibraries } from './fixtures';
+import { storedPlan } from './storedPlan';
 
 /**
  * Optimiser limits of one region of a channel: the grocery plan planned by region shows, under each
@@ -12,7 +12,6 @@ import { expect, test, watchLibraries } from './fixtures';
  */
 
 const FIXTURE = new URL('../fixtures/planFiles/v4-grocery-regions.cmplan.json', import.meta.url);
-const DB = 'channel-mix-planner';
 
 async function planFile(): Promise<{ bytes: Buffer; plan: Plan }> {
   const file = JSON.parse(await readFile(FIXTURE, 'utf8')) as { plan: Plan };
@@ -23,26 +22,6 @@ async function planFile(): Promise<{ bytes: Buffer; plan: Plan }> {
   return { bytes: Buffer.from(JSON.stringify(file)), plan: file.plan };
 }
 
-async function storedPlan(page: Page): Promise<Plan> {
-  const m = /#\/plan\/([^/]+)/.exec(page.url());
-  if (!m) throw new Error(`not on a plan: ${page.url()}`);
-  return page.evaluate(
-    ({ db, id }) =>
-      new Promise<Plan>((resolve, reject) => {
-        const open = indexedDB.open(db);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('plans').objectStore('plans').get(id);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve((req.result as { plan: Plan }).plan);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    { db: DB, id: m[1] },
-  );
-}
 
 const digits = (s: string): number => Number(s.replace(/[^\d.-]/g, ''));
 

@@ -2,11 +2,11 @@ import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { computePlan } from '../../src/engine/compute';
 import { rollup } from '../../src/engine/rollup';
-import type { Plan } from '../../src/engine/types';
 import { formatMoney } from '../../src/i18n/format';
 import { csvRows } from './downloads';
 import { expect, test, watchLibraries } from './fixtures';
 import type { Planner } from './planner';
+import { planIdOf, storedPlan } from './storedPlan';
 
 /**
  * The grocery template planned by region: a tier-1 region added through Settings, shares and a
@@ -14,33 +14,9 @@ import type { Planner } from './planner';
  * the exported files checked against the engine run in Node on the plan read back from IndexedDB.
  */
 
-const DB = 'channel-mix-planner';
 const SHOTS = process.env.REGION_SHOTS ?? '';
 
-async function storedPlan(page: Page, id: string): Promise<Plan> {
-  return page.evaluate(
-    ({ db, id }) =>
-      new Promise<Plan>((resolve, reject) => {
-        const open = indexedDB.open(db);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('plans').objectStore('plans').get(id);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve((req.result as { plan: Plan }).plan);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    { db: DB, id },
-  );
-}
 
-function planId(page: Page): string {
-  const m = /#\/plan\/([^/]+)/.exec(page.url());
-  if (!m) throw new Error(`not on a plan: ${page.url()}`);
-  return m[1];
-}
 
 const grid = (page: Page) => page.getByTestId('region-grid');
 const cell = (page: Page, row: number, col: string) => grid(page).locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`).first();
@@ -68,7 +44,7 @@ test('grocery plan by region: a tier-1 region, shares, regional AOV and spend ty
   const libs = watchLibraries(page);
   await p.open('en');
   await p.newPlan('grocery');
-  const id = planId(page);
+  const id = planIdOf(page);
 
   // A plan with regions but no regional values: equal shares and a note saying so.
   await page.getByTestId('tab-regions').click();

@@ -6,6 +6,7 @@ import { applyScenario, type AdjustmentNotice } from './scenarios/apply';
 import { cannibalisationPairs, type CannibalisationPair } from './scenarios/cannibalisation';
 import { aggregateResult } from './regions/aggregate';
 import { expandPlan } from './regions/expand';
+import { applyLevers } from './levers/apply';
 import { monthKeys } from './timeline';
 import type { FlowMetric, Plan } from './types';
 import { FLOW_METRICS } from './types';
@@ -243,14 +244,16 @@ function applyRebate(plan: Plan, d: DriverSeries, res: PlanResult, c: number, lo
   }
 }
 
-/** Resolved drivers of the baseline, or of a scenario with its chain of adjustments applied. */
+/** Resolved drivers of the baseline, or of a scenario with its chain of adjustments applied; then the price and promotion levers (levers/apply.ts). */
 export function scenarioSeries(plan: Plan, scenarioId: string | null = null): {
   series: DriverSeries;
   notices: ClampNotice[];
   adjustmentNotices: AdjustmentNotice[];
 } {
   const { series, notices } = resolveDrivers(plan);
-  const adjustmentNotices = scenarioId === null ? [] : applyScenario(plan, series, monthKeys(plan.timeline), scenarioId);
+  const months = monthKeys(plan.timeline);
+  const adjustmentNotices = scenarioId === null ? [] : applyScenario(plan, series, months, scenarioId);
+  applyLevers(plan, series, months, scenarioId);
   return { series, notices, adjustmentNotices };
 }
 

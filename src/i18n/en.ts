@@ -24,8 +24,6 @@ import { policiesEn } from './policies/en';
 import { regionCustomersEn } from './regionCustomers/en';
 import { regionsEn } from './regions/en';
 import { regionScenariosEn } from './regionScenarios/en';
-import { experimentsEn } from './experiments/en';
-import { elasticityEn } from './elasticity/en';
 
 export const en = {
   'app.name': 'Channel Mix Planner',
@@ -469,8 +467,6 @@ export const en = {
   ...regionCustomersEn,
   ...regionsEn,
   ...regionScenariosEn,
-  ...experimentsEn,
-  ...elasticityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

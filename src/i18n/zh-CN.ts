@@ -25,8 +25,6 @@ import { policiesZhCN } from './policies/zh-CN';
 import { regionCustomersZhCN } from './regionCustomers/zh-CN';
 import { regionsZhCN } from './regions/zh-CN';
 import { regionScenariosZhCN } from './regionScenarios/zh-CN';
-import { experimentsZhCN } from './experiments/zh-CN';
-import { elasticityZhCN } from './elasticity/zh-CN';
 
 export const zhCN: Messages = {
   'app.name': '渠道组合规划器',
@@ -470,6 +468,4 @@ export const zhCN: Messages = {
   ...regionCustomersZhCN,
   ...regionsZhCN,
   ...regionScenariosZhCN,
-  ...experimentsZhCN,
-  ...elasticityZhCN,
 };

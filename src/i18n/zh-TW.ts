@@ -25,8 +25,6 @@ import { policiesZhTW } from './policies/zh-TW';
 import { regionCustomersZhTW } from './regionCustomers/zh-TW';
 import { regionsZhTW } from './regions/zh-TW';
 import { regionScenariosZhTW } from './regionScenarios/zh-TW';
-import { experimentsZhTW } from './experiments/zh-TW';
-import { elasticityZhTW } from './elasticity/zh-TW';
 
 export const zhTW: Messages = {
   'app.name': '通路組合規劃工具',
@@ -470,6 +468,4 @@ export const zhTW: Messages = {
   ...regionCustomersZhTW,
   ...regionsZhTW,
   ...regionScenariosZhTW,
-  ...experimentsZhTW,
-  ...elasticityZhTW,
 };

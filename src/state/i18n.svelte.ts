@@ -1,4 +1,8 @@
 import { en, type MessageKey, type Messages } from '../i18n/en';
+import { LAZY_CATALOGUES, type LazyCatalogue, type LazyMessageKey } from '../i18n/lazy';
+
+/** Any message key: the shell's catalogue and the on-demand ones of lazy views. */
+export type AnyMessageKey = MessageKey | LazyMessageKey;
 
 export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -34,9 +38,18 @@ function fill(template: string, params?: Record<string, string | number>): strin
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+async function loadLazy(names: Iterable<LazyCatalogue>, locale: Locale): Promise<Record<string, string>> {
+  const parts = await Promise.all([...names].map((n) => LAZY_CATALOGUES[n][locale]()));
+  return Object.assign({}, ...parts) as Record<string, string>;
+}
+
 export class I18n {
   locale = $state<Locale>('en');
   #messages = $state.raw<Messages>(en);
+  /** Messages of the on-demand catalogues loaded so far, in the current language. */
+  #lazy = $state.raw<Record<string, string>>({});
+  /** Catalogues in use; bookkeeping only (the messages themselves are the reactive state). */
+  readonly #needed: LazyCatalogue[] = [];
 
   /** Restores the remembered language (or the browser's) before the first paint of text. */
   async init(): Promise<void> {
@@ -56,7 +69,10 @@ export class I18n {
   }
 
   async set(locale: Locale, remember = true): Promise<void> {
-    this.#messages = await loaders[locale]();
+    // The lazy catalogues already in use switch language together with the shell's.
+    const [messages, lazy] = await Promise.all([loaders[locale](), loadLazy(this.#needed, locale)]);
+    this.#messages = messages;
+    this.#lazy = lazy;
     this.locale = locale;
     document.documentElement.lang = locale;
     if (remember) {
@@ -68,8 +84,38 @@ export class I18n {
     }
   }
 
-  t = (key: MessageKey, params?: Record<string, string | number>): string => fill(this.#messages[key] ?? en[key], params);
+  /** Loads on-demand catalogues (once each) in the current language; resolves when `t` has them. */
+  async need(...names: LazyCatalogue[]): Promise<void> {
+    const missing = names.filter((n) => !this.#needed.includes(n));
+    if (missing.length === 0) return;
+    const locale = this.locale;
+    const loaded = await loadLazy(missing, locale);
+    for (const n of missing) if (!this.#needed.includes(n)) this.#needed.push(n);
+    // A language switch during the load already fetched these in the new language: keep those.
+    if (this.locale === locale) this.#lazy = { ...this.#lazy, ...loaded };
+    else this.#lazy = { ...this.#lazy, ...(await loadLazy(missing, this.locale)) };
+  }
+
+  t = (key: AnyMessageKey, params?: Record<string, string | number>): string => {
+    const text = (this.#messages as Record<string, string>)[key] ?? this.#lazy[key];
+    if (text !== undefined) return fill(text, params);
+    // A view used a key of a catalogue it did not ask for (see withMessages): say so loudly in
+    // development and tests, and show the key rather than nothing.
+    console.error(`message "${key}" is not loaded`);
+    return key;
+  };
 }
 
 export const i18n = new I18n();
 export const t = i18n.t;
+
+/**
+ * Wraps a lazy view's loader so that its messages arrive with its code: the view never renders
+ * before the text it needs.
+ */
+export function withMessages<T>(names: LazyCatalogue[], load: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    const [mod] = await Promise.all([load(), i18n.need(...names)]);
+    return mod;
+  };
+}

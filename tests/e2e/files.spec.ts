@@ -105,7 +105,7 @@ test.describe('plan files', () => {
     await expect(page.getByTestId('import-problem')).toHaveText(['Not a plan file.']);
     await page.getByTestId('import-problems-close').click();
 
-    await importBytes(page, 'newer.cmplan.json', await readFile(`${FIXTURES}v5-newer.cmplan.json`));
+    await importBytes(page, 'newer.cmplan.json', await readFile(`${FIXTURES}v6-newer.cmplan.json`));
     await expect(page.getByTestId('import-problem').first()).toContainText('newer version of the app');
     await page.getByTestId('import-problems-close').click();
 

@@ -25,8 +25,11 @@ export const PLAN_FILE_TYPE = 'channel-mix-plan';
  *      (`actualise`); both are new optional parts, so every version-2 plan is a version-3 plan
  *   4  regions as a dimension (a channel's region weights and regional drivers, a region's season,
  *      adjustments, ranges and bounds of one region) and optimiser policies; all new optional parts
+ *   5  decisions beyond the budget split: prices and promotions, channel launches and exits in
+ *      scenarios, channel KPIs typed by the user, customer value per channel, saved test designs;
+ *      all new optional parts
  */
-export const CURRENT_FORMAT_VERSION = 4;
+export const CURRENT_FORMAT_VERSION = 5;
 
 export const PLAN_FILE_EXTENSION = '.cmplan.json';
 

@@ -34,8 +34,14 @@ const addActuals: MigrationStep = { from: 2, to: 3, migrate: (plan) => plan, kee
 /** 3 → 4 added optional parts only (regional values, optimiser policies): nothing old changes meaning. */
 const addRegions: MigrationStep = { from: 3, to: 4, migrate: (plan) => plan, keepsPaths: true };
 
+/**
+ * 4 → 5 added optional parts only (prices, promotions, channel launches and exits, channel KPIs,
+ * customer value, test designs): nothing old changes meaning.
+ */
+const addDecisions: MigrationStep = { from: 4, to: 5, migrate: (plan) => plan, keepsPaths: true };
+
 /** The real migrations, in order. */
-export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets, addActuals, addRegions]);
+export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets, addActuals, addRegions, addDecisions]);
 
 export type MigrationResult = { ok: true; plan: unknown; applied: number } | { ok: false; problem: FileProblem };
 

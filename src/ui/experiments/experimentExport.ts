@@ -4,8 +4,7 @@
  */
 import type { PlanLift, PlannedChange, ProportionCounts, ProportionTestResult, WelchResult } from '../../engine/experiments';
 import type { Plan } from '../../engine/types';
-import type { MessageKey } from '../../i18n/en';
-import { t } from '../../state/i18n.svelte';
+import { t, type AnyMessageKey } from '../../state/i18n.svelte';
 import { countCell, decimalCell, moneyCell, percentCell, type ExportCell } from '../export/cells';
 import type { TestDesignFigures } from './designModel';
 
@@ -23,8 +22,8 @@ export function designRows(
   const region = plan.regions.find((r) => r.id === change.regionId);
   const orderValue = f.kind === 'orderValue';
   const level = (v: number): ExportCell => (orderValue ? moneyCell(v, cur) : percentCell(v));
-  const low = (what: MessageKey): string => t('exp.col.low', { what: t(what) });
-  const high = (what: MessageKey): string => t('exp.col.high', { what: t(what) });
+  const low = (what: AnyMessageKey): string => t('exp.col.low', { what: t(what) });
+  const high = (what: AnyMessageKey): string => t('exp.col.high', { what: t(what) });
   const rows: ExportCell[][] = [
     [t('xport.a.item'), t('xport.a.value')],
     [t('cal.channel'), channel?.name ?? ''],

@@ -1,0 +1,59 @@
+/**
+ * Catalogues of views that load on demand. Their text is not part of the first load: the view's
+ * chunk and its messages arrive together (`withMessages` in state/i18n.svelte.ts), so the shell stays
+ * within its size budget however many features the app grows. A unit test checks that each Chinese
+ * catalogue has the English keys and placeholders, like the main catalogues.
+ */
+import type { experimentsEn } from './experiments/en';
+import type { elasticityEn } from './elasticity/en';
+import type { leversEn } from './levers/en';
+import type { lifecycleEn } from './lifecycle/en';
+import type { channelKpisEn } from './channelKpis/en';
+import type { customerValueEn } from './customerValue/en';
+
+type Loader = () => Promise<Record<string, string>>;
+type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
+
+export const LAZY_CATALOGUES = {
+  experiments: {
+    en: async () => (await import('./experiments/en')).experimentsEn,
+    'zh-CN': async () => (await import('./experiments/zh-CN')).experimentsZhCN,
+    'zh-TW': async () => (await import('./experiments/zh-TW')).experimentsZhTW,
+  },
+  elasticity: {
+    en: async () => (await import('./elasticity/en')).elasticityEn,
+    'zh-CN': async () => (await import('./elasticity/zh-CN')).elasticityZhCN,
+    'zh-TW': async () => (await import('./elasticity/zh-TW')).elasticityZhTW,
+  },
+  levers: {
+    en: async () => (await import('./levers/en')).leversEn,
+    'zh-CN': async () => (await import('./levers/zh-CN')).leversZhCN,
+    'zh-TW': async () => (await import('./levers/zh-TW')).leversZhTW,
+  },
+  lifecycle: {
+    en: async () => (await import('./lifecycle/en')).lifecycleEn,
+    'zh-CN': async () => (await import('./lifecycle/zh-CN')).lifecycleZhCN,
+    'zh-TW': async () => (await import('./lifecycle/zh-TW')).lifecycleZhTW,
+  },
+  channelKpis: {
+    en: async () => (await import('./channelKpis/en')).channelKpisEn,
+    'zh-CN': async () => (await import('./channelKpis/zh-CN')).channelKpisZhCN,
+    'zh-TW': async () => (await import('./channelKpis/zh-TW')).channelKpisZhTW,
+  },
+  customerValue: {
+    en: async () => (await import('./customerValue/en')).customerValueEn,
+    'zh-CN': async () => (await import('./customerValue/zh-CN')).customerValueZhCN,
+    'zh-TW': async () => (await import('./customerValue/zh-TW')).customerValueZhTW,
+  },
+} satisfies Record<string, ByLocale>;
+
+export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
+
+/** Keys of every on-demand catalogue (types only: nothing here is bundled with the shell). */
+export type LazyMessageKey =
+  | keyof typeof experimentsEn
+  | keyof typeof elasticityEn
+  | keyof typeof leversEn
+  | keyof typeof lifecycleEn
+  | keyof typeof channelKpisEn
+  | keyof typeof customerValueEn;

@@ -1,0 +1,4 @@
+/** Messages of prices and promotions (loaded with the views that use them: see ../lazy.ts). */
+export const leversEn = {
+  'levers.title': 'Prices & promotions',
+};

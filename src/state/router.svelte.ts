@@ -1,7 +1,7 @@
-export type Tab = 'channels' | 'periods' | 'regions' | 'scenarios' | 'compare' | 'optimise' | 'risk' | 'evaluate' | 'customers' | 'actuals' | 'forecast' | 'history' | 'settings' | 'workshop' | 'report';
+export type Tab = 'channels' | 'periods' | 'regions' | 'levers' | 'scenarios' | 'compare' | 'optimise' | 'risk' | 'evaluate' | 'customers' | 'actuals' | 'forecast' | 'history' | 'settings' | 'workshop' | 'report';
 export type Route = { view: 'home' } | { view: 'plan'; id: string; tab: Tab } | { view: 'projector'; id: string };
 
-export const TABS: readonly Tab[] = ['channels', 'periods', 'regions', 'scenarios', 'compare', 'optimise', 'risk', 'evaluate', 'customers', 'actuals', 'forecast', 'history', 'settings', 'workshop', 'report'];
+export const TABS: readonly Tab[] = ['channels', 'periods', 'regions', 'levers', 'scenarios', 'compare', 'optimise', 'risk', 'evaluate', 'customers', 'actuals', 'forecast', 'history', 'settings', 'workshop', 'report'];
 
 export function parseHash(hash: string): Route {
   const p = /^#\/projector\/([A-Za-z0-9_-]+)$/.exec(hash);

@@ -3,4 +3,6 @@ import type { leversEn } from './en';
 /** Simplified Chinese messages of prices and promotions. */
 export const leversZhCN: Record<keyof typeof leversEn, string> = {
   'levers.title': '价格与促销',
+  'levers.section.prices': '价格',
+  'levers.section.promotions': '促销',
 };

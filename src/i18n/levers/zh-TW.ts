@@ -3,4 +3,6 @@ import type { leversEn } from './en';
 /** Traditional Chinese (Taiwan) messages of prices and promotions. */
 export const leversZhTW: Record<keyof typeof leversEn, string> = {
   'levers.title': '價格與促銷',
+  'levers.section.prices': '價格',
+  'levers.section.promotions': '促銷',
 };

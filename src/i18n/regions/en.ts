@@ -1,6 +1,7 @@
 /** English messages of regions. */
 export const regionsEn = {
   'tabs.regions': 'Regions',
+  'tabs.levers': 'Prices & promotions',
   'reg.channel': 'Channel',
   'reg.shares': 'Region share (%)',
   'reg.shareTotal': 'Sum of shares',

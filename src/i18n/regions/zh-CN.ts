@@ -1,6 +1,7 @@
 /** Simplified Chinese messages of regions. */
 export const regionsZhCN = {
   'tabs.regions': '区域',
+  'tabs.levers': '价格与促销',
   'reg.channel': '渠道',
   'reg.shares': '区域占比（%）',
   'reg.shareTotal': '占比合计',

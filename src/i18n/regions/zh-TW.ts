@@ -1,6 +1,7 @@
 /** Traditional Chinese messages of regions. */
 export const regionsZhTW = {
   'tabs.regions': '區域',
+  'tabs.levers': '價格與促銷',
   'reg.channel': '通路',
   'reg.shares': '區域占比（%）',
   'reg.shareTotal': '占比合計',

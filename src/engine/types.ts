@@ -145,6 +145,8 @@ export interface Plan {
   evaluation: Evaluation;
   /** Monthly actuals set against the plan (docs/model.md#actuals); absent until first imported. */
   actuals?: Actuals;
+  /** Proposals pinned in workshops, with what moved and why (docs/model.md#decision-log); absent = none yet. */
+  decisions?: Decision[];
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -537,4 +539,43 @@ export interface EfficiencyPolicy {
 export interface OptimiserPolicies {
   groups: GroupPolicy[];
   efficiency: EfficiencyPolicy[];
+}
+
+/**
+ * One proposal pinned in a workshop (docs/model.md#decision-log): the state the room looked at and
+ * why it was kept. Figures and words are frozen at pin time, so the minutes read the same after the
+ * plan changes or the pinned scenario is deleted.
+ */
+export interface Decision {
+  id: string;
+  /** When it was pinned, ms since 1970. */
+  at: number;
+  /** The pinned copy (a scenario of its own) and the scenario the workshop ran on. */
+  scenarioId: string;
+  fromScenarioId: string;
+  name: string;
+  /** Every slider's value at pin time, by adjustment id: what the next pin's moves are measured from. */
+  values: Record<string, number>;
+  /** The sliders moved since the previous pin of the same scenario (or since the workshop opened). */
+  moves: DecisionMove[];
+  /** Whole-plan figures of the pinned state and of the baseline at the same moment (money in minor units). */
+  kpis: DecisionKpis;
+  baseline: DecisionKpis;
+  /** The facilitator's one line on why; may be empty. */
+  rationale: string;
+}
+
+export interface DecisionMove {
+  adjustmentId: string;
+  /** The adjustment in words at its old and its new value, in the language of the room. */
+  before: string;
+  after: string;
+}
+
+export interface DecisionKpis {
+  netRevenue: number;
+  contribution: number;
+  spend: number;
+  fixedCost: number;
+  orders: number;
 }

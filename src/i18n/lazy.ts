@@ -10,6 +10,7 @@ import type { leversEn } from './levers/en';
 import type { lifecycleEn } from './lifecycle/en';
 import type { channelKpisEn } from './channelKpis/en';
 import type { customerValueEn } from './customerValue/en';
+import type { decisionsEn } from './decisions/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -45,6 +46,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./customerValue/zh-CN')).customerValueZhCN,
     'zh-TW': async () => (await import('./customerValue/zh-TW')).customerValueZhTW,
   },
+  decisions: {
+    en: async () => (await import('./decisions/en')).decisionsEn,
+    'zh-CN': async () => (await import('./decisions/zh-CN')).decisionsZhCN,
+    'zh-TW': async () => (await import('./decisions/zh-TW')).decisionsZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -56,4 +62,5 @@ export type LazyMessageKey =
   | keyof typeof leversEn
   | keyof typeof lifecycleEn
   | keyof typeof channelKpisEn
-  | keyof typeof customerValueEn;
+  | keyof typeof customerValueEn
+  | keyof typeof decisionsEn;

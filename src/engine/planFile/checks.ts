@@ -205,6 +205,7 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   checkPolicies(c, plan, channelIds);
   checkEvaluation(c, plan, channelIds);
   checkRegionalValues(plan, c);
+  c.uniqueIds(plan.decisions ?? [], ['decisions']);
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);

@@ -256,6 +256,20 @@ export function createPlanSchema(limits: SchemaLimits) {
     regionNames: list(nameMapping),
   });
 
+  const decisionKpis = obj({ netRevenue: num, contribution: num, spend: num, fixedCost: num, orders: num });
+  const decision = obj({
+    id: text,
+    at: num,
+    scenarioId: text,
+    fromScenarioId: text,
+    name: text,
+    values: v.pipe(jsonObject, v.record(text, num)),
+    moves: list(obj({ adjustmentId: text, before: text, after: text })),
+    kpis: decisionKpis,
+    baseline: decisionKpis,
+    rationale: text,
+  });
+
   return obj({
     id: text,
     name: text,
@@ -272,6 +286,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     policies: v.optional(policies),
     evaluation: v.optional(evaluation),
     actuals: v.optional(actuals),
+    decisions: v.optional(list(decision)),
     notes: text,
     createdAt: num,
     updatedAt: num,

@@ -2,6 +2,7 @@
  * The workshop's decision log (docs/model.md#decision-log): what a pinned proposal was, measured the
  * moment it was pinned. Pure: the workshop view supplies the ids, the time and the words.
  */
+import { canonicalJson } from './canonical';
 import { computePlan } from './compute';
 import { ratio } from './ratios';
 import type { Adjustment, AdjustmentOp, Decision, DecisionKpis, Plan, Scenario } from './types';
@@ -53,23 +54,9 @@ export function movedSliders(s: Scenario, before: Readonly<Record<string, number
   return moved;
 }
 
-/** JSON with keys in sorted order at every level, so that equal data gives equal text. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
 /** An adjustment without its id: what it does, for comparing two scenarios' states. */
 function essence(a: Adjustment): string {
-  return canonical({ ...a, id: undefined });
+  return canonicalJson({ ...a, id: undefined });
 }
 
 /**

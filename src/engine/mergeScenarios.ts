@@ -2,8 +2,11 @@
  * Bringing scenarios from another plan (a colleague's file) into this one ("Merge", docs/file-formats.md#plan-file). A
  * scenario refers to channels by id; the other plan's channels are matched to this plan's by id,
  * then by name (case and surrounding spaces ignored), and a channel with no match is copied in.
- * Every decision is listed in a preview before anything changes.
+ * A scenario this plan already has in the same state (same name or id, same parent, the same
+ * adjustments once channels are matched) is not added again, so merging the same file twice changes
+ * nothing. Every decision is listed in a preview before anything changes.
  */
+import { canonicalJson } from './canonical';
 import type { Adjustment, Channel, Plan, Scenario } from './types';
 
 export type ChannelMatch =
@@ -12,8 +15,11 @@ export type ChannelMatch =
   | { kind: 'added'; sourceId: string; targetId: string; name: string };
 
 export interface MergePreview {
-  /** The scenarios that will be added, parents first: the chosen ones and the ancestors they need. */
-  scenarios: { sourceId: string; newId: string; name: string; renamedFrom: string | null; addedAsParent: boolean }[];
+  /**
+   * The chosen scenarios and the ancestors they need, parents first. An entry with `sameAs` is already
+   * in this plan in the same state (that scenario's id) and is not added; the others are.
+   */
+  scenarios: { sourceId: string; newId: string; name: string; renamedFrom: string | null; addedAsParent: boolean; sameAs: string | null }[];
   channels: ChannelMatch[];
   /** Source scenario ids that do not exist in the file. */
   unknown: string[];
@@ -68,6 +74,7 @@ export function previewMerge(target: Plan, source: Plan, chosen: readonly string
   // A chosen scenario reached first as another's parent is still "chosen".
   const chosenSet = new Set(chosen);
 
+  const channelMap = (): Map<string, string> => new Map(channels.map((m) => [m.sourceId, m.targetId]));
   const targetIds = new Set(target.channels.map((c) => c.id));
   const targetByName = new Map(target.channels.map((c) => [norm(c.name), c] as const));
   const sourceChannels = new Map(source.channels.map((c) => [c.id, c]));
@@ -94,14 +101,58 @@ export function previewMerge(target: Plan, source: Plan, chosen: readonly string
 
   const takenNames = new Set(target.scenarios.map((s) => norm(s.name)));
   const takenIds = new Set(target.scenarios.map((s) => s.id));
+  const map = channelMap();
+  const placed = new Map<string, string>();
   const scenarios = order.map(({ s, asParent }) => {
+    const parentId = s.parentId === null ? null : (placed.get(s.parentId) ?? null);
+    const same = sameScenario(target, s, parentId, map);
+    if (same) {
+      placed.set(s.id, same.id);
+      return { sourceId: s.id, newId: same.id, name: same.name, renamedFrom: null, addedAsParent: asParent && !chosenSet.has(s.id), sameAs: same.id };
+    }
     const name = uniqueName(s.name, takenNames);
     takenNames.add(norm(name));
     const id = takenIds.has(s.id) ? newId('sc') : s.id;
     takenIds.add(id);
-    return { sourceId: s.id, newId: id, name, renamedFrom: name === s.name ? null : s.name, addedAsParent: asParent && !chosenSet.has(s.id) };
+    placed.set(s.id, id);
+    return { sourceId: s.id, newId: id, name, renamedFrom: name === s.name ? null : s.name, addedAsParent: asParent && !chosenSet.has(s.id), sameAs: null };
   });
-  return { scenarios, channels, unknown, currencyMismatch: source.currency !== target.currency };
+  // Only the scenarios actually added need their channels.
+  const used = new Set<string>();
+  for (const p of scenarios) if (!p.sameAs) for (const a of sourceScenarios.get(p.sourceId)!.adjustments) for (const id of channelRefs(a)) used.add(id);
+  return { scenarios, channels: channels.filter((m) => used.has(m.sourceId)), unknown, currencyMismatch: source.currency !== target.currency };
+}
+
+/** An adjustment as the target plan would hold it (channels matched), without its id. */
+function mappedEssence(a: Adjustment, map: ReadonlyMap<string, string>): string {
+  const to = (id: string): string => map.get(id) ?? id;
+  const targetPart = a.target.kind === 'channels' ? { ...a.target, ids: a.target.ids.map(to) } : a.target;
+  const op = a.op.kind === 'move' ? { ...a.op, from: to(a.op.from), to: to(a.op.to) } : a.op;
+  return canonicalJson({ ...a, id: undefined, target: targetPart, op });
+}
+
+/** Whether `name` is `base` or the `base (k)` an earlier merge renamed it to. */
+function sameName(name: string, base: string): boolean {
+  const n = norm(name);
+  const b = norm(base);
+  if (n === b) return true;
+  return n.startsWith(`${b} (`) && /^\(\d+\)$/.test(n.slice(b.length + 1));
+}
+
+/**
+ * The target's scenario that already is `s`: same id or name (or the name an earlier merge gave it),
+ * on the same parent (as placed in the target), with the same adjustments in the same order once
+ * channels are matched.
+ */
+function sameScenario(target: Plan, s: Scenario, parentId: string | null, map: ReadonlyMap<string, string>): Scenario | undefined {
+  const theirs = s.adjustments.map((a) => mappedEssence(a, map));
+  return target.scenarios.find(
+    (t) =>
+      (t.id === s.id || sameName(t.name, s.name)) &&
+      t.parentId === parentId &&
+      t.adjustments.length === theirs.length &&
+      t.adjustments.every((a, i) => canonicalJson({ ...a, id: undefined }) === theirs[i]),
+  );
 }
 
 /**
@@ -116,7 +167,7 @@ export function applyMerge(target: Plan, source: Plan, preview: MergePreview, ne
   const adjustmentIds = new Set(target.scenarios.flatMap((s) => s.adjustments.map((a) => a.id)));
   const mapChannel = (id: string): string => channelMap.get(id) ?? id;
 
-  const added: Scenario[] = preview.scenarios.map((p) => {
+  const added: Scenario[] = preview.scenarios.filter((p) => !p.sameAs).map((p) => {
     const s = sourceScenarios.get(p.sourceId) as Scenario;
     const adjustments = s.adjustments.map((a): Adjustment => {
       const id = adjustmentIds.has(a.id) ? newId('adj') : a.id;

@@ -31,7 +31,7 @@ test.describe('plan files', () => {
     expect(file.name).toMatch(/\.cmplan\.json$/);
     const json = JSON.parse(file.bytes.toString('utf8'));
     expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: CURRENT_FORMAT_VERSION });
-    expect(CURRENT_FORMAT_VERSION).toBe(4);
+    expect(CURRENT_FORMAT_VERSION).toBe(5);
     expect(json.plan.scenarios).toHaveLength(1);
     // Keys sorted at every level: the file diffs well.
     expect(Object.keys(json.plan)).toEqual([...Object.keys(json.plan)].sort());
@@ -57,6 +57,15 @@ test.describe('plan files', () => {
     await page.getByTestId('merge-apply').click();
     await expect(page.getByTestId('scenario-item')).toHaveCount(1);
     await expect(page.getByTestId('scenario-item')).toHaveText(json.plan.scenarios[0].name);
+
+    // Merging the same file again finds the scenario already here, unchanged: nothing to merge.
+    await importBytes(page, file.name, file.bytes, 'merge-input');
+    await page.getByTestId('merge-pick').first().check();
+    await expect(page.getByTestId('merge-same')).toContainText('already in this plan');
+    await expect(page.getByTestId('merge-nothing-new')).toBeVisible();
+    await expect(page.getByTestId('merge-apply')).toBeDisabled();
+    await page.getByTestId('merge-dialog-close').click();
+    await expect(page.getByTestId('scenario-item')).toHaveCount(1);
   });
 
   test('case 39, 42: encrypted round trip — a wrong password first, then the right one', async ({ page, planner: p }) => {
@@ -171,6 +180,9 @@ test.describe('plan files', () => {
     await page.getByTestId('scenario-new').click();
     await page.getByTestId('plan-export').click();
     const file = await download(page, 'export-plain');
+    // Since the export, the scenario here has changed: the file's version is another scenario.
+    await page.getByTestId('adjustment-add').click();
+    await expect(page.getByTestId('adjustment-list').locator('li')).toHaveCount(1);
     await importBytes(page, file.name, file.bytes, 'merge-input');
     await page.getByTestId('merge-pick').first().check();
     // The name is taken here: it comes in renamed.

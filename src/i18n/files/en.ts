@@ -79,6 +79,8 @@ export const filesEn = {
   'merge.added': 'not in this plan: will be added',
   'merge.renamed': '“{from}” exists here: added as “{to}”',
   'merge.asParent': 'added because “{child}” builds on it',
+  'merge.same': 'already in this plan as “{name}”, unchanged: not added again',
+  'merge.nothingNew': 'Everything picked is already in this plan, unchanged: there is nothing to merge.',
   'merge.currency': 'The file’s plan is in {theirs}, this plan in {ours}: merging would mix currencies, so it is not offered.',
   'merge.apply': 'Merge',
   'merge.done': 'Merged {count} scenarios; a snapshot of the plan before the merge is in History.',

@@ -81,6 +81,8 @@ export const filesZhCN: Record<keyof typeof filesEn, string> = {
   'merge.added': '本方案没有：将会添加',
   'merge.renamed': '本方案已有“{from}”：以“{to}”添加',
   'merge.asParent': '因“{child}”基于它而一并添加',
+  'merge.same': '本计划中已有相同的“{name}”：不再重复添加',
+  'merge.nothingNew': '所选情景在本计划中都已存在且未改变：没有需要合并的内容。',
   'merge.currency': '文件中的方案使用 {theirs}，本方案使用 {ours}：合并会混用币种，因此不提供合并。',
   'merge.apply': '合并',
   'merge.done': '已合并 {count} 个情景；合并前的方案快照保存在“历史”中。',

@@ -81,6 +81,8 @@ export const filesZhTW: Record<keyof typeof filesEn, string> = {
   'merge.added': '本方案沒有：將會新增',
   'merge.renamed': '本方案已有「{from}」：以「{to}」新增',
   'merge.asParent': '因「{child}」基於它而一併新增',
+  'merge.same': '本計畫中已有相同的「{name}」：不再重複加入',
+  'merge.nothingNew': '所選情境在本計畫中都已存在且未改變：沒有需要合併的內容。',
   'merge.currency': '檔案中的方案使用 {theirs}，本方案使用 {ours}：合併會混用幣種，因此不提供合併。',
   'merge.apply': '合併',
   'merge.done': '已合併 {count} 個情境；合併前的方案快照儲存在「歷史紀錄」中。',

@@ -89,3 +89,49 @@ describe('merging scenarios from another plan', () => {
     expect(p.scenarios.map((s) => s.sourceId).sort()).toEqual(['p', 'q']);
   });
 });
+
+describe('merging what is already here', () => {
+  it('merging the same file twice changes nothing the second time', () => {
+    const { target, source } = plans();
+    const make = ids();
+    const once = applyMerge(target, source, previewMerge(target, source, ['s2', 's3'], make), make);
+    const again = previewMerge(once, source, ['s2', 's3'], make);
+    expect(again.scenarios.every((s) => s.sameAs !== null)).toBe(true);
+    expect(again.channels).toEqual([]);
+    const twice = applyMerge(once, source, again, make);
+    expect(twice.scenarios).toEqual(once.scenarios);
+    expect(twice.channels).toEqual(once.channels);
+  });
+
+  it('a scenario the colleague never touched is recognised, and his new child of it builds on the receiver’s own', () => {
+    const target = simplePlan([simpleChannel('a'), simpleChannel('b')]);
+    target.scenarios = [scenario('base-push', 'Push', null, ['a'], 20)];
+    // His file: the same "Push" (copied earlier, new adjustment id) and a child he added on top.
+    const source = simplePlan([simpleChannel('a'), simpleChannel('b')]);
+    source.scenarios = [{ ...scenario('base-push', 'Push', null, ['a'], 20), adjustments: [{ ...scenario('x', 'x', null, ['a'], 20).adjustments[0], id: 'other-id' }] }, scenario('his', 'His idea', 'base-push', ['b'], 5)];
+    const make = ids();
+    const preview = previewMerge(target, source, ['base-push', 'his'], make);
+    expect(preview.scenarios.map((s) => [s.name, s.sameAs])).toEqual([
+      ['Push', 'base-push'],
+      ['His idea', null],
+    ]);
+    const merged = applyMerge(target, source, preview, make);
+    expect(merged.scenarios.map((s) => [s.name, s.parentId])).toEqual([
+      ['Push', null],
+      ['His idea', 'base-push'],
+    ]);
+    // His child computes on the receiver's Push exactly as on his own.
+    const theirs = computePlan(source, 'his').flows.netRevenue;
+    const ours = computePlan(merged, 'his').flows.netRevenue;
+    expect(Array.from(ours)).toEqual(Array.from(theirs));
+  });
+
+  it('the same name with different adjustments is still a different scenario', () => {
+    const target = simplePlan([simpleChannel('a')]);
+    target.scenarios = [scenario('s', 'Push', null, ['a'], 20)];
+    const source = simplePlan([simpleChannel('a')]);
+    source.scenarios = [scenario('s', 'Push', null, ['a'], 25)];
+    const preview = previewMerge(target, source, ['s'], ids());
+    expect(preview.scenarios.map((s) => [s.name, s.renamedFrom, s.sameAs])).toEqual([['Push (2)', 'Push', null]]);
+  });
+});

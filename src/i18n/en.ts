@@ -209,6 +209,7 @@ export const en = {
   'metric.traffic': 'Traffic',
   'metric.orders': 'Orders',
   'metric.newOrders': 'New-customer orders',
+  'metric.promotionDiscount': 'Promotion discount',
   'metric.grossRevenue': 'Gross revenue',
   'metric.returns': 'Returns',
   'metric.intermediaryMargin': 'Intermediary margin',

@@ -210,6 +210,7 @@ export const zhCN: Messages = {
   'metric.traffic': '流量',
   'metric.orders': '订单数',
   'metric.newOrders': '新客订单数',
+  'metric.promotionDiscount': '促销折让',
   'metric.grossRevenue': '总收入',
   'metric.returns': '退货额',
   'metric.intermediaryMargin': '中间商让利',

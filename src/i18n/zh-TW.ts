@@ -210,6 +210,7 @@ export const zhTW: Messages = {
   'metric.traffic': '流量',
   'metric.orders': '訂單數',
   'metric.newOrders': '新客訂單數',
+  'metric.promotionDiscount': '促銷折讓',
   'metric.grossRevenue': '總營收',
   'metric.returns': '退貨金額',
   'metric.intermediaryMargin': '中間商讓利',

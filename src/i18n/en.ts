@@ -322,6 +322,8 @@ export const en = {
   'desc.toOnly': ' until {to}',
   'desc.disabled': '(off) ',
   'whatif.title': 'What-if sliders',
+  'whatif.promoDepth': '{name}: discount depth',
+  'whatif.promoLift': '{name}: demand lift',
   'whatif.empty': 'Turn on “Slider” for an adjustment to drive it from here.',
   'whatif.reset': 'Reset',
   'goal.title': 'Goal seek',

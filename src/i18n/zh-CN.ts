@@ -323,6 +323,8 @@ export const zhCN: Messages = {
   'desc.toOnly': '（至{to}止）',
   'desc.disabled': '（停用）',
   'whatif.title': '假设分析滑块',
+  'whatif.promoDepth': '{name}：折扣力度',
+  'whatif.promoLift': '{name}：需求增量',
   'whatif.empty': '在调整项中开启“滑块”，即可在此拖动调整。',
   'whatif.reset': '重置',
   'goal.title': '单变量求解',

@@ -323,6 +323,8 @@ export const zhTW: Messages = {
   'desc.toOnly': '（至{to}止）',
   'desc.disabled': '（停用）',
   'whatif.title': '假設分析滑桿',
+  'whatif.promoDepth': '{name}：折扣幅度',
+  'whatif.promoLift': '{name}：需求增量',
   'whatif.empty': '在調整項目中開啟「滑桿」，即可在此拖動調整。',
   'whatif.reset': '重設',
   'goal.title': '目標搜尋',

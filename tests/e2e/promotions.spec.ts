@@ -19,8 +19,8 @@ async function typeField(page: Page, testid: string, text: string): Promise<void
 }
 
 /** The effect the page shows, against the engine's effect of the plan IndexedDB holds. */
-async function expectEffectShown(page: Page, e: PromotionEffect): Promise<void> {
-  const card = page.getByTestId('promo-event');
+async function expectEffectShown(page: Page, e: PromotionEffect, k = 0): Promise<void> {
+  const card = page.getByTestId('promo-event').nth(k);
   await expect(card.getByTestId('promo-effect-net')).toHaveText(yuan(e.netRevenue));
   await expect(card.getByTestId('promo-effect-discount')).toHaveText(yuan(e.discount));
   await expect(card.getByTestId('promo-effect-contribution')).toHaveText(yuan(e.contribution));
@@ -91,6 +91,15 @@ test.describe('promotions (中文)', () => {
       `亏损：贡献利润减少 ${yuan(-lose.contribution)}。需求增量至少要达到 ${pct(lose.breakEvenLift!)} 才能抵消折扣（预计 ${pct(0.3)}）。`,
     );
 
+    // The discount is a P&L line of the channel grid: Node's total, and each channel's own.
+    await page.getByTestId('tab-channels').click();
+    const lost = computePlan(losing);
+    expect(await p.readCell('channel-grid', 'total', 'metric.promotionDiscount')).toBe(yuan(total(lost.flows.promotionDiscount)));
+    const P = lost.periods;
+    const first = total(lost.flows.promotionDiscount.subarray(0, P));
+    expect(await p.readCell('channel-grid', 0, 'metric.promotionDiscount')).toBe(yuan(first));
+    await page.getByTestId('tab-levers').click();
+
     // The export: a header and one row per event, numbers as numbers.
     const file = await p.download('promo-export-xlsx');
     expect(file.name).toMatch(/促销\.xlsx$/);
@@ -109,5 +118,60 @@ test.describe('promotions (中文)', () => {
     // The workbook keeps percentages to six digits.
     expect(col('盈亏平衡增量')).toBeCloseTo(lose.breakEvenLift!, 5);
     expect(libraries).toEqual([]);
+  });
+});
+
+test.describe('promotions in a scenario (中文)', () => {
+  test('a scenario switches one event off and deepens another; its sliders move depth and lift; the KPIs are computePlan’s for the scenario', async ({ page, planner: p }) => {
+    await p.open(LOCALE);
+    await p.newPlan('beauty');
+    await page.getByTestId('tab-levers').click();
+    await page.getByTestId('levers-promotions').click();
+    for (const tpl of ['double11', '618']) {
+      await page.getByTestId('promo-template').selectOption(tpl);
+      await page.getByTestId('promo-add-template').click();
+    }
+    await expect(page.getByTestId('promo-event')).toHaveCount(2);
+    await page.getByTestId('tab-scenarios').click();
+    await page.getByTestId('scenario-new').click();
+    await page.getByTestId('tab-levers').click();
+    await page.getByTestId('levers-promotions').click();
+    const d11 = page.getByTestId('promo-event').first();
+    await d11.getByTestId('promo-scenario-lift').fill('250%');
+    await d11.getByTestId('promo-scenario-lift').press('Enter');
+    await d11.getByTestId('promo-scenario-depth').fill('30%');
+    await d11.getByTestId('promo-scenario-depth').press('Enter');
+    await page.getByTestId('promo-event').nth(1).getByTestId('promo-scenario-enabled').selectOption('off');
+    await expect(page.getByTestId('promo-event').nth(1).getByTestId('promo-scenario-enabled').locator('option:checked')).toHaveText('本情景中停用');
+    await p.saved();
+
+    const plan = await storedPlan(page);
+    const scenario = plan.scenarios[plan.scenarios.length - 1];
+    const [a, b] = plan.promotions!;
+    expect(scenario.promotions).toEqual([
+      { promotionId: a.id, lift: 2.5, depth: 0.3 },
+      { promotionId: b.id, enabled: false },
+    ]);
+    const res = computePlan(plan, scenario.id);
+    const noPromos = computePlan({ ...plan, promotions: [] }, scenario.id);
+    const [effect] = promotionEffects(plan, scenario.id);
+    // The 618 is off in the scenario: the whole discount is the Double 11's.
+    expect(total(res.flows.promotionDiscount)).toBe(effect.discount);
+    expect(effect.contribution).toBe(total(res.flows.contribution) - total(noPromos.flows.contribution));
+    await expectEffectShown(page, effect);
+    await expect(page.getByTestId('promo-bar')).toHaveCount(2 * plan.promotions![0].channelIds.length);
+    expect(await p.kpi('contribution')).toBe(total(res.flows.contribution));
+
+    // The Scenarios tab has a slider for the depth and one for the lift; moving the lift is one edit.
+    await page.getByTestId('tab-scenarios').click();
+    const labels = page.getByTestId('whatif').getByTestId('slider-label');
+    await expect(labels).toHaveText([`${a.name}：折扣力度 30%`, `${a.name}：需求增量 250%`]);
+    const lift = page.getByTestId('whatif').getByTestId('slider').nth(1);
+    await lift.fill('1');
+    await p.saved();
+    const moved = await storedPlan(page);
+    expect(moved.scenarios[moved.scenarios.length - 1].promotions![0].lift).toBe(1);
+    await expect(labels.nth(1)).toHaveText(`${a.name}：需求增量 100%`);
+    expect(await p.kpiChangedFrom('contribution', total(res.flows.contribution))).toBe(total(computePlan(moved, scenario.id).flows.contribution));
   });
 });

@@ -39,11 +39,16 @@ export interface CalendarLayout {
 
 /**
  * Room a bar's label needs, as a share of the timeline: a short event's label runs past its bar, so
- * the next event in the same lane must start after the label, not only after the bar.
+ * the next event in the same lane must start after the label, not only after the bar. Estimated from
+ * its characters (a Chinese character is about twice as wide) on a track of about 1,000 px.
  */
-const LABEL_SHARE = 0.16;
+function labelShare(label: string): number {
+  let px = 12;
+  for (const ch of label) px += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 15 : 8;
+  return Math.min(0.6, px / 1000);
+}
 
-export function calendarLayout(plan: Plan, months: readonly string[], promotions: readonly Promotion[]): CalendarLayout {
+export function calendarLayout(plan: Plan, months: readonly string[], promotions: readonly Promotion[], label: (p: Promotion) => string = (p) => p.name): CalendarLayout {
   const first = monthDays(months[0]).first;
   const lastMonth = monthDays(months[months.length - 1]);
   const last = lastMonth.first + lastMonth.days - 1;
@@ -64,13 +69,14 @@ export function calendarLayout(plan: Plan, months: readonly string[], promotions
     for (const { p, span } of mine) {
       const from = Math.max(span.from, first);
       const to = Math.min(span.to, last);
-      const taken = Math.max(to, from + Math.ceil(total * LABEL_SHARE));
+      const share = labelShare(label(p));
+      const taken = Math.max(to, from + Math.ceil(total * share));
       let lane = laneEnds.findIndex((end) => end < from);
       if (lane < 0) lane = laneEnds.push(taken) - 1;
       else laneEnds[lane] = taken;
       const left = pct(from - first);
       const width = pct(to - from + 1);
-      bars.push({ promotion: p, left, width, lane, clipped: from !== span.from || to !== span.to, labelAtEnd: left + LABEL_SHARE * 100 > 100 });
+      bars.push({ promotion: p, left, width, lane, clipped: from !== span.from || to !== span.to, labelAtEnd: left + share * 100 > 100 });
     }
     if (bars.length > 0) rows.push({ channelId: ch.id, name: ch.name, color: ch.color, lanes: laneEnds.length, bars });
   }

@@ -114,6 +114,24 @@ function rowEffect(events: readonly Promotion[], months: readonly string[], orde
   return e;
 }
 
+/**
+ * Makes cell i sell `after` orders: `viaTraffic` of the change as visits at the month's conversion
+ * (never fewer visits than none), the rest as orders per visit.
+ */
+function moveOrders(series: DriverSeries, i: number, traffic: number, after: number, viaTraffic: number): void {
+  const conversion = series.conversion[i];
+  const visits = conversion > 0 ? Math.max(-series.baseTraffic[i], viaTraffic / conversion) : 0;
+  let newTraffic = traffic + visits;
+  let newConversion = newTraffic > 0 ? after / newTraffic : conversion;
+  if (newConversion > 1) {
+    // More orders than visits: the excess arrives as visits, as a conversion above 100 % cannot.
+    newConversion = 1;
+    newTraffic = after;
+  }
+  series.baseTraffic[i] += newTraffic - traffic;
+  series.conversion[i] = newConversion;
+}
+
 /** Promotions of the plan and the scenario acting on the drivers of periods `from` onwards. */
 export function applyPromotions(plan: Plan, series: DriverSeries, months: readonly string[], scenarioId: string | null, from: number): void {
   const events = scenarioPromotions(plan, scenarioId).filter(usable);
@@ -136,19 +154,8 @@ export function applyPromotions(plan: Plan, series: DriverSeries, months: readon
       const change = e.viaConversion[t] + e.viaTraffic[t];
       if (change === 0 && e.discounted[t] === 0) continue;
       const i = at + t;
-      const conversion = series.conversion[i];
       const after = Math.max(0, orders[t] + change);
-      // Extra visits at the month's conversion; never fewer visits than none without spend.
-      const visits = conversion > 0 ? Math.max(-series.baseTraffic[i], e.viaTraffic[t] / conversion) : 0;
-      let newTraffic = traffic[t] + visits;
-      let newConversion = newTraffic > 0 ? after / newTraffic : conversion;
-      if (newConversion > 1) {
-        // More orders than visits: the excess arrives as visits, as a conversion above 100 % cannot.
-        newConversion = 1;
-        newTraffic = after;
-      }
-      series.baseTraffic[i] += newTraffic - traffic[t];
-      series.conversion[i] = newConversion;
+      if (change !== 0) moveOrders(series, i, traffic[t], after, e.viaTraffic[t]);
       if (e.discounted[t] > 0 && after > 0) {
         const share = Math.min(e.discounted[t] / after, e.maxDepth[t]);
         series.aov[i] *= 1 - share;

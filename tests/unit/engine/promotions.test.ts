@@ -148,6 +148,18 @@ describe('promotions in the formula graph', () => {
     expect(res.flows.grossRevenue[9]).toBe(base.flows.grossRevenue[9]);
   });
 
+  it('with a discount and no lift, sells the same orders at a lower price (the discount is pure margin given up)', () => {
+    const base = computePlan(flatPlan([]));
+    const res = computePlan(flatPlan([promo({ lift: 0 })]));
+    expect(res.flows.orders).toEqual(base.flows.orders);
+    expect(res.drivers.conversion).toEqual(base.drivers.conversion);
+    // 0.2 off on 11 of November's 30 days.
+    expect(Math.abs(res.flows.promotionDiscount[10] - 0.2 * (11 / 30) * base.flows.grossRevenue[10])).toBeLessThanOrEqual(1);
+    // List revenue is the unchanged month's, up to the rounding of the two lines.
+    expect(Math.abs(res.flows.grossRevenue[10] + res.flows.promotionDiscount[10] - base.flows.grossRevenue[10])).toBeLessThanOrEqual(1);
+    expect(res.flows.contribution[10]).toBeLessThan(base.flows.contribution[10]);
+  });
+
   it('breaks even at lift d / (1 − d − pull − hangover) when every month has the same margin', () => {
     for (const [depth, pull, hang] of [[0.2, 0, 0], [0.2, 0.1, 0.1], [0.3, 0.25, 0.15], [0.05, 0, 0.3]]) {
       const p = promo({ depth, lift: 0.5, pullForward: { share: pull, days: 14 }, hangover: { share: hang, months: 1 } });

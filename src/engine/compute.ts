@@ -7,6 +7,7 @@ import { cannibalisationPairs, type CannibalisationPair } from './scenarios/cann
 import { aggregateResult } from './regions/aggregate';
 import { expandPlan } from './regions/expand';
 import { applyLevers } from './levers/apply';
+import { promotionDiscountOf } from './levers/promotionDiscount';
 import { monthKeys } from './timeline';
 import type { FlowMetric, Plan } from './types';
 import { FLOW_METRICS } from './types';
@@ -65,12 +66,14 @@ function emptyFlows(n: number): FlowSeries {
  * cannibalisation until finishCell runs, because a channel's loss depends on other channels' revenue
  * of the same period, which must all be known first.
  */
-function revenueCell(plan: Plan, d: DriverSeries, f: FlowSeries, c: number, i: number): void {
+function revenueCell(plan: Plan, d: DriverSeries, f: FlowSeries, c: number, i: number, promo: Float64Array | undefined): void {
   const spend = d.spend[i];
   const incremental = curveTraffic(plan.channels[c].curve, spend);
   const traffic = d.baseTraffic[i] + incremental;
   const orders = traffic * d.conversion[i];
+  // aov is the average price paid; a promotion's discount is a line of its own (docs/model.md#promotions).
   const grossRevenue = roundMoney(orders * d.aov[i]);
+  f.promotionDiscount[i] = promo ? roundMoney(grossRevenue * promo[i]) : 0;
   const returns = roundMoney(grossRevenue * d.returnRate[i]);
   const intermediaryMargin = roundMoney((grossRevenue - returns) * d.channelMargin[i]);
   f.spend[i] = spend;
@@ -200,7 +203,8 @@ export function computeFromSeries(
     adjustmentNotices,
   };
   const f = res.flows;
-  for (let c = 0; c < C; c++) for (let t = 0; t < P; t++) revenueCell(plan, series, f, c, c * P + t);
+  const promo = promotionDiscountOf(series);
+  for (let c = 0; c < C; c++) for (let t = 0; t < P; t++) revenueCell(plan, series, f, c, c * P + t, promo);
   const pairs = cannibalisationPairs(plan);
   // Loss and cap flags are read before finishCell overwrites netRevenue with the reduced figure.
   const loss = pairs.length > 0 ? cannibalisationLoss(pairs, f, P, n) : null;

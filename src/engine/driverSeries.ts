@@ -1,4 +1,5 @@
 import { DRIVER_SPECS, type DriverSpec } from './drivers';
+import { promotionDiscountOf, setPromotionDiscount } from './levers/promotionDiscount';
 import { roundMoney } from './money';
 import { calendarMonths, monthKeys } from './timeline';
 import type { Driver, DriverKey, Plan } from './types';
@@ -77,6 +78,8 @@ export function inBounds(v: number, spec: DriverSpec): number {
 export function copySeries(series: DriverSeries): DriverSeries {
   const out = {} as DriverSeries;
   for (const key of DRIVER_KEYS) out[key] = series[key].slice();
+  const discount = promotionDiscountOf(series);
+  if (discount) setPromotionDiscount(out, discount.slice());
   return out;
 }
 

@@ -147,6 +147,8 @@ export interface Plan {
   actuals?: Actuals;
   /** Proposals pinned in workshops, with what moved and why (docs/model.md#decision-log); absent = none yet. */
   decisions?: Decision[];
+  /** Promotion events on the calendar (docs/model.md#promotions); absent = none planned. */
+  promotions?: Promotion[];
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -161,6 +163,11 @@ export const FLOW_METRICS = [
   'traffic',
   'orders',
   'newOrders',
+  /**
+   * Revenue given up to promotion discounts (docs/model.md#promotions): gross revenue at list prices
+   * is grossRevenue + promotionDiscount; grossRevenue is what customers paid.
+   */
+  'promotionDiscount',
   'grossRevenue',
   'returns',
   'intermediaryMargin',
@@ -193,6 +200,7 @@ export type MetricKey = FlowMetric | RatioMetric;
 
 export const MONEY_FLOWS: ReadonlySet<FlowMetric> = new Set([
   'spend',
+  'promotionDiscount',
   'grossRevenue',
   'returns',
   'intermediaryMargin',
@@ -262,6 +270,8 @@ export interface Scenario {
   notes: string;
   /** Months up to `through` take the plan's actuals (docs/model.md#actualise); absent = a plain scenario. */
   actualise?: Actualise;
+  /** Changes to the plan's promotions in this scenario (docs/model.md#promotions); absent = none. */
+  promotions?: PromotionChange[];
 }
 
 /**
@@ -578,4 +588,54 @@ export interface DecisionKpis {
   spend: number;
   fixedCost: number;
   orders: number;
+}
+
+/** Where a promotion's extra demand shows: more orders per visit, or more visits (docs/model.md#promotions). */
+export const PROMOTION_LIFT_TARGETS = ['conversion', 'traffic'] as const;
+export type PromotionLiftTarget = (typeof PROMOTION_LIFT_TARGETS)[number];
+
+/** Calendar events a promotion can start from; the user changes every figure a template fills in. */
+export const PROMOTION_TEMPLATES = ['618', 'double11', 'springFestival'] as const;
+export type PromotionTemplate = (typeof PROMOTION_TEMPLATES)[number];
+
+/**
+ * A promotion event (docs/model.md#promotions): on its days the named channels sell at `depth` off
+ * the month's price and see `lift` more demand than those days would have had. The model is monthly,
+ * so a month carries an event by the share of its days the event covers.
+ */
+export interface Promotion {
+  id: string;
+  name: string;
+  /** Ids of the channels that run it. */
+  channelIds: string[];
+  /** First and last day, `YYYY-MM-DD`, both included. */
+  start: string;
+  end: string;
+  /** Discount off the month's price on the event's days, a fraction: 0.2 = 20 % off. 0 ≤ depth < 1. */
+  depth: number;
+  /** Extra demand on the event's days, a fraction of what those days would have sold: 1.5 = 2.5 × as much. ≥ 0. */
+  lift: number;
+  liftOn: PromotionLiftTarget;
+  /**
+   * Share (0–1) of the extra demand that would have been bought anyway in the `days` before the event
+   * (customers waited for it, or paid a pre-sale deposit): taken from those days, so not incremental.
+   */
+  pullForward?: { share: number; days: number };
+  /** Share (0–1) of the extra demand missing after the event (customers stocked up), spread over `months` after its last day. */
+  hangover?: { share: number; months: number };
+  /** The calendar event it was made from; absent = the user's own. */
+  template?: PromotionTemplate;
+  /** Off = kept on the calendar but not applied. */
+  enabled: boolean;
+}
+
+/**
+ * A scenario's change to one of the plan's promotions; absent fields keep the value of the parent
+ * scenario (or the plan). The Scenarios tab shows a slider for a depth or lift set here.
+ */
+export interface PromotionChange {
+  promotionId: string;
+  enabled?: boolean;
+  depth?: number;
+  lift?: number;
 }

@@ -3,6 +3,7 @@ import type { EditStep } from '../engine/editHistory';
 import { sameData } from '../engine/planDiff';
 import type { GoalSeekResult, GoalSeekSpec } from '../engine/goalSeek';
 import type { FitResult } from '../engine/calibration';
+import type { PromotionEffect } from '../engine/levers/promotionEffects';
 import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec, PolicyResult, PolicySpec } from '../engine/optimiser';
 import type { ResponseCurveSeries } from '../engine/responseCurves';
 import type { MonteCarloModel, TornadoResult } from '../engine/uncertainty';
@@ -194,6 +195,11 @@ export class PlanSession {
 
   tornado(uncertainty: UncertainDriver[], signal?: AbortSignal): Promise<TornadoResult> {
     return this.#engine.run('tornado', [this.plan, { scenarioId: this.scenarioId, uncertainty }], signal);
+  }
+
+  /** What each promotion adds to the plan in the scenario shown, in the engine worker. */
+  promotionEffects(signal?: AbortSignal): Promise<PromotionEffect[]> {
+    return this.#engine.run('promotionEffects', [this.plan, this.scenarioId], signal);
   }
 
   /** Net revenue of each channel re-forecast from its actuals up to `through`, in the engine worker. */

@@ -11,6 +11,7 @@ import { RATIO_METRICS } from '../engine/types';
 export type MetricDirection = 'higher' | 'lower' | 'neutral';
 
 const LOWER_IS_BETTER: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'promotionDiscount',
   'returns',
   'intermediaryMargin',
   'cannibalised',

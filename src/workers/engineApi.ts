@@ -1,6 +1,7 @@
 import { computePlan, type PlanResult } from '../engine/compute';
 import { compileCustomMetrics, type CustomMetricProblem } from '../engine/expr';
 import { goalSeek, type GoalSeekResult, type GoalSeekSpec } from '../engine/goalSeek';
+import { promotionEffects, type PromotionEffect } from '../engine/levers/promotionEffects';
 import { BUILTIN_NAMES } from '../engine/metrics';
 import { validateScenarios } from '../engine/scenarios/validate';
 import { fitHill, type FitResult } from '../engine/calibration';
@@ -96,6 +97,11 @@ export const engineApi = {
 
   tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
     return tornado(plan, opts);
+  },
+
+  /** What each promotion adds to the plan in a scenario, and its break-even lift. */
+  promotionEffects(plan: Plan, scenarioId: string | null): PromotionEffect[] {
+    return promotionEffects(plan, scenarioId);
   },
 
   /** Each channel's net revenue re-forecast from its actuals up to `through`, over the plan months after it. */

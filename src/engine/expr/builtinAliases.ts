@@ -16,6 +16,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   traffic: ['流量'],
   orders: ['订单数', '訂單數'],
   newOrders: ['新客订单数', '新客訂單數'],
+  promotionDiscount: ['促销折让', '促銷折讓'],
   grossRevenue: ['总收入', '總營收', 'GMV'],
   returns: ['退货额', '退貨金額'],
   intermediaryMargin: ['中间商让利', '中間商讓利'],

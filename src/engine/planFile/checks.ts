@@ -17,6 +17,7 @@ import { validatePartners } from '../evaluation/partners';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
 import { uncertaintyIssues } from '../uncertainty/validate';
+import { checkPromotions } from '../levers/promotionChecks';
 import { checkRegionalValues } from './regionChecks';
 import { validatePlan, type Problem } from '../validate';
 
@@ -206,6 +207,9 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   checkEvaluation(c, plan, channelIds);
   checkRegionalValues(plan, c);
   c.uniqueIds(plan.decisions ?? [], ['decisions']);
+  const promotions = checkPromotions(plan);
+  c.errors.push(...promotions.errors);
+  c.warnings.push(...promotions.warnings);
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);

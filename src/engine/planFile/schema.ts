@@ -20,6 +20,8 @@ import {
   NORMALISATIONS,
   PARTNER_CRITERIA,
   PARTNER_KINDS,
+  PROMOTION_LIFT_TARGETS,
+  PROMOTION_TEMPLATES,
   RATIO_METRICS,
   REBATE_MODES,
   SETTLEMENT_PERIODS,
@@ -133,6 +135,12 @@ export function createPlanSchema(limits: SchemaLimits) {
     after: v.picklist(['plan', 'reforecast'] as const),
     reforecast: v.optional(list(obj({ channelId: text, netRevenue: list(num) }))),
   });
+  const promotionChange = obj({
+    promotionId: text,
+    enabled: v.optional(v.boolean()),
+    depth: v.optional(num),
+    lift: v.optional(num),
+  });
   const scenario = obj({
     id: text,
     name: text,
@@ -140,6 +148,21 @@ export function createPlanSchema(limits: SchemaLimits) {
     adjustments: list(adjustment),
     notes: text,
     actualise: v.optional(actualise),
+    promotions: v.optional(list(promotionChange)),
+  });
+  const promotion = obj({
+    id: text,
+    name: text,
+    channelIds: list(text),
+    start: text,
+    end: text,
+    depth: num,
+    lift: num,
+    liftOn: v.picklist(PROMOTION_LIFT_TARGETS),
+    pullForward: v.optional(obj({ share: num, days: num })),
+    hangover: v.optional(obj({ share: num, months: num })),
+    template: v.optional(v.picklist(PROMOTION_TEMPLATES)),
+    enabled: v.boolean(),
   });
 
   const cannibalisation = obj({ from: text, to: text, rate: num });
@@ -287,6 +310,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     evaluation: v.optional(evaluation),
     actuals: v.optional(actuals),
     decisions: v.optional(list(decision)),
+    promotions: v.optional(list(promotion)),
     notes: text,
     createdAt: num,
     updatedAt: num,

@@ -1,6 +1,9 @@
+import { promoEn } from './promotions.en';
+
 /** Messages of prices and promotions (loaded with the views that use them: see ../lazy.ts). */
 export const leversEn = {
   'levers.title': 'Prices & promotions',
   'levers.section.prices': 'Prices',
+  ...promoEn,
   'levers.section.promotions': 'Promotions',
 };

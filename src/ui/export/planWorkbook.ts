@@ -45,6 +45,16 @@ export const CHANNEL_RESULTS: readonly MetricKey[] = [
   'roi', 'roas', 'cac', 'costRatio', 'revenueShare',
 ];
 
+/**
+ * A plan with promotions shows the discount they give up next to the revenue it comes off
+ * (docs/model.md#promotions); a plan without them keeps its columns as they were.
+ */
+function withPromotionDiscount(plan: Plan, list: readonly MetricKey[], before: MetricKey): readonly MetricKey[] {
+  if (!plan.promotions || plan.promotions.length === 0) return list;
+  const k = list.indexOf(before);
+  return [...list.slice(0, k), 'promotionDiscount', ...list.slice(k)];
+}
+
 /** Metrics with a channel × month sheet each. */
 export const MONTHLY_METRICS: readonly MetricKey[] = ['spend', 'netRevenue', 'grossProfit', 'channelCost', 'contribution', 'orders', 'roi'];
 
@@ -60,11 +70,12 @@ function channelsSheet(input: PlanWorkbookInput): Sheet {
   const byChannel = rollup(plan, result, 'channel', 'all');
   const whole = rollup(plan, result, 'total', 'all');
   const regionName = (id: string): string => plan.regions.find((r) => r.id === id)?.name ?? id;
+  const results = withPromotionDiscount(plan, CHANNEL_RESULTS, 'grossRevenue');
   const head: ExportCell[] = [
     t('grid.name'), t('grid.type'), t('grid.role'), t('grid.regions'),
     ...DRIVER_KEYS.map((k) => t('xport.col.base', { name: t(`driver.${k}`) })),
     t('curve.type'), t('curve.max'), t('curve.halfSat'), t('curve.shape'),
-    ...CHANNEL_RESULTS.map((m) => t(`metric.${m}`)),
+    ...results.map((m) => t(`metric.${m}`)),
   ];
   const rows = plan.channels.map((ch): ExportCell[] => {
     const g = byChannel.groupKeys.indexOf(ch.id);
@@ -72,14 +83,14 @@ function channelsSheet(input: PlanWorkbookInput): Sheet {
       ch.name, t(`type.${ch.type}`), t(`role.${ch.role}`), ch.regions.map(regionName).join(', ') || null,
       ...DRIVER_KEYS.map((k) => unitCell(DRIVER_SPECS[k].unit, ch.drivers[k]?.base, plan.currency)),
       t(`curve.${ch.curve.type}`), unitCell('count', ch.curve.max, plan.currency), unitCell('money', ch.curve.halfSat, plan.currency), decimalCell(ch.curve.shape, 2),
-      ...CHANNEL_RESULTS.map((m) => metricCell(plan, m, g >= 0 ? rollupValue(byChannel, m, g, 0) : null)),
+      ...results.map((m) => metricCell(plan, m, g >= 0 ? rollupValue(byChannel, m, g, 0) : null)),
     ];
   });
   // The same total row as the channel grid's: base amounts summed, rates blended over the plan.
   const driverTotals = baseDriverTotals(plan, whole);
   const total: ExportCell[] = [
     t('grid.total'), null, null, null, ...DRIVER_KEYS.map((k) => unitCell(DRIVER_SPECS[k].unit, driverTotals[k], plan.currency)), null, null, null, null,
-    ...CHANNEL_RESULTS.map((m) => metricCell(plan, m, rollupValue(whole, m, 0, 0))),
+    ...results.map((m) => metricCell(plan, m, rollupValue(whole, m, 0, 0))),
   ];
   return { name: t('tabs.channels'), rows: [head, ...rows, total], totalRows: 1, freezeColumns: 1 };
 }
@@ -111,15 +122,16 @@ function monthlySheet(input: PlanWorkbookInput, m: MetricKey): Sheet {
  */
 function scenariosSheet(input: PlanWorkbookInput): Sheet {
   const { plan, t } = input;
+  const kpiList = withPromotionDiscount(plan, SCENARIO_KPIS, 'spend');
   const kpis = (r: PlanResult): (number | null)[] => {
     const whole = rollup(plan, r, 'total', 'all');
-    return SCENARIO_KPIS.map((m) => rollupValue(whole, m, 0, 0));
+    return kpiList.map((m) => rollupValue(whole, m, 0, 0));
   };
   const base = kpis(input.baseline);
   const each = input.scenarios.map((s) => kpis(s.result));
   const head: ExportCell[] = [t('csv.metric'), t('scn.baseline')];
   for (const s of input.scenarios) head.push(s.name, `${s.name} ${t('cmp.delta')}`, `${s.name} ${t('cmp.deltaPct')}`);
-  const rows = SCENARIO_KPIS.map((m, k): ExportCell[] => {
+  const rows = kpiList.map((m, k): ExportCell[] => {
     const row: ExportCell[] = [t(`metric.${m}`), metricCell(plan, m, base[k])];
     const ratio = metricFormat(m) === 'percent' || metricFormat(m) === 'ratio';
     each.forEach((v) => {

@@ -43,7 +43,7 @@ export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: P
   const whole = computed ? rollup(computed.plan, computed.out.result, 'total', 'all') : null;
   const metrics = (r: Rollup | null, g: number): ChannelRow['metrics'] => {
     const out: ChannelRow['metrics'] = {};
-    if (r && g >= 0) for (const m of [...RESULT_METRICS, 'cannibalised' as const]) out[m] = rollupValue(r, m, g, 0);
+    if (r && g >= 0) for (const m of [...RESULT_METRICS, 'cannibalised' as const, 'promotionDiscount' as const]) out[m] = rollupValue(r, m, g, 0);
     return out;
   };
   const rows = plan.channels.map((ch, i): ChannelRow => ({
@@ -72,6 +72,8 @@ export interface ChannelColumnsEnv {
   timeline: Timeline;
   /** Show the cannibalised-revenue column (only when the plan has cannibalisation pairs). */
   showCannibalised: boolean;
+  /** Show the promotion-discount column, before net revenue (only when the plan has promotions). */
+  showPromotionDiscount?: boolean;
   /** Opens the growth and seasonality editor on a channel. */
   openSeasonEditor: (channelId: string) => void;
 }
@@ -362,7 +364,8 @@ export function channelColumns(env: ChannelColumnsEnv): (ColDef<ChannelRow> | Co
       cellClassRules: { negative: (p) => typeof p.value === 'number' && p.value < 0 },
       context: { format: (v: number) => unitCell(metricFormat(m), v, money.currency) } satisfies ColumnContext<ChannelRow>,
     });
-  const results = env.showCannibalised ? [...RESULT_METRICS, 'cannibalised' as const] : RESULT_METRICS;
+  const withDiscount = env.showPromotionDiscount ? RESULT_METRICS.flatMap((m) => (m === 'netRevenue' ? ['promotionDiscount' as const, m] : [m])) : RESULT_METRICS;
+  const results = env.showCannibalised ? [...withDiscount, 'cannibalised' as const] : withDiscount;
   return [
     readable({
       colId: 'name',

@@ -1,7 +1,7 @@
 /**
  * Plans as the app can produce them, for property tests of the plan file: templates and synthetic
  * plans of any size, with scenarios, cannibalisation, uncertain drivers, budget bounds, curve points,
- * rebates, custom metrics, evaluation settings, monthly actuals and actualised scenarios on top. Every plan generated here is valid, so a
+ * rebates, custom metrics, evaluation settings, monthly actuals, actualised scenarios and promotions on top. Every plan generated here is valid, so a
  * file written from it must read back without a problem or a warning.
  */
 import fc from 'fast-check';
@@ -25,6 +25,8 @@ import {
   NORMALISATIONS,
   PARTNER_CRITERIA,
   PARTNER_KINDS,
+  PROMOTION_LIFT_TARGETS,
+  PROMOTION_TEMPLATES,
   REBATE_MODES,
   SETTLEMENT_PERIODS,
   type Actuals,
@@ -38,6 +40,8 @@ import {
   type DriverKey,
   type Evaluation,
   type Plan,
+  type Promotion,
+  type PromotionChange,
   type RebateScheme,
   type Scenario,
 } from '../../../src/engine/types';
@@ -416,5 +420,55 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
         fc.tuple(actualsArb(p), actualisedArb(p, 'sc-actualised')).map(([actuals, scenario]) => ({ ...p, actuals, scenarios: [...p.scenarios, scenario] })),
       );
     })
-    .chain(regionalValuesArb);
+    .chain(regionalValuesArb)
+    .chain(promotionsArb);
 });
+
+/** Promotions on the plan's calendar, and scenarios switching or changing them (half the plans have none). */
+function promotionsArb(plan: Plan): fc.Arbitrary<Plan> {
+  const ids = plan.channels.map((c) => c.id);
+  const first = Date.UTC(Number(plan.timeline.start.slice(0, 4)), Number(plan.timeline.start.slice(5, 7)) - 1, 1) / 86_400_000;
+  const iso = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  const rate = (max: number) => fc.double({ min: 0, max, noNaN: true });
+  const promotion = (k: number) =>
+    fc
+      .record({
+        name: awkwardText(),
+        channelIds: ids.length > 0 ? fc.shuffledSubarray(ids) : fc.constant<string[]>([]),
+        start: fc.integer({ min: -30, max: 400 }),
+        days: fc.integer({ min: 1, max: 60 }),
+        depth: rate(0.95),
+        lift: rate(20),
+        liftOn: fc.constantFrom(...PROMOTION_LIFT_TARGETS),
+        pullForward: fc.option(fc.record({ share: rate(0.5), days: fc.integer({ min: 1, max: 90 }) }), { nil: undefined }),
+        hangover: fc.option(fc.record({ share: rate(0.5), months: fc.integer({ min: 1, max: 12 }) }), { nil: undefined }),
+        template: fc.option(fc.constantFrom(...PROMOTION_TEMPLATES), { nil: undefined }),
+        enabled: fc.boolean(),
+      })
+      .map(({ start, days, pullForward, hangover, template, ...o }): Promotion => {
+        const p: Promotion = { id: `promo-${k}`, ...o, start: iso(first + start), end: iso(first + start + days - 1) };
+        if (pullForward) p.pullForward = pullForward;
+        if (hangover) p.hangover = hangover;
+        if (template) p.template = template;
+        return p;
+      });
+  return fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }).chain((n) => {
+    if (n === undefined) return fc.constant(plan);
+    return fc.tuple(...Array.from({ length: n }, (_, k) => promotion(k))).chain((promotions) => {
+      const change = (promotionId: string) =>
+        fc.record({ enabled: fc.option(fc.boolean(), { nil: undefined }), depth: fc.option(rate(0.95), { nil: undefined }), lift: fc.option(rate(20), { nil: undefined }) }).map((c): PromotionChange => {
+          const out: PromotionChange = { promotionId };
+          if (c.enabled !== undefined) out.enabled = c.enabled;
+          if (c.depth !== undefined) out.depth = c.depth;
+          if (c.lift !== undefined) out.lift = c.lift;
+          return out;
+        });
+      const changes = promotions.length === 0 || plan.scenarios.length === 0 ? fc.constant<PromotionChange[]>([]) : fc.array(change(promotions[0].id), { maxLength: 2 });
+      return changes.map((list): Plan => ({
+        ...plan,
+        promotions,
+        scenarios: plan.scenarios.map((s, i) => (i === 0 && list.length > 0 ? { ...s, promotions: list } : s)),
+      }));
+    });
+  });
+}

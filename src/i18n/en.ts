@@ -7,7 +7,6 @@ import { evaluationEn } from './evaluation/en';
 import { historyEn } from './history/en';
 import { offlineEn } from './offline/en';
 import { filesEn } from './files/en';
-import { customersEn } from './customers/en';
 import { exportsEn } from './exports/en';
 import { inputEn } from './input/en';
 import { growthEn } from './growth/en';
@@ -21,7 +20,6 @@ import { actualsEn } from './actuals/en';
 import { forecastEn } from './forecast/en';
 import { varianceEn } from './variance/en';
 import { policiesEn } from './policies/en';
-import { regionCustomersEn } from './regionCustomers/en';
 import { regionsEn } from './regions/en';
 import { regionScenariosEn } from './regionScenarios/en';
 
@@ -453,7 +451,6 @@ export const en = {
   ...historyEn,
   ...offlineEn,
   ...filesEn,
-  ...customersEn,
   ...exportsEn,
   ...inputEn,
   ...growthEn,
@@ -467,7 +464,6 @@ export const en = {
   ...forecastEn,
   ...varianceEn,
   ...policiesEn,
-  ...regionCustomersEn,
   ...regionsEn,
   ...regionScenariosEn,
 } as const;

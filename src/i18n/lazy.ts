@@ -11,6 +11,8 @@ import type { lifecycleEn } from './lifecycle/en';
 import type { channelKpisEn } from './channelKpis/en';
 import type { customerValueEn } from './customerValue/en';
 import type { decisionsEn } from './decisions/en';
+import type { customersEn } from './customers/en';
+import type { regionCustomersEn } from './regionCustomers/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -51,6 +53,16 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./decisions/zh-CN')).decisionsZhCN,
     'zh-TW': async () => (await import('./decisions/zh-TW')).decisionsZhTW,
   },
+  customers: {
+    en: async () => (await import('./customers/en')).customersEn,
+    'zh-CN': async () => (await import('./customers/zh-CN')).customersZhCN,
+    'zh-TW': async () => (await import('./customers/zh-TW')).customersZhTW,
+  },
+  regionCustomers: {
+    en: async () => (await import('./regionCustomers/en')).regionCustomersEn,
+    'zh-CN': async () => (await import('./regionCustomers/zh-CN')).regionCustomersZhCN,
+    'zh-TW': async () => (await import('./regionCustomers/zh-TW')).regionCustomersZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -63,4 +75,6 @@ export type LazyMessageKey =
   | keyof typeof lifecycleEn
   | keyof typeof channelKpisEn
   | keyof typeof customerValueEn
-  | keyof typeof decisionsEn;
+  | keyof typeof decisionsEn
+  | keyof typeof customersEn
+  | keyof typeof regionCustomersEn;

@@ -8,7 +8,6 @@ import { evaluationZhCN } from './evaluation/zh-CN';
 import { historyZhCN } from './history/zh-CN';
 import { offlineZhCN } from './offline/zh-CN';
 import { filesZhCN } from './files/zh-CN';
-import { customersZhCN } from './customers/zh-CN';
 import { exportsZhCN } from './exports/zh-CN';
 import { inputZhCN } from './input/zh-CN';
 import { growthZhCN } from './growth/zh-CN';
@@ -22,7 +21,6 @@ import { actualsZhCN } from './actuals/zh-CN';
 import { forecastZhCN } from './forecast/zh-CN';
 import { varianceZhCN } from './variance/zh-CN';
 import { policiesZhCN } from './policies/zh-CN';
-import { regionCustomersZhCN } from './regionCustomers/zh-CN';
 import { regionsZhCN } from './regions/zh-CN';
 import { regionScenariosZhCN } from './regionScenarios/zh-CN';
 
@@ -454,7 +452,6 @@ export const zhCN: Messages = {
   ...historyZhCN,
   ...offlineZhCN,
   ...filesZhCN,
-  ...customersZhCN,
   ...exportsZhCN,
   ...inputZhCN,
   ...growthZhCN,
@@ -468,7 +465,6 @@ export const zhCN: Messages = {
   ...forecastZhCN,
   ...varianceZhCN,
   ...policiesZhCN,
-  ...regionCustomersZhCN,
   ...regionsZhCN,
   ...regionScenariosZhCN,
 };

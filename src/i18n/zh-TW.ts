@@ -8,7 +8,6 @@ import { evaluationZhTW } from './evaluation/zh-TW';
 import { historyZhTW } from './history/zh-TW';
 import { offlineZhTW } from './offline/zh-TW';
 import { filesZhTW } from './files/zh-TW';
-import { customersZhTW } from './customers/zh-TW';
 import { exportsZhTW } from './exports/zh-TW';
 import { inputZhTW } from './input/zh-TW';
 import { growthZhTW } from './growth/zh-TW';
@@ -22,7 +21,6 @@ import { actualsZhTW } from './actuals/zh-TW';
 import { forecastZhTW } from './forecast/zh-TW';
 import { varianceZhTW } from './variance/zh-TW';
 import { policiesZhTW } from './policies/zh-TW';
-import { regionCustomersZhTW } from './regionCustomers/zh-TW';
 import { regionsZhTW } from './regions/zh-TW';
 import { regionScenariosZhTW } from './regionScenarios/zh-TW';
 
@@ -454,7 +452,6 @@ export const zhTW: Messages = {
   ...historyZhTW,
   ...offlineZhTW,
   ...filesZhTW,
-  ...customersZhTW,
   ...exportsZhTW,
   ...inputZhTW,
   ...growthZhTW,
@@ -468,7 +465,6 @@ export const zhTW: Messages = {
   ...forecastZhTW,
   ...varianceZhTW,
   ...policiesZhTW,
-  ...regionCustomersZhTW,
   ...regionsZhTW,
   ...regionScenariosZhTW,
 };

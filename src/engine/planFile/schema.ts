@@ -20,6 +20,7 @@ import {
   NORMALISATIONS,
   PARTNER_CRITERIA,
   PARTNER_KINDS,
+  RAMP_SHAPES,
   RATIO_METRICS,
   REBATE_MODES,
   SETTLEMENT_PERIODS,
@@ -140,6 +141,10 @@ export function createPlanSchema(limits: SchemaLimits) {
     adjustments: list(adjustment),
     notes: text,
     actualise: v.optional(actualise),
+    launches: v.optional(
+      list(obj({ channel, month: text, rampMonths: num, rampShape: v.picklist(RAMP_SHAPES), launchCost: num })),
+    ),
+    exits: v.optional(list(obj({ channelId: text, month: text, transfers: list(obj({ channelId: text, share: num })) }))),
   });
 
   const cannibalisation = obj({ from: text, to: text, rate: num });

@@ -4,8 +4,7 @@
  * reads a result row by row — roll-ups, grids, charts, exports — must take its channels from here,
  * never from `plan.channels` by position.
  */
-import type { Channel, Plan } from '../types';
-import { channelOfType } from './typeDefaults';
+import { DRIVER_KEYS, type Channel, type Driver, type DriverKey, type Plan } from '../types';
 
 /** Every channel a result of the plan can hold, by id: the baseline's, then every scenario's launches. */
 export function knownChannels(plan: Plan): Map<string, Channel> {
@@ -15,14 +14,21 @@ export function knownChannels(plan: Plan): Map<string, Channel> {
   return out;
 }
 
+/**
+ * A stand-in for a channel a result names but the plan no longer has (a result computed before its
+ * scenario was edited): its row keeps its id until the next result arrives.
+ */
+function goneChannel(id: string): Channel {
+  const drivers = Object.fromEntries(DRIVER_KEYS.map((k) => [k, { base: 0 }])) as Record<DriverKey, Driver>;
+  return { id, name: id, type: 'other', role: 'auxiliary', regions: [], color: '#888888', drivers, curve: { type: 'none', max: 0, halfSat: 0, shape: 1 } };
+}
+
 /** The plan with the channels of the result (the same object when they are the plan's own). */
 export function resultPlan(plan: Plan, result: { channelIds: readonly string[] }): Plan {
   const ids = result.channelIds;
   if (ids.length === plan.channels.length && ids.every((id, c) => plan.channels[c].id === id)) return plan;
   const known = knownChannels(plan);
-  // A result computed before its scenario was edited may name a channel that is gone; it keeps its
-  // row under its id until the next result arrives.
-  const channels = ids.map((id) => known.get(id) ?? channelOfType(id, id, 'other', '#888888', 0));
+  const channels = ids.map((id) => known.get(id) ?? goneChannel(id));
   return { ...plan, channels };
 }
 
@@ -39,7 +45,7 @@ export function unionChannels(plan: Plan, results: readonly { channelIds: readon
     for (const id of r.channelIds) {
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push(known.get(id) ?? channelOfType(id, id, 'other', '#888888', 0));
+      out.push(known.get(id) ?? goneChannel(id));
     }
   }
   return out;

@@ -39,7 +39,7 @@ export const lifecycleEn = {
   'lifecycle.cmp.note': 'A channel that a scenario launches, or one the baseline lacks, counts as 0 where it does not exist.',
   'lifecycle.bcg.exitTitle': 'Exit {name}',
   'lifecycle.bcg.exitIntro': 'Close the channel from the month below and move a share of its orders to other channels. Its spend, fixed cost and traffic go.',
-  'lifecycle.bcg.effect': 'Change of contribution over {from} – {to}',
+  'lifecycle.bcg.effect': 'Change of contribution over {from} – {to}:',
   'lifecycle.bcg.into': 'Scenario',
   'lifecycle.bcg.newScenario': 'A new scenario',
   'lifecycle.bcg.exitAction': 'Create the exit',

@@ -41,7 +41,7 @@ export const lifecycleZhCN: Record<keyof typeof lifecycleEn, string> = {
   'lifecycle.cmp.note': '某情景新增的渠道，或基准方案中没有的渠道，在不存在的一方按 0 计。',
   'lifecycle.bcg.exitTitle': '退出{name}',
   'lifecycle.bcg.exitIntro': '自下方月份起关闭该渠道，并把一部分订单转移到其他渠道。其投放、固定成本和流量随之取消。',
-  'lifecycle.bcg.effect': '{from}至{to}贡献利润的变化',
+  'lifecycle.bcg.effect': '{from}至{to}贡献利润的变化：',
   'lifecycle.bcg.into': '情景',
   'lifecycle.bcg.newScenario': '新建情景',
   'lifecycle.bcg.exitAction': '创建退出',

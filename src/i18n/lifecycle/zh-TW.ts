@@ -41,7 +41,7 @@ export const lifecycleZhTW: Record<keyof typeof lifecycleEn, string> = {
   'lifecycle.cmp.note': '某情境新增的通路，或基準方案中沒有的通路，在不存在的一方以 0 計。',
   'lifecycle.bcg.exitTitle': '退出{name}',
   'lifecycle.bcg.exitIntro': '自下方月份起關閉該通路，並將一部分訂單轉移到其他通路。其投放、固定成本與流量隨之取消。',
-  'lifecycle.bcg.effect': '{from}至{to}貢獻利潤的變化',
+  'lifecycle.bcg.effect': '{from}至{to}貢獻利潤的變化：',
   'lifecycle.bcg.into': '情境',
   'lifecycle.bcg.newScenario': '新增情境',
   'lifecycle.bcg.exitAction': '建立退出',

@@ -73,8 +73,8 @@ export function transfersOf(shares: Readonly<Record<string, number>>): DemandTra
  * "Exit this dog": a new scenario (on `parentId`, the scenario the matrix shows) with the exit, or the exit added to an existing
  * scenario (`into`). One undo step either way.
  */
-export function exitChannelScenarioOps(plan: Plan, exit: ChannelExit, name: string, into: string | null, parentId: string | null = null): { ops: Op[]; id: string } {
+export function exitChannelScenarioOps(plan: Plan, exit: ChannelExit, name: string, into: string | null, parentId: string | null = null, notes = ''): { ops: Op[]; id: string } {
   if (into !== null && scenarioIndex(plan, into) >= 0) return { ops: setExitOps(plan, into, exit), id: into };
-  const scenario: Scenario = { id: newId('sc'), name, parentId, adjustments: [], notes: '', exits: [exit] };
+  const scenario: Scenario = { id: newId('sc'), name, parentId, adjustments: [], notes, exits: [exit] };
   return { ops: [{ path: ['scenarios'], value: [...plan.scenarios, scenario] }], id: scenario.id };
 }

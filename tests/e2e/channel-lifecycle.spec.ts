@@ -46,7 +46,7 @@ test('a dog exited from the BCG matrix and a new channel ramped in its scenario 
   // Moving 40 % of the orders to Tmall is worth more than losing them all.
   await expect.poll(async () => Number(await form.getByTestId('bcg-exit-effect').getAttribute('data-effect'))).toBeGreaterThan(lostOnly);
   await form.getByTestId('bcg-exit-confirm').click();
-  await expect(page.getByTestId('scenario-view').locator('option:checked')).toHaveText('退出线下体验店');
+  await expect(page.getByTestId('scenario-view').locator('option:checked')).toHaveText('退出渠道：线下体验店');
 
   // The scenario editor describes the exit in words; a new channel is added to the same scenario.
   await page.getByTestId('tab-scenarios').click();
@@ -67,7 +67,7 @@ test('a dog exited from the BCG matrix and a new channel ramped in its scenario 
   // What was saved, computed here.
   await p.saved();
   const plan = await storedPlan(page);
-  const scenario = plan.scenarios.find((s) => s.name === '退出线下体验店')!;
+  const scenario = plan.scenarios.find((s) => s.name === '退出渠道：线下体验店')!;
   expect(scenario.exits).toEqual([{ channelId: STORES, month: '2027-07', transfers: [{ channelId: TMALL, share: 0.4 }] }]);
   const launch = scenario.launches![0];
   expect({ month: launch.month, rampMonths: launch.rampMonths, rampShape: launch.rampShape, launchCost: launch.launchCost, type: launch.channel.type }).toEqual({

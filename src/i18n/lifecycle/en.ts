@@ -43,6 +43,5 @@ export const lifecycleEn = {
   'lifecycle.bcg.into': 'Scenario',
   'lifecycle.bcg.newScenario': 'A new scenario',
   'lifecycle.bcg.exitAction': 'Create the exit',
-  'lifecycle.bcg.scenarioName': 'Exit {name}',
   'lifecycle.bcg.done': 'Exit of {name} added to “{scenario}”.',
 };

@@ -45,6 +45,5 @@ export const lifecycleZhCN: Record<keyof typeof lifecycleEn, string> = {
   'lifecycle.bcg.into': '情景',
   'lifecycle.bcg.newScenario': '新建情景',
   'lifecycle.bcg.exitAction': '创建退出',
-  'lifecycle.bcg.scenarioName': '退出{name}',
   'lifecycle.bcg.done': '已将退出{name}加入“{scenario}”。',
 };

@@ -45,6 +45,5 @@ export const lifecycleZhTW: Record<keyof typeof lifecycleEn, string> = {
   'lifecycle.bcg.into': '情境',
   'lifecycle.bcg.newScenario': '新增情境',
   'lifecycle.bcg.exitAction': '建立退出',
-  'lifecycle.bcg.scenarioName': '退出{name}',
   'lifecycle.bcg.done': '已將退出{name}加入「{scenario}」。',
 };

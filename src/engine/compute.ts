@@ -8,6 +8,8 @@ import { aggregateResult } from './regions/aggregate';
 import { expandPlan } from './regions/expand';
 import { applyLevers } from './levers/apply';
 import { promotionDiscountOf } from './levers/promotionDiscount';
+import { applyLifecycle } from './lifecycle/apply';
+import { withLaunches } from './lifecycle/launches';
 import { monthKeys } from './timeline';
 import type { FlowMetric, Plan } from './types';
 import { FLOW_METRICS } from './types';
@@ -248,7 +250,11 @@ function applyRebate(plan: Plan, d: DriverSeries, res: PlanResult, c: number, lo
   }
 }
 
-/** Resolved drivers of the baseline, or of a scenario with its chain of adjustments applied; then the price and promotion levers (levers/apply.ts). */
+/**
+ * Resolved drivers of the baseline, or of a scenario with its chain of adjustments applied; then the
+ * price and promotion levers (levers/apply.ts); then the scenario's channel launches and exits
+ * (lifecycle/apply.ts), for which `plan` must already hold the launched channels (withLaunches).
+ */
 export function scenarioSeries(plan: Plan, scenarioId: string | null = null): {
   series: DriverSeries;
   notices: ClampNotice[];
@@ -258,6 +264,7 @@ export function scenarioSeries(plan: Plan, scenarioId: string | null = null): {
   const months = monthKeys(plan.timeline);
   const adjustmentNotices = scenarioId === null ? [] : applyScenario(plan, series, months, scenarioId);
   applyLevers(plan, series, months, scenarioId);
+  applyLifecycle(plan, series, months, scenarioId);
   return { series, notices, adjustmentNotices };
 }
 
@@ -268,9 +275,11 @@ export function scenarioSeries(plan: Plan, scenarioId: string | null = null): {
 export function computePlan(plan: Plan, scenarioId: string | null = null): PlanResult {
   // Channels planned by region are computed row by row and added up (regions/expand.ts); a plan
   // without regional values takes the plain path and computes exactly as it always has.
-  const x = expandPlan(plan);
-  const target = x ? x.plan : plan;
+  // A scenario that launches channels computes with them appended (lifecycle/launches.ts).
+  const scoped = withLaunches(plan, scenarioId);
+  const x = expandPlan(scoped);
+  const target = x ? x.plan : scoped;
   const { series, notices, adjustmentNotices } = scenarioSeries(target, scenarioId);
   const res = computeFromSeries(target, series, notices, adjustmentNotices, scenarioId);
-  return x ? aggregateResult(plan, x, res) : res;
+  return x ? aggregateResult(scoped, x, res) : res;
 }

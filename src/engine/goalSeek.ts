@@ -1,3 +1,4 @@
+import { withLaunches } from './lifecycle/launches';
 import { scenarioSeries } from './compute';
 import { copySeries } from './driverSeries';
 import { isDriverKey } from './metrics';
@@ -125,6 +126,8 @@ function samplePoints(lo: number, hi: number): { points: number[]; anchor: numbe
  * when the bounds hold none it says so and gives the closest value it found.
  */
 export function goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
+  // A scenario that launches channels runs with them (lifecycle/launches.ts).
+  plan = withLaunches(plan, spec.scenarioId);
   checkSpec(plan, spec);
   // On a plan with regional values the metric is computed region by region, as computePlan does; a
   // variable of one region makes its channel computed by region too.

@@ -1,3 +1,4 @@
+import { withLaunches } from './lifecycle/launches';
 import { scenarioSeries } from './compute';
 import { buildModels, channelValue, type OptimiseObjective } from './optimiser';
 import { regionalRun } from './regions/run';
@@ -16,6 +17,8 @@ export interface ResponseCurveSeries {
  * its regions' functions, its spend shared among them as today (by region share when it has none).
  */
 export function responseCurves(plan: Plan, scenarioId: string | null, objective: OptimiseObjective, points = 60, upTo?: Record<string, number>): ResponseCurveSeries[] {
+  // A scenario that launches channels runs with them (lifecycle/launches.ts).
+  plan = withLaunches(plan, scenarioId);
   const run = regionalRun(plan);
   const { series } = scenarioSeries(run.target, scenarioId);
   const models = buildModels(run.target, series, objective);

@@ -1,4 +1,5 @@
 import type { PlanResult } from './compute';
+import { resultPlan } from './lifecycle/resultPlan';
 import { regionCells, type RegionCells } from './regions/cells';
 import { ratioMetric, ratio, type FlowTotals } from './ratios';
 import { buckets as makeBuckets, type Bucket, type Granularity } from './timeline';
@@ -70,7 +71,9 @@ function regionGroups(plan: Plan, cells: RegionCells): { keys: string[]; rowGrou
   return { keys, rowGroup };
 }
 
-export function rollup(plan: Plan, res: PlanResult, groupBy: GroupBy, granularity: Granularity): Rollup {
+export function rollup(planIn: Plan, res: PlanResult, groupBy: GroupBy, granularity: Granularity): Rollup {
+  // Rows are the result's channels, which a scenario with launches has more of than the plan.
+  const plan = resultPlan(planIn, res);
   const bks = makeBuckets(plan.timeline, granularity);
   const bucketOf = new Int32Array(res.periods);
   bks.forEach((b, bi) => bucketOf.fill(bi, b.start, b.end));

@@ -272,6 +272,50 @@ export interface Scenario {
   actualise?: Actualise;
   /** Changes to the plan's promotions in this scenario (docs/model.md#promotions); absent = none. */
   promotions?: PromotionChange[];
+  /** Channels this scenario opens that the baseline lacks (docs/model.md#channel-life-cycle); absent = none. */
+  launches?: ChannelLaunch[];
+  /** Channels this scenario closes (docs/model.md#channel-life-cycle); absent = none. */
+  exits?: ChannelExit[];
+}
+
+export const RAMP_SHAPES = ['linear', 's'] as const;
+export type RampShape = (typeof RAMP_SHAPES)[number];
+
+/**
+ * A channel a scenario opens. Before `month` the channel produces nothing. From `month` on its
+ * spend, base traffic and fixed cost are the full amounts of its drivers, and its conversion is
+ * multiplied by the ramp factor (docs/model.md#channel-life-cycle): 1/(rampMonths+1) in the launch
+ * month rising to 1 after `rampMonths` months. `launchCost` is booked as fixed cost in the launch month.
+ */
+export interface ChannelLaunch {
+  /** A complete channel; its id must not be a channel of the baseline or of another launch. */
+  channel: Channel;
+  /** Launch month, `YYYY-MM`. */
+  month: string;
+  /** Whole months from launch to full effect; 0 = full effect in the launch month. */
+  rampMonths: number;
+  rampShape: RampShape;
+  /** One-off launch cost, minor units. */
+  launchCost: number;
+}
+
+/** A share of an exited channel's orders that moves to another channel. */
+export interface DemandTransfer {
+  channelId: string;
+  /** Fraction (0–1) of the exited channel's orders; the shares of one exit add up to at most 1. */
+  share: number;
+}
+
+/**
+ * A channel a scenario closes from `month` on: its spend, fixed cost and base traffic are 0 from that
+ * month (so it has no traffic, orders or revenue), and each transfer's share of the orders it would
+ * have had moves to the named channel as base traffic at that channel's conversion.
+ */
+export interface ChannelExit {
+  channelId: string;
+  /** First month without the channel, `YYYY-MM`. */
+  month: string;
+  transfers: DemandTransfer[];
 }
 
 /**

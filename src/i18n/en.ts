@@ -93,6 +93,7 @@ export const en = {
   'grid.role': 'Role',
   'grid.regions': 'Regions',
   'grid.total': 'Total',
+  'grid.launched': '{name} · new in this scenario',
   'grid.baseline': 'Base month (before growth and seasonality)',
   'grid.curve': 'Response curve',
   'grid.results': 'Results (whole plan)',

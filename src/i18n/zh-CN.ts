@@ -94,6 +94,7 @@ export const zhCN: Messages = {
   'grid.role': '角色',
   'grid.regions': '区域',
   'grid.total': '合计',
+  'grid.launched': '{name} · 本情景新增',
   'grid.baseline': '基准月（未计增长与季节性）',
   'grid.curve': '响应曲线',
   'grid.results': '结果（整个方案）',

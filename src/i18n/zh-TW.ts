@@ -94,6 +94,7 @@ export const zhTW: Messages = {
   'grid.role': '角色',
   'grid.regions': '區域',
   'grid.total': '合計',
+  'grid.launched': '{name} · 本情境新增',
   'grid.baseline': '基準月（未計成長與季節性）',
   'grid.curve': '反應曲線',
   'grid.results': '結果（整個方案）',

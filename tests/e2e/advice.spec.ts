@@ -138,6 +138,8 @@ test.describe('advice that says when it loses money (简体中文)', () => {
     const effect = await num(live.locator('[data-testid="bcg-effect"][data-action="exit"]'), 'data-effect');
     expect(effect).toBeGreaterThan(0);
     await live.locator('[data-testid="bcg-create"][data-action="exit"]').click();
+    // The exit form: from the first month, no orders moved (what the table's effect assumes).
+    await page.getByTestId('bcg-exit-confirm').click();
     await expect(page.getByTestId('scenario-view').locator('option:checked')).toHaveText('退出渠道：抖音直播带货');
     // The whole plan is the 12 months the effect was computed over: contribution rises by exactly it.
     const after = await p.kpiChangedFrom('contribution', before);

@@ -98,6 +98,8 @@ test.describe('channel evaluation', () => {
     const effect = Number(await dog.locator('[data-testid="bcg-effect"][data-action="exit"]').getAttribute('data-effect'));
     expect(effect).toBeGreaterThan(0);
     await dog.locator('[data-testid="bcg-create"][data-action="exit"]').click();
+    await expect(page.getByTestId('bcg-exit-effect')).toHaveAttribute('data-effect', String(effect));
+    await page.getByTestId('bcg-exit-confirm').click();
     await expect(page.getByTestId('scenario-view').locator('option:checked')).toHaveText('Exit: Douyin live-stream');
     // Contribution rises by what the table showed for the last 12 months, twice: the live-stream's
     // two years are alike (no growth), and the plan has 24 months.

@@ -379,6 +379,7 @@ async function bcgExit(page: Page, p: Planner, day: Day): Promise<void> {
   const row = day.names.indexOf(channel);
   expect(row).toBeGreaterThanOrEqual(0);
   await exit.locator('[data-testid="bcg-create"][data-action="exit"]').click();
+  await page.getByTestId('bcg-exit-confirm').click();
   const name = day.T.exit(channel);
   await expect(page.getByTestId('scenario-view').locator('option:checked')).toHaveText(name);
   await expect.poll(() => kpiDelta(page, 'spend')).toBe(-day.planSpend[row]);

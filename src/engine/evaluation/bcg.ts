@@ -11,6 +11,7 @@ export {
   EXIT_DRIVERS,
   QUADRANT_ACTIONS,
   actionAdjustments,
+  actionExit,
   actionPercent,
   actionScenario,
   minimumSpendPerPeriod,
@@ -20,7 +21,7 @@ export {
   type BcgActionKey,
   type QuadrantAction,
 } from './bcgActions';
-export { actionEffect, quadrantWarnings, type BcgWarning } from './bcgAdvice';
+export { actionEffect, exitEffect, quadrantWarnings, type BcgWarning } from './bcgAdvice';
 export {
   bcgInputs,
   seasonallyAdjustedNetRevenue,

@@ -2,14 +2,16 @@
  * What each BCG quadrant recommends (seed 004: invest in question marks to grow their share, drop
  * dogs that cannot be turned round) and the one-click scenario that applies it to a channel.
  */
-import type { Adjustment, DriverKey, Plan, Scenario } from '../types';
+import type { Adjustment, ChannelExit, DemandTransfer, DriverKey, Plan, Scenario } from '../types';
 import type { BcgQuadrant } from './bcg';
 
 /**
  *   investToHold        star: spend +10 %
  *   maintainAndHarvest  cash cow: spend −10 %
  *   investSelectively   question mark: spend +20 % (or the user's figure)
- *   exit                dog: the channel is closed — no spend, no fixed cost, no base traffic
+ *   exit                dog: the channel is closed (a life-cycle exit, docs/model.md#channel-life-cycle) —
+ *                       no spend, no fixed cost, no base traffic; a share of its orders may move to
+ *                       channels the user picks
  *   cutToMinimum        dog: spend cut to the channel's minimum, the channel kept open
  */
 export type BcgActionKey = 'investToHold' | 'maintainAndHarvest' | 'investSelectively' | 'exit' | 'cutToMinimum';
@@ -51,6 +53,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * The exit of a dog: from `month` (default the plan's first month) with the demand transfers the user
+ * picked (default none: its orders are lost).
+ */
+export function actionExit(plan: Plan, channelId: string, month?: string, transfers: readonly DemandTransfer[] = []): ChannelExit {
+  return { channelId, month: month ?? plan.timeline.start, transfers: transfers.map((tr) => ({ ...tr })) };
+}
+
 /** The drivers closing a channel sets to zero: without them it has no traffic, revenue or cost. */
 export const EXIT_DRIVERS: readonly DriverKey[] = ['spend', 'fixedCost', 'baseTraffic'];
 
@@ -87,7 +97,8 @@ export function actionAdjustments(plan: Plan, channelId: string, action: Quadran
   const set = (driver: DriverKey, value: number): Adjustment => ({ id: newId(), target, driver, op: { kind: 'set', value }, enabled: true });
   switch (action.change.kind) {
     case 'exit':
-      return EXIT_DRIVERS.map((d) => set(d, 0));
+      // Closing a channel is a life-cycle exit (actionExit), not an adjustment of its drivers.
+      return [];
     case 'toMinimum':
       return [set('spend', minimumSpendPerPeriod(plan, channelId))];
     case 'scale': {
@@ -106,6 +117,9 @@ export interface ActionScenarioOptions extends ActionOptions {
   notes?: string;
   /** The scenario the matrix was computed on: the action builds on it. Null = the baseline. */
   parentId?: string | null;
+  /** For an exit: its first month (default the plan's first) and where its orders go (default nowhere). */
+  exitMonth?: string;
+  transfers?: readonly DemandTransfer[];
 }
 
 /** A new scenario applying an action to one channel. Throws RangeError for a channel the plan does not have. */
@@ -117,5 +131,6 @@ export function actionScenario(plan: Plan, channelId: string, action: QuadrantAc
     parentId: options.parentId ?? null,
     notes: options.notes ?? '',
     adjustments: actionAdjustments(plan, channelId, action, options.newId, options),
+    ...(action.change.kind === 'exit' ? { exits: [actionExit(plan, channelId, options.exitMonth, options.transfers)] } : {}),
   };
 }

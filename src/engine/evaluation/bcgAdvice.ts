@@ -5,13 +5,13 @@
  * would then cut the best channel or feed a loss-maker; each action's effect on contribution and
  * each contradiction is therefore computed and shown next to the advice.
  */
-import { computeFromSeries, type PlanResult } from '../compute';
+import { computeFromSeries, computePlan, type PlanResult } from '../compute';
 import { copySeries, type DriverSeries } from '../driverSeries';
 import { expandAdjustments } from '../regions/expand';
 import { regionalRun, runResult, targetSeries } from '../regions/run';
 import { applyAdjustments } from '../scenarios/apply';
 import { cannibalisationPairs } from '../scenarios/cannibalisation';
-import { DRIVER_KEYS, type Adjustment, type Plan } from '../types';
+import { DRIVER_KEYS, type Adjustment, type ChannelExit, type Plan } from '../types';
 import type { BcgQuadrant } from './bcg';
 import type { ChannelReturns, PeriodWindow } from './bcgInputs';
 
@@ -102,4 +102,20 @@ export function actionEffect(plan: Plan, result: PlanResult, c: number, adjustme
   const after = computeFromSeries(single, channelSlice(series, c, P), []);
   if (after.channelIds[0] !== id) throw new Error('channel slice out of order');
   return windowSum(after.flows.contribution, 0, 1, window, P) - windowSum(result.flows.contribution, c, c + 1, window, P);
+}
+
+/** Id of the trial scenario an exit's effect is computed on; never stored. */
+const EXIT_TRIAL_ID = '\u0000exit-trial';
+
+/**
+ * What exiting a channel (with its demand transfers) changes total contribution by over the window:
+ * the exit computed as a child of the scenario on screen, with the life-cycle model (the channel's
+ * spend, fixed cost and base traffic go; the stated share of its orders moves to the named channels),
+ * against the result on screen. Channels are matched by id, so a channel the scenario launched counts.
+ */
+export function exitEffect(plan: Plan, result: PlanResult, exit: ChannelExit, window: PeriodWindow): number {
+  const trial = { id: EXIT_TRIAL_ID, name: '', parentId: result.scenarioId, adjustments: [], notes: '', exits: [exit] };
+  const after = computePlan({ ...plan, scenarios: [...plan.scenarios, trial] }, EXIT_TRIAL_ID);
+  const P = result.periods;
+  return windowSum(after.flows.contribution, 0, after.channelIds.length, window, P) - windowSum(result.flows.contribution, 0, result.channelIds.length, window, P);
 }

@@ -4,6 +4,7 @@
  * amount of spend between limits) and efficiency rules (ROI, marginal ROI, CAC; overall or for each
  * channel), answered next to the answer without them, with what each binding rule costs.
  */
+import { withLaunches } from '../lifecycle/launches';
 import { scenarioSeries } from '../compute';
 import type { DriverSeries } from '../driverSeries';
 import type { EfficiencyPolicy, GroupPolicy, OptimiserPolicies, Plan } from '../types';
@@ -341,6 +342,8 @@ function objectiveOf(spec: PolicySpec, plan: Plan, rules: Rules, series: DriverS
  * optimiser's answer (water-filling; its path and figures unchanged).
  */
 export function optimiseWithPolicies(plan: Plan, spec: PolicySpec): PolicyResult {
+  // A scenario that launches channels runs with them (lifecycle/launches.ts).
+  plan = withLaunches(plan, spec.scenarioId);
   // The scenario's drivers are resolved once for every problem this answer solves (of the rows, when
   // channels are computed by region).
   const { series } = scenarioSeries(optimiserPlan(plan, spec.bounds).target, spec.scenarioId);

@@ -1,3 +1,4 @@
+import { withLaunches } from '../lifecycle/launches';
 import { scenarioSeries } from '../compute';
 import { engineMessage, type EngineMessage } from '../messages';
 import type { DriverSeries } from '../driverSeries';
@@ -99,6 +100,8 @@ function rowBounds(plan: Plan, bounds: readonly ChannelBudgetBounds[], x: Expans
 }
 
 export function prepare(plan: Plan, objective: OptimiseObjective, scenarioId: string | null, bounds: readonly ChannelBudgetBounds[], resolved?: DriverSeries): Problem | OptimiseFailure {
+  // A scenario that launches channels runs with them (lifecycle/launches.ts).
+  plan = withLaunches(plan, scenarioId);
   for (const b of bounds) {
     checkNumber(`min of "${b.channelId}"`, b.min);
     checkNumber(`max of "${b.channelId}"`, b.max, true);

@@ -14,6 +14,7 @@
  */
 import { validateActuals } from '../actuals/validate';
 import { validatePartners } from '../evaluation/partners';
+import { validateLifecycle } from '../lifecycle/validate';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
 import { uncertaintyIssues } from '../uncertainty/validate';
@@ -197,6 +198,8 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   const c = new Collector();
   for (const p of validatePlan(plan)) c.errors.push(p);
   for (const p of validateScenarios(plan)) (isTolerated(p) ? c.warnings : c.errors).push(p);
+  // Launches and exits name channels the scenario computes with: a wrong name would move demand to nowhere.
+  for (const p of validateLifecycle(plan)) c.errors.push(p);
   checkLocale(c, plan.locale);
   c.uniqueIds(plan.customMetrics, ['customMetrics']);
   const channelIds = new Set(plan.channels.map((ch) => ch.id));

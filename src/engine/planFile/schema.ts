@@ -22,6 +22,7 @@ import {
   PARTNER_KINDS,
   PROMOTION_LIFT_TARGETS,
   PROMOTION_TEMPLATES,
+  RAMP_SHAPES,
   RATIO_METRICS,
   REBATE_MODES,
   SETTLEMENT_PERIODS,
@@ -149,6 +150,10 @@ export function createPlanSchema(limits: SchemaLimits) {
     notes: text,
     actualise: v.optional(actualise),
     promotions: v.optional(list(promotionChange)),
+    launches: v.optional(
+      list(obj({ channel, month: text, rampMonths: num, rampShape: v.picklist(RAMP_SHAPES), launchCost: num })),
+    ),
+    exits: v.optional(list(obj({ channelId: text, month: text, transfers: list(obj({ channelId: text, share: num })) }))),
   });
   const promotion = obj({
     id: text,

@@ -136,6 +136,18 @@ export function adjustmentRegionProblem(plan: Plan, adj: Adjustment): EngineMess
   return targeted.some((ch) => ch.regions.includes(id)) ? null : engineMessage('scen.regionNotServed', { region: region.name });
 }
 
+/** The plan's channel ids and those the scenario's chain launches (the same set when it launches none). */
+function withLaunchedIds(plan: Plan, s: Scenario, channelIds: ReadonlySet<string>): ReadonlySet<string> {
+  const byId = new Map(plan.scenarios.map((x) => [x.id, x] as const));
+  const out = new Set(channelIds);
+  const seen = new Set<string>();
+  for (let cur: Scenario | undefined = s; cur && !seen.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
+    seen.add(cur.id);
+    for (const l of cur.launches ?? []) if (l?.channel && typeof l.channel.id === 'string') out.add(l.channel.id);
+  }
+  return out.size === channelIds.size ? channelIds : out;
+}
+
 /** Parents that do not exist and scenarios whose chain of parents loops back on itself. */
 function checkParents(report: Report, scenarios: readonly Scenario[]): void {
   const byId = new Map<string, Scenario>();
@@ -187,8 +199,10 @@ export function validateScenarios(plan: Plan): Problem[] {
     if (typeof s.name !== 'string' || s.name.trim() === '') report([...p, 'name'], 'required');
     else if (s.name.length > MAX_NAME_LENGTH) report([...p, 'name'], 'tooLong', { max: MAX_NAME_LENGTH });
     const adjIds = new Set<string>();
+    // A scenario may adjust the channels it (or a scenario it builds on) launches.
+    const ids = withLaunchedIds(plan, s, channelIds);
     (Array.isArray(s.adjustments) ? s.adjustments : []).forEach((adj, j) =>
-      checkAdjustment(report, plan, [...p, 'adjustments', j], adj, channelIds, adjIds),
+      checkAdjustment(report, plan, [...p, 'adjustments', j], adj, ids, adjIds),
     );
     // The last actual month decides which months are actuals: it must be a month. (A re-forecast of a
     // channel deleted since is left alone: the app reaches that state itself.)

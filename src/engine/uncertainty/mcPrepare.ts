@@ -1,4 +1,5 @@
 /** Resolves a plan into a Monte Carlo model once (see montecarlo.ts for the method). */
+import { withLaunches } from '../lifecycle/launches';
 import { scenarioSeries } from '../compute';
 import { curveTraffic } from '../curve';
 import { settlementGroups } from '../rebates';
@@ -19,6 +20,8 @@ import { rangeRows, type RangeRows } from './rangeRows';
  * then the channel × region rows, and a range of a whole channel moves all its rows (rangeRows.ts).
  */
 export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCarloModel {
+  // A scenario that launches channels runs with them (lifecycle/launches.ts).
+  plan = withLaunches(plan, opts.scenarioId);
   assertUsable(plan, opts.uncertainty, true);
   const run = regionalRun(plan, channelsNamedByRegion(plan, opts.uncertainty));
   const tp = run.target;

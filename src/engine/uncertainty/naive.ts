@@ -1,3 +1,4 @@
+import { withLaunches } from '../lifecycle/launches';
 import { scenarioSeries } from '../compute';
 import { copySeries } from '../driverSeries';
 import { channelsNamedByRegion, regionalRun, runResult } from '../regions/run';
@@ -21,6 +22,8 @@ import { assertUsable } from './validate';
  * of P&L lines to minor units (at most a few minor units per cell).
  */
 export function naiveMonteCarlo(plan: Plan, opts: MonteCarloOptions, seed: number, draws: number, from = 0): MonteCarloChunk {
+  // A scenario that launches channels runs with them (lifecycle/launches.ts).
+  plan = withLaunches(plan, opts.scenarioId);
   assertUsable(plan, opts.uncertainty, true);
   const P = plan.timeline.periods;
   const run = regionalRun(plan, channelsNamedByRegion(plan, opts.uncertainty));

@@ -1,3 +1,4 @@
+import { withLaunches } from '../lifecycle/launches';
 import { computeFromSeries, scenarioSeries } from '../compute';
 import { curveTraffic } from '../curve';
 import { copySeries, type DriverSeries } from '../driverSeries';
@@ -148,6 +149,8 @@ function channelContribution(plan: Plan, series: DriverSeries, c: number, P: num
  * integer sums are exact in any order and every figure equals a full recompute exactly.
  */
 export function tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
+  // A scenario that launches channels runs with them (lifecycle/launches.ts).
+  plan = withLaunches(plan, opts.scenarioId);
   assertUsable(plan, opts.uncertainty, false);
   const run = regionalRun(plan, channelsNamedByRegion(plan, opts.uncertainty));
   if (run.x) return regionalTornado(run, opts);
@@ -225,6 +228,8 @@ export function tornado(plan: Plan, opts: TornadoOptions): TornadoResult {
 
 /** The peer of W3c and the reference of the tests: a full recompute of the plan per end of each range. */
 export function naiveTornado(plan: Plan, opts: TornadoOptions): TornadoResult {
+  // A scenario that launches channels runs with them (lifecycle/launches.ts).
+  plan = withLaunches(plan, opts.scenarioId);
   assertUsable(plan, opts.uncertainty, false);
   const run = regionalRun(plan, channelsNamedByRegion(plan, opts.uncertainty));
   if (run.x) return regionalTornado(run, opts);

@@ -3,6 +3,7 @@
  * actual figure of one measure, their difference and its share of the plan; year-to-date roll-ups by
  * channel, type, role and region. A month without an actual has no difference — never 0 or −100 %.
  */
+import { resultPlan } from '../lifecycle/resultPlan';
 import type { PlanResult } from '../compute';
 import { parseMonth } from '../timeline';
 import type { ActualMeasure, Plan } from '../types';
@@ -52,7 +53,9 @@ function planFlow(res: PlanResult, measure: VarianceMeasure): Float64Array {
 }
 
 /** Channel × month: one row per channel of the plan, one cell per plan month. */
-export function varianceGrid(plan: Plan, res: PlanResult, measure: VarianceMeasure): VarianceRow[] {
+export function varianceGrid(planIn: Plan, res: PlanResult, measure: VarianceMeasure): VarianceRow[] {
+  // Rows are the result's channels: a scenario may launch channels the plan lacks (they have no actuals).
+  const plan = resultPlan(planIn, res);
   const P = res.periods;
   const flow = planFlow(res, measure);
   return plan.channels.map((ch, c) => {
@@ -111,7 +114,9 @@ function rowOf(key: string, acc: { plan: number; actual: number; months: number;
  * region as the roll-ups take it, against the actuals' region series; null when the data names no
  * region.
  */
-export function ytdRollup(plan: Plan, res: PlanResult, measure: VarianceMeasure, groupBy: VarianceGroupBy, window: YtdWindow): YtdRow[] | null {
+export function ytdRollup(planIn: Plan, res: PlanResult, measure: VarianceMeasure, groupBy: VarianceGroupBy, window: YtdWindow): YtdRow[] | null {
+  // Rows are the result's channels: a scenario may launch channels the plan lacks (they have no actuals).
+  const plan = resultPlan(planIn, res);
   const actuals = plan.actuals;
   if (!actuals) return null;
   const P = res.periods;
@@ -160,7 +165,9 @@ function regionRows(plan: Plan, res: PlanResult, measure: VarianceMeasure, windo
 }
 
 /** Year-to-date totals over every channel, for the summary tiles. */
-export function ytdTotal(plan: Plan, res: PlanResult, measure: VarianceMeasure, window: YtdWindow): YtdRow {
+export function ytdTotal(planIn: Plan, res: PlanResult, measure: VarianceMeasure, window: YtdWindow): YtdRow {
+  // Rows are the result's channels: a scenario may launch channels the plan lacks (they have no actuals).
+  const plan = resultPlan(planIn, res);
   const rows = ytdRollup(plan, res, measure, 'channel', window) ?? [];
   const acc = { plan: 0, actual: 0, months: 0, any: false };
   const monthsWith = new Set<number>();

@@ -1,4 +1,5 @@
 import type { PlanResult } from '../../engine/compute';
+import { resultPlan } from '../../engine/lifecycle/resultPlan';
 import { rollup } from '../../engine/rollup';
 import type { Granularity } from '../../engine/timeline';
 import type { Plan } from '../../engine/types';
@@ -49,7 +50,9 @@ export const CHART_BASE = { animation: false, aria: { enabled: true }, grid: { l
 export const MIX_MAX_SERIES = 12;
 
 /** Stacked net revenue by channel and period: the channel mix over time. */
-export function mixByPeriodOption(plan: Plan, result: PlanResult, granularity: Granularity, money: Money): EChartsCoreOption {
+export function mixByPeriodOption(planIn: Plan, result: PlanResult, granularity: Granularity, money: Money): EChartsCoreOption {
+  // The result's channels: a scenario may launch channels the plan lacks.
+  const plan = resultPlan(planIn, result);
   const r = rollup(plan, result, 'channel', granularity);
   const nb = r.buckets.length;
   const series = (g: number): number[] => r.buckets.map((_, b) => r.flows.netRevenue[g * nb + b]);
@@ -85,7 +88,9 @@ export function splitLargest(plan: Plan, netRevenueOf: (g: number) => number): {
 }
 
 /** Whole-plan net revenue and contribution of each channel, side by side. */
-export function byChannelOption(plan: Plan, result: PlanResult, money: Money): EChartsCoreOption {
+export function byChannelOption(planIn: Plan, result: PlanResult, money: Money): EChartsCoreOption {
+  // The result's channels: a scenario may launch channels the plan lacks.
+  const plan = resultPlan(planIn, result);
   const r = rollup(plan, result, 'channel', 'all');
   const value = (m: 'netRevenue' | 'contribution', g: number): number => r.flows[m][g];
   const { shown, rest } = splitLargest(plan, (g) => value('netRevenue', g));

@@ -5,12 +5,14 @@ import { CHART_BASE, moneyAxis, splitLargest, tooltipFormatter } from '../charts
 import type { EChartsCoreOption } from '../charts/echarts';
 import { bucketLabel } from '../grid/periodColumns';
 import type { Money } from '../units';
-import type { ComparedScenario, WaterfallStep } from './compareModel';
+import { comparedChannels, flowByChannel, type ComparedScenario, type WaterfallStep } from './compareModel';
 
 
 /** Whole-plan net revenue of each scenario, stacked by channel (smallest channels grouped). */
-export function mixByScenarioOption(plan: Plan, items: readonly ComparedScenario[], money: Money): EChartsCoreOption {
-  const net = items.map((it) => rollup(plan, it.result, 'channel', 'all').flows.netRevenue);
+export function mixByScenarioOption(planIn: Plan, items: readonly ComparedScenario[], money: Money): EChartsCoreOption {
+  // One bar segment per channel of any compared scenario, matched by id (a launched channel is 0 elsewhere).
+  const plan = { ...planIn, channels: comparedChannels(planIn, items) };
+  const net = flowByChannel(planIn, items, plan.channels, 'netRevenue');
   const { shown, rest } = splitLargest(plan, (g) => Math.max(...net.map((n) => n[g])));
   const series = shown.map((g) => ({
     name: plan.channels[g].name,

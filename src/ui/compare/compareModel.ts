@@ -1,6 +1,7 @@
 import type { PlanResult } from '../../engine/compute';
+import { unionChannels } from '../../engine/lifecycle/resultPlan';
 import { rollup, rollupValue } from '../../engine/rollup';
-import type { MetricKey, Plan } from '../../engine/types';
+import type { Channel, FlowMetric, MetricKey, Plan } from '../../engine/types';
 import { deltaTone, relativeDelta, type Tone } from '../metricDirection';
 
 /** KPIs compared across scenarios, in table order. */
@@ -39,12 +40,30 @@ export function kpiTable(plan: Plan, items: readonly ComparedScenario[], referen
   );
 }
 
-/** Each channel's whole-plan contribution in each scenario (rows: channels in plan order). */
-export function contributionByChannel(plan: Plan, items: readonly ComparedScenario[]): number[][] {
+/**
+ * The channels of the compared scenarios: the plan's, then those only some scenarios launch. Rows of
+ * every per-channel comparison follow this list and are matched by id, so a channel one side lacks
+ * reads 0 there instead of taking another channel's place.
+ */
+export function comparedChannels(plan: Plan, items: readonly ComparedScenario[]): Channel[] {
+  return unionChannels(plan, items.map((it) => it.result));
+}
+
+/** A flow of each channel of `channels` over the whole plan, per scenario (0 where a scenario lacks the channel). */
+export function flowByChannel(plan: Plan, items: readonly ComparedScenario[], channels: readonly Channel[], metric: FlowMetric): number[][] {
   return items.map((it) => {
     const r = rollup(plan, it.result, 'channel', 'all');
-    return plan.channels.map((_, g) => r.flows.contribution[g]);
+    const at = new Map(r.groupKeys.map((id, g) => [id, g] as const));
+    return channels.map((ch) => {
+      const g = at.get(ch.id);
+      return g === undefined ? 0 : r.flows[metric][g];
+    });
   });
+}
+
+/** Each channel's whole-plan contribution in each scenario (rows: comparedChannels). */
+export function contributionByChannel(plan: Plan, items: readonly ComparedScenario[]): number[][] {
+  return flowByChannel(plan, items, comparedChannels(plan, items), 'contribution');
 }
 
 export interface WaterfallStep {
@@ -61,11 +80,11 @@ export interface WaterfallStep {
  * Contribution from the reference to a scenario, one step per channel whose contribution changed:
  * start total, the channel deltas (each bar floats on the running total), end total.
  */
-export function contributionWaterfall(plan: Plan, from: readonly number[], to: readonly number[], startLabel: string, endLabel: string): WaterfallStep[] {
+export function contributionWaterfall(channels: readonly Channel[], from: readonly number[], to: readonly number[], startLabel: string, endLabel: string): WaterfallStep[] {
   const startTotal = from.reduce((a, v) => a + v, 0);
   const steps: WaterfallStep[] = [{ label: startLabel, base: 0, up: startTotal, down: 0, total: true }];
   let running = startTotal;
-  plan.channels.forEach((ch, g) => {
+  channels.forEach((ch, g) => {
     const d = (to[g] ?? 0) - (from[g] ?? 0);
     if (d === 0) return;
     const next = running + d;

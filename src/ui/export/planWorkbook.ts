@@ -10,7 +10,7 @@ import { DRIVER_SPECS } from '../../engine/drivers';
 import { metricFormat } from '../../engine/metrics';
 import { rollup, rollupValue } from '../../engine/rollup';
 import { monthKeys } from '../../engine/timeline';
-import type { Adjustment, MetricKey, Plan } from '../../engine/types';
+import type { Adjustment, MetricKey, Plan, Scenario } from '../../engine/types';
 import { DRIVER_KEYS } from '../../engine/types';
 import type { MessageKey } from '../../i18n/en';
 import { formatMonth } from '../../i18n/format';
@@ -37,6 +37,8 @@ export interface PlanWorkbookInput {
   t: Translate;
   /** One adjustment in words ("Spend of Tmall +10 % from Mar 2027"). */
   describe: (adjustment: Adjustment) => string;
+  /** A scenario's own channel launches and exits in words, one line each; absent = not listed. */
+  describeLifecycle?: (scenario: Scenario) => string[];
 }
 
 /** Results per channel over the whole plan: what a budget owner reads first. */
@@ -168,6 +170,8 @@ function assumptionsSheet(input: PlanWorkbookInput): Sheet {
     rows.push([t('xport.a.scenario', { name: s.name }), t('xport.a.basedOn', { name: nameOf(s.parentId) })]);
     if (s.notes.trim()) rows.push([t('scn.notes'), s.notes.trim()]);
     s.adjustments.forEach((adj, i) => rows.push([t('xport.a.adjustment', { n: i + 1 }), adj.enabled ? input.describe(adj) : t('xport.a.disabled', { text: input.describe(adj) })]));
+    // Channels the scenario opens or closes change which channels its figures cover: say so.
+    for (const line of input.describeLifecycle?.(s) ?? []) rows.push([t('tabs.channels'), line]);
   }
   return { name: t('xport.sheet.assumptions'), rows };
 }

@@ -5,6 +5,7 @@ import { DRIVER_SPECS } from '../../engine/drivers';
 import { GROWING_DRIVERS, type GrowingDriver } from '../../engine/channelDefaults';
 import { HEADLINE_METRICS, metricFormat } from '../../engine/metrics';
 import { hasOwnRegionalValues, regionShares } from '../../engine/regions/shares';
+import { resultPlan } from '../../engine/lifecycle/resultPlan';
 import { rollup, rollupValue, type Rollup } from '../../engine/rollup';
 import { growthOpAt } from '../../engine/seasonality/edits';
 import { parseGrowthInput, yearlyFromMonthly } from '../../engine/seasonality/growthRate';
@@ -21,7 +22,7 @@ import { decimalCell, percentCell, unitCell } from '../export/cells';
 import type { CellSpec, ColumnContext } from './cellSpec';
 
 export interface ChannelRow {
-  /** Position in plan.channels; -1 for the total row. */
+  /** Position in plan.channels; -1 for the total row, -2 for a channel the shown scenario launches (read-only). */
   index: number;
   id: string;
   channel: Channel | null;
@@ -54,6 +55,15 @@ export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: P
     metrics: metrics(byChannel, byChannel ? byChannel.groupKeys.indexOf(ch.id) : -1),
     driverTotals: null,
   }));
+  // A channel the shown scenario launches has results but no baseline drivers to edit: a read-only
+  // row (index -2), so that the total is the sum of the rows on screen.
+  if (computed && byChannel) {
+    const own = new Set(plan.channels.map((ch) => ch.id));
+    for (const ch of resultPlan(computed.plan, computed.out.result).channels) {
+      if (own.has(ch.id)) continue;
+      rows.push({ index: -2, id: ch.id, channel: null, name: t('grid.launched', { name: ch.name }), metrics: metrics(byChannel, byChannel.groupKeys.indexOf(ch.id)), driverTotals: null });
+    }
+  }
   const total: ChannelRow = {
     index: -1,
     id: '__total',

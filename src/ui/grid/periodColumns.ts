@@ -4,6 +4,7 @@ import { customMetricValues } from '../../engine/customValues';
 import { DRIVER_SPECS } from '../../engine/drivers';
 import { metricFormat } from '../../engine/metrics';
 import type { CompiledCustomMetric } from '../../engine/expr';
+import { resultPlan } from '../../engine/lifecycle/resultPlan';
 import { isFlowMetric, rollup, rollupDriver, rollupValue, UNASSIGNED_REGION, type GroupBy, type Rollup } from '../../engine/rollup';
 import { SUMMABLE_DRIVERS } from '../../engine/driverTotals';
 import type { Bucket, Granularity } from '../../engine/timeline';
@@ -89,6 +90,9 @@ export function periodTable(
   }
   const byChannel = rollup(plan, result, 'channel', g);
   const byChannelAll = rollup(plan, result, 'channel', 'all');
+  // Channels a shown scenario launches follow the plan's own as read-only rows (index -2).
+  const own = plan.channels.length;
+  const launched = resultPlan(plan, result).channels.slice(own);
   const rows = plan.channels.map((ch, i): PeriodRow => {
     const overrides = sel.kind === 'driver' ? ch.drivers[sel.key]?.overrides : undefined;
     return {
@@ -100,6 +104,10 @@ export function periodTable(
       overridden: byChannel.buckets.map((b) => overrides?.[b.key] !== undefined),
       total: valuesOf(byChannelAll, i, sel, custom)[0],
     };
+  });
+  launched.forEach((ch, k) => {
+    const i = own + k;
+    rows.push({ index: -2, id: ch.id, name: t('grid.launched', { name: ch.name }), channel: null, values: valuesOf(byChannel, i, sel, custom), overridden: [], total: valuesOf(byChannelAll, i, sel, custom)[0] });
   });
   const total: PeriodRow = {
     index: -1,

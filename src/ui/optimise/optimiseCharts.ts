@@ -1,3 +1,4 @@
+import { knownChannels } from '../../engine/lifecycle/resultPlan';
 import type { Frontier, OptimiseResult } from '../../engine/optimiser';
 import type { ResponseCurveSeries } from '../../engine/responseCurves';
 import type { Plan } from '../../engine/types';
@@ -13,8 +14,10 @@ const { encodeHTML } = echarts.format;
 /** Each channel's objective against its total spend, with today (hollow) and the optimum (filled). */
 export function curvesOption(plan: Plan, curves: readonly ResponseCurveSeries[], result: Extract<OptimiseResult, { ok: true }>, money: Money): EChartsCoreOption {
   const series: unknown[] = [];
+  // A scenario's launched channels have curves too.
+  const known = knownChannels(plan);
   for (const c of curves) {
-    const ch = plan.channels.find((x) => x.id === c.channelId);
+    const ch = known.get(c.channelId);
     const a = result.allocations.find((x) => x.channelId === c.channelId);
     if (!ch) continue;
     series.push({

@@ -1,4 +1,5 @@
 import type { PlanResult } from '../../engine/compute';
+import { unionChannels } from '../../engine/lifecycle/resultPlan';
 import { rollup, rollupValue } from '../../engine/rollup';
 import type { Plan } from '../../engine/types';
 
@@ -46,7 +47,17 @@ export function channelPnl(plan: Plan, scenarios: readonly PnlScenario[]): Chann
     for (const m of PNL_MONEY) money[m] = r.flows[m][g];
     return { money, roi: rollupValue(r, 'roi', g, 0) };
   };
-  const channels = plan.channels.map((ch, g) => ({ channelId: ch.id, name: ch.name, lines: byScenario.map((r) => line(r.channel, g)) }));
+  // One group per channel of any scenario, matched by id: a channel a scenario lacks (launched in
+  // another, or not in the baseline) has a line of zeros there.
+  const zero = (): PnlLine => ({ money: Object.fromEntries(PNL_MONEY.map((m) => [m, 0])) as Record<PnlMoney, number>, roi: null });
+  const channels = unionChannels(plan, scenarios.map((s) => s.result)).map((ch) => ({
+    channelId: ch.id,
+    name: ch.name,
+    lines: byScenario.map((r) => {
+      const g = r.channel.groupKeys.indexOf(ch.id);
+      return g < 0 ? zero() : line(r.channel, g);
+    }),
+  }));
   const totals = byScenario.map((r) => line(r.total, 0));
   const hasRebate = totals.some((t) => t.money.rebate !== 0) || channels.some((c) => c.lines.some((l) => l.money.rebate !== 0));
   return { channels, totals, hasRebate };

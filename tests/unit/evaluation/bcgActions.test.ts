@@ -3,7 +3,9 @@ import { computePlan } from '../../../src/engine/compute';
 import {
   actionAdjustments,
   actionEffect,
+  actionExit,
   actionScenario,
+  exitEffect,
   bcgInputs,
   minimumSpendPerPeriod,
   QUADRANT_ACTIONS,
@@ -49,11 +51,26 @@ describe('quadrant actions', () => {
     expect(Object.isFrozen(QUADRANT_ACTIONS.dog[0].change)).toBe(true);
   });
 
-  it('exit sets spend, fixed cost and base traffic to 0 over the whole timeline', () => {
+  it('exit is a life-cycle exit from the first month (no adjustments), with the transfers picked', () => {
     const plan = threeChannels();
-    expect(actionAdjustments(plan, 'b', EXIT, ids())).toEqual(
-      ['spend', 'fixedCost', 'baseTraffic'].map((driver, k) => ({ id: `adj-${k}`, target: { kind: 'channels', ids: ['b'] }, driver, op: { kind: 'set', value: 0 }, enabled: true })),
-    );
+    expect(actionAdjustments(plan, 'b', EXIT, ids())).toEqual([]);
+    const s = actionScenario(plan, 'b', EXIT, { scenarioId: 'x', newId: ids(), name: 'x', transfers: [{ channelId: 'c', share: 0.3 }] });
+    expect(s.exits).toEqual([{ channelId: 'b', month: '2027-01', transfers: [{ channelId: 'c', share: 0.3 }] }]);
+    expect(actionExit(plan, 'b', '2027-06')).toEqual({ channelId: 'b', month: '2027-06', transfers: [] });
+  });
+
+  it('an exit that moves demand: its effect is the trial scenario’s change, and the receiving channel gains', () => {
+    const plan = threeChannels();
+    const res = computePlan(plan);
+    const window = bcgInputs(plan, res, 'yoy').window;
+    const exit = actionExit(plan, 'b', undefined, [{ channelId: 'c', share: 0.5 }]);
+    const withExit = { ...plan, scenarios: [{ id: 'e', name: 'e', parentId: null, adjustments: [], notes: '', exits: [exit] }] };
+    const after = computePlan(withExit, 'e');
+    const sum = (v: Float64Array, from: number, to: number) => v.subarray(from, to).reduce((a, b) => a + b, 0);
+    const total = (r: typeof res) => [0, 1, 2].reduce((a, c) => a + sum(r.flows.contribution, c * r.periods + window.start, c * r.periods + window.end), 0);
+    expect(exitEffect(plan, res, exit, window)).toBeCloseTo(total(after) - total(res), 6);
+    const noMove = exitEffect(plan, res, actionExit(plan, 'b'), window);
+    expect(exitEffect(plan, res, exit, window)).toBeGreaterThan(noMove);
   });
 
   it('an exited channel has zero net revenue, costs and contribution in every period, rebate and cannibalisation included', () => {
@@ -136,7 +153,10 @@ describe('action effects', () => {
       for (const [c, id] of [[0, 'a'], [1, 'b'], [3, 'd']] as const) {
         for (const action of [EXIT, CUT, STAR, QM]) {
           const expected = total(computePlan(withScenario(plan, id, action, parentId, 30), 'act')) - total(on);
-          const got = actionEffect(plan, on, c, actionAdjustments(plan, id, action, ids(), { questionMarkPercent: 30 }), window);
+          const got =
+            action.change.kind === 'exit'
+              ? exitEffect(plan, on, actionExit(plan, id), window)
+              : actionEffect(plan, on, c, actionAdjustments(plan, id, action, ids(), { questionMarkPercent: 30 }), window);
           expect(got, `${parentId} ${id} ${action.key}`).toBeCloseTo(expected, 4);
         }
       }
@@ -149,8 +169,8 @@ describe('action effects', () => {
     const window = bcgInputs(plan, res, 'pop').window;
     const own = (c: number) => sum(res.flows.contribution, c * 12, c * 12 + 12);
     expect(own(1)).toBeLessThan(0);
-    expect(actionEffect(plan, res, 1, actionAdjustments(plan, 'loser', EXIT, ids()), window)).toBeCloseTo(-own(1), 6);
-    expect(actionEffect(plan, res, 0, actionAdjustments(plan, 'a', EXIT, ids()), window)).toBeCloseTo(-own(0), 6);
+    expect(exitEffect(plan, res, actionExit(plan, 'loser'), window)).toBeCloseTo(-own(1), 6);
+    expect(exitEffect(plan, res, actionExit(plan, 'a'), window)).toBeCloseTo(-own(0), 6);
   });
 });
 

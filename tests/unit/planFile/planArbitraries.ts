@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { DRIVER_SPECS } from '../../../src/engine/drivers';
 import { DEFAULT_PARTNER_WEIGHTS } from '../../../src/engine/evaluation/partners';
+import { channelOfType } from '../../../src/engine/lifecycle/typeDefaults';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
 import { TEMPLATE_IDS, createPlanFromTemplate } from '../../../src/engine/templates';
 import { monthKeys, shiftMonth } from '../../../src/engine/timeline';
@@ -18,6 +19,7 @@ import {
   BCG_SHARE_MODES,
   CHANNEL_ROLES,
   CHANNEL_TYPES,
+  RAMP_SHAPES,
   DISTRIBUTIONS,
   DRIVER_KEYS,
   FLOW_METRICS,
@@ -142,6 +144,32 @@ function adjustmentArb(id: string, channelIds: readonly string[], months: readon
     );
 }
 
+/** A scenario's launch of a new channel and exit of a plan channel (part of its demand moving to the new one), or nothing. */
+function lifecycleArb(s: number, channelIds: readonly string[], months: readonly string[]): fc.Arbitrary<Pick<Scenario, 'launches' | 'exits'> | undefined> {
+  if (channelIds.length === 0) return fc.constant(undefined);
+  return fc.option(
+    fc
+      .record({
+        type: fc.constantFrom(...CHANNEL_TYPES),
+        launchMonth: fc.constantFrom(...months),
+        rampMonths: fc.integer({ min: 0, max: 12 }),
+        rampShape: fc.constantFrom(...RAMP_SHAPES),
+        launchCost: fc.integer({ min: 0, max: 1e10 }),
+        exitOf: fc.constantFrom(...channelIds),
+        exitMonth: fc.constantFrom(...months),
+        share: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .map((x) => {
+        const id = `ch-launch-${s}`;
+        return {
+          launches: [{ channel: channelOfType(id, `New ${s}`, x.type, '#123456', 2), month: x.launchMonth, rampMonths: x.rampMonths, rampShape: x.rampShape, launchCost: x.launchCost }],
+          exits: [{ channelId: x.exitOf, month: x.exitMonth, transfers: [{ channelId: id, share: x.share }] }],
+        };
+      }),
+    { nil: undefined },
+  );
+}
+
 function scenariosArb(channelIds: readonly string[], months: readonly string[]): fc.Arbitrary<Scenario[]> {
   return fc.integer({ min: 0, max: 4 }).chain((count) =>
     fc.tuple(
@@ -153,8 +181,9 @@ function scenariosArb(channelIds: readonly string[], months: readonly string[]):
             // A parent earlier in the list, so chains never loop.
             parent: fc.option(fc.nat(Math.max(0, s - 1)), { nil: null }),
             adjustments: fc.integer({ min: 0, max: 5 }),
+            life: lifecycleArb(s, channelIds, months),
           })
-          .chain(({ name, notes, parent, adjustments }) =>
+          .chain(({ name, notes, parent, adjustments, life }) =>
             fc
               .tuple(...Array.from({ length: adjustments }, (_, a) => adjustmentArb(`adj-${s}-${a}`, channelIds, months)))
               .map(
@@ -164,6 +193,7 @@ function scenariosArb(channelIds: readonly string[], months: readonly string[]):
                   parentId: parent === null || s === 0 ? null : `sc-${parent}`,
                   adjustments: adjs,
                   notes,
+                  ...(life ?? {}),
                 }),
               ),
           ),

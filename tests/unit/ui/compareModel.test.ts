@@ -24,7 +24,7 @@ describe('scenario comparison', () => {
 
   it('walks the waterfall from the reference total to the scenario total', () => {
     const [from, to] = contributionByChannel(plan, items);
-    const steps = contributionWaterfall(plan, from, to, 'Start', 'End');
+    const steps = contributionWaterfall(plan.channels, from, to, 'Start', 'End');
     const start = steps[0].up;
     const end = steps[steps.length - 1].up;
     const moved = steps.slice(1, -1).reduce((a, s) => a + s.up - s.down, 0);

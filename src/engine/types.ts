@@ -145,6 +145,8 @@ export interface Plan {
   evaluation: Evaluation;
   /** Monthly actuals set against the plan (docs/model.md#actuals); absent until first imported. */
   actuals?: Actuals;
+  /** CLV per channel taken from customer data, for LTV:CAC and the optimiser (docs/model.md#customer-value); absent = not used. */
+  customerValue?: CustomerValue;
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -391,7 +393,11 @@ export interface RebateScheme {
 }
 
 /** A metric the scorecard can use: a built-in metric key or `custom:<custom metric id>`. */
-export type ScoreMetric = MetricKey | `custom:${string}`;
+export type ScoreMetric = MetricKey | `custom:${string}` | CustomerValueScoreMetric;
+
+/** Scorecard metrics from the plan's customer-value snapshot (docs/model.md#customer-value). */
+export const CUSTOMER_VALUE_SCORE_METRICS = ['ltvCac', 'paybackMonths'] as const;
+export type CustomerValueScoreMetric = (typeof CUSTOMER_VALUE_SCORE_METRICS)[number];
 
 export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
@@ -537,4 +543,50 @@ export interface EfficiencyPolicy {
 export interface OptimiserPolicies {
   groups: GroupPolicy[];
   efficiency: EfficiencyPolicy[];
+}
+
+/** How a customer-value snapshot's CLV was computed. */
+export const CUSTOMER_VALUE_METHODS = ['bgnbd-gammagamma', 'bgnbd-meanorder'] as const;
+/**
+ * `bgnbd-gammagamma`: BG/NBD purchases × Gamma-Gamma spend per purchase; `bgnbd-meanorder`: BG/NBD
+ * purchases × each customer's own mean order (too few repeat buyers for a spend model).
+ */
+export type CustomerValueMethod = (typeof CUSTOMER_VALUE_METHODS)[number];
+
+/** One plan channel's customer value in a snapshot. */
+export interface ChannelCustomerValue {
+  channelId: string;
+  /** Channel names in the customer data that were joined into this plan channel. */
+  dataChannels: string[];
+  /** Customers whose first order came through those channels (what the mean rests on). */
+  customers: number;
+  /** Mean discounted CLV per customer over the horizon, margin basis, minor units (whole). */
+  clv: number;
+  /**
+   * Mean expected margin per customer in each month of the horizon (month 1 first), undiscounted,
+   * minor units (whole); one entry per month. The payback period is read from it.
+   */
+  monthlyMargin: number[];
+}
+
+/**
+ * Customer lifetime value by first channel, computed from imported transactions and kept in the plan
+ * so that it travels with the file and the optimiser has it (docs/model.md#customer-value). A
+ * snapshot: recomputing CLV in the Customers tab does not change it until it is used again.
+ */
+export interface CustomerValue {
+  /** Name of the customer data set. */
+  dataset: string;
+  /** When it was taken (ms since 1970). */
+  takenAt: number;
+  /** Last day of the order history the models were fitted on, `YYYY-MM-DD`. */
+  observationEnd: string;
+  method: CustomerValueMethod;
+  /** Months of future purchases counted. */
+  horizonMonths: number;
+  /** Monthly discount rate (0.01 = 1 % a month). */
+  discountRate: number;
+  /** Share of revenue kept as margin (0–1): CLV = discounted expected spend × margin. */
+  margin: number;
+  channels: ChannelCustomerValue[];
 }

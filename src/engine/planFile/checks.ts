@@ -13,6 +13,7 @@
  * would refuse files the app wrote itself.
  */
 import { validateActuals } from '../actuals/validate';
+import { checkCustomerValue } from '../customerValue/validate';
 import { validatePartners } from '../evaluation/partners';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
@@ -208,5 +209,8 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);
+  const customerValue = checkCustomerValue(plan);
+  c.errors.push(...customerValue.errors);
+  c.warnings.push(...customerValue.warnings);
   return { errors: c.errors, warnings: c.warnings };
 }

@@ -9,6 +9,8 @@
 import * as v from 'valibot';
 import {
   ACTUAL_SOURCES,
+  CUSTOMER_VALUE_METHODS,
+  CUSTOMER_VALUE_SCORE_METRICS,
   BCG_GROWTH_MODES,
   BCG_SHARE_MODES,
   CHANNEL_ROLES,
@@ -194,6 +196,7 @@ export function createPlanSchema(limits: SchemaLimits) {
 
   const scoreMetric = v.union([
     v.picklist(METRIC_KEYS),
+    v.picklist(CUSTOMER_VALUE_SCORE_METRICS),
     v.pipe(text, v.startsWith('custom:'), v.custom<`custom:${string}`>(() => true)),
   ]);
   const kpi = obj({
@@ -256,6 +259,17 @@ export function createPlanSchema(limits: SchemaLimits) {
     regionNames: list(nameMapping),
   });
 
+  const customerValue = obj({
+    dataset: text,
+    takenAt: num,
+    observationEnd: text,
+    method: v.picklist(CUSTOMER_VALUE_METHODS),
+    horizonMonths: num,
+    discountRate: num,
+    margin: num,
+    channels: list(obj({ channelId: text, dataChannels: list(text), customers: num, clv: num, monthlyMargin: list(num) })),
+  });
+
   return obj({
     id: text,
     name: text,
@@ -272,6 +286,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     policies: v.optional(policies),
     evaluation: v.optional(evaluation),
     actuals: v.optional(actuals),
+    customerValue: v.optional(customerValue),
     notes: text,
     createdAt: num,
     updatedAt: num,

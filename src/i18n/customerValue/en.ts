@@ -8,8 +8,8 @@ export const customerValueEn = {
   'cvalue.edit.remove': 'Stop using CLV in the plan',
   'cvalue.used': 'CLV of {count} channels is now in the plan.',
   'cvalue.inPlan': 'The plan uses CLV from “{dataset}” (orders up to {end}, {months}-month horizon, margin {margin}, {method}), taken on {date}.',
-  'cvalue.unmatched': 'Left out (no plan channel of that name): {names}. Give the plan channel the data’s name to include it.',
-  'cvalue.noneMatched': 'No first channel in this data has the name of a plan channel: there is nothing to use in the plan.',
+  'cvalue.unmatched': 'Left out: {names}. Pick the plan channel each stands for above to include it.',
+  'cvalue.noneMatched': 'No first channel of this data is matched to a plan channel: pick the plan channel each stands for.',
   'cvalue.method.bgnbd-gammagamma': 'BG/NBD purchases × Gamma-Gamma spend',
   'cvalue.method.bgnbd-meanorder': 'BG/NBD purchases × each customer’s mean order',
   'cvalue.ltvCacHint': 'LTV:CAC = CLV ÷ CAC. CLV: the mean discounted margin over the next {months} months of the {customers} customers whose first order came through {channels} in “{dataset}” (orders up to {end}; {method}); taken on {date}, {days} days ago. CAC: spend ÷ new-customer orders over the plan. Below 1: each new customer costs more than the margin it brings.',
@@ -23,4 +23,7 @@ export const customerValueEn = {
   'cvalue.objectiveHint': 'Contribution + new customers × CLV: what the plan earns now plus what the new customers it wins are expected to bring later (CLV from customer data, in the plan).',
   'cvalue.objectiveNeedsClv': 'To optimise for new customers × CLV, first use CLV in the plan (Customers → CLV).',
   'cvalue.optDear': 'Contribution + new customers × CLV is maximised: each extra {unit} on {channels} returns less than it costs in this plan’s contribution, and is paid back only by the later margin of the new customers it wins (the CLV). If that CLV does not come, the spend loses money.',
+  'cvalue.dataChannel': 'First channel in the data',
+  'cvalue.planChannel': 'Plan channel',
+  'cvalue.leaveOut': '(leave out)',
 };

@@ -10,8 +10,8 @@ export const customerValueZhCN: Record<keyof typeof customerValueEn, string> = {
   'cvalue.edit.remove': '停止在计划中使用 CLV',
   'cvalue.used': '已将 {count} 个渠道的 CLV 用于计划。',
   'cvalue.inPlan': '计划使用来自“{dataset}”的 CLV（订单截至 {end}，期限 {months} 个月，毛利率 {margin}，{method}），取于 {date}。',
-  'cvalue.unmatched': '未纳入（计划中没有同名渠道）：{names}。把计划渠道改成数据中的名称即可纳入。',
-  'cvalue.noneMatched': '数据中的首单渠道没有一个与计划渠道同名：没有可用于计划的 CLV。',
+  'cvalue.unmatched': '未纳入：{names}。在上表中为它选择对应的计划渠道即可纳入。',
+  'cvalue.noneMatched': '数据中的首购渠道都没有对应到计划渠道：请为它们选择对应的计划渠道。',
   'cvalue.method.bgnbd-gammagamma': 'BG/NBD 购买次数 × Gamma-Gamma 客单额',
   'cvalue.method.bgnbd-meanorder': 'BG/NBD 购买次数 × 每位客户的平均订单额',
   'cvalue.ltvCacHint': 'LTV:CAC = CLV ÷ 获客成本。CLV：在“{dataset}”中首单来自 {channels} 的 {customers} 位客户，未来 {months} 个月折现毛利的平均值（订单截至 {end}；{method}）；取于 {date}，距今 {days} 天。获客成本：计划期内花费 ÷ 新客订单数。低于 1：每个新客的获客成本高于其带来的毛利。',
@@ -25,4 +25,7 @@ export const customerValueZhCN: Record<keyof typeof customerValueEn, string> = {
   'cvalue.objectiveHint': '贡献 + 新客 × CLV：计划当期的贡献，加上它赢得的新客日后预计带来的价值（CLV 来自客户数据，已用于计划）。',
   'cvalue.objectiveNeedsClv': '要按“新客 × CLV”优化，请先把 CLV 用于计划（客户 → CLV）。',
   'cvalue.optDear': '已按“贡献 + 新客 × CLV”最大化：{channels} 上每多花 {unit}，在本计划期内的贡献都收不回成本，只能靠赢得的新客日后的毛利（CLV）收回。若 CLV 没有兑现，这部分花费就亏钱。',
+  'cvalue.dataChannel': '数据中的首购渠道',
+  'cvalue.planChannel': '计划渠道',
+  'cvalue.leaveOut': '（不纳入）',
 };

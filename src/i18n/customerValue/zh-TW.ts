@@ -10,8 +10,8 @@ export const customerValueZhTW: Record<keyof typeof customerValueEn, string> = {
   'cvalue.edit.remove': '停止在計畫中使用 CLV',
   'cvalue.used': '已將 {count} 個通路的 CLV 用於計畫。',
   'cvalue.inPlan': '計畫使用來自「{dataset}」的 CLV（訂單截至 {end}，期限 {months} 個月，毛利率 {margin}，{method}），取於 {date}。',
-  'cvalue.unmatched': '未納入（計畫中沒有同名通路）：{names}。把計畫通路改成資料中的名稱即可納入。',
-  'cvalue.noneMatched': '資料中的首單通路沒有一個與計畫通路同名：沒有可用於計畫的 CLV。',
+  'cvalue.unmatched': '未納入：{names}。在上表中為它選擇對應的計畫通路即可納入。',
+  'cvalue.noneMatched': '資料中的首購通路都沒有對應到計畫通路：請為它們選擇對應的計畫通路。',
   'cvalue.method.bgnbd-gammagamma': 'BG/NBD 購買次數 × Gamma-Gamma 客單額',
   'cvalue.method.bgnbd-meanorder': 'BG/NBD 購買次數 × 每位顧客的平均訂單額',
   'cvalue.ltvCacHint': 'LTV:CAC = CLV ÷ 顧客獲取成本。CLV：在「{dataset}」中首單來自 {channels} 的 {customers} 位顧客，未來 {months} 個月折現毛利的平均值（訂單截至 {end}；{method}）；取於 {date}，距今 {days} 天。顧客獲取成本：計畫期間花費 ÷ 新客訂單數。低於 1：每位新客的獲取成本高於其帶來的毛利。',
@@ -25,4 +25,7 @@ export const customerValueZhTW: Record<keyof typeof customerValueEn, string> = {
   'cvalue.objectiveHint': '貢獻 + 新客 × CLV：計畫當期的貢獻，加上它贏得的新客日後預計帶來的價值（CLV 來自顧客資料，已用於計畫）。',
   'cvalue.objectiveNeedsClv': '要依「新客 × CLV」最佳化，請先把 CLV 用於計畫（顧客 → CLV）。',
   'cvalue.optDear': '已依「貢獻 + 新客 × CLV」最大化：{channels} 上每多花 {unit}，在本計畫期間的貢獻都收不回成本，只能靠贏得的新客日後的毛利（CLV）收回。若 CLV 沒有兌現，這部分花費就虧錢。',
+  'cvalue.dataChannel': '資料中的首購通路',
+  'cvalue.planChannel': '計畫通路',
+  'cvalue.leaveOut': '（不納入）',
 };

@@ -147,6 +147,8 @@ export interface Plan {
   actuals?: Actuals;
   /** CLV per channel taken from customer data, for LTV:CAC and the optimiser (docs/model.md#customer-value); absent = not used. */
   customerValue?: CustomerValue;
+  /** Test designs saved from the tests-and-pilots designer (docs/model.md#tests-and-pilots); absent = none. */
+  experiments?: SavedExperiment[];
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -589,4 +591,61 @@ export interface CustomerValue {
   /** Share of revenue kept as margin (0–1): CLV = discounted expected spend × margin. */
   margin: number;
   channels: ChannelCustomerValue[];
+}
+
+/** Drivers a test can change (acting on orders through traffic or conversion, or order value). */
+export const EXPERIMENT_DRIVERS = ['spend', 'baseTraffic', 'conversion', 'aov'] as const;
+export type ExperimentDriver = (typeof EXPERIMENT_DRIVERS)[number];
+export const POWER_METHODS = ['pooled', 'arcsine'] as const;
+
+/**
+ * A test designed on the plan and saved with it: the change, the design settings, the figures the
+ * designer gave when it was saved (the plan may change afterwards) and the results entered so far.
+ */
+export interface SavedExperiment {
+  id: string;
+  name: string;
+  /** When it was last saved (ms since 1970). */
+  savedAt: number;
+  change: {
+    channelId: string;
+    driver: ExperimentDriver;
+    /** Scale of the driver in percent (+20 = 20 % more). */
+    percent: number;
+    /** A plan region; '' = the channel as a whole. */
+    regionId: string;
+    /** Month of the test, `YYYY-MM`. */
+    month: string;
+    /** null = on the baseline, else a scenario id. */
+    scenarioId: string | null;
+  };
+  settings: {
+    /** Share of the traffic in the test, both arms (0–1). */
+    share: number;
+    alpha: number;
+    power: number;
+    method: (typeof POWER_METHODS)[number];
+    /** Days available; null = as many as the sample needs. */
+    days: number | null;
+    /** Coefficient of variation of order value (order-value tests). */
+    cv: number;
+    /** Planned looks at the result; null = daily. */
+    looks: number | null;
+  };
+  /** What the designer gave at saving: relative effect, units per arm, days needed, smallest detectable effect, extra spend (minor units). */
+  figures: { relativeEffect: number; unitsPerArm: number | null; daysNeeded: number | null; mdeRelative: number | null; extraSpend: number | null };
+  /** Results entered (null = not entered): counts for a conversion test, means/sds (minor units) and orders for order value. */
+  result: {
+    controlUnits: number | null;
+    controlConversions: number | null;
+    testUnits: number | null;
+    testConversions: number | null;
+    confidence: number;
+    controlMean: number | null;
+    controlSd: number | null;
+    controlOrders: number | null;
+    testMean: number | null;
+    testSd: number | null;
+    testOrders: number | null;
+  };
 }

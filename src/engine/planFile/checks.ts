@@ -14,6 +14,7 @@
  */
 import { validateActuals } from '../actuals/validate';
 import { checkCustomerValue } from '../customerValue/validate';
+import { checkSavedExperiments } from '../experiments/savedChecks';
 import { validatePartners } from '../evaluation/partners';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
@@ -212,5 +213,8 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   const customerValue = checkCustomerValue(plan);
   c.errors.push(...customerValue.errors);
   c.warnings.push(...customerValue.warnings);
+  const experiments = checkSavedExperiments(plan);
+  c.errors.push(...experiments.errors);
+  c.warnings.push(...experiments.warnings);
   return { errors: c.errors, warnings: c.warnings };
 }

@@ -11,6 +11,8 @@ import {
   ACTUAL_SOURCES,
   CUSTOMER_VALUE_METHODS,
   CUSTOMER_VALUE_SCORE_METRICS,
+  EXPERIMENT_DRIVERS,
+  POWER_METHODS,
   BCG_GROWTH_MODES,
   BCG_SHARE_MODES,
   CHANNEL_ROLES,
@@ -270,6 +272,20 @@ export function createPlanSchema(limits: SchemaLimits) {
     channels: list(obj({ channelId: text, dataChannels: list(text), customers: num, clv: num, monthlyMargin: list(num) })),
   });
 
+  const maybe = v.nullable(num);
+  const experiment = obj({
+    id: text,
+    name: text,
+    savedAt: num,
+    change: obj({ channelId: text, driver: v.picklist(EXPERIMENT_DRIVERS), percent: num, regionId: text, month: text, scenarioId: v.nullable(text) }),
+    settings: obj({ share: num, alpha: num, power: num, method: v.picklist(POWER_METHODS), days: maybe, cv: num, looks: maybe }),
+    figures: obj({ relativeEffect: num, unitsPerArm: maybe, daysNeeded: maybe, mdeRelative: maybe, extraSpend: maybe }),
+    result: obj({
+      controlUnits: maybe, controlConversions: maybe, testUnits: maybe, testConversions: maybe, confidence: num,
+      controlMean: maybe, controlSd: maybe, controlOrders: maybe, testMean: maybe, testSd: maybe, testOrders: maybe,
+    }),
+  });
+
   return obj({
     id: text,
     name: text,
@@ -287,6 +303,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     evaluation: v.optional(evaluation),
     actuals: v.optional(actuals),
     customerValue: v.optional(customerValue),
+    experiments: v.optional(list(experiment)),
     notes: text,
     createdAt: num,
     updatedAt: num,

@@ -1,14 +1,14 @@
-import type { DriverKey } from '../../engine/types';
+import { EXPERIMENT_DRIVERS, type DriverKey, type ExperimentDriver } from '../../engine/types';
 import type { PowerMethod } from '../../engine/experiments';
 
 /** Drivers a test can change: those that act on orders through traffic or conversion, and order value. */
-export const TEST_DRIVERS = ['spend', 'baseTraffic', 'conversion', 'aov'] as const satisfies readonly DriverKey[];
-export type TestDriver = (typeof TEST_DRIVERS)[number];
+export const TEST_DRIVERS = EXPERIMENT_DRIVERS satisfies readonly DriverKey[];
+export type TestDriver = ExperimentDriver;
 
 /**
- * The test being designed and its observed result. It is not part of the plan: it lives while the
- * app is open, kept when the user visits other tabs; the calibration point it yields is what goes into
- * the plan.
+ * The test being designed and its observed result. It lives while the app is open, kept when the
+ * user visits other tabs; "save" copies it into the plan's saved designs (experimentEdits.ts) and
+ * "open" copies a saved design back here.
  */
 export const testDesign = $state({
   channelId: '',

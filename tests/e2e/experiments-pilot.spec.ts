@@ -29,7 +29,7 @@ function did(test: number[], control: number[], firstPost: number): { estimate: 
   const se = Math.sqrt((ss / df) * (1 / pre.length + 1 / post.length));
   // qt(0.975, 4) in R.
   expect(df).toBe(4);
-  const q = 2.7764451051977987;
+  const q = 2.7764451051977934;
   return { estimate, low: estimate - q * se, high: estimate + q * se };
 }
 
@@ -94,4 +94,39 @@ test('区域试点：一线城市对照其他城市，双重差分估计与独�
   expect(exported[1][0]).toBe('直播带货加投 20%');
   expect(Number(exported[1][3])).toBe(Number(n));
   expect(libraries).toEqual([]);
+});
+
+/** Live-stream orders (yuan) and a few of another channel, as a small order log with Chinese headers. */
+const LIVE = [149, 89.9, 199, 129, 59, 249, 149, 99, 179.5, 139, 119, 229];
+const ORDERS = ['客户编号,下单日期,实付金额,销售渠道', ...LIVE.map((a, i) => `C${i % 7},2026-0${1 + (i % 9)}-1${i % 10},${a},抖音直播带货`), 'C1,2026-03-05,300,线下体验店', 'C2,2026-04-06,280,线下体验店'].join('\n');
+
+test('客单价测试的标准差来自导入的订单，并注明来源；也可改用输入的变异系数 (zh-CN)', async ({ page, planner }) => {
+  await planner.open('zh-CN');
+  await planner.newPlan('beauty');
+  await page.getByTestId('tab-customers').click();
+  await page.getByTestId('cust-import-input').setInputFiles({ name: '直播订单.csv', mimeType: 'text/csv', buffer: Buffer.from(ORDERS, 'utf8') });
+  const dialog = page.getByTestId('cust-import-dialog');
+  await dialog.getByTestId('cust-import-start').click();
+  await expect(dialog.getByTestId('cust-import-done')).toBeVisible();
+  await dialog.getByTestId('cust-import-dialog-close').click();
+
+  await page.getByTestId('tab-optimise').click();
+  await page.getByTestId('exp-channel').selectOption({ label: '抖音直播带货' });
+  await page.getByTestId('exp-driver').selectOption('aov');
+  await expect(page.getByTestId('exp-spread').locator('option:checked')).toHaveText('来自导入的订单');
+  // The sample standard deviation of the live-stream orders, computed here.
+  const mean = LIVE.reduce((s, x) => s + x, 0) / LIVE.length;
+  const sd = Math.sqrt(LIVE.reduce((s, x) => s + (x - mean) ** 2, 0) / (LIVE.length - 1));
+  const source = page.getByTestId('exp-spread-source');
+  await expect(source).toHaveAttribute('data-source', 'data');
+  expect(Number(await source.getAttribute('data-sd'))).toBeCloseTo(sd * 100, 6);
+  await expect(source).toContainText(`来自“直播订单”中 抖音直播带货 的 12 笔订单`);
+  await expect(source).toContainText(`¥${(Math.round(sd * 100) / 100).toFixed(2)}`);
+  const fromData = Number(await page.getByTestId('exp-sample').getAttribute('data-n'));
+
+  // Back to the typed CV: the source says so and the sample size follows.
+  await page.getByTestId('exp-spread').selectOption('cv');
+  await expect(source).toHaveAttribute('data-source', 'cv');
+  await expect(source).toContainText('为输入值，未经测量');
+  await expect.poll(async () => Number(await page.getByTestId('exp-sample').getAttribute('data-n'))).not.toBe(fromData);
 });

@@ -73,4 +73,9 @@ export const experimentsEn = {
   'exp.saved.days': '{days} days',
   'exp.saved.noResult': 'no result yet',
   'exp.saved.when': 'Saved',
+  'exp.spread': 'Order value spread',
+  'exp.spread.data': 'From imported orders',
+  'exp.spread.cv': 'From the CV typed',
+  'exp.spreadFromData': 'Order value SD {sd} (CV {cv} of the plan’s order value), measured on {orders} orders of {channels} in “{dataset}” (their mean {mean}).',
+  'exp.spreadFromCv': 'Order value SD {sd} = CV {cv} × the plan’s order value (typed, not measured: import the channel’s orders in Customers to measure it).',
 } as const;

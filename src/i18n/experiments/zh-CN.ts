@@ -73,4 +73,9 @@ export const experimentsZhCN = {
   'exp.saved.days': '{days} 天',
   'exp.saved.noResult': '尚无结果',
   'exp.saved.when': '保存时间',
+  'exp.spread': '客单价离散程度',
+  'exp.spread.data': '来自导入的订单',
+  'exp.spread.cv': '使用输入的变异系数',
+  'exp.spreadFromData': '客单价标准差 {sd}（为计划客单价的 {cv}），来自“{dataset}”中 {channels} 的 {orders} 笔订单（其平均值 {mean}）。',
+  'exp.spreadFromCv': '客单价标准差 {sd} = 变异系数 {cv} × 计划客单价（为输入值，未经测量：在“客户”中导入该渠道的订单即可测量）。',
 } as const;

@@ -73,4 +73,9 @@ export const experimentsZhTW = {
   'exp.saved.days': '{days} 天',
   'exp.saved.noResult': '尚無結果',
   'exp.saved.when': '儲存時間',
+  'exp.spread': '客單價離散程度',
+  'exp.spread.data': '來自匯入的訂單',
+  'exp.spread.cv': '使用輸入的變異係數',
+  'exp.spreadFromData': '客單價標準差 {sd}（為計畫客單價的 {cv}），來自「{dataset}」中 {channels} 的 {orders} 筆訂單（其平均值 {mean}）。',
+  'exp.spreadFromCv': '客單價標準差 {sd} = 變異係數 {cv} × 計畫客單價（為輸入值，未經測量：在「顧客」中匯入該通路的訂單即可測量）。',
 } as const;

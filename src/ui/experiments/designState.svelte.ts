@@ -27,6 +27,8 @@ export const testDesign = $state({
   days: null as number | null,
   /** Coefficient of variation of order value (sd / mean), for an order-value test without imported orders. */
   cv: 0.8,
+  /** Order-value spread: measured on the channel's imported orders when there are some ('data'), or the CV typed ('cv'). */
+  spread: 'data' as 'data' | 'cv',
   /** How many times the user plans to read the result before the end; null = once a day. */
   looks: null as number | null,
 });

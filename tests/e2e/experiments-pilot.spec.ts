@@ -73,13 +73,24 @@ test('区域试点：一线城市对照其他城市，双重差分估计与独�
 
   // A test design saved in the plan: listed, kept across a reload, reopened, exported.
   await page.getByTestId('exp-channel').selectOption({ label: '抖音直播带货' });
+  // Five planned looks: O'Brien–Fleming-type boundaries, as gsDesign publishes them.
+  await page.getByTestId('exp-looks').fill('5');
+  await page.getByTestId('exp-looks').press('Enter');
+  const seq = page.getByTestId('exp-seq-row');
+  await expect(seq).toHaveCount(5);
+  const published = [4.8769, 3.3569, 2.6803, 2.2898, 2.031];
+  for (let k = 0; k < 5; k++) {
+    expect(Math.abs(Number(await seq.nth(k).getAttribute('data-bound')) - published[k])).toBeLessThan(2e-4);
+    await expect(seq.nth(k).locator('td').nth(3)).toHaveText(String(Number(published[k].toFixed(3))));
+  }
+  await expect(page.getByTestId('exp-sequential')).toContainText('所有查看合计的假阳性率仍为 5%');
   const n = await page.getByTestId('exp-sample').getAttribute('data-n');
   await page.getByTestId('exp-save-name').fill('直播带货加投 20%');
   await page.getByTestId('exp-save').click();
   await expect(planner.toastWith('“直播带货加投 20%”已保存到计划')).toBeVisible();
   await planner.saved();
   const stored = await storedPlan(page);
-  expect(stored.experiments?.map((e) => [e.name, e.change.driver, e.change.percent, e.figures.unitsPerArm])).toEqual([['直播带货加投 20%', 'spend', 20, Number(n)]]);
+  expect(stored.experiments?.map((e) => [e.name, e.change.driver, e.change.percent, e.figures.unitsPerArm, e.settings.looks])).toEqual([['直播带货加投 20%', 'spend', 20, Number(n), 5]]);
   await page.reload();
   await page.getByTestId('tab-optimise').click();
   await page.getByTestId('exp-channel').selectOption({ label: '天猫·京东旗舰店' });
@@ -89,6 +100,7 @@ test('区域试点：一线城市对照其他城市，双重差分估计与独�
   await row.getByTestId('exp-saved-open').click();
   await expect(page.getByTestId('exp-channel').locator('option:checked')).toHaveText('抖音直播带货');
   await expect(page.getByTestId('exp-sample')).toHaveAttribute('data-n', n!);
+  await expect(page.getByTestId('exp-seq-row')).toHaveCount(5);
   const exported = csvRows((await planner.download('exp-saved-export-csv')).bytes);
   expect(exported[0][0]).toBe('名称');
   expect(exported[1][0]).toBe('直播带货加投 20%');

@@ -12,3 +12,5 @@ export { calibrationPoint, DAYS_PER_MONTH, planWithChange, predictLift, testCost
 export type { MonthFigures, PlanLift, PlanLiftProblem, PlannedChange } from './planLift';
 export { orderValuesByChannel } from './orderValueByChannel';
 export type { ChannelOrderValues } from './orderValueByChannel';
+export { obrienFlemingBounds, obrienFlemingSpent, MAX_SEQUENTIAL_LOOKS } from './sequential';
+export type { SequentialLook } from './sequential';

@@ -78,4 +78,13 @@ export const experimentsEn = {
   'exp.spread.cv': 'From the CV typed',
   'exp.spreadFromData': 'Order value SD {sd} (CV {cv} of the plan’s order value), measured on {orders} orders of {channels} in “{dataset}” (their mean {mean}).',
   'exp.spreadFromCv': 'Order value SD {sd} = CV {cv} × the plan’s order value (typed, not measured: import the channel’s orders in Customers to measure it).',
+  'exp.seq.title': 'Or look more than once, validly:',
+  'exp.seq.text': 'with {looks} planned looks, equally spaced, stop early only when |z| reaches the look’s boundary below (O’Brien–Fleming-type alpha spending; the false-positive rate over all looks stays {alpha}). Otherwise run to the end and compare with the last boundary.',
+  'exp.seq.look': 'Look',
+  'exp.seq.day': 'Day',
+  'exp.seq.share': 'Share of the sample',
+  'exp.seq.bound': 'Stop if |z| ≥',
+  'exp.seq.p': 'i.e. p <',
+  'exp.seq.tooMany': 'Plan at most {max} looks (e.g. weekly) to get stopping boundaries.',
+  'exp.seq.once': 'Plan 2 or more looks above to get boundaries that allow stopping early.',
 } as const;

@@ -78,4 +78,13 @@ export const experimentsZhCN = {
   'exp.spread.cv': '使用输入的变异系数',
   'exp.spreadFromData': '客单价标准差 {sd}（为计划客单价的 {cv}），来自“{dataset}”中 {channels} 的 {orders} 笔订单（其平均值 {mean}）。',
   'exp.spreadFromCv': '客单价标准差 {sd} = 变异系数 {cv} × 计划客单价（为输入值，未经测量：在“客户”中导入该渠道的订单即可测量）。',
+  'exp.seq.title': '或者，正确地多次查看：',
+  'exp.seq.text': '预先计划 {looks} 次等间隔查看，只有当 |z| 达到该次查看的下表边界时才提前停止（O’Brien–Fleming 型 α 消耗；所有查看合计的假阳性率仍为 {alpha}）。否则一直运行到结束，并与最后一次的边界比较。',
+  'exp.seq.look': '查看',
+  'exp.seq.day': '第几天',
+  'exp.seq.share': '样本占比',
+  'exp.seq.bound': '|z| ≥ 时停止',
+  'exp.seq.p': '即 p <',
+  'exp.seq.tooMany': '最多计划 {max} 次查看（例如每周一次）才能给出停止边界。',
+  'exp.seq.once': '在上面计划 2 次或更多次查看，即可得到允许提前停止的边界。',
 } as const;

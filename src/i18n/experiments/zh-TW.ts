@@ -78,4 +78,13 @@ export const experimentsZhTW = {
   'exp.spread.cv': '使用輸入的變異係數',
   'exp.spreadFromData': '客單價標準差 {sd}（為計畫客單價的 {cv}），來自「{dataset}」中 {channels} 的 {orders} 筆訂單（其平均值 {mean}）。',
   'exp.spreadFromCv': '客單價標準差 {sd} = 變異係數 {cv} × 計畫客單價（為輸入值，未經測量：在「顧客」中匯入該通路的訂單即可測量）。',
+  'exp.seq.title': '或者，正確地多次查看：',
+  'exp.seq.text': '預先規劃 {looks} 次等間隔查看，只有當 |z| 達到該次查看的下表邊界時才提前停止（O’Brien–Fleming 型 α 消耗；所有查看合計的偽陽性率仍為 {alpha}）。否則一直執行到結束，並與最後一次的邊界比較。',
+  'exp.seq.look': '查看',
+  'exp.seq.day': '第幾天',
+  'exp.seq.share': '樣本占比',
+  'exp.seq.bound': '|z| ≥ 時停止',
+  'exp.seq.p': '即 p <',
+  'exp.seq.tooMany': '最多規劃 {max} 次查看（例如每週一次）才能給出停止邊界。',
+  'exp.seq.once': '在上面規劃 2 次或更多次查看，即可得到允許提前停止的邊界。',
 } as const;

@@ -81,7 +81,7 @@ test('区域试点：一线城市对照其他城市，双重差分估计与独�
   const published = [4.8769, 3.3569, 2.6803, 2.2898, 2.031];
   for (let k = 0; k < 5; k++) {
     expect(Math.abs(Number(await seq.nth(k).getAttribute('data-bound')) - published[k])).toBeLessThan(2e-4);
-    await expect(seq.nth(k).locator('td').nth(3)).toHaveText(String(Number(published[k].toFixed(3))));
+    await expect(seq.nth(k).locator('td').nth(3)).toHaveText(published[k].toFixed(3));
   }
   await expect(page.getByTestId('exp-sequential')).toContainText('所有查看合计的假阳性率仍为 5%');
   const n = await page.getByTestId('exp-sample').getAttribute('data-n');

@@ -126,3 +126,17 @@ describe('plan file: customer value', () => {
     expect(outcome(parsePlanFile(text)).warnings).toContain('unknownRef plan.customerValue.channels.0.channelId');
   });
 });
+
+describe('removing a channel', () => {
+  it('takes its CLV out of the snapshot in the same edit, and undo brings it back', async () => {
+    const { removeChannelOps } = await import('../../../src/engine/listEdits');
+    const { applyOps } = await import('../../../src/engine/patch');
+    const plan = simplePlan([simpleChannel('web'), simpleChannel('store')]);
+    const withValue = { ...plan, customerValue: { dataset: 'd', takenAt: 0, observationEnd: '2026-11-30', method: 'bgnbd-gammagamma' as const, horizonMonths: 1, discountRate: 0.01, margin: 0.3,
+      channels: [{ channelId: 'web', dataChannels: ['web'], customers: 3, clv: 100, monthlyMargin: [10] }, { channelId: 'store', dataChannels: ['store'], customers: 4, clv: 200, monthlyMargin: [20] }] } };
+    const applied = applyOps(withValue, removeChannelOps(withValue, 'web'));
+    expect(applied.result.channels.map((c) => c.id)).toEqual(['store']);
+    expect(applied.result.customerValue?.channels.map((c) => c.channelId)).toEqual(['store']);
+    expect(applyOps(applied.result, applied.inverse).result).toEqual(withValue);
+  });
+});

@@ -22,6 +22,8 @@ export function removeChannelOps(plan: Plan, channelId: string): Op[] {
   const ops: Op[] = [{ path: ['channels', { id: channelId }], value: undefined }];
   for (const b of plan.budgetBounds) if (b.channelId === channelId) ops.push({ path: ['budgetBounds', { id: itemKey(b) ?? '' }], value: undefined });
   for (const u of plan.uncertainty) if (u.channelId === channelId) ops.push({ path: ['uncertainty', { id: u.id }], value: undefined });
+  // Its CLV goes too: LTV:CAC and the optimiser read the snapshot by channel.
+  if (plan.customerValue?.channels.some((c) => c.channelId === channelId)) ops.push({ path: ['customerValue', 'channels', { id: `channel:${channelId}` }], value: undefined });
   return ops;
 }
 

@@ -1,5 +1,6 @@
 import type { PlanResult } from './compute';
 import { customMetricValues } from './customValues';
+import { customerValueScore, isCustomerValueMetric } from './customerValue/ltvCac';
 import type { CompiledCustomMetric, EvalResult } from './expr';
 import { isFlowMetric, isRatioMetric, rollup, rollupValue } from './rollup';
 import type { Plan, ScorecardKpi, ScoreMetric } from './types';
@@ -49,6 +50,7 @@ export function scorecardValues(
       const id = customIdOf(kpi.metric);
       if (id !== null) return customValue(g, id);
       const m = kpi.metric;
+      if (isCustomerValueMetric(m)) return customerValueScore(plan, r, m, g, b);
       return isFlowMetric(m) || isRatioMetric(m) ? rollupValue(r, m, g, b) : null;
     }),
   );
@@ -62,6 +64,8 @@ export function scorecardValues(
  *   zeroBase       growth from a year with no net revenue
  *   noSpend / noSpendOrFixedCost / noNewOrders / noRevenue   the ratio's divisor is 0
  *   formula        a custom metric's formula has no value (a division by zero, say)
+ *   noCustomerValue  LTV:CAC or payback without the channel's CLV (none taken from customer data),
+ *                  or with no spend or new-customer orders, or CAC not recovered within the horizon
  */
 export type UndefinedReason =
   | { kind: 'noEarlierYear'; year: string }
@@ -71,6 +75,7 @@ export type UndefinedReason =
   | { kind: 'noSpendOrFixedCost' }
   | { kind: 'noNewOrders' }
   | { kind: 'noRevenue' }
+  | { kind: 'noCustomerValue' }
   | { kind: 'formula' };
 
 export function undefinedReason(plan: Plan, result: PlanResult, metric: ScoreMetric, window: ScoreWindow): UndefinedReason {
@@ -89,6 +94,9 @@ export function undefinedReason(plan: Plan, result: PlanResult, metric: ScoreMet
     case 'costRatio':
     case 'revenueShare':
       return { kind: 'noRevenue' };
+    case 'ltvCac':
+    case 'paybackMonths':
+      return { kind: 'noCustomerValue' };
     default:
       return { kind: 'noSpend' };
   }

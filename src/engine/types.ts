@@ -149,6 +149,10 @@ export interface Plan {
   decisions?: Decision[];
   /** Promotion events on the calendar (docs/model.md#promotions); absent = none planned. */
   promotions?: Promotion[];
+  /** CLV per channel taken from customer data, for LTV:CAC and the optimiser (docs/model.md#customer-value); absent = not used. */
+  customerValue?: CustomerValue;
+  /** Test designs saved from the tests-and-pilots designer (docs/model.md#tests-and-pilots); absent = none. */
+  experiments?: SavedExperiment[];
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -447,7 +451,11 @@ export interface RebateScheme {
 }
 
 /** A metric the scorecard can use: a built-in metric key or `custom:<custom metric id>`. */
-export type ScoreMetric = MetricKey | `custom:${string}`;
+export type ScoreMetric = MetricKey | `custom:${string}` | CustomerValueScoreMetric;
+
+/** Scorecard metrics from the plan's customer-value snapshot (docs/model.md#customer-value). */
+export const CUSTOMER_VALUE_SCORE_METRICS = ['ltvCac', 'paybackMonths'] as const;
+export type CustomerValueScoreMetric = (typeof CUSTOMER_VALUE_SCORE_METRICS)[number];
 
 export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
@@ -682,4 +690,107 @@ export interface PromotionChange {
   enabled?: boolean;
   depth?: number;
   lift?: number;
+}
+
+/** How a customer-value snapshot's CLV was computed. */
+export const CUSTOMER_VALUE_METHODS = ['bgnbd-gammagamma', 'bgnbd-meanorder'] as const;
+/**
+ * `bgnbd-gammagamma`: BG/NBD purchases × Gamma-Gamma spend per purchase; `bgnbd-meanorder`: BG/NBD
+ * purchases × each customer's own mean order (too few repeat buyers for a spend model).
+ */
+export type CustomerValueMethod = (typeof CUSTOMER_VALUE_METHODS)[number];
+
+/** One plan channel's customer value in a snapshot. */
+export interface ChannelCustomerValue {
+  channelId: string;
+  /** Channel names in the customer data that were joined into this plan channel. */
+  dataChannels: string[];
+  /** Customers whose first order came through those channels (what the mean rests on). */
+  customers: number;
+  /** Mean discounted CLV per customer over the horizon, margin basis, minor units (whole). */
+  clv: number;
+  /**
+   * Mean expected margin per customer in each month of the horizon (month 1 first), undiscounted,
+   * minor units (whole); one entry per month. The payback period is read from it.
+   */
+  monthlyMargin: number[];
+}
+
+/**
+ * Customer lifetime value by first channel, computed from imported transactions and kept in the plan
+ * so that it travels with the file and the optimiser has it (docs/model.md#customer-value). A
+ * snapshot: recomputing CLV in the Customers tab does not change it until it is used again.
+ */
+export interface CustomerValue {
+  /** Name of the customer data set. */
+  dataset: string;
+  /** When it was taken (ms since 1970). */
+  takenAt: number;
+  /** Last day of the order history the models were fitted on, `YYYY-MM-DD`. */
+  observationEnd: string;
+  method: CustomerValueMethod;
+  /** Months of future purchases counted. */
+  horizonMonths: number;
+  /** Monthly discount rate (0.01 = 1 % a month). */
+  discountRate: number;
+  /** Share of revenue kept as margin (0–1): CLV = discounted expected spend × margin. */
+  margin: number;
+  channels: ChannelCustomerValue[];
+}
+
+/** Drivers a test can change (acting on orders through traffic or conversion, or order value). */
+export const EXPERIMENT_DRIVERS = ['spend', 'baseTraffic', 'conversion', 'aov'] as const;
+export type ExperimentDriver = (typeof EXPERIMENT_DRIVERS)[number];
+export const POWER_METHODS = ['pooled', 'arcsine'] as const;
+
+/**
+ * A test designed on the plan and saved with it: the change, the design settings, the figures the
+ * designer gave when it was saved (the plan may change afterwards) and the results entered so far.
+ */
+export interface SavedExperiment {
+  id: string;
+  name: string;
+  /** When it was last saved (ms since 1970). */
+  savedAt: number;
+  change: {
+    channelId: string;
+    driver: ExperimentDriver;
+    /** Scale of the driver in percent (+20 = 20 % more). */
+    percent: number;
+    /** A plan region; '' = the channel as a whole. */
+    regionId: string;
+    /** Month of the test, `YYYY-MM`. */
+    month: string;
+    /** null = on the baseline, else a scenario id. */
+    scenarioId: string | null;
+  };
+  settings: {
+    /** Share of the traffic in the test, both arms (0–1). */
+    share: number;
+    alpha: number;
+    power: number;
+    method: (typeof POWER_METHODS)[number];
+    /** Days available; null = as many as the sample needs. */
+    days: number | null;
+    /** Coefficient of variation of order value (order-value tests). */
+    cv: number;
+    /** Planned looks at the result; null = daily. */
+    looks: number | null;
+  };
+  /** What the designer gave at saving: relative effect, units per arm, days needed, smallest detectable effect, extra spend (minor units). */
+  figures: { relativeEffect: number; unitsPerArm: number | null; daysNeeded: number | null; mdeRelative: number | null; extraSpend: number | null };
+  /** Results entered (null = not entered): counts for a conversion test, means/sds (minor units) and orders for order value. */
+  result: {
+    controlUnits: number | null;
+    controlConversions: number | null;
+    testUnits: number | null;
+    testConversions: number | null;
+    confidence: number;
+    controlMean: number | null;
+    controlSd: number | null;
+    controlOrders: number | null;
+    testMean: number | null;
+    testSd: number | null;
+    testOrders: number | null;
+  };
 }

@@ -9,7 +9,8 @@ import type { ClvProgress } from '../engine/customers/clvAnalysis';
 import type { RegionClvProgress, RegionClvResult } from '../engine/customers/regionClv';
 import type { ElasticityAnalysis, ElasticityProgress } from '../engine/elasticity';
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
-import { analyse, clv, elasticity, exportMembership, forgetDataset, migration, regionClv } from '../workers/customersClient';
+import type { ChannelOrderValues } from '../engine/experiments/orderValueByChannel';
+import { analyse, clv, elasticity, exportMembership, forgetDataset, migration, orderValues, regionClv } from '../workers/customersClient';
 import { app } from './app.svelte';
 import { analysisOptions, defaultClvInputs, defaultSettings, segmentationOf, type AnalysisSettings, type ClvInputs, type Section } from './customersSettings';
 import { LatestTask } from './customersTask.svelte';
@@ -40,6 +41,8 @@ export class CustomersState {
   readonly elasticity = new LatestTask<ElasticityAnalysis>();
   /** How far the running elasticity estimate is. */
   elasticityProgress = $state.raw<ElasticityProgress | null>(null);
+  /** Order values per channel of the data set (the order-value test's variance). */
+  readonly orderValues = new LatestTask<ChannelOrderValues[] | null>();
 
   /** The data set the sections analyse. */
   readonly dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? this.datasets[0] ?? null);
@@ -85,6 +88,7 @@ export class CustomersState {
     this.clv.reset();
     this.regionClv.reset();
     this.elasticity.reset();
+    this.orderValues.reset();
   }
 
   select(id: string | null): void {
@@ -117,6 +121,10 @@ export class CustomersState {
   requestMigration(dataset: DatasetMeta, fromDay: number, toDay: number): void {
     const options = analysisOptions(this.settings);
     this.migration.run(`${dataset.id} ${fromDay} ${toDay} ${JSON.stringify(options)}`, (signal) => migration(dataset.id, fromDay, toDay, options, signal));
+  }
+
+  requestOrderValues(dataset: DatasetMeta): void {
+    this.orderValues.run(dataset.id, (signal) => orderValues(dataset.id, signal));
   }
 
   requestClv(dataset: DatasetMeta, request: ClvRequest): void {

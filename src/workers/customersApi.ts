@@ -11,6 +11,7 @@
  * chunks; the CLV runs as engine steps with a yield to the event loop every few milliseconds, so a
  * cancel (or a newer request) is read mid-run and a superseded run stops there.
  */
+import { orderValuesByChannel, type ChannelOrderValues } from '../engine/experiments/orderValueByChannel';
 import { Inflate } from 'fflate';
 import { analyse, clvSteps, groupOrders, membership, migration, analyseSummaryFile, AnalysisError, regionClvSteps } from '../engine/customers';
 import { elasticitySteps, type ElasticityAnalysis, type ElasticityProgress } from '../engine/elasticity';
@@ -161,6 +162,11 @@ export function createCustomersApi(deps: ImportDeps) {
     /** Price elasticity per product and pooled per channel (docs/model.md#price-elasticity). */
     elasticity(callId: string, datasetId: string, onProgress?: (p: ElasticityProgress) => unknown): Promise<ElasticityAnalysis> {
       return run(callId, async (signal) => drive(elasticitySteps((await load(datasetId)).columns), signal, onProgress && unawaited(onProgress)));
+    },
+
+    /** Order values per channel (count, mean, sd), for the order-value test's variance. */
+    orderValues(callId: string, datasetId: string): Promise<ChannelOrderValues[] | null> {
+      return quick(callId, datasetId, (data) => orderValuesByChannel(data));
     },
 
     /** Reads and analyses a customer summary file (one row per customer, from the SQL of the Beyond panel). */

@@ -12,6 +12,7 @@
  *
  * Failures come back as CustomersError with a code (see customersTypes.ts).
  */
+import type { ChannelOrderValues } from '../engine/experiments/orderValueByChannel';
 import * as Comlink from 'comlink';
 import type { AnalysisOptions, ClvRequest, ClvResult, CustomerAnalysis, MembershipExport, MigrationResult, Segmentation } from '../engine/customers/analysisTypes';
 import type { ClvProgress } from '../engine/customers/clvAnalysis';
@@ -121,6 +122,11 @@ export function regionClv(datasetId: string, request: ClvRequest, segmentation: 
 /** Price elasticity per product and pooled per channel of a data set, with progress. */
 export function elasticity(datasetId: string, onProgress: (p: ElasticityProgress) => void, signal?: AbortSignal): Promise<ElasticityAnalysis> {
   return cancellable<ElasticityAnalysis>(signal, (api, id) => api.elasticity(id, datasetId, Comlink.proxy(onProgress)));
+}
+
+/** Order values per channel of a data set (null: the data has no channel column). */
+export function orderValues(datasetId: string, signal?: AbortSignal): Promise<ChannelOrderValues[] | null> {
+  return cancellable<ChannelOrderValues[] | null>(signal, (api, id) => api.orderValues(id, datasetId));
 }
 
 /** Customer id, R, F, M, scores, segment and ABC class of every customer (for a CRM export). */

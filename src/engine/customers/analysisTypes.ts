@@ -147,8 +147,11 @@ export interface ClvResult {
   noSpendModel: NoSpendModel | null;
   /** Per segment (as of the observation end): customers, mean CLV, mean expected purchases over the horizon, mean P(alive); totalClv is the sum. */
   perSegment: { segment: string; customers: number; clv: number; totalClv: number; expectedPurchases: number; pAlive: number }[];
-  /** Per first channel: customers, mean CLV, total CLV; null without a channel column. */
-  perFirstChannel: { channel: string; customers: number; clv: number; totalClv: number }[] | null;
+  /**
+   * Per first channel: customers, mean CLV, total CLV, and the mean expected margin per customer in
+   * each month of the horizon, undiscounted (month 1 first); null without a channel column.
+   */
+  perFirstChannel: { channel: string; customers: number; clv: number; totalClv: number; monthlyMargin: number[] }[] | null;
   /** The 100 customers with the highest CLV. */
   top: { customer: string; pAlive: number; expectedPurchases: number; expectedSpend: number | null; clv: number }[];
   /** Customers in the calibration period, and the sum of their CLV. */

@@ -24,6 +24,12 @@ export interface ClvOptions {
   readonly discountRate?: number;
   /** Horizon of `expectedPurchases`, in the summary's time unit; default the CLV horizon. */
   readonly purchaseHorizon?: number;
+  /**
+   * Customers' groups (e.g. first channel; negative or ≥ groupCount: none): the predictions then also
+   * sum each group's undiscounted expected spend month by month (`monthlyByGroup`), what a payback
+   * period is read from.
+   */
+  readonly groups?: { readonly of: ArrayLike<number>; readonly count: number };
 }
 
 export interface CustomerClv {
@@ -63,6 +69,11 @@ export interface CustomerPredictions {
   readonly expectedPurchases: Float64Array;
   /** Discounted CLV at the given spend per purchase (before any margin). */
   readonly clv: Float64Array;
+  /**
+   * With `groups`: [group × month] sums of undiscounted expected spend, month i = 1…months at
+   * monthlyByGroup[g · months + i − 1]; otherwise empty.
+   */
+  readonly monthlyByGroup: Float64Array;
 }
 
 /** Customers between two progress reports of customerPredictionSteps. */
@@ -95,6 +106,9 @@ export function* customerPredictionSteps(bg: BgNbdParams, summary: ClvSummary, s
   const steps = months >= 1 ? Math.floor(months) : 0;
   const discount = Float64Array.from({ length: steps }, (_, i) => Math.pow(1 + discountRate, i + 1));
   const series = new Float64Array(steps);
+  const groupOf = options.groups?.of;
+  const groupCount = options.groups?.count ?? 0;
+  const monthlyByGroup = new Float64Array(groupOf ? groupCount * steps : 0);
   const ages = distinctGroups(summary.frequency, summary.T, summary.present);
   const { offsets, items } = itemsByGroup(ages);
   const { r, alpha, a, b } = bg;
@@ -114,9 +128,13 @@ export function* customerPredictionSteps(bg: BgNbdParams, summary: ClvSummary, s
       const perPurchase = spend[c];
       let value = 0;
       let previous = 0;
+      const g = groupOf ? groupOf[c] : -1;
+      const row = g >= 0 && g < groupCount ? g * steps : -1;
       for (let i = 0; i < steps; i++) {
         const cumulative = alive * series[i];
-        value += (perPurchase * (cumulative - previous)) / discount[i];
+        const month = perPurchase * (cumulative - previous);
+        value += month / discount[i];
+        if (row >= 0) monthlyByGroup[row + i] += month;
         previous = cumulative;
       }
       clv[c] = value;
@@ -127,7 +145,7 @@ export function* customerPredictionSteps(bg: BgNbdParams, summary: ClvSummary, s
       yield done;
     }
   }
-  return { probabilityAlive, expectedPurchases, clv };
+  return { probabilityAlive, expectedPurchases, clv, monthlyByGroup };
 }
 
 /**

@@ -99,13 +99,16 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
     if (gg && spend) perOrder[c] = spend[c] = gammaGammaExpectedSpend(gg.params, summary.frequency[c], summary.monetary[c]);
     else perOrder[c] = own!.orders[c] > 0 ? own!.revenue[c] / own!.orders[c] : 0;
   }
-  const predicting = customerPredictionSteps(params, summary, perOrder, { months, discountRate: options.discountRate, purchaseHorizon: horizon });
+  const channels = data.columns.channel?.values;
+  const first = channels ? firstChannel(tx, end) : null;
+  const groups = first && channels ? { of: first, count: channels.length } : undefined;
+  const predicting = customerPredictionSteps(params, summary, perOrder, { months, discountRate: options.discountRate, purchaseHorizon: horizon, groups });
   let predictionStep = predicting.next();
   while (!predictionStep.done) {
     yield { phase: 'customers', done: predictionStep.value, total };
     predictionStep = predicting.next();
   }
-  const { probabilityAlive: pAlive, expectedPurchases: expected, clv: discounted } = predictionStep.value;
+  const { probabilityAlive: pAlive, expectedPurchases: expected, clv: discounted, monthlyByGroup } = predictionStep.value;
   const value = new Float64Array(k);
   for (let c = 0; c < k; c++) if (summary.present[c]) value[c] = discounted[c] * options.margin;
   yield { phase: 'customers', done: total, total };
@@ -121,10 +124,10 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
   }
 
   const { assignment } = segmentAt(data, end, { segmentation }, segmentation);
-  const groups = assignment.ids.length;
-  const bySegment = groupTotals(value, assignment.segment, groups);
-  const alive = groupTotals(pAlive, assignment.segment, groups);
-  const purchases = groupTotals(expected, assignment.segment, groups);
+  const segmentCount = assignment.ids.length;
+  const bySegment = groupTotals(value, assignment.segment, segmentCount);
+  const alive = groupTotals(pAlive, assignment.segment, segmentCount);
+  const purchases = groupTotals(expected, assignment.segment, segmentCount);
   const perSegment = assignment.ids.map((segment, s) => ({
     segment,
     customers: bySegment.count[s],
@@ -135,16 +138,15 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
   }));
 
   let perFirstChannel: ClvResult['perFirstChannel'] = null;
-  const channels = data.columns.channel?.values;
-  if (channels) {
-    const first = firstChannel(tx, end);
+  if (channels && first) {
     const byChannel = groupTotals(value, first, channels.length);
-    perFirstChannel = channels.map((channel, ch) => ({
-      channel,
-      customers: byChannel.count[ch],
-      clv: byChannel.count[ch] > 0 ? byChannel.mean[ch] : 0,
-      totalClv: byChannel.sum[ch],
-    }));
+    const steps = monthlyByGroup.length / channels.length;
+    perFirstChannel = channels.map((channel, ch) => {
+      const n = byChannel.count[ch];
+      // Mean expected margin per customer in each month, undiscounted (the payback period's input).
+      const monthlyMargin = Array.from(monthlyByGroup.subarray(ch * steps, (ch + 1) * steps), (v) => (n > 0 ? (v * options.margin) / n : 0));
+      return { channel, customers: n, clv: n > 0 ? byChannel.mean[ch] : 0, totalClv: byChannel.sum[ch], monthlyMargin };
+    });
   }
 
   const names = data.columns.customer.values;

@@ -10,3 +10,7 @@ export type { DidProblem, DidResult } from './diffInDiff';
 export { peekingFalsePositiveRate } from './peeking';
 export { calibrationPoint, DAYS_PER_MONTH, planWithChange, predictLift, testCost, testDays, withCurvePoint } from './planLift';
 export type { MonthFigures, PlanLift, PlanLiftProblem, PlannedChange } from './planLift';
+export { orderValuesByChannel } from './orderValueByChannel';
+export type { ChannelOrderValues } from './orderValueByChannel';
+export { obrienFlemingBounds, obrienFlemingSpent, MAX_SEQUENTIAL_LOOKS } from './sequential';
+export type { SequentialLook } from './sequential';

@@ -1,9 +1,19 @@
 import type { DriverSeries } from '../driverSeries';
 import { calendarMonths } from '../timeline';
+import { clvOf } from '../customerValue/ltvCac';
 import type { Plan } from '../types';
 
-/** What the optimiser maximises: the plan's contribution, or its net revenue (spend not subtracted). */
-export type OptimiseObjective = 'contribution' | 'netRevenue';
+/**
+ * What the optimiser maximises: the plan's contribution, its net revenue (spend not subtracted), or
+ * contribution plus the lifetime value of the new customers it wins (`contributionClv`: new-customer
+ * orders × the channel's CLV from the plan's customer-value snapshot; docs/model.md#customer-value).
+ */
+export type OptimiseObjective = 'contribution' | 'netRevenue' | 'contributionClv';
+
+/** Objectives that subtract spend and fixed cost (contribution-like). */
+export function subtractsSpend(objective: ModelMeasure): boolean {
+  return objective === 'contribution' || objective === 'contributionClv';
+}
 
 /**
  * One channel's objective as a function of its TOTAL spend S over the plan (docs/model.md#budget-optimiser):
@@ -18,6 +28,7 @@ export type OptimiseObjective = 'contribution' | 'netRevenue';
  *
  *   contribution: conversion · aov · (1 − returnRate) · (1 − channelMargin) · (grossMargin − variableCostRate)
  *   netRevenue:   conversion · aov · (1 − returnRate) · (1 − channelMargin)
+ *   contributionClv: contribution's value + conversion · newCustomerShare · CLV (the channel's, minor units)
  *
  * which is the same per-visit value as compute.ts's marginal ROI. Cannibalisation is ignored here:
  * it couples channels (one channel's spend changes another's revenue), which would break the
@@ -70,11 +81,13 @@ export interface ResponseModel {
  */
 export type ModelMeasure = OptimiseObjective | 'newOrders';
 
-/** Per-visit value of one cell for the measure; see ResponseModel. */
-function visitValue(d: DriverSeries, i: number, objective: ModelMeasure): number {
+/** Per-visit value of one cell for the measure; see ResponseModel. `clv`: the channel's CLV (contributionClv only). */
+function visitValue(d: DriverSeries, i: number, objective: ModelMeasure, clv: number): number {
   if (objective === 'newOrders') return d.conversion[i] * d.newCustomerShare[i];
   const revenue = d.conversion[i] * d.aov[i] * (1 - d.returnRate[i]) * (1 - d.channelMargin[i]);
-  return objective === 'netRevenue' ? revenue : revenue * (d.grossMargin[i] - d.variableCostRate[i]);
+  if (objective === 'netRevenue') return revenue;
+  const contribution = revenue * (d.grossMargin[i] - d.variableCostRate[i]);
+  return objective === 'contributionClv' ? contribution + d.conversion[i] * d.newCustomerShare[i] * clv : contribution;
 }
 
 /**
@@ -109,14 +122,15 @@ export function buildModels(plan: Plan, series: DriverSeries, objective: ModelMe
   const cal = calendarMonths(plan.timeline);
   return plan.channels.map((ch, c) => {
     const { pattern, today } = spendPattern(plan, series, c, P, cal);
-    const spendCost = objective === 'contribution' ? 1 : 0;
+    const spendCost = subtractsSpend(objective) ? 1 : 0;
+    const clv = objective === 'contributionClv' ? clvOf(plan.customerValue, ch.id) : 0;
     let constant = 0;
     const values = new Float64Array(P);
     for (let t = 0; t < P; t++) {
       const i = c * P + t;
-      values[t] = visitValue(series, i, objective);
+      values[t] = visitValue(series, i, objective, clv);
       constant += series.baseTraffic[i] * values[t];
-      if (objective === 'contribution') constant -= series.fixedCost[i];
+      if (spendCost === 1) constant -= series.fixedCost[i];
     }
     const curve = ch.curve;
     const model: ResponseModel = {

@@ -13,6 +13,8 @@
  * would refuse files the app wrote itself.
  */
 import { validateActuals } from '../actuals/validate';
+import { checkCustomerValue } from '../customerValue/validate';
+import { checkSavedExperiments } from '../experiments/savedChecks';
 import { validatePartners } from '../evaluation/partners';
 import { validateLifecycle } from '../lifecycle/validate';
 import { validateScenarios } from '../scenarios/validate';
@@ -216,5 +218,11 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);
+  const customerValue = checkCustomerValue(plan);
+  c.errors.push(...customerValue.errors);
+  c.warnings.push(...customerValue.warnings);
+  const experiments = checkSavedExperiments(plan);
+  c.errors.push(...experiments.errors);
+  c.warnings.push(...experiments.warnings);
   return { errors: c.errors, warnings: c.warnings };
 }

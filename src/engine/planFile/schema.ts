@@ -9,6 +9,10 @@
 import * as v from 'valibot';
 import {
   ACTUAL_SOURCES,
+  CUSTOMER_VALUE_METHODS,
+  CUSTOMER_VALUE_SCORE_METRICS,
+  EXPERIMENT_DRIVERS,
+  POWER_METHODS,
   BCG_GROWTH_MODES,
   BCG_SHARE_MODES,
   CHANNEL_ROLES,
@@ -222,6 +226,7 @@ export function createPlanSchema(limits: SchemaLimits) {
 
   const scoreMetric = v.union([
     v.picklist(METRIC_KEYS),
+    v.picklist(CUSTOMER_VALUE_SCORE_METRICS),
     v.pipe(text, v.startsWith('custom:'), v.custom<`custom:${string}`>(() => true)),
   ]);
   const kpi = obj({
@@ -298,6 +303,31 @@ export function createPlanSchema(limits: SchemaLimits) {
     rationale: text,
   });
 
+  const customerValue = obj({
+    dataset: text,
+    takenAt: num,
+    observationEnd: text,
+    method: v.picklist(CUSTOMER_VALUE_METHODS),
+    horizonMonths: num,
+    discountRate: num,
+    margin: num,
+    channels: list(obj({ channelId: text, dataChannels: list(text), customers: num, clv: num, monthlyMargin: list(num) })),
+  });
+
+  const maybe = v.nullable(num);
+  const experiment = obj({
+    id: text,
+    name: text,
+    savedAt: num,
+    change: obj({ channelId: text, driver: v.picklist(EXPERIMENT_DRIVERS), percent: num, regionId: text, month: text, scenarioId: v.nullable(text) }),
+    settings: obj({ share: num, alpha: num, power: num, method: v.picklist(POWER_METHODS), days: maybe, cv: num, looks: maybe }),
+    figures: obj({ relativeEffect: num, unitsPerArm: maybe, daysNeeded: maybe, mdeRelative: maybe, extraSpend: maybe }),
+    result: obj({
+      controlUnits: maybe, controlConversions: maybe, testUnits: maybe, testConversions: maybe, confidence: num,
+      controlMean: maybe, controlSd: maybe, controlOrders: maybe, testMean: maybe, testSd: maybe, testOrders: maybe,
+    }),
+  });
+
   return obj({
     id: text,
     name: text,
@@ -316,6 +346,8 @@ export function createPlanSchema(limits: SchemaLimits) {
     actuals: v.optional(actuals),
     decisions: v.optional(list(decision)),
     promotions: v.optional(list(promotion)),
+    customerValue: v.optional(customerValue),
+    experiments: v.optional(list(experiment)),
     notes: text,
     createdAt: num,
     updatedAt: num,

@@ -50,6 +50,7 @@ export const adviceEn = {
   'advice.score.reason.noSpend': 'there is no spend.',
   'advice.score.reason.noSpendOrFixedCost': 'there is no spend and no fixed cost.',
   'advice.score.reason.noNewOrders': 'there are no orders from new customers.',
+  'advice.score.reason.noCustomerValue': 'the plan has no CLV from customer data for it (Customers → CLV → use in plan), it wins no new customers with spend, or (payback) its CAC is not earned back within the CLV horizon.',
   'advice.score.reason.noRevenue': 'there is no net revenue.',
   'advice.score.reason.formula': 'its formula has no value (a division by zero, for example).',
   'advice.bcg.effectColumn': 'Effect of each action on contribution',

@@ -52,6 +52,7 @@ export const adviceZhCN: Record<keyof typeof adviceEn, string> = {
   'advice.score.reason.noSpend': '没有投入。',
   'advice.score.reason.noSpendOrFixedCost': '既没有投入，也没有固定成本。',
   'advice.score.reason.noNewOrders': '没有新客订单。',
+  'advice.score.reason.noCustomerValue': '计划里没有它来自客户数据的 CLV（客户 → CLV → 用于计划），它没有花费带来的新客，或（回本）在 CLV 期限内收不回获客成本。',
   'advice.score.reason.noRevenue': '没有净收入。',
   'advice.score.reason.formula': '公式没有结果（例如除以零）。',
   'advice.bcg.effectColumn': '各动作对贡献利润的影响',

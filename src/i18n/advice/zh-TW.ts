@@ -52,6 +52,7 @@ export const adviceZhTW: Record<keyof typeof adviceEn, string> = {
   'advice.score.reason.noSpend': '沒有投入。',
   'advice.score.reason.noSpendOrFixedCost': '既沒有投入，也沒有固定成本。',
   'advice.score.reason.noNewOrders': '沒有新客訂單。',
+  'advice.score.reason.noCustomerValue': '計畫裡沒有它來自顧客資料的 CLV（顧客 → CLV → 用於計畫），它沒有花費帶來的新客，或（回本）在 CLV 期限內收不回顧客獲取成本。',
   'advice.score.reason.noRevenue': '沒有淨營收。',
   'advice.score.reason.formula': '公式沒有結果（例如除以零）。',
   'advice.bcg.effectColumn': '各動作對貢獻利潤的影響',

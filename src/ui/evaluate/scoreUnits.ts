@@ -1,12 +1,14 @@
 import type { DriverUnit } from '../../engine/drivers';
 import { metricFormat, type MetricFormat } from '../../engine/metrics';
 import { customIdOf } from '../../engine/scorecardValues';
-import type { MetricKey, Plan, ScoreMetric } from '../../engine/types';
+import type { CustomerValueScoreMetric, MetricKey, Plan, ScoreMetric } from '../../engine/types';
 import { t } from '../../state/i18n.svelte';
 import { formatByUnit, type Money } from '../units';
 
 /** How a scorecard metric's values display: a built-in metric's format or a custom metric's. */
 export function scoreFormat(plan: Plan, metric: ScoreMetric): MetricFormat {
+  if (metric === 'ltvCac') return 'ratio';
+  if (metric === 'paybackMonths') return 'count';
   const id = customIdOf(metric);
   if (id === null) return metricFormat(metric as MetricKey);
   const f = plan.customMetrics.find((m) => m.id === id)?.format ?? 'number';
@@ -15,7 +17,7 @@ export function scoreFormat(plan: Plan, metric: ScoreMetric): MetricFormat {
 
 export function scoreMetricName(plan: Plan, metric: ScoreMetric): string {
   const id = customIdOf(metric);
-  if (id === null) return t(`metric.${metric as MetricKey}`);
+  if (id === null) return t(`metric.${metric as MetricKey | CustomerValueScoreMetric}`);
   return plan.customMetrics.find((m) => m.id === id)?.name ?? t('score.unknownMetric');
 }
 

@@ -26,6 +26,8 @@ export interface DesignSettings {
   days: number | null;
   cv: number;
   looks: number | null;
+  /** Order value standard deviation (minor units) measured on imported orders; when given it replaces cv × mean. */
+  sd?: number | null;
 }
 
 export interface TestDesignFigures {
@@ -62,7 +64,9 @@ export function designFigures(lift: PlanLift, s: DesignSettings): TestDesignFigu
   const control = orderValue ? lift.aov : lift.conversion;
   const relativeEffect = orderValue ? lift.aovLift : lift.ordersLift;
   const predicted = control * (1 + relativeEffect);
-  const sd = orderValue ? s.cv * control : null;
+  const measured = orderValue && s.sd != null && s.sd > 0 ? s.sd : null;
+  const sd = orderValue ? (measured ?? s.cv * control) : null;
+  const cv = sd !== null && control > 0 ? sd / control : s.cv;
   let n: number | null;
   if (orderValue) n = sd !== null ? meanSampleSize(predicted - control, sd, s.alpha, s.power) : null;
   else n = proportionSampleSize(control, predicted, s.alpha, s.power, s.method);
@@ -78,7 +82,7 @@ export function designFigures(lift: PlanLift, s: DesignSettings): TestDesignFigu
       const z = normalQuantile(1 - s.alpha / 2);
       const shift = (Math.abs(predicted - control) / sd) * Math.sqrt(inDays / 2);
       powerInDays = shift > 0 ? normalCdf(shift - z) + normalCdf(-shift - z) : null;
-      mdeRelative = mdeMean(inDays, s.cv, s.alpha, s.power);
+      mdeRelative = mdeMean(inDays, cv, s.alpha, s.power);
     } else if (!orderValue) {
       powerInDays = relativeEffect !== 0 && predicted > 0 && predicted < 1 ? proportionPower(control, predicted, inDays, s.alpha, s.method) : null;
       const rate = minimumDetectableRate(control, inDays, s.alpha, s.power, s.method);

@@ -1,14 +1,14 @@
-import type { DriverKey } from '../../engine/types';
+import { EXPERIMENT_DRIVERS, type DriverKey, type ExperimentDriver } from '../../engine/types';
 import type { PowerMethod } from '../../engine/experiments';
 
 /** Drivers a test can change: those that act on orders through traffic or conversion, and order value. */
-export const TEST_DRIVERS = ['spend', 'baseTraffic', 'conversion', 'aov'] as const satisfies readonly DriverKey[];
-export type TestDriver = (typeof TEST_DRIVERS)[number];
+export const TEST_DRIVERS = EXPERIMENT_DRIVERS satisfies readonly DriverKey[];
+export type TestDriver = ExperimentDriver;
 
 /**
- * The test being designed and its observed result. It is not part of the plan: it lives while the
- * app is open, kept when the user visits other tabs; the calibration point it yields is what goes into
- * the plan.
+ * The test being designed and its observed result. It lives while the app is open, kept when the
+ * user visits other tabs; "save" copies it into the plan's saved designs (experimentEdits.ts) and
+ * "open" copies a saved design back here.
  */
 export const testDesign = $state({
   channelId: '',
@@ -27,6 +27,8 @@ export const testDesign = $state({
   days: null as number | null,
   /** Coefficient of variation of order value (sd / mean), for an order-value test without imported orders. */
   cv: 0.8,
+  /** Order-value spread: measured on the channel's imported orders when there are some ('data'), or the CV typed ('cv'). */
+  spread: 'data' as 'data' | 'cv',
   /** How many times the user plans to read the result before the end; null = once a day. */
   looks: null as number | null,
 });

@@ -1,5 +1,7 @@
 import type { ColDef, ColGroupDef, ICellRendererParams, ITooltipParams } from 'ag-grid-community';
 import type { PlanResult } from '../../engine/compute';
+import type { ChannelLtvCac } from '../../engine/customerValue';
+import { customerValueColumns } from './customerValueColumns';
 import { baseDriverTotals, SUMMABLE_DRIVERS } from '../../engine/driverTotals';
 import { DRIVER_SPECS } from '../../engine/drivers';
 import { GROWING_DRIVERS, type GrowingDriver } from '../../engine/channelDefaults';
@@ -11,7 +13,7 @@ import { growthOpAt } from '../../engine/seasonality/edits';
 import { parseGrowthInput, yearlyFromMonthly } from '../../engine/seasonality/growthRate';
 import { previewDriver } from '../../engine/seasonality/preview';
 import { isFlat } from '../../engine/seasonality/profile';
-import type { Channel, CurveType, DriverKey, MetricKey, Plan, Region, Timeline } from '../../engine/types';
+import type { Channel, CurveType, CustomerValue, DriverKey, MetricKey, Plan, Region, Timeline } from '../../engine/types';
 import { CHANNEL_ROLES, CHANNEL_TYPES, DRIVER_KEYS } from '../../engine/types';
 import { MAX_NAME_LENGTH } from '../../engine/validate';
 import { formatMonth, formatPercent } from '../../i18n/format';
@@ -30,6 +32,8 @@ export interface ChannelRow {
   metrics: Partial<Record<MetricKey, number | null>>;
   /** Total row only: what it shows under the base drivers (see baseDriverTotals). */
   driverTotals: Record<DriverKey, number | null> | null;
+  /** LTV:CAC and payback when the plan uses CLV (customerValueColumns); absent otherwise. */
+  customerValue?: ChannelLtvCac | null;
 }
 
 /** Results the channel grid shows per channel over the whole plan: the budget first, then the P&L. */
@@ -86,6 +90,8 @@ export interface ChannelColumnsEnv {
   showPromotionDiscount?: boolean;
   /** Opens the growth and seasonality editor on a channel. */
   openSeasonEditor: (channelId: string) => void;
+  /** The plan's CLV snapshot: adds the LTV:CAC and payback columns. */
+  customerValue?: CustomerValue;
 }
 
 /** English headers are long: wrap them over lines instead of cutting them off. */
@@ -402,5 +408,6 @@ export function channelColumns(env: ChannelColumnsEnv): (ColDef<ChannelRow> | Co
     }),
     readable({ headerName: t('grid.curve'), children: curveColumns(money) }),
     readable({ headerName: t('growth.grid.resultsGroup', { months: env.timeline.periods }), children: results.map(metricCol) }),
+    ...(env.customerValue ? [customerValueColumns(env.customerValue, money)] : []),
   ];
 }

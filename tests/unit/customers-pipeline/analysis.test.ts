@@ -181,6 +181,13 @@ describe('CLV of the CDNOW sample through the whole pipeline', () => {
     // Channels in order of first appearance: sample id 1 buys on the web.
     expect(full.perFirstChannel?.map((c) => c.channel)).toEqual(['Web', 'Catalogue']);
     expect(full.perFirstChannel!.reduce((n, c) => n + c.customers, 0)).toBe(2357);
+    // The monthly margin per first channel discounts back to the channel's mean CLV, and halves with the margin.
+    for (const [c, ch] of full.perFirstChannel!.entries()) {
+      expect(ch.monthlyMargin).toHaveLength(12);
+      const discounted = ch.monthlyMargin.reduce((s, m, i) => s + m / 1.01 ** (i + 1), 0);
+      expect(discounted).toBeCloseTo(ch.clv, 6);
+      expect(half.perFirstChannel![c].monthlyMargin[0]).toBeCloseTo(ch.monthlyMargin[0] / 2, 9);
+    }
     expect(full.top).toHaveLength(100);
     for (let i = 1; i < full.top.length; i++) expect(full.top[i - 1].clv).toBeGreaterThanOrEqual(full.top[i].clv);
     expect(full.top[0].expectedSpend).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { ChannelKpiSource, channelKpiOf, kpiFormulaLookup, kpiValue } from './channelKpis';
 import type { PlanResult } from './compute';
 import { customMetricValues } from './customValues';
 import type { CompiledCustomMetric, EvalResult } from './expr';
@@ -33,12 +34,14 @@ export function scorecardValues(
   const channels = plan.channels.length;
   if (b < 0) return kpis.map(() => Array<number | null>(channels).fill(null));
   const customCache = new Map<number, Map<string, EvalResult>>();
+  const kpiSource = new ChannelKpiSource(plan, result);
+  const bucket = r.buckets[b];
   const customValue = (g: number, id: string): number | null => {
     const metric = plan.customMetrics.find((m) => m.id === id);
     if (!metric) return null;
     let values = customCache.get(g);
     if (!values) {
-      values = customMetricValues(r, custom, g, b);
+      values = customMetricValues(r, custom, g, b, kpiFormulaLookup(kpiSource, r, g, b));
       customCache.set(g, values);
     }
     const v = values.get(metric.name);
@@ -48,6 +51,8 @@ export function scorecardValues(
     plan.channels.map((_, g) => {
       const id = customIdOf(kpi.metric);
       if (id !== null) return customValue(g, id);
+      const key = channelKpiOf(kpi.metric);
+      if (key !== null) return kpiValue(kpiSource.figures(g, { start: bucket.start, end: bucket.end }), key);
       const m = kpi.metric;
       return isFlowMetric(m) || isRatioMetric(m) ? rollupValue(r, m, g, b) : null;
     }),
@@ -71,10 +76,13 @@ export type UndefinedReason =
   | { kind: 'noSpendOrFixedCost' }
   | { kind: 'noNewOrders' }
   | { kind: 'noRevenue' }
-  | { kind: 'formula' };
+  | { kind: 'formula' }
+  /** A channel KPI nobody typed (or, for a derived one, one of its inputs). */
+  | { kind: 'notEntered' };
 
 export function undefinedReason(plan: Plan, result: PlanResult, metric: ScoreMetric, window: ScoreWindow): UndefinedReason {
   if (customIdOf(metric) !== null) return { kind: 'formula' };
+  if (channelKpiOf(metric) !== null) return { kind: 'notEntered' };
   switch (metric) {
     case 'growth':
     case 'growthPop': {

@@ -13,6 +13,7 @@
  * would refuse files the app wrote itself.
  */
 import { validateActuals } from '../actuals/validate';
+import { validateChannelKpis } from '../channelKpis/validate';
 import { validatePartners } from '../evaluation/partners';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
@@ -205,6 +206,9 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   checkPolicies(c, plan, channelIds);
   checkEvaluation(c, plan, channelIds);
   checkRegionalValues(plan, c);
+  const kpis = validateChannelKpis(plan);
+  c.errors.push(...kpis.errors);
+  c.warnings.push(...kpis.warnings);
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);

@@ -11,6 +11,7 @@ import {
   ACTUAL_SOURCES,
   BCG_GROWTH_MODES,
   BCG_SHARE_MODES,
+  CHANNEL_KPI_METRICS,
   CHANNEL_ROLES,
   CHANNEL_TYPES,
   DISTRIBUTIONS,
@@ -195,6 +196,7 @@ export function createPlanSchema(limits: SchemaLimits) {
   const scoreMetric = v.union([
     v.picklist(METRIC_KEYS),
     v.pipe(text, v.startsWith('custom:'), v.custom<`custom:${string}`>(() => true)),
+    v.picklist(CHANNEL_KPI_METRICS.map((k) => `kpi:${k}` as const)),
   ]);
   const kpi = obj({
     id: text,
@@ -231,6 +233,24 @@ export function createPlanSchema(limits: SchemaLimits) {
     bcg: v.optional(bcg),
     partners: v.optional(obj({ weights: criteria, partners: list(partner) })),
     prices: v.optional(prices),
+  });
+
+  // Channel KPIs: every value optional; ranges are checked with the plan's values (checks.ts).
+  const channelKpiValues = obj({
+    satisfaction: v.optional(num),
+    complaintRate: v.optional(num),
+    nps: v.optional(num),
+    marketSize: v.optional(num),
+    competitorShare: v.optional(num),
+    floorArea: v.optional(num),
+    stock: v.optional(obj({ base: v.optional(num), overrides: v.optional(v.pipe(jsonObject, v.record(v.string(), num))) })),
+    backlogDays: v.optional(num),
+  });
+  const channelKpis = obj({
+    channels: v.pipe(jsonObject, v.record(v.string(), channelKpiValues)),
+    backlogDays: v.optional(num),
+    satisfactionFloor: v.optional(num),
+    complaintCeiling: v.optional(num),
   });
 
   const measureColumn = list(v.nullable(num));
@@ -272,6 +292,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     policies: v.optional(policies),
     evaluation: v.optional(evaluation),
     actuals: v.optional(actuals),
+    channelKpis: v.optional(channelKpis),
     notes: text,
     createdAt: num,
     updatedAt: num,

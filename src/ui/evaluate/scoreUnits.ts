@@ -1,3 +1,4 @@
+import { channelKpiOf, KPI_FORMATS } from '../../engine/channelKpis';
 import type { DriverUnit } from '../../engine/drivers';
 import { metricFormat, type MetricFormat } from '../../engine/metrics';
 import { customIdOf } from '../../engine/scorecardValues';
@@ -7,6 +8,8 @@ import { formatByUnit, type Money } from '../units';
 
 /** How a scorecard metric's values display: a built-in metric's format or a custom metric's. */
 export function scoreFormat(plan: Plan, metric: ScoreMetric): MetricFormat {
+  const kpi = channelKpiOf(metric);
+  if (kpi !== null) return KPI_FORMATS[kpi];
   const id = customIdOf(metric);
   if (id === null) return metricFormat(metric as MetricKey);
   const f = plan.customMetrics.find((m) => m.id === id)?.format ?? 'number';
@@ -14,6 +17,8 @@ export function scoreFormat(plan: Plan, metric: ScoreMetric): MetricFormat {
 }
 
 export function scoreMetricName(plan: Plan, metric: ScoreMetric): string {
+  const kpi = channelKpiOf(metric);
+  if (kpi !== null) return t(`ckpi.metric.${kpi}`);
   const id = customIdOf(metric);
   if (id === null) return t(`metric.${metric as MetricKey}`);
   return plan.customMetrics.find((m) => m.id === id)?.name ?? t('score.unknownMetric');

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { DRIVER_SPECS } from '../../../src/engine/drivers';
+import { withChannelKpisArb } from './channelKpisArb';
 import { DEFAULT_PARTNER_WEIGHTS } from '../../../src/engine/evaluation/partners';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
 import { TEMPLATE_IDS, createPlanFromTemplate } from '../../../src/engine/templates';
@@ -416,5 +417,6 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
         fc.tuple(actualsArb(p), actualisedArb(p, 'sc-actualised')).map(([actuals, scenario]) => ({ ...p, actuals, scenarios: [...p.scenarios, scenario] })),
       );
     })
-    .chain(regionalValuesArb);
+    .chain(regionalValuesArb)
+    .chain(withChannelKpisArb);
 });

@@ -1,0 +1,5 @@
+export * from './alerts';
+export * from './bcgMarket';
+export * from './fields';
+export * from './figures';
+export * from './scoreMetrics';

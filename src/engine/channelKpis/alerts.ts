@@ -26,6 +26,8 @@ export type ChannelKpiAlert =
       windowOver: boolean;
       /** Months of the window over the threshold, in order. */
       monthsOver: BacklogMonth[];
+      /** Months in the window (to say "every month" rather than list them all). */
+      windowMonths: number;
     }
   | { kind: 'satisfaction'; channelIndex: number; value: number; floor: number }
   | { kind: 'complaints'; channelIndex: number; value: number; ceiling: number };
@@ -55,7 +57,7 @@ export function channelKpiAlerts(plan: Plan, source: ChannelKpiSource, months: r
     if (f.stock !== null) {
       const over = monthsOver(source, c, w, months);
       if (f.backlog || over.length > 0) {
-        out.push({ kind: 'backlog', channelIndex: c, turnoverDays: f.stuck ? null : f.turnoverDays, threshold: f.threshold, windowOver: f.backlog, monthsOver: over });
+        out.push({ kind: 'backlog', channelIndex: c, turnoverDays: f.stuck ? null : f.turnoverDays, threshold: f.threshold, windowOver: f.backlog, monthsOver: over, windowMonths: f.months });
       }
     }
     if (floor !== null && f.satisfaction !== null && f.satisfaction < floor) out.push({ kind: 'satisfaction', channelIndex: c, value: f.satisfaction, floor });

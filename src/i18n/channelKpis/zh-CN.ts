@@ -42,6 +42,8 @@ export const channelKpisZhCN: Record<keyof typeof channelKpisEn, string> = {
   'ckpi.alert.backlogMonths': '库存积压预警：{channel} 在 {months} 超过预警线 {threshold} 天（{window} 整体为 {days} 天）。',
   'ckpi.alert.backlogStuck': '库存积压预警：{channel} 有库存，但计划在 {window} 没有任何销售，库存无法周转。',
   'ckpi.alert.monthsOver': '超过预警线的月份：{months}。',
+  'ckpi.alert.everyMonth': '每个月都超过预警线。',
+  'ckpi.alert.moreMonths': ' 等另外 {count} 个月',
   'ckpi.alert.monthDays': '{month}（{days} 天）',
   'ckpi.alert.monthStuck': '{month}（没有销售）',
   'ckpi.alert.satisfaction': '{channel} 的满意度为 {value}，低于下限 {floor}。',

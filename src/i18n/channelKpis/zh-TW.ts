@@ -42,6 +42,8 @@ export const channelKpisZhTW: Record<keyof typeof channelKpisEn, string> = {
   'ckpi.alert.backlogMonths': '庫存積壓警示：{channel} 在 {months} 超過警示線 {threshold} 天（{window} 整體為 {days} 天）。',
   'ckpi.alert.backlogStuck': '庫存積壓警示：{channel} 有庫存，但計畫在 {window} 沒有任何銷售，庫存無法周轉。',
   'ckpi.alert.monthsOver': '超過警示線的月份：{months}。',
+  'ckpi.alert.everyMonth': '每個月都超過警示線。',
+  'ckpi.alert.moreMonths': ' 等另外 {count} 個月',
   'ckpi.alert.monthDays': '{month}（{days} 天）',
   'ckpi.alert.monthStuck': '{month}（沒有銷售）',
   'ckpi.alert.satisfaction': '{channel} 的滿意度為 {value}，低於下限 {floor}。',

@@ -55,7 +55,8 @@ export function valueColumns(money: Money): ColDef<KpiRow>[] {
       colId: key,
       headerName: t(`ckpi.field.${key}`),
       type: 'rightAligned',
-      width: key === 'competitorShare' || key === 'marketSize' ? 170 : 150,
+      width: 175,
+      headerTooltip: t(`ckpi.field.${key}`),
       valueGetter: (p) => p.data?.values[key] ?? null,
       valueFormatter: (p) => shown(spec, typeof p.value === 'number' ? p.value : null, money),
       ...editable(

@@ -55,8 +55,10 @@ export function valueColumns(money: Money): ColDef<KpiRow>[] {
       colId: key,
       headerName: t(`ckpi.field.${key}`),
       type: 'rightAligned',
-      width: 175,
-      headerTooltip: t(`ckpi.field.${key}`),
+      width: 160,
+      // Field names carry their unit ("% satisfied", "m²"): wrapped, not cut.
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
       valueGetter: (p) => p.data?.values[key] ?? null,
       valueFormatter: (p) => shown(spec, typeof p.value === 'number' ? p.value : null, money),
       ...editable(

@@ -47,7 +47,7 @@ export function kpiValue(f: ChannelKpiFigures, key: ChannelKpiMetric): number | 
 export const KPI_FORMULA_NAMES = [...CHANNEL_KPI_METRICS, 'marketSize', 'floorArea', 'stock'] as const;
 type KpiFormulaName = (typeof KPI_FORMULA_NAMES)[number];
 
-function isKpiFormulaName(name: string): name is KpiFormulaName {
+export function isKpiFormulaName(name: string): name is KpiFormulaName {
   return (KPI_FORMULA_NAMES as readonly string[]).includes(name);
 }
 

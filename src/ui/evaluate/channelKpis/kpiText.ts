@@ -33,5 +33,7 @@ export function alertText(a: ChannelKpiAlert, channel: string, window: string): 
   const head = t('ckpi.alert.backlog', { channel, days: daysText(a.turnoverDays), threshold, window });
   if (a.monthsOver.length === 0) return head;
   const every = a.monthsOver.length === a.windowMonths;
-  return `${head} ${every ? t('ckpi.alert.everyMonth') : t('ckpi.alert.monthsOver', { months })}`;
+  // Chinese sentences follow each other without a space.
+  const gap = locale.startsWith('zh') ? '' : ' ';
+  return `${head}${gap}${every ? t('ckpi.alert.everyMonth') : t('ckpi.alert.monthsOver', { months })}`;
 }

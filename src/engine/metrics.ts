@@ -1,4 +1,4 @@
-import { KPI_FORMULA_NAMES } from './channelKpis/scoreMetrics';
+import { KPI_FORMULA_NAMES } from './channelKpis/names';
 import type { DriverKey, FlowMetric, MetricKey, RatioMetric } from './types';
 import { DRIVER_KEYS, FLOW_METRICS, MONEY_FLOWS, RATIO_METRICS } from './types';
 

@@ -6,6 +6,7 @@ import type { MetricFormat } from '../metrics';
 import type { Rollup } from '../rollup';
 import { CHANNEL_KPI_METRICS, type ChannelKpiMetric, type KpiDirection, type ScoreMetric } from '../types';
 import type { ChannelKpiFigures, ChannelKpiSource } from './figures';
+import { isKpiFormulaName } from './names';
 
 const PREFIX = 'kpi:';
 
@@ -38,17 +39,6 @@ export const KPI_FORMATS: Readonly<Record<ChannelKpiMetric, MetricFormat>> = {
 /** The figure of a KPI over a window; null where it has no value. */
 export function kpiValue(f: ChannelKpiFigures, key: ChannelKpiMetric): number | null {
   return f[key];
-}
-
-/**
- * Names a custom formula may use for channel KPIs: the scorecard's KPIs plus the typed market size,
- * floor area and average stock, so a planner can write `netRevenue / floorArea / 12` or `stock / cac`.
- */
-export const KPI_FORMULA_NAMES = [...CHANNEL_KPI_METRICS, 'marketSize', 'floorArea', 'stock'] as const;
-type KpiFormulaName = (typeof KPI_FORMULA_NAMES)[number];
-
-export function isKpiFormulaName(name: string): name is KpiFormulaName {
-  return (KPI_FORMULA_NAMES as readonly string[]).includes(name);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { KPI_FORMULA_NAMES } from './channelKpis/names';
 import type { DriverKey, FlowMetric, MetricKey, RatioMetric } from './types';
 import { DRIVER_KEYS, FLOW_METRICS, MONEY_FLOWS, RATIO_METRICS } from './types';
 
@@ -22,11 +23,12 @@ export function metricFormat(key: MetricKey): MetricFormat {
   return RATIO_FORMATS[key as RatioMetric];
 }
 
-/** Every name a custom formula may use, besides other custom metrics. */
+/** Every name a custom formula may use, besides other custom metrics (channel KPIs: docs/model.md#channel-kpis). */
 export const BUILTIN_NAMES: ReadonlySet<string> = new Set<string>([
   ...FLOW_METRICS,
   ...RATIO_METRICS,
   ...DRIVER_KEYS,
+  ...KPI_FORMULA_NAMES,
 ]);
 
 export const ALL_METRICS: readonly MetricKey[] = [...FLOW_METRICS, ...RATIO_METRICS];

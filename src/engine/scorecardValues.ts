@@ -1,3 +1,4 @@
+import { ChannelKpiSource, channelKpiOf, kpiFormulaLookup, kpiValue } from './channelKpis';
 import type { PlanResult } from './compute';
 import { customMetricValues } from './customValues';
 import { customerValueScore, isCustomerValueMetric } from './customerValue/ltvCac';
@@ -34,12 +35,14 @@ export function scorecardValues(
   const channels = plan.channels.length;
   if (b < 0) return kpis.map(() => Array<number | null>(channels).fill(null));
   const customCache = new Map<number, Map<string, EvalResult>>();
+  const kpiSource = new ChannelKpiSource(plan, result);
+  const bucket = r.buckets[b];
   const customValue = (g: number, id: string): number | null => {
     const metric = plan.customMetrics.find((m) => m.id === id);
     if (!metric) return null;
     let values = customCache.get(g);
     if (!values) {
-      values = customMetricValues(r, custom, g, b);
+      values = customMetricValues(r, custom, g, b, kpiFormulaLookup(kpiSource, r, g, b));
       customCache.set(g, values);
     }
     const v = values.get(metric.name);
@@ -49,6 +52,8 @@ export function scorecardValues(
     plan.channels.map((_, g) => {
       const id = customIdOf(kpi.metric);
       if (id !== null) return customValue(g, id);
+      const key = channelKpiOf(kpi.metric);
+      if (key !== null) return kpiValue(kpiSource.figures(g, { start: bucket.start, end: bucket.end }), key);
       const m = kpi.metric;
       if (isCustomerValueMetric(m)) return customerValueScore(plan, r, m, g, b);
       return isFlowMetric(m) || isRatioMetric(m) ? rollupValue(r, m, g, b) : null;
@@ -76,10 +81,13 @@ export type UndefinedReason =
   | { kind: 'noNewOrders' }
   | { kind: 'noRevenue' }
   | { kind: 'noCustomerValue' }
-  | { kind: 'formula' };
+  | { kind: 'formula' }
+  /** A channel KPI nobody typed (or, for a derived one, one of its inputs). */
+  | { kind: 'notEntered' };
 
 export function undefinedReason(plan: Plan, result: PlanResult, metric: ScoreMetric, window: ScoreWindow): UndefinedReason {
   if (customIdOf(metric) !== null) return { kind: 'formula' };
+  if (channelKpiOf(metric) !== null) return { kind: 'notEntered' };
   switch (metric) {
     case 'growth':
     case 'growthPop': {

@@ -153,6 +153,11 @@ export interface Plan {
   customerValue?: CustomerValue;
   /** Test designs saved from the tests-and-pilots designer (docs/model.md#tests-and-pilots); absent = none. */
   experiments?: SavedExperiment[];
+  /**
+   * What the user knows of each channel that money cannot show (docs/model.md#channel-kpis):
+   * satisfaction, complaints, NPS, market, floor area and stock; absent = not used.
+   */
+  channelKpis?: ChannelKpis;
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -450,12 +455,15 @@ export interface RebateScheme {
   tiers: RebateTier[];
 }
 
-/** A metric the scorecard can use: a built-in metric key or `custom:<custom metric id>`. */
-export type ScoreMetric = MetricKey | `custom:${string}` | CustomerValueScoreMetric;
-
 /** Scorecard metrics from the plan's customer-value snapshot (docs/model.md#customer-value). */
 export const CUSTOMER_VALUE_SCORE_METRICS = ['ltvCac', 'paybackMonths'] as const;
 export type CustomerValueScoreMetric = (typeof CUSTOMER_VALUE_SCORE_METRICS)[number];
+
+/**
+ * A metric the scorecard can use: a built-in metric key, `custom:<custom metric id>`, a customer-value
+ * measure, or `kpi:<channel KPI>` (a value typed per channel or derived from one; docs/model.md#channel-kpis).
+ */
+export type ScoreMetric = MetricKey | `custom:${string}` | CustomerValueScoreMetric | `kpi:${ChannelKpiMetric}`;
 
 export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
@@ -793,4 +801,62 @@ export interface SavedExperiment {
     testSd: number | null;
     testOrders: number | null;
   };
+}
+
+/**
+ * Channel KPIs a scorecard can score and a formula can use: the typed values and what follows from
+ * them and the plan (docs/model.md#channel-kpis).
+ */
+export const CHANNEL_KPI_METRICS = [
+  'satisfaction',
+  'complaintRate',
+  'nps',
+  'marketShare',
+  'relativeMarketShare',
+  'salesPerArea',
+  'turnoverDays',
+] as const;
+export type ChannelKpiMetric = (typeof CHANNEL_KPI_METRICS)[number];
+
+/**
+ * Values a user types for one channel; each is optional (absent = not known). Rates are fractions,
+ * money is in minor units of the plan's currency.
+ */
+export interface ChannelKpiValues {
+  /** Customer satisfaction: the share of surveyed customers who are satisfied, 0–1 (0.92 = 92 %). */
+  satisfaction?: number;
+  /** Complaints per order, 0–1 (0.004 = 0.4 % of orders draw a complaint). */
+  complaintRate?: number;
+  /** Net promoter score: % promoters − % detractors, −100 to 100. */
+  nps?: number;
+  /** The market the channel sells into: money per year, minor units (market share = its net revenue ÷ this). */
+  marketSize?: number;
+  /** The largest competitor's share of that market, 0–1 (relative market share = our share ÷ this). */
+  competitorShare?: number;
+  /** Selling floor area, m² (sales per m², 坪效 = net revenue ÷ this). */
+  floorArea?: number;
+  /** Stock on hand at cost at each month end (minor units); absent = not known. */
+  stock?: MonthlyStock;
+  /** Turnover days above which this channel's stock is a backlog; absent = the plan's threshold. */
+  backlogDays?: number;
+}
+
+/**
+ * An amount per month end: `base` holds for every month not typed one by one (absent = 0), and
+ * `overrides` holds the months typed, keyed `YYYY-MM` (a month outside the timeline is kept, unused).
+ */
+export interface MonthlyStock {
+  base?: number;
+  overrides?: Record<string, number>;
+}
+
+export interface ChannelKpis {
+  /** Values per channel id; a channel without an entry has none. */
+  channels: Record<string, ChannelKpiValues>;
+  /** Turnover days above which stock is a backlog (库存积压预警); absent = 60 days. */
+  backlogDays?: number;
+  /** Satisfaction below this (0–1) raises an alert; absent = none. */
+  satisfactionFloor?: number;
+  /** A complaint rate above this (0–1) raises an alert; absent = none. */
+  complaintCeiling?: number;
 }

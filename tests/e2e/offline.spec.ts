@@ -27,6 +27,7 @@ const SECTIONS: [section: string, testid: string][] = [
   ['rebates', 'reb-channel'],
   ['partners', 'partner-add'],
   ['prices', 'price-add'],
+  ['kpis', 'ckpi-values'],
 ];
 
 /** Marks the document, so a reload (which starts a new one) is seen. */

@@ -60,7 +60,7 @@ const CODES: ReadonlySet<string> = new Set([
  * leak, exactly these are allowed. In English a code is matched with its case: "Spend" is the label
  * of `spend`.
  */
-const SHOWN_AS_NAMES: ReadonlySet<string> = new Set(['Hill', 'Spark', 'SQL', 'ROI', 'ROAS', 'CAC', 'O2O', 'DuckDB', 'BigQuery', 'UTF-8', 'GB18030', 'Big5', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']);
+const SHOWN_AS_NAMES: ReadonlySet<string> = new Set(['Hill', 'Spark', 'SQL', 'ROI', 'ROAS', 'CAC', 'NPS', 'O2O', 'DuckDB', 'BigQuery', 'UTF-8', 'GB18030', 'Big5', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']);
 
 /** A message key of the catalogues ("cust.set.seg.eight") shown instead of its message. */
 const MESSAGE_KEYS: ReadonlySet<string> = new Set(Object.keys(en));

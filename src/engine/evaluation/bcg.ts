@@ -112,6 +112,10 @@ export function quadrantOf(x: number, y: number, shareLine: number, growthLine: 
   return highGrowth ? 'questionMark' : 'dog';
 }
 
+function finiteOr(v: number | null | undefined, fallback: number | null): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
 function setting(v: number | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
@@ -119,10 +123,13 @@ function setting(v: number | undefined): number | null {
 /**
  * Places channels in the matrix. Default lines: average share (1.0 for relative share) and the
  * median growth of the channels whose growth is known; finite thresholds in the settings win.
+ * `marketRelative` holds, per channel, the relative share of its market where the user typed market
+ * data (docs/model.md#channel-kpis); in relative mode it replaces the share of the mix for that
+ * channel. Both read "≥ 1 = leads its largest rival", so the 1.0 line means the same for either.
  */
-export function classifyChannels(inputs: readonly BcgInput[], settings: BcgSettings): BcgResult {
+export function classifyChannels(inputs: readonly BcgInput[], settings: BcgSettings, marketRelative?: readonly (number | null)[]): BcgResult {
   const shares = inputs.map((i) => (i.share !== null && Number.isFinite(i.share) ? i.share : null));
-  const xs = settings.shareMode === 'relative' ? relativeShares(shares) : shares;
+  const xs = settings.shareMode === 'relative' ? relativeShares(shares).map((x, c) => finiteOr(marketRelative?.[c], x)) : shares;
   const ys = inputs.map((i) => (i.growth !== null && Number.isFinite(i.growth) ? i.growth : null));
   const shareSetting = setting(settings.shareThreshold);
   const growthSetting = setting(settings.growthThreshold);

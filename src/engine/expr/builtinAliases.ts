@@ -43,6 +43,17 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   channelMargin: ['渠道让利率', '通路讓利率'],
   variableCostRate: ['变动成本率', '變動成本率'],
   newCustomerShare: ['新客占比', '新客佔比'],
+  // Channel KPIs (docs/model.md#channel-kpis).
+  satisfaction: ['满意度', '滿意度'],
+  complaintRate: ['投诉率', '投訴率'],
+  nps: ['净推荐值', '淨推薦值', 'NPS'],
+  marketShare: ['市场份额', '市場份額', '市占率'],
+  relativeMarketShare: ['相对市场份额', '相對市場份額'],
+  salesPerArea: ['坪效'],
+  turnoverDays: ['库存周转天数', '庫存周轉天數'],
+  marketSize: ['市场规模', '市場規模'],
+  floorArea: ['营业面积', '營業面積'],
+  stock: ['库存', '庫存'],
 };
 
 /** Alias → the name it stands for. A Map, so that names such as `constructor` find nothing. */

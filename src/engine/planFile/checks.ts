@@ -15,6 +15,7 @@
 import { validateActuals } from '../actuals/validate';
 import { checkCustomerValue } from '../customerValue/validate';
 import { checkSavedExperiments } from '../experiments/savedChecks';
+import { validateChannelKpis } from '../channelKpis/validate';
 import { validatePartners } from '../evaluation/partners';
 import { validateLifecycle } from '../lifecycle/validate';
 import { validateScenarios } from '../scenarios/validate';
@@ -215,6 +216,9 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   const promotions = checkPromotions(plan);
   c.errors.push(...promotions.errors);
   c.warnings.push(...promotions.warnings);
+  const kpis = validateChannelKpis(plan);
+  c.errors.push(...kpis.errors);
+  c.warnings.push(...kpis.warnings);
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);

@@ -15,6 +15,7 @@ import {
   POWER_METHODS,
   BCG_GROWTH_MODES,
   BCG_SHARE_MODES,
+  CHANNEL_KPI_METRICS,
   CHANNEL_ROLES,
   CHANNEL_TYPES,
   DISTRIBUTIONS,
@@ -228,6 +229,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     v.picklist(METRIC_KEYS),
     v.picklist(CUSTOMER_VALUE_SCORE_METRICS),
     v.pipe(text, v.startsWith('custom:'), v.custom<`custom:${string}`>(() => true)),
+    v.picklist(CHANNEL_KPI_METRICS.map((k) => `kpi:${k}` as const)),
   ]);
   const kpi = obj({
     id: text,
@@ -264,6 +266,24 @@ export function createPlanSchema(limits: SchemaLimits) {
     bcg: v.optional(bcg),
     partners: v.optional(obj({ weights: criteria, partners: list(partner) })),
     prices: v.optional(prices),
+  });
+
+  // Channel KPIs: every value optional; ranges are checked with the plan's values (checks.ts).
+  const channelKpiValues = obj({
+    satisfaction: v.optional(num),
+    complaintRate: v.optional(num),
+    nps: v.optional(num),
+    marketSize: v.optional(num),
+    competitorShare: v.optional(num),
+    floorArea: v.optional(num),
+    stock: v.optional(obj({ base: v.optional(num), overrides: v.optional(v.pipe(jsonObject, v.record(v.string(), num))) })),
+    backlogDays: v.optional(num),
+  });
+  const channelKpis = obj({
+    channels: v.pipe(jsonObject, v.record(v.string(), channelKpiValues)),
+    backlogDays: v.optional(num),
+    satisfactionFloor: v.optional(num),
+    complaintCeiling: v.optional(num),
   });
 
   const measureColumn = list(v.nullable(num));
@@ -348,6 +368,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     promotions: v.optional(list(promotion)),
     customerValue: v.optional(customerValue),
     experiments: v.optional(list(experiment)),
+    channelKpis: v.optional(channelKpis),
     notes: text,
     createdAt: num,
     updatedAt: num,

@@ -1,3 +1,4 @@
+import { channelKpiOf, KPI_FORMATS } from '../../engine/channelKpis';
 import type { DriverUnit } from '../../engine/drivers';
 import { metricFormat, type MetricFormat } from '../../engine/metrics';
 import { customIdOf } from '../../engine/scorecardValues';
@@ -9,6 +10,8 @@ import { formatByUnit, type Money } from '../units';
 export function scoreFormat(plan: Plan, metric: ScoreMetric): MetricFormat {
   if (metric === 'ltvCac') return 'ratio';
   if (metric === 'paybackMonths') return 'count';
+  const kpi = channelKpiOf(metric);
+  if (kpi !== null) return KPI_FORMATS[kpi];
   const id = customIdOf(metric);
   if (id === null) return metricFormat(metric as MetricKey);
   const f = plan.customMetrics.find((m) => m.id === id)?.format ?? 'number';
@@ -16,6 +19,8 @@ export function scoreFormat(plan: Plan, metric: ScoreMetric): MetricFormat {
 }
 
 export function scoreMetricName(plan: Plan, metric: ScoreMetric): string {
+  const kpi = channelKpiOf(metric);
+  if (kpi !== null) return t(`ckpi.metric.${kpi}`);
   const id = customIdOf(metric);
   if (id === null) return t(`metric.${metric as MetricKey | CustomerValueScoreMetric}`);
   return plan.customMetrics.find((m) => m.id === id)?.name ?? t('score.unknownMetric');

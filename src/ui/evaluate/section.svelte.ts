@@ -1,4 +1,4 @@
-export const SECTIONS = ['scorecard', 'bcg', 'funnel', 'rebates', 'partners', 'prices'] as const;
+export const SECTIONS = ['scorecard', 'bcg', 'funnel', 'rebates', 'partners', 'prices', 'kpis'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The open part of the Evaluate tab, kept while the user visits other tabs. */

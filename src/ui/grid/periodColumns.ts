@@ -1,5 +1,6 @@
 import type { ColDef, ITooltipParams } from 'ag-grid-community';
 import type { PlanResult } from '../../engine/compute';
+import { ChannelKpiSource, kpiFormulaLookup } from '../../engine/channelKpis';
 import { customMetricValues } from '../../engine/customValues';
 import { DRIVER_SPECS } from '../../engine/drivers';
 import { metricFormat } from '../../engine/metrics';
@@ -41,13 +42,13 @@ export interface PeriodTable {
   buckets: Bucket[];
 }
 
-function valuesOf(r: Rollup, g: number, sel: PeriodSelection, custom: readonly CompiledCustomMetric[]): (number | null)[] {
+function valuesOf(r: Rollup, g: number, sel: PeriodSelection, custom: readonly CompiledCustomMetric[], kpis?: ChannelKpiSource): (number | null)[] {
   return r.buckets.map((_, b) => {
     if (sel.kind === 'driver') return rollupDriver(r, sel.key, g, b);
     if (sel.kind === 'metric') return rollupValue(r, sel.key, g, b);
     const metric = custom.find((c) => c.metric.id === sel.id);
     if (!metric) return null;
-    const v = customMetricValues(r, custom, g, b).get(metric.metric.name);
+    const v = customMetricValues(r, custom, g, b, kpis && kpiFormulaLookup(kpis, r, g, b)).get(metric.metric.name);
     return v?.ok ? v.value : null;
   });
 }
@@ -93,6 +94,8 @@ export function periodTable(
   // Channels a shown scenario launches follow the plan's own as read-only rows (index -2).
   const own = plan.channels.length;
   const launched = resultPlan(plan, result).channels.slice(own);
+  // Formulas may use a channel's KPIs (docs/model.md#channel-kpis): only rows of one channel have them.
+  const kpis = sel.kind === 'custom' && plan.channelKpis ? new ChannelKpiSource(plan, result) : undefined;
   const rows = plan.channels.map((ch, i): PeriodRow => {
     const overrides = sel.kind === 'driver' ? ch.drivers[sel.key]?.overrides : undefined;
     return {
@@ -100,9 +103,9 @@ export function periodTable(
       id: ch.id,
       name: ch.name,
       channel: ch,
-      values: valuesOf(byChannel, i, sel, custom),
+      values: valuesOf(byChannel, i, sel, custom, kpis),
       overridden: byChannel.buckets.map((b) => overrides?.[b.key] !== undefined),
-      total: valuesOf(byChannelAll, i, sel, custom)[0],
+      total: valuesOf(byChannelAll, i, sel, custom, kpis)[0],
     };
   });
   launched.forEach((ch, k) => {

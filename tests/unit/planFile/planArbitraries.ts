@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { DRIVER_SPECS } from '../../../src/engine/drivers';
+import { withChannelKpisArb } from './channelKpisArb';
 import { DEFAULT_PARTNER_WEIGHTS } from '../../../src/engine/evaluation/partners';
 import { channelOfType } from '../../../src/engine/lifecycle/typeDefaults';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
@@ -451,7 +452,8 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
       );
     })
     .chain(regionalValuesArb)
-    .chain(promotionsArb);
+    .chain(promotionsArb)
+    .chain(withChannelKpisArb);
 });
 
 /** Promotions on the plan's calendar, and scenarios switching or changing them (half the plans have none). */

@@ -17,6 +17,7 @@ import { validatePartners } from '../evaluation/partners';
 import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
 import { uncertaintyIssues } from '../uncertainty/validate';
+import { checkPrices } from './priceChecks';
 import { checkRegionalValues } from './regionChecks';
 import { validatePlan, type Problem } from '../validate';
 
@@ -205,6 +206,7 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   checkPolicies(c, plan, channelIds);
   checkEvaluation(c, plan, channelIds);
   checkRegionalValues(plan, c);
+  checkPrices(plan, c);
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);

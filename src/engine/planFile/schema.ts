@@ -15,6 +15,7 @@ import {
   CHANNEL_TYPES,
   DISTRIBUTIONS,
   DRIVER_KEYS,
+  PRICE_TARGETS,
   FLOW_METRICS,
   KPI_DIRECTIONS,
   NORMALISATIONS,
@@ -133,11 +134,22 @@ export function createPlanSchema(limits: SchemaLimits) {
     after: v.picklist(['plan', 'reforecast'] as const),
     reforecast: v.optional(list(obj({ channelId: text, netRevenue: list(num) }))),
   });
+  const slider = obj({ min: num, max: num, step: num });
+  const priceChange = obj({
+    id: text,
+    channelIds: list(text),
+    from: v.optional(text),
+    to: v.optional(text),
+    percent: num,
+    slider: v.optional(slider),
+    enabled: v.boolean(),
+  });
   const scenario = obj({
     id: text,
     name: text,
     parentId: v.nullable(text),
     adjustments: list(adjustment),
+    priceChanges: v.optional(list(priceChange)),
     notes: text,
     actualise: v.optional(actualise),
   });
@@ -233,6 +245,39 @@ export function createPlanSchema(limits: SchemaLimits) {
     prices: v.optional(prices),
   });
 
+  const elasticitySource = v.pipe(
+    jsonObject,
+    v.variant('kind', [
+      v.object({ kind: v.literal('typed') }),
+      v.object({
+        kind: v.literal('estimated'),
+        estimate: num,
+        low: num,
+        high: num,
+        priceChanges: num,
+        observations: num,
+        dataSet: text,
+        estimatedAt: text,
+        scope: text,
+      }),
+    ]),
+  );
+  const priceLever = obj({
+    elasticity: num,
+    actsOn: v.picklist(PRICE_TARGETS),
+    channels: list(
+      obj({
+        channelId: text,
+        index: driver,
+        elasticity: v.optional(num),
+        source: v.optional(elasticitySource),
+        actsOn: v.optional(v.picklist(PRICE_TARGETS)),
+        range: v.optional(obj({ low: num, high: num })),
+      }),
+    ),
+    conversionCorrelation: v.optional(num),
+  });
+
   const measureColumn = list(v.nullable(num));
   const nameMapping = obj({ name: text, targetId: text });
   const actuals = obj({
@@ -272,6 +317,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     policies: v.optional(policies),
     evaluation: v.optional(evaluation),
     actuals: v.optional(actuals),
+    prices: v.optional(priceLever),
     notes: text,
     createdAt: num,
     updatedAt: num,

@@ -1,6 +1,9 @@
+import { leversPriceEn } from './price/en';
+
 /** Messages of prices and promotions (loaded with the views that use them: see ../lazy.ts). */
 export const leversEn = {
   'levers.title': 'Prices & promotions',
   'levers.section.prices': 'Prices',
   'levers.section.promotions': 'Promotions',
+  ...leversPriceEn,
 };

@@ -1,8 +1,10 @@
 import type { leversEn } from './en';
+import { leversPriceZhCN } from './price/zh-CN';
 
 /** Simplified Chinese messages of prices and promotions. */
 export const leversZhCN: Record<keyof typeof leversEn, string> = {
   'levers.title': '价格与促销',
   'levers.section.prices': '价格',
   'levers.section.promotions': '促销',
+  ...leversPriceZhCN,
 };

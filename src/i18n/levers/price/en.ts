@@ -32,7 +32,7 @@ export const leversPriceEn = {
   'levers.price.source.typed': 'Typed',
   'levers.price.source.pooled': 'all rows pooled',
   'levers.price.source.estimated':
-    'Estimated {value} from “{dataSet}” ({scope}) on {date}: 95 % interval {low} … {high}, {changes} price changes over {weeks} weeks of sales',
+    'Estimated {value} from “{dataSet}” ({scope}) on {date}: 95 % interval {low} … {high}, {changes} price changes in {weeks} product-weeks of sales',
   'levers.price.reset': 'Today’s price',
   'levers.price.effect.title': 'What the prices do',
   'levers.price.effect.hintBaseline': 'Whole plan, baseline: each channel with its prices against the same plan at today’s prices.',

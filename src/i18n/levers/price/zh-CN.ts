@@ -33,7 +33,7 @@ export const leversPriceZhCN: Record<keyof typeof leversPriceEn, string> = {
   'levers.price.source.default': '计划默认',
   'levers.price.source.typed': '手动输入',
   'levers.price.source.pooled': '全部数据合并',
-  'levers.price.source.estimated': '{date} 由“{dataSet}”（{scope}）估计为 {value}：95% 区间 {low} … {high}，基于 {weeks} 周销售中的 {changes} 次价格变动',
+  'levers.price.source.estimated': '{date} 由“{dataSet}”（{scope}）估计为 {value}：95% 区间 {low} … {high}，基于 {weeks} 个商品周销售中的 {changes} 次价格变动',
   'levers.price.reset': '恢复当前价格',
   'levers.price.effect.title': '价格的影响',
   'levers.price.effect.hintBaseline': '整个计划，基准方案：各渠道按所设价格，与当前价格下的同一计划对比。',

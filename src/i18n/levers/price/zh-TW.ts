@@ -33,7 +33,7 @@ export const leversPriceZhTW: Record<keyof typeof leversPriceEn, string> = {
   'levers.price.source.default': '計畫預設',
   'levers.price.source.typed': '手動輸入',
   'levers.price.source.pooled': '全部資料合併',
-  'levers.price.source.estimated': '{date} 由「{dataSet}」（{scope}）估計為 {value}：95% 區間 {low} … {high}，根據 {weeks} 週銷售中的 {changes} 次價格變動',
+  'levers.price.source.estimated': '{date} 由「{dataSet}」（{scope}）估計為 {value}：95% 區間 {low} … {high}，根據 {weeks} 個商品週銷售中的 {changes} 次價格變動',
   'levers.price.reset': '回到目前價格',
   'levers.price.effect.title': '價格的影響',
   'levers.price.effect.hintBaseline': '整個計畫，基準方案：各通路依所設價格，與目前價格下的同一計畫比較。',

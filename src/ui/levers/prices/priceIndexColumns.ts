@@ -78,7 +78,7 @@ export function priceColumns(months: readonly string[], locale: string): ColDef<
       headerName: bucketLabel(month, locale),
       type: 'rightAligned',
       flex: 1,
-      minWidth: 96,
+      minWidth: 108,
       editable: true,
       valueGetter: (p) => p.data?.values[k] ?? null,
       valueFormatter: (p) => show(p.value),

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { computePlan } from '../../src/engine/compute';
 import { priceEffects } from '../../src/engine/levers/priceEffect';
+import { rollup, rollupValue } from '../../src/engine/rollup';
 import { monthKeys } from '../../src/engine/timeline';
 import { formatCount, formatMoney, formatPercent } from '../../src/i18n/format';
 import { csvRows } from './downloads';
@@ -134,5 +136,50 @@ test('a price rise with an estimated elasticity: estimate, use it for 天猫, ra
   await typeInto(page, 0, 'base', '0');
   await expect(planner.toast()).toContainText('价格指数须在 1% 到 10,000% 之间');
   await expect(priceCell(page, 0, 'base')).toHaveText(pct(1.05));
+  expect(libraryWarnings).toEqual([]);
+});
+
+test('a scenario raises 天猫’s price from June: described in words, its slider moves it, the KPIs are the engine’s (zh-CN)', async ({ page, planner }) => {
+  const libraryWarnings = watchLibraries(page);
+  await planner.open('zh-CN');
+  await planner.newPlan('beauty');
+  await page.getByTestId('tab-levers').click();
+  const tmall = page.locator('[data-testid="price-elasticity-row"][data-channel="ch-tmall"]');
+  await tmall.getByTestId('price-elasticity-input').fill('-1.8');
+  await tmall.getByTestId('price-elasticity-input').press('Enter');
+  await expect(tmall.getByTestId('price-elasticity-source')).toHaveText('手动输入');
+
+  await page.getByTestId('tab-scenarios').click();
+  await page.getByTestId('scenario-new').click();
+  await expect(page.getByTestId('scenario-item')).toHaveCount(1);
+  let plan = await storedPlan(page);
+  const months = monthKeys(plan.timeline);
+  const box = page.getByTestId('scenario-price-changes');
+  await box.getByTestId('price-change-channel').selectOption('ch-tmall');
+  await box.getByTestId('price-change-percent').fill('5');
+  await box.getByTestId('price-change-from').selectOption(months[5]);
+  await box.getByTestId('price-change-add').click();
+  await expect(box.getByTestId('price-change-text')).toHaveText(`天猫·京东旗舰店：价格 +5%（自${new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(months[5].slice(0, 4)), Number(months[5].slice(5)) - 1, 1)))}起）`);
+
+  const kpiIs = async (scenarioId: string) => {
+    await planner.saved();
+    plan = await storedPlan(page);
+    const res = computePlan(plan, scenarioId);
+    const want = rollupValue(rollup(plan, res, 'total', 'all'), 'contribution', 0, 0) as number;
+    await expect.poll(() => planner.kpi('contribution')).toBe(want);
+    return res;
+  };
+  const scenarioId = (await storedPlan(page)).scenarios[0].id;
+  const at5 = await kpiIs(scenarioId);
+  // June on: 天猫's orders are 1.05^−1.8 of the baseline's; May is untouched.
+  const base = computePlan(plan, null);
+  expect(at5.flows.orders[5] / base.flows.orders[5]).toBeCloseTo(1.05 ** -1.8, 9);
+  expect(at5.flows.orders[4]).toBe(base.flows.orders[4]);
+
+  // The slider: +12 %, and the KPI follows.
+  await box.getByTestId('price-change-slider').fill('12');
+  await expect(box.getByTestId('price-change-text')).toContainText('价格 +12%');
+  await kpiIs(scenarioId);
+  expect(plan.scenarios[0].priceChanges![0].percent).toBe(12);
   expect(libraryWarnings).toEqual([]);
 });

@@ -191,3 +191,28 @@ describe('price lever properties', () => {
     );
   });
 });
+
+describe('price lever on a channel planned by region', () => {
+  it('holds in every region of the channel: orders move by index^ε, gross revenue by the index', () => {
+    const plan = generateSyntheticPlan({ channels: 3, periods: 12, seed: 11 });
+    const ch = plan.channels[0];
+    ch.regions = plan.regions.map((r) => r.id);
+    // A region with a conversion of its own makes the channel computed region by region.
+    ch.regionDrivers = { [plan.regions[0].id]: { conversion: { base: ch.drivers.conversion.base * 0.5 } } };
+    ch.regionWeights = { [plan.regions[1].id]: 2 };
+    const priced: Plan = { ...plan, prices: { elasticity: -1.4, actsOn: 'conversion', channels: [{ channelId: ch.id, index: { base: 1.1 } }] } };
+    const a = computePlan(plan);
+    const b = computePlan(priced);
+    expect(a.regional).toBeDefined();
+    for (let t = 0; t < a.periods; t++) {
+      expect(b.flows.orders[t]).toBeCloseTo(a.flows.orders[t] * 1.1 ** -1.4, 6);
+      // Other channels are untouched.
+      expect(b.flows.orders[a.periods + t]).toBe(a.flows.orders[a.periods + t]);
+    }
+    const zero = computePlan({ ...priced, prices: { ...priced.prices!, elasticity: 0 } });
+    for (let t = 0; t < a.periods; t++) {
+      const rows = a.regional!.rows.filter((r) => r.channel === 0).length;
+      expect(Math.abs(zero.flows.grossRevenue[t] - a.flows.grossRevenue[t] * 1.1)).toBeLessThanOrEqual(rows + 1);
+    }
+  });
+});

@@ -73,6 +73,8 @@ export function previewMerge(target: Plan, source: Plan, chosen: readonly string
   const sourceChannels = new Map(source.channels.map((c) => [c.id, c]));
   const needed: string[] = [];
   for (const { s } of order) for (const a of s.adjustments) for (const id of channelRefs(a)) if (!needed.includes(id)) needed.push(id);
+  // Price changes name channels too.
+  for (const { s } of order) for (const c of s.priceChanges ?? []) for (const id of c.channelIds) if (!needed.includes(id)) needed.push(id);
   const usedIds = new Set([...targetIds]);
   const channels: ChannelMatch[] = [];
   for (const sourceId of needed) {
@@ -126,7 +128,9 @@ export function applyMerge(target: Plan, source: Plan, preview: MergePreview, ne
       return { ...copy(a), id, target, op };
     });
     const parentId = s.parentId === null ? null : (scenarioMap.get(s.parentId) ?? null);
-    return { ...copy(s), id: p.newId, name: p.name, parentId, adjustments };
+    const merged: Scenario = { ...copy(s), id: p.newId, name: p.name, parentId, adjustments };
+    if (s.priceChanges) merged.priceChanges = s.priceChanges.map((c) => ({ ...copy(c), channelIds: c.channelIds.map(mapChannel) }));
+    return merged;
   });
 
   // Copied channels keep their drivers but serve only regions the target plan has.

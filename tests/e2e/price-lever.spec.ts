@@ -5,6 +5,7 @@ import * as XLSX from 'xlsx';
 import { computePlan } from '../../src/engine/compute';
 import { priceEffects } from '../../src/engine/levers/priceEffect';
 import { rollup, rollupValue } from '../../src/engine/rollup';
+import { runMonteCarlo, summariseMonteCarlo } from '../../src/engine/uncertainty';
 import { monthKeys } from '../../src/engine/timeline';
 import { formatCount, formatMoney, formatPercent } from '../../src/i18n/format';
 import { csvRows } from './downloads';
@@ -131,6 +132,21 @@ test('a price rise with an estimated elasticity: estimate, use it for 天猫, ra
   expect(rows[1][1]).toBe(1.05);
   expect(rows[2][1]).toBe(1);
   expect(rows[1].slice(2).every((v) => typeof v === 'number')).toBe(true);
+
+  // Uncertainty: the estimate's P10–P90 is drawn in Monte Carlo, even with no other range; the median is the engine's.
+  await page.getByTestId('tab-risk').click();
+  await expect(page.getByTestId('mc-price-ranges')).toContainText('天猫·京东旗舰店（P10');
+  await page.getByTestId('mc-run').click();
+  const summary = page.getByTestId('mc-summary');
+  // Every draw done (the summary grows while the workers run).
+  await expect(summary).toHaveAttribute('data-draws', '10000', { timeout: 60_000 });
+  const draws = 10_000;
+  await expect(page.getByTestId('mc-seed')).toHaveValue('1');
+  const seed = 1;
+  const node = summariseMonteCarlo([runMonteCarlo(plan, { scenarioId: null, uncertainty: [], seed, from: 0, to: draws })], plan.timeline.periods);
+  expect(Math.abs(Number(await summary.getAttribute('data-p50')) - node.p50)).toBeLessThanOrEqual(1e-6 * Math.abs(node.p50));
+  expect(node.p90 - node.p10).toBeGreaterThan(0);
+  await page.getByTestId('tab-levers').click();
 
   // A bad index is refused with a reason and changes nothing.
   await typeInto(page, 0, 'base', '0');

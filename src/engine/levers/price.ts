@@ -132,3 +132,12 @@ export function withoutPrices(plan: Plan): Plan {
   delete out.prices;
   return out;
 }
+
+/** Channels of the plan whose elasticity carries a Monte Carlo range (P10–P90), with that range. */
+export function elasticityRanges(plan: Plan): { channelId: string; low: number; high: number }[] {
+  const prices = channelPrices(plan);
+  return plan.channels.flatMap((ch, c) => {
+    const r = prices[c]?.range;
+    return r ? [{ channelId: ch.id, low: r.low, high: r.high }] : [];
+  });
+}

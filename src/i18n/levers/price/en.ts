@@ -66,4 +66,8 @@ export const leversPriceEn = {
   'levers.price.change.remove': 'Remove',
   'levers.price.change.enabled': 'On',
   'levers.price.change.describe': '{channels}: price {percent}{range}',
+  'levers.price.mc.note': 'Monte Carlo also draws the price elasticity of: {list} (Prices & promotions → Prices).',
+  'levers.price.mc.item': '{channel} (P10 {low}, P90 {high})',
+  'levers.price.mc.independent': 'Drawn independently of conversion.',
+  'levers.price.mc.correlated': 'Correlated with each channel’s conversion draw (ρ = {rho}).',
 };

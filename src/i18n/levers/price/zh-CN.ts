@@ -67,4 +67,8 @@ export const leversPriceZhCN: Record<keyof typeof leversPriceEn, string> = {
   'levers.price.change.remove': '删除',
   'levers.price.change.enabled': '启用',
   'levers.price.change.describe': '{channels}：价格 {percent}{range}',
+  'levers.price.mc.note': '蒙特卡洛模拟还会抽样以下渠道的价格弹性：{list}（价格与促销 → 价格）。',
+  'levers.price.mc.item': '{channel}（P10 {low}，P90 {high}）',
+  'levers.price.mc.independent': '与转化率的抽样相互独立。',
+  'levers.price.mc.correlated': '与各渠道转化率的抽样相关（ρ = {rho}）。',
 };

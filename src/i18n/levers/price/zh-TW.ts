@@ -67,4 +67,8 @@ export const leversPriceZhTW: Record<keyof typeof leversPriceEn, string> = {
   'levers.price.change.remove': '刪除',
   'levers.price.change.enabled': '啟用',
   'levers.price.change.describe': '{channels}：價格 {percent}{range}',
+  'levers.price.mc.note': '蒙地卡羅模擬也會抽樣以下通路的價格彈性：{list}（價格與促銷 → 價格）。',
+  'levers.price.mc.item': '{channel}（P10 {low}，P90 {high}）',
+  'levers.price.mc.independent': '與轉換率的抽樣彼此獨立。',
+  'levers.price.mc.correlated': '與各通路轉換率的抽樣相關（ρ = {rho}）。',
 };

@@ -14,13 +14,9 @@ import { inBounds, type DriverSeries } from '../driverSeries';
 import { scenarioChain } from '../scenarios/chain';
 import { calendarMonths } from '../timeline';
 import type { ChannelPrice, Driver, Plan, PriceTarget } from '../types';
+import { PRICE_INDEX_MAX, PRICE_INDEX_MIN } from './priceLimits';
 
-/** An index outside these bounds is brought back in: a price cannot reach 0 (p^ε would be infinite for ε < 0). */
-export const PRICE_INDEX_MIN = 0.01;
-export const PRICE_INDEX_MAX = 100;
-/** Elasticities outside this range describe no market a plan could hold; files with them are refused. */
-export const ELASTICITY_MIN = -20;
-export const ELASTICITY_MAX = 20;
+export { ELASTICITY_MAX, ELASTICITY_MIN, PRICE_INDEX_MAX, PRICE_INDEX_MIN } from './priceLimits';
 
 function boundIndex(v: number): number {
   if (!Number.isFinite(v)) return 1;

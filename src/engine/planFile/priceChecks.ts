@@ -6,7 +6,7 @@
  * two (the first entry of a channel wins) and Monte Carlo reports the third.
  */
 import { GROWTH_MAX, GROWTH_MIN, SEASONALITY_MAX } from '../drivers';
-import { ELASTICITY_MAX, ELASTICITY_MIN, PRICE_INDEX_MAX, PRICE_INDEX_MIN } from '../levers/price';
+import { ELASTICITY_MAX, ELASTICITY_MIN, PRICE_INDEX_MAX, PRICE_INDEX_MIN } from '../levers/priceLimits';
 import { parseMonth } from '../timeline';
 import type { Driver, Plan } from '../types';
 import type { Problem } from '../validate';

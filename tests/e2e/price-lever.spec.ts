@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { computePlan } from '../../src/engine/compute';
+import { goalSeekPriceChange } from '../../src/engine/goalSeek';
 import { priceEffects } from '../../src/engine/levers/priceEffect';
 import { rollup, rollupValue } from '../../src/engine/rollup';
 import { runMonteCarlo, summariseMonteCarlo } from '../../src/engine/uncertainty';
@@ -155,7 +156,7 @@ test('a price rise with an estimated elasticity: estimate, use it for 天猫, ra
   expect(libraryWarnings).toEqual([]);
 });
 
-test('a scenario raises 天猫’s price from June: described in words, its slider moves it, the KPIs are the engine’s (zh-CN)', async ({ page, planner }) => {
+test('a scenario raises 天猫’s price from June: described in words, its slider moves it, goal seek solves for the price, the KPIs are the engine’s (zh-CN)', async ({ page, planner }) => {
   const libraryWarnings = watchLibraries(page);
   await planner.open('zh-CN');
   await planner.newPlan('beauty');
@@ -197,5 +198,26 @@ test('a scenario raises 天猫’s price from June: described in words, its slid
   await expect(box.getByTestId('price-change-text')).toContainText('价格 +12%');
   await kpiIs(scenarioId);
   expect(plan.scenarios[0].priceChanges![0].percent).toBe(12);
+
+  // Goal seek on the price: the net revenue that 3 % more on 天猫's price would bring is found at 3 %, and applies as a price change.
+  const spec = { scenarioId, metric: 'netRevenue' as const, target: 0, variable: { kind: 'price' as const, channelId: 'ch-tmall' }, minPercent: -100, maxPercent: 300 };
+  const extra = structuredClone(plan);
+  extra.scenarios[0].priceChanges!.push(goalSeekPriceChange(spec, 3, 'x'));
+  const target = rollupValue(rollup(extra, computePlan(extra, scenarioId), 'total', 'all'), 'netRevenue', 0, 0) as number;
+  const goal = page.getByTestId('goal-seek');
+  await goal.getByTestId('goal-metric').selectOption('netRevenue');
+  await goal.getByTestId('goal-target').fill((target / 100).toFixed(2));
+  await goal.getByTestId('goal-target').press('Enter');
+  await goal.getByTestId('goal-variable').selectOption('ch-tmall');
+  await goal.getByTestId('goal-driver').selectOption('price');
+  await expect(goal.getByTestId('goal-driver').locator('option:checked')).toHaveText('价格指数');
+  await goal.getByTestId('goal-run').click();
+  await expect(goal.getByTestId('goal-result')).toHaveAttribute('data-status', 'reached');
+  await goal.getByTestId('goal-apply').click();
+  await expect(box.getByTestId('price-change-row')).toHaveCount(2);
+  await planner.saved();
+  plan = await storedPlan(page);
+  expect(plan.scenarios[0].priceChanges![1].percent).toBeCloseTo(3, 4);
+  await kpiIs(scenarioId);
   expect(libraryWarnings).toEqual([]);
 });

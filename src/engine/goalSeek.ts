@@ -7,13 +7,19 @@ import { channelsNamedByRegion, regionalRun, runResult } from './regions/run';
 import { rollup, rollupValue } from './rollup';
 import { applyAdjustments } from './scenarios/apply';
 import { monthKeys } from './timeline';
-import type { Adjustment, DriverKey, MetricKey, Plan } from './types';
+import { firstLeverPeriod } from './levers/apply';
+import { applyPriceToCell, channelPrices, elasticityOf, priceTargetOf } from './levers/price';
+import type { Adjustment, DriverKey, MetricKey, Plan, PriceChange } from './types';
 
 /**
  * What goal seek varies: one driver of a channel (of one region of it, with `regionId`: "what
  * tier-3 spend of this channel reaches the target"), or every channel's spend at once.
  */
-export type GoalVariable = { kind: 'driver'; channelId: string; driver: DriverKey; regionId?: string } | { kind: 'totalBudget' };
+export type GoalVariable =
+  | { kind: 'driver'; channelId: string; driver: DriverKey; regionId?: string }
+  | { kind: 'totalBudget' }
+  /** A channel's price index, × (1 + percent / 100) on top of its prices (docs/model.md#levers). */
+  | { kind: 'price'; channelId: string };
 
 export interface GoalSeekSpec {
   scenarioId: string | null;
@@ -45,10 +51,31 @@ const INV_PHI = (Math.sqrt(5) - 1) / 2;
 export function goalSeekAdjustment(spec: GoalSeekSpec, percent: number, id: string): Adjustment {
   const v = spec.variable;
   const op = { kind: 'scale' as const, percent };
+  if (v.kind === 'price') throw new RangeError('A price answer is a price change: goalSeekPriceChange');
   if (v.kind === 'totalBudget') return { id, target: { kind: 'all' }, driver: 'spend', op, enabled: true };
   const adj: Adjustment = { id, target: { kind: 'channels', ids: [v.channelId] }, driver: v.driver, op, enabled: true };
   if (v.regionId !== undefined) adj.regionId = v.regionId;
   return adj;
+}
+
+/** The scenario price change that applies a goal-seek answer for a channel's price. */
+export function goalSeekPriceChange(spec: GoalSeekSpec & { variable: { kind: 'price' } }, percent: number, id: string): PriceChange {
+  return { id, channelIds: [spec.variable.channelId], percent, enabled: true };
+}
+
+/**
+ * A price change on top of drivers that already carry the channel's prices: the levers multiply, so
+ * × f on the index is aov × f and conversion (or base traffic) × f^ε, in the months the levers act on.
+ */
+function applyPriceFactor(target: Plan, rows: readonly number[], series: Parameters<typeof applyPriceToCell>[0], months: readonly string[], scenarioId: string | null, factor: number): void {
+  const prices = channelPrices(target);
+  const P = months.length;
+  const from = firstLeverPeriod(target, months, scenarioId);
+  for (const c of rows) {
+    const eps = elasticityOf(target, prices[c]);
+    const what = priceTargetOf(target, prices[c]);
+    for (let t = from; t < P; t++) applyPriceToCell(series, c * P + t, factor, eps, what);
+  }
 }
 
 function checkSpec(plan: Plan, spec: GoalSeekSpec): void {
@@ -56,6 +83,7 @@ function checkSpec(plan: Plan, spec: GoalSeekSpec): void {
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) throw new RangeError(`Bad goal-seek bounds ${lo} … ${hi}`);
   if (!Number.isFinite(spec.target)) throw new RangeError('The goal-seek target is not a finite number');
   const v = spec.variable;
+  if (v.kind === 'price' && !plan.channels.some((c) => c.id === v.channelId)) throw new RangeError(`Unknown goal-seek channel ${v.channelId}`);
   // An unknown channel or driver would look like a flat metric: refuse it instead of misreporting.
   if (v.kind === 'driver' && (!plan.channels.some((c) => c.id === v.channelId) || !isDriverKey(v.driver))) {
     throw new RangeError(`Unknown goal-seek variable ${v.channelId} / ${v.driver}`);
@@ -138,11 +166,16 @@ export function goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
   const target = spec.target;
   const tol = 1e-9 * Math.max(1, Math.abs(target));
   let evaluations = 0;
+  const seeksPrice = v.kind === 'price';
+  const priceRows = v.kind === 'price' ? (run.x ? run.x.rowsOf[plan.channels.findIndex((c) => c.id === v.channelId)] : [plan.channels.findIndex((c) => c.id === v.channelId)]) : [];
   const gap: Gap = (percent) => {
     evaluations++;
     const series = copySeries(base.series);
-    const adj = goalSeekAdjustment(spec, percent, 'goal-seek');
-    applyAdjustments(run.target, series, months, run.x ? expandAdjustments(plan, run.x, [adj]) : [adj]);
+    if (seeksPrice) applyPriceFactor(run.target, priceRows, series, months, spec.scenarioId, 1 + percent / 100);
+    else {
+      const adj = goalSeekAdjustment(spec, percent, 'goal-seek');
+      applyAdjustments(run.target, series, months, run.x ? expandAdjustments(plan, run.x, [adj]) : [adj]);
+    }
     const r = rollup(plan, runResult(run, series), 'total', 'all');
     const v = r.groupKeys.length > 0 ? rollupValue(r, spec.metric, 0, 0) : null;
     return v === null || !Number.isFinite(v) ? null : v - target;

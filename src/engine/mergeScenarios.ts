@@ -80,6 +80,8 @@ export function previewMerge(target: Plan, source: Plan, chosen: readonly string
   const sourceChannels = new Map(source.channels.map((c) => [c.id, c]));
   const needed: string[] = [];
   for (const { s } of order) for (const a of s.adjustments) for (const id of channelRefs(a)) if (!needed.includes(id)) needed.push(id);
+  // Price changes name channels too.
+  for (const { s } of order) for (const c of s.priceChanges ?? []) for (const id of c.channelIds) if (!needed.includes(id)) needed.push(id);
   const usedIds = new Set([...targetIds]);
   const channels: ChannelMatch[] = [];
   for (const sourceId of needed) {
@@ -119,7 +121,12 @@ export function previewMerge(target: Plan, source: Plan, chosen: readonly string
   });
   // Only the scenarios actually added need their channels.
   const used = new Set<string>();
-  for (const p of scenarios) if (!p.sameAs) for (const a of sourceScenarios.get(p.sourceId)!.adjustments) for (const id of channelRefs(a)) used.add(id);
+  for (const p of scenarios) {
+    if (p.sameAs) continue;
+    const s = sourceScenarios.get(p.sourceId)!;
+    for (const a of s.adjustments) for (const id of channelRefs(a)) used.add(id);
+    for (const c of s.priceChanges ?? []) for (const id of c.channelIds) used.add(id);
+  }
   return { scenarios, channels: channels.filter((m) => used.has(m.sourceId)), unknown, currencyMismatch: source.currency !== target.currency };
 }
 
@@ -140,14 +147,28 @@ function sameName(name: string, base: string): boolean {
 }
 
 /**
+ * What a scenario holds besides its adjustments (price changes, promotion changes, launches and
+ * exits, actualising), as the target would hold it; ids of its own parts left out.
+ */
+function restEssence(s: Scenario, map: ReadonlyMap<string, string>): string {
+  const { id: _id, name: _name, parentId: _parent, adjustments: _adjustments, notes: _notes, ...rest } = s;
+  void [_id, _name, _parent, _adjustments, _notes];
+  const to = (id: string): string => map.get(id) ?? id;
+  return canonicalJson({ ...rest, priceChanges: rest.priceChanges?.map((c) => ({ ...c, id: undefined, channelIds: c.channelIds.map(to) })) });
+}
+
+/**
  * The target's scenario that already is `s`: same id or name (or the name an earlier merge gave it),
- * on the same parent (as placed in the target), with the same adjustments in the same order once
- * channels are matched.
+ * on the same parent (as placed in the target), with the same adjustments in the same order and the
+ * same price changes, promotion changes, launches and exits once channels are matched.
  */
 function sameScenario(target: Plan, s: Scenario, parentId: string | null, map: ReadonlyMap<string, string>): Scenario | undefined {
   const theirs = s.adjustments.map((a) => mappedEssence(a, map));
+  const theirRest = restEssence(s, map);
+  const none = new Map<string, string>();
   return target.scenarios.find(
     (t) =>
+      restEssence(t, none) === theirRest &&
       (t.id === s.id || sameName(t.name, s.name)) &&
       t.parentId === parentId &&
       t.adjustments.length === theirs.length &&
@@ -177,7 +198,9 @@ export function applyMerge(target: Plan, source: Plan, preview: MergePreview, ne
       return { ...copy(a), id, target, op };
     });
     const parentId = s.parentId === null ? null : (scenarioMap.get(s.parentId) ?? null);
-    return { ...copy(s), id: p.newId, name: p.name, parentId, adjustments };
+    const merged: Scenario = { ...copy(s), id: p.newId, name: p.name, parentId, adjustments };
+    if (s.priceChanges) merged.priceChanges = s.priceChanges.map((c) => ({ ...copy(c), channelIds: c.channelIds.map(mapChannel) }));
+    return merged;
   });
 
   // Copied channels keep their drivers but serve only regions the target plan has.

@@ -158,6 +158,8 @@ export interface Plan {
    * satisfaction, complaints, NPS, market, floor area and stock; absent = not used.
    */
   channelKpis?: ChannelKpis;
+  /** The price lever: a price index per channel and month with its elasticity (docs/model.md#levers); absent = prices as they are. */
+  prices?: PriceLever;
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
   createdAt: number;
@@ -276,6 +278,8 @@ export interface Scenario {
   /** The scenario this one builds on; null = the baseline plan. */
   parentId: string | null;
   adjustments: Adjustment[];
+  /** Changes of the price index on top of the plan's (docs/model.md#levers); absent = the plan's prices. */
+  priceChanges?: PriceChange[];
   notes: string;
   /** Months up to `through` take the plan's actuals (docs/model.md#actualise); absent = a plain scenario. */
   actualise?: Actualise;
@@ -859,4 +863,80 @@ export interface ChannelKpis {
   satisfactionFloor?: number;
   /** A complaint rate above this (0–1) raises an alert; absent = none. */
   complaintCeiling?: number;
+}
+
+/** What a channel's price elasticity acts on (docs/model.md#levers). */
+export const PRICE_TARGETS = ['conversion', 'baseTraffic'] as const;
+export type PriceTarget = (typeof PRICE_TARGETS)[number];
+
+/**
+ * Where an elasticity came from: typed by the user, or estimated from an imported data set
+ * (docs/model.md#price-elasticity). An estimate keeps what it rests on, so the plan can say how
+ * sure it is long after the data set is gone.
+ */
+export type ElasticitySource =
+  | { kind: 'typed' }
+  | {
+      kind: 'estimated';
+      /** ε of the fit (the elasticity used may since have been typed over; then the source is 'typed'). */
+      estimate: number;
+      /** 95 % confidence interval of ε. */
+      low: number;
+      high: number;
+      /** Weeks whose price moved, and product-weeks, the fit rests on. */
+      priceChanges: number;
+      observations: number;
+      /** Name of the data set and the day of the estimate, `YYYY-MM-DD`. */
+      dataSet: string;
+      estimatedAt: string;
+      /** The product or channel of the data set the estimate is for ('' = every row pooled). */
+      scope: string;
+    };
+
+/**
+ * One channel's prices. `index` is the price relative to today's (1 = today, 1.05 = 5 % dearer) per
+ * month, as a Driver: base, growth, seasonality and typed months. It must stay above 0.
+ */
+export interface ChannelPrice {
+  channelId: string;
+  index: Driver;
+  /** Own-price elasticity ε (−1.2: 1 % dearer, 1.2 % fewer orders); absent = the plan's. */
+  elasticity?: number;
+  /** Where `elasticity` came from; absent = typed. */
+  source?: ElasticitySource;
+  /** What ε acts on; absent = the plan's. */
+  actsOn?: PriceTarget;
+  /** P10 and P90 of ε for Monte Carlo; absent = ε is taken as certain. */
+  range?: { low: number; high: number };
+}
+
+/**
+ * The price lever (docs/model.md#levers): per channel, the index scales the order value and the
+ * elasticity turns it into fewer (or more) orders: aov × index, conversion (or base traffic) × index^ε.
+ */
+export interface PriceLever {
+  /** Elasticity of channels without their own. */
+  elasticity: number;
+  /** What the elasticity acts on for channels without their own choice. */
+  actsOn: PriceTarget;
+  channels: ChannelPrice[];
+  /**
+   * Correlation ρ (−1 … 1) between a channel's elasticity draw and its conversion draw in Monte Carlo
+   * (Gaussian copula); absent = drawn independently.
+   */
+  conversionCorrelation?: number;
+}
+
+/** A scenario's change of the price index: × (1 + percent / 100) in the months of its range. */
+export interface PriceChange {
+  id: string;
+  /** The channels whose index changes. */
+  channelIds: string[];
+  /** First and last month (`YYYY-MM`, inclusive); absent = from the start / to the end. */
+  from?: string;
+  to?: string;
+  percent: number;
+  /** When present, `percent` is driven by a slider. */
+  slider?: SliderSpec;
+  enabled: boolean;
 }

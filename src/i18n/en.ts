@@ -332,6 +332,7 @@ export const en = {
   'goal.metric': 'Metric',
   'goal.target': 'Target',
   'goal.variable': 'By changing',
+  'goal.priceIndex': 'Price index',
   'goal.totalBudget': 'Total budget (spend of all channels)',
   'goal.driverOf': '{driver} of {channel}',
   'goal.bounds': 'Within (% change)',

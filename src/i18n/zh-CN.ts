@@ -333,6 +333,7 @@ export const zhCN: Messages = {
   'goal.metric': '指标',
   'goal.target': '目标值',
   'goal.variable': '通过调整',
+  'goal.priceIndex': '价格指数',
   'goal.totalBudget': '总预算（全部渠道营销投入）',
   'goal.driverOf': '{channel}的{driver}',
   'goal.bounds': '范围（变动百分比）',

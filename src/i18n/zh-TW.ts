@@ -333,6 +333,7 @@ export const zhTW: Messages = {
   'goal.metric': '指標',
   'goal.target': '目標值',
   'goal.variable': '透過調整',
+  'goal.priceIndex': '價格指數',
   'goal.totalBudget': '總預算（全部通路行銷投入）',
   'goal.driverOf': '{channel}的{driver}',
   'goal.bounds': '範圍（變動百分比）',

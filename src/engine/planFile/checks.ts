@@ -22,6 +22,7 @@ import { validateScenarios } from '../scenarios/validate';
 import type { Plan } from '../types';
 import { uncertaintyIssues } from '../uncertainty/validate';
 import { checkPromotions } from '../levers/promotionChecks';
+import { checkPrices } from './priceChecks';
 import { checkRegionalValues } from './regionChecks';
 import { validatePlan, type Problem } from '../validate';
 
@@ -219,6 +220,7 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   const kpis = validateChannelKpis(plan);
   c.errors.push(...kpis.errors);
   c.warnings.push(...kpis.warnings);
+  checkPrices(plan, c);
   const actuals = validateActuals(plan);
   c.errors.push(...actuals.errors);
   c.warnings.push(...actuals.warnings);

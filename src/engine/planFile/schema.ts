@@ -20,6 +20,7 @@ import {
   CHANNEL_TYPES,
   DISTRIBUTIONS,
   DRIVER_KEYS,
+  PRICE_TARGETS,
   FLOW_METRICS,
   KPI_DIRECTIONS,
   NORMALISATIONS,
@@ -147,11 +148,22 @@ export function createPlanSchema(limits: SchemaLimits) {
     depth: v.optional(num),
     lift: v.optional(num),
   });
+  const slider = obj({ min: num, max: num, step: num });
+  const priceChange = obj({
+    id: text,
+    channelIds: list(text),
+    from: v.optional(text),
+    to: v.optional(text),
+    percent: num,
+    slider: v.optional(slider),
+    enabled: v.boolean(),
+  });
   const scenario = obj({
     id: text,
     name: text,
     parentId: v.nullable(text),
     adjustments: list(adjustment),
+    priceChanges: v.optional(list(priceChange)),
     notes: text,
     actualise: v.optional(actualise),
     promotions: v.optional(list(promotionChange)),
@@ -285,6 +297,38 @@ export function createPlanSchema(limits: SchemaLimits) {
     satisfactionFloor: v.optional(num),
     complaintCeiling: v.optional(num),
   });
+  const elasticitySource = v.pipe(
+    jsonObject,
+    v.variant('kind', [
+      v.object({ kind: v.literal('typed') }),
+      v.object({
+        kind: v.literal('estimated'),
+        estimate: num,
+        low: num,
+        high: num,
+        priceChanges: num,
+        observations: num,
+        dataSet: text,
+        estimatedAt: text,
+        scope: text,
+      }),
+    ]),
+  );
+  const priceLever = obj({
+    elasticity: num,
+    actsOn: v.picklist(PRICE_TARGETS),
+    channels: list(
+      obj({
+        channelId: text,
+        index: driver,
+        elasticity: v.optional(num),
+        source: v.optional(elasticitySource),
+        actsOn: v.optional(v.picklist(PRICE_TARGETS)),
+        range: v.optional(obj({ low: num, high: num })),
+      }),
+    ),
+    conversionCorrelation: v.optional(num),
+  });
 
   const measureColumn = list(v.nullable(num));
   const nameMapping = obj({ name: text, targetId: text });
@@ -369,6 +413,7 @@ export function createPlanSchema(limits: SchemaLimits) {
     customerValue: v.optional(customerValue),
     experiments: v.optional(list(experiment)),
     channelKpis: v.optional(channelKpis),
+    prices: v.optional(priceLever),
     notes: text,
     createdAt: num,
     updatedAt: num,

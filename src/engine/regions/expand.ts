@@ -138,8 +138,11 @@ export function expandPlan(plan: Plan, regional: Set<number> = regionalChannels(
     uncertainty: plan.uncertainty.flatMap((u) => expandUncertain(ctx, channels, u)),
     budgetBounds: expandBounds(ctx, plan),
     actuals: plan.actuals ? expandActuals(ctx, plan.actuals) : undefined,
+    prices: plan.prices ? { ...plan.prices, channels: plan.prices.channels.flatMap((p) => expandTargets(ctx, p.channelId, undefined).map((t) => ({ ...p, channelId: t.id }))) } : undefined,
   };
   if (!plan.actuals) delete expanded.actuals;
+  // A price holds in every region of its channel.
+  if (!plan.prices) delete expanded.prices;
   return { plan: expanded, rowOf, rowsOf, rows };
 }
 
@@ -222,6 +225,9 @@ function expandPair(ctx: Ctx, p: Cannibalisation): Cannibalisation[] {
 
 function expandScenario(ctx: Ctx, s: Scenario): Scenario {
   const out: Scenario = { ...s, adjustments: s.adjustments.flatMap((a) => expandAdjustment(ctx, a)) };
+  if (s.priceChanges) {
+    out.priceChanges = s.priceChanges.map((ch) => ({ ...ch, channelIds: ch.channelIds.flatMap((id) => expandTargets(ctx, id, undefined).map((t) => t.id)) }));
+  }
   if (s.actualise?.reforecast) {
     out.actualise = {
       ...s.actualise,

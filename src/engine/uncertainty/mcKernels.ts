@@ -218,6 +218,12 @@ export function generalChannel(
       // of its region and of its whole channel move in different ways (links, see mcModel.ts).
       v[d] = s < 0 ? x : clampTo(x * mul[s] + add[s], DRIVER_MAX[d]);
     }
+    const e = m.chElasticity[c];
+    if (e >= 0) {
+      const draw = m.elasticity[e];
+      const l = draw.lnIndex[t];
+      if (l !== 0 && sc.elasDelta[c] !== 0) v[draw.driver] = clampTo(v[draw.driver] * Math.exp(sc.elasDelta[c] * l), DRIVER_MAX[draw.driver]);
+    }
     const cell = cellValues(v[D.spend], v[D.baseTraffic], v[D.conversion], v[D.aov], v[D.returnRate], v[D.channelMargin],
       v[D.grossMargin], v[D.variableCostRate], v[D.fixedCost], curve);
     outN[o + t] += cell.net;

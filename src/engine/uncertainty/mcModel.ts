@@ -1,4 +1,5 @@
 /** The prepared Monte Carlo model and its layout constants (see montecarlo.ts for the method). */
+import type { ElasticityDraw } from './priceDraws';
 import { DRIVER_SPECS } from '../drivers';
 import { DRIVER_KEYS, type DriverKey, type RebateScheme, type ResponseCurve, type UncertainDriver } from '../types';
 import type { MonteCarloKernel } from './wasm/kernel';
@@ -179,6 +180,10 @@ export interface MonteCarloModel {
   linkFrom: Int32Array;
   linkTo: Int32Array;
   linkShare: Float64Array;
+  /** Uncertain price elasticities (priceDraws.ts); their channels are computed cell by cell. */
+  elasticity: ElasticityDraw[];
+  /** Per channel: its entry in `elasticity`, −1 if none. */
+  chElasticity: Int32Array;
 }
 
 /** Draws computed together: the group loops read each precomputed cell once for both. */
@@ -203,5 +208,7 @@ export interface Scratch {
   cInc: Float64Array;
   cMargin: Float64Array;
   loss: Float64Array;
+  /** Per channel: ε' − ε of the draw being computed (0 without an uncertain elasticity). */
+  elasDelta: Float64Array;
 }
 

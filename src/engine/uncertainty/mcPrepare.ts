@@ -12,6 +12,7 @@ import { assertUsable } from './validate';
 import { type MonteCarloOptions, ND, D, K_CONST, K_FAST, K_GENERAL, SP_CERTAIN, SP_FLAT, SP_LINEAR, SP_STEP, SP_ZERO, SP_HILL, G_HILL_M, G_HILL_GV, G_LIN_M, G_LIN_GV, GROUP_FIELDS, type FastGroup, type MonteCarloModel } from './mcModel';
 import { cellValues } from './mcKernels';
 import { rangeRows, type RangeRows } from './rangeRows';
+import { elasticityDraws } from './priceDraws';
 
 /**
  * Resolves the plan (or scenario) once and precomputes what every draw shares. Throws
@@ -43,6 +44,9 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
   const slotOf = new Map<number, number>();
   const slots: { c: number; d: number; base: number }[] = [];
   const targets: RangeRows[] = opts.uncertainty.map((u) => rangeRows(run, u));
+  const elasticity = elasticityDraws(tp, opts.scenarioId, opts.uncertainty, targets);
+  const chElasticity = new Int32Array(C).fill(-1);
+  elasticity.forEach((e, j) => (chElasticity[e.row] = j));
   const rowSlot = (c: number, d: number, base: number): number => {
     let s = slotOf.get(c * ND + d);
     if (s === undefined) {
@@ -174,7 +178,8 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
       // Non-flat: a factor of the base series works only where the driver enters as a product.
       if (slotBase[s] === 0 || d === D.returnRate || d === D.channelMargin) fast = false;
     }
-    chKind[c] = chCann[c] >= 0 || mixed.has(c) ? K_GENERAL : !any ? K_CONST : fast ? K_FAST : K_GENERAL;
+    // A drawn elasticity moves conversion (or base traffic) by a different factor each month.
+    chKind[c] = chCann[c] >= 0 || mixed.has(c) || chElasticity[c] >= 0 ? K_GENERAL : !any ? K_CONST : fast ? K_FAST : K_GENERAL;
     if (chKind[c] !== K_FAST) continue;
     const curve = curves[c];
     let mode = SP_CERTAIN;
@@ -300,5 +305,7 @@ export function prepareMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCar
     linkFrom: Int32Array.from(linkFrom),
     linkTo: Int32Array.from(linkTo),
     linkShare: Float64Array.from(linkShare),
+    elasticity,
+    chElasticity,
   };
 }

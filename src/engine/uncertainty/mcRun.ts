@@ -8,6 +8,7 @@ import * as layout from './mcModel';
 import type { MonteCarloChunk, MonteCarloModel, MonteCarloOptions, Scratch } from './mcModel';
 import { clampTo, hillGroup, hillGroupMargins, linearGroup, linearTerms, generalChannel, applyCannibalisation, applyRebates } from './mcKernels';
 import { prepareMonteCarlo } from './mcPrepare';
+import { elasticityDelta } from './priceDraws';
 import { monteCarloKernel, type MonteCarloKernel } from './wasm/kernel';
 import { layOut, type Workspace } from './wasm/workspace';
 
@@ -56,6 +57,7 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
     cInc: new Float64Array(m.cannCount * P),
     cMargin: new Float64Array(m.cannCount * P),
     loss: new Float64Array(m.cannCount * P),
+    elasDelta: new Float64Array(m.channels),
   };
   const outN = chunk.periodNetRevenue;
   const outC = chunk.periodContribution;
@@ -95,6 +97,7 @@ export function runMonteCarloChunk(model: MonteCarloModel, seed: number, from: n
     for (let r = 0; r < count; r++) {
       const o = (i - from + r) * P;
       const fb = sc.fallback[r];
+      if (m.elasticity.length > 0) elasticityDeltas(m, seed, i + r, sc.elasDelta);
       for (let j = 0; j < sc.fallbacks[r]; j++) generalChannel(m, fb[j], sc, sc.mul[r], sc.add[r], outN, outC, o);
       for (let j = 0; j < general.length; j++) generalChannel(m, general[j], sc, sc.mul[r], sc.add[r], outN, outC, o);
       if (m.pairRate.length > 0) applyCannibalisation(m, sc, outN, outC, o);
@@ -302,3 +305,10 @@ function fastScalars(m: MonteCarloModel, sc: Scratch, r: number, drawn: boolean)
  * a normal double; the result is within a few ulps of a plain division).
  */
 
+
+/** ε' − ε of every channel with an uncertain elasticity, for draw i. */
+function elasticityDeltas(m: MonteCarloModel, seed: number, i: number, out: Float64Array): void {
+  const key = drawKey(seed, i);
+  const key2 = drawKey2(key);
+  for (const e of m.elasticity) out[e.row] = elasticityDelta(e, key, key2);
+}

@@ -7,6 +7,9 @@ import { applyToRow } from './apply';
 import { quantile } from './distributions';
 import type { MonteCarloChunk, MonteCarloOptions } from './montecarlo';
 import { rangeRows } from './rangeRows';
+import { elasticityDelta, elasticityDraws } from './priceDraws';
+import { DRIVER_KEYS } from '../types';
+import { DRIVER_SPECS } from '../drivers';
 import { drawKey, drawKey2, uniformAt } from './rng';
 import { assertUsable } from './validate';
 
@@ -30,6 +33,7 @@ export function naiveMonteCarlo(plan: Plan, opts: MonteCarloOptions, seed: numbe
   const { series: resolved } = scenarioSeries(run.target, opts.scenarioId);
   const list = opts.uncertainty;
   const targets = list.map((u) => rangeRows(run, u));
+  const elasticity = elasticityDraws(run.target, opts.scenarioId, list, targets);
   const chunk: MonteCarloChunk = {
     from,
     to: from + draws,
@@ -68,6 +72,15 @@ export function naiveMonteCarlo(plan: Plan, opts: MonteCarloOptions, seed: numbe
     for (const e of combined.values()) {
       if (e.multiplies) applyToRow(series, e.driver, e.row, P, true, e.factor, 0, false);
       if (e.adds) applyToRow(series, e.driver, e.row, P, false, 1, e.add, false);
+    }
+    // The drawn elasticity: p_t^(ε' − ε) on top of the drivers, which carry p_t^ε.
+    for (const e of elasticity) {
+      const delta = elasticityDelta(e, key, key2);
+      const values = series[DRIVER_KEYS[e.driver]];
+      const max = DRIVER_SPECS[DRIVER_KEYS[e.driver]].max;
+      for (let t = 0; t < P; t++) {
+        if (e.lnIndex[t] !== 0 && delta !== 0) values[e.row * P + t] = Math.min(max, values[e.row * P + t] * Math.exp(delta * e.lnIndex[t]));
+      }
     }
     const res = runResult(run, series);
     let net = 0;

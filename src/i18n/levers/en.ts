@@ -1,4 +1,5 @@
 import { promoEn } from './promotions.en';
+import { leversPriceEn } from './price/en';
 
 /** Messages of prices and promotions (loaded with the views that use them: see ../lazy.ts). */
 export const leversEn = {
@@ -6,4 +7,5 @@ export const leversEn = {
   'levers.section.prices': 'Prices',
   ...promoEn,
   'levers.section.promotions': 'Promotions',
+  ...leversPriceEn,
 };

@@ -1,5 +1,6 @@
 import type { leversEn } from './en';
 import { promoZhCN } from './promotions.zh-CN';
+import { leversPriceZhCN } from './price/zh-CN';
 
 /** Simplified Chinese messages of prices and promotions. */
 export const leversZhCN: Record<keyof typeof leversEn, string> = {
@@ -7,4 +8,5 @@ export const leversZhCN: Record<keyof typeof leversEn, string> = {
   'levers.section.prices': '价格',
   ...promoZhCN,
   'levers.section.promotions': '促销',
+  ...leversPriceZhCN,
 };

@@ -1,5 +1,6 @@
 import type { leversEn } from './en';
 import { promoZhTW } from './promotions.zh-TW';
+import { leversPriceZhTW } from './price/zh-TW';
 
 /** Traditional Chinese (Taiwan) messages of prices and promotions. */
 export const leversZhTW: Record<keyof typeof leversEn, string> = {
@@ -7,4 +8,5 @@ export const leversZhTW: Record<keyof typeof leversEn, string> = {
   'levers.section.prices': '價格',
   ...promoZhTW,
   'levers.section.promotions': '促銷',
+  ...leversPriceZhTW,
 };

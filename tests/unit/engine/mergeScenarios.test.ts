@@ -73,6 +73,18 @@ describe('merging scenarios from another plan', () => {
     expect(source.scenarios?.[1].parentId).toBe('s1');
   });
 
+  it('rewrites the channels a price change names, and copies a channel only a price change needs', () => {
+    const { target, source } = plans();
+    source.scenarios.push({ id: 's4', name: 'Dearer', parentId: null, notes: '', adjustments: [], priceChanges: [{ id: 'p', channelIds: ['x', 'y'], from: '2027-03', percent: 5, enabled: true }] });
+    const make = ids();
+    const preview = previewMerge(target, source, ['s4'], make);
+    expect(preview.channels.map((m) => [m.kind, m.sourceId, m.targetId])).toEqual([['name', 'x', 'b'], ['added', 'y', 'y']]);
+    const merged = applyMerge(target, source, preview, make);
+    const dearer = merged.scenarios.find((s) => s.name === 'Dearer')!;
+    expect(dearer.priceChanges).toEqual([{ id: 'p', channelIds: ['b', 'y'], from: '2027-03', percent: 5, enabled: true }]);
+    expect(source.scenarios[3].priceChanges![0].channelIds).toEqual(['x', 'y']);
+  });
+
   it('reports unknown scenario ids and refuses plans in another currency', () => {
     const { target, source } = plans();
     source.currency = 'USD';

@@ -30,6 +30,7 @@ import {
   PARTNER_KINDS,
   PROMOTION_LIFT_TARGETS,
   PROMOTION_TEMPLATES,
+  PRICE_TARGETS,
   REBATE_MODES,
   SETTLEMENT_PERIODS,
   type Actuals,
@@ -388,6 +389,44 @@ function regionalValuesArb(plan: Plan): fc.Arbitrary<Plan> {
     );
 }
 
+/** Sometimes a price lever (typed and estimated elasticities) and scenario price changes. */
+function priceLeverArb(plan: Plan): fc.Arbitrary<Plan> {
+  const months = monthKeys(plan.timeline);
+  const ids = plan.channels.map((c) => c.id);
+  const eps = fc.double({ min: -20, max: 20, noNaN: true });
+  const source = fc.oneof(
+    fc.constant({ kind: 'typed' as const }),
+    fc.record({ estimate: eps, w: fc.double({ min: 0, max: 5, noNaN: true }), priceChanges: fc.nat(500), observations: fc.nat(5000), dataSet: awkwardText(40), day: fc.integer({ min: 1, max: 28 }), scope: awkwardText(20) })
+      .map(({ w, day, estimate, ...rest }) => ({ kind: 'estimated' as const, estimate, low: estimate - w, high: estimate + w, estimatedAt: `2026-11-${String(day).padStart(2, '0')}`, ...rest })),
+  );
+  const entry = fc.record(
+    {
+      channelId: fc.constantFrom(...ids),
+      index: fc.record({ base: fc.double({ min: 0.01, max: 100, noNaN: true }), growth: fc.double({ min: -0.5, max: 1, noNaN: true }), overrides: fc.dictionary(fc.constantFrom(...months), fc.double({ min: 0.01, max: 100, noNaN: true }), { maxKeys: 3 }) }, { requiredKeys: ['base'] }),
+      elasticity: eps,
+      source,
+      actsOn: fc.constantFrom(...PRICE_TARGETS),
+      range: fc.tuple(eps, eps).map(([a, b]) => ({ low: Math.min(a, b), high: Math.max(a, b) })),
+    },
+    { requiredKeys: ['channelId', 'index'] },
+  );
+  const lever = fc.record(
+    { elasticity: eps, actsOn: fc.constantFrom(...PRICE_TARGETS), channels: fc.uniqueArray(entry, { selector: (e) => e.channelId, maxLength: 4 }), conversionCorrelation: fc.double({ min: -1, max: 1, noNaN: true }) },
+    { requiredKeys: ['elasticity', 'actsOn', 'channels'] },
+  );
+  const change = fc.record(
+    { channelIds: fc.subarray(ids), from: fc.constantFrom(...months), to: fc.constantFrom(...months), percent: fc.double({ min: -99, max: 200, noNaN: true }), enabled: fc.boolean() },
+    { requiredKeys: ['channelIds', 'percent', 'enabled'] },
+  );
+  return fc
+    .record({ lever: fc.option(lever, { nil: undefined }), changes: fc.array(fc.option(fc.array(change, { maxLength: 3 }), { nil: undefined }), { minLength: plan.scenarios.length, maxLength: plan.scenarios.length }) })
+    .map(({ lever, changes }) => ({
+      ...plan,
+      ...(lever ? { prices: lever } : {}),
+      scenarios: plan.scenarios.map((s, k) => (changes[k] ? { ...s, priceChanges: changes[k].map((c, i) => ({ id: `pc-${i}`, ...c })) } : s)),
+    }));
+}
+
 /** A valid plan with any mix of the optional parts. */
 export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
   const channelIds = base.channels.map((c) => c.id);
@@ -453,7 +492,8 @@ export const richPlanArb: fc.Arbitrary<Plan> = basePlanArb.chain((base) => {
     })
     .chain(regionalValuesArb)
     .chain(promotionsArb)
-    .chain(withChannelKpisArb);
+    .chain(withChannelKpisArb)
+    .chain(priceLeverArb);
 });
 
 /** Promotions on the plan's calendar, and scenarios switching or changing them (half the plans have none). */

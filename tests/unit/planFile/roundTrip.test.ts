@@ -132,6 +132,32 @@ describe('fixtures of every format version', () => {
     if ((CURRENT_FORMAT_VERSION as number) === 4) expect(serialisePlanFile(plan, APP)).toBe(text);
   });
 
+  it('case 19: the version-5 fixture reads every decision part (prices, promotions, launches and exits, channel KPIs, customer value, test designs, the decision log), computes with them, and as long as version 5 is current reads back byte for byte', () => {
+    const text = readFixture('v5-decisions.cmplan.json');
+    const result = reread(text);
+    expect(result.warnings).toEqual([]);
+    expect(result.source).toEqual({ formatVersion: 5, app: APP });
+    const plan = result.plan;
+    expect(plan.prices?.channels.map((c) => c.channelId)).toEqual(['ch-group-buy', 'ch-front-warehouse']);
+    expect(plan.promotions?.map((p) => p.template)).toEqual(['double11', 'springFestival']);
+    expect(plan.channelKpis?.channels['ch-stores']?.floorArea).toBe(850);
+    expect(plan.customerValue?.channels.map((c) => c.clv)).toEqual([2222, 2469]);
+    expect(plan.experiments?.[0].settings.looks).toBe(5);
+    expect(plan.decisions?.[0].rationale).toBe('先在三四线城市加投，三月复盘');
+    const base = computePlan(plan);
+    const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+    // The baseline gives up a discount in its promotion months, and only there.
+    expect(sum(base.flows.promotionDiscount)).toBeGreaterThan(0);
+    const july = base.months.indexOf('2027-07');
+    expect(base.channelIds.every((_, c) => base.flows.promotionDiscount[c * base.periods + july] === 0)).toBe(true);
+    // The scenario launches a channel and exits the stores from July 2027.
+    const sc = computePlan(plan, 'sc-tier3-push');
+    expect(sc.channelIds).toContain('ch-new-xhs');
+    const stores = sc.channelIds.indexOf('ch-stores');
+    expect(sc.flows.netRevenue[stores * sc.periods + july]).toBe(0);
+    if ((CURRENT_FORMAT_VERSION as number) === 5) expect(serialisePlanFile(plan, APP)).toBe(text);
+  });
+
   it('case 18: the fixture from a newer version is refused before anything in it is read', () => {
     const text = readFixture('v6-newer.cmplan.json');
     const found = JSON.parse(text).formatVersion as number;

@@ -70,6 +70,7 @@ export const en = {
   'tabs.channels': 'Channels',
   'tabs.periods': 'Periods',
   'tabs.settings': 'Settings',
+  'tabs.customers': 'Customers',
 
   'kpi.netRevenue': 'Net revenue',
   'kpi.contribution': 'Contribution',

@@ -71,6 +71,7 @@ export const zhCN: Messages = {
   'tabs.channels': '渠道',
   'tabs.periods': '期间',
   'tabs.settings': '设置',
+  'tabs.customers': '客户',
 
   'kpi.netRevenue': '净收入',
   'kpi.contribution': '贡献利润',

@@ -71,6 +71,7 @@ export const zhTW: Messages = {
   'tabs.channels': '通路',
   'tabs.periods': '期間',
   'tabs.settings': '設定',
+  'tabs.customers': '顧客',
 
   'kpi.netRevenue': '淨營收',
   'kpi.contribution': '貢獻利潤',

@@ -1,6 +1,5 @@
 /** English messages of the Customers tab (import, segments, ABC, matrix, migration, cohorts, CLV). */
 export const customersEn = {
-  'tabs.customers': 'Customers',
   'cust.section.data': 'Data',
   'cust.section.segments': 'Segments',
   'cust.section.abc': 'ABC',

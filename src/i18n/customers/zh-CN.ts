@@ -2,7 +2,6 @@ import type { customersEn } from './en';
 
 /** 客户页（导入、分群、ABC、矩阵、迁移、同期群、客户终身价值）的简体中文文案。 */
 export const customersZhCN: Record<keyof typeof customersEn, string> = {
-  'tabs.customers': '客户',
   'cust.section.data': '数据',
   'cust.section.segments': '客户分群',
   'cust.section.abc': 'ABC 分析',

@@ -1,13 +1,14 @@
 /**
  * Bringing scenarios from another plan (a colleague's file) into this one ("Merge", docs/file-formats.md#plan-file). A
  * scenario refers to channels by id; the other plan's channels are matched to this plan's by id,
- * then by name (case and surrounding spaces ignored), and a channel with no match is copied in.
+ * then by name (case and surrounding spaces ignored), and a channel with no match comes in as a
+ * launch of the scenario that uses it — never into this plan's baseline.
  * A scenario this plan already has in the same state (same name or id, same parent, the same
  * adjustments once channels are matched) is not added again, so merging the same file twice changes
  * nothing. Every decision is listed in a preview before anything changes.
  */
 import { canonicalJson } from './canonical';
-import type { Adjustment, Channel, Plan, Scenario } from './types';
+import type { Adjustment, Channel, ChannelLaunch, Plan, Scenario } from './types';
 
 export type ChannelMatch =
   | { kind: 'id'; sourceId: string; targetId: string; name: string }
@@ -107,7 +108,7 @@ export function previewMerge(target: Plan, source: Plan, chosen: readonly string
   const placed = new Map<string, string>();
   const scenarios = order.map(({ s, asParent }) => {
     const parentId = s.parentId === null ? null : (placed.get(s.parentId) ?? null);
-    const same = sameScenario(target, s, parentId, map);
+    const same = sameScenario(target, source, s, parentId, map);
     if (same) {
       placed.set(s.id, same.id);
       return { sourceId: s.id, newId: same.id, name: same.name, renamedFrom: null, addedAsParent: asParent && !chosenSet.has(s.id), sameAs: same.id };
@@ -162,55 +163,97 @@ function restEssence(s: Scenario, map: ReadonlyMap<string, string>): string {
  * on the same parent (as placed in the target), with the same adjustments in the same order and the
  * same price changes, promotion changes, launches and exits once channels are matched.
  */
-function sameScenario(target: Plan, s: Scenario, parentId: string | null, map: ReadonlyMap<string, string>): Scenario | undefined {
-  const theirs = s.adjustments.map((a) => mappedEssence(a, map));
-  const theirRest = restEssence(s, map);
+function sameScenario(target: Plan, source: Plan, s: Scenario, parentId: string | null, map: ReadonlyMap<string, string>): Scenario | undefined {
+  const own = new Set(target.channels.map((c) => c.id));
+  const refs = new Set<string>();
+  for (const a of s.adjustments) for (const id of channelRefs(a)) refs.add(id);
+  for (const c of s.priceChanges ?? []) for (const id of c.channelIds) refs.add(id);
   const none = new Map<string, string>();
-  return target.scenarios.find(
-    (t) =>
-      restEssence(t, none) === theirRest &&
-      (t.id === s.id || sameName(t.name, s.name)) &&
-      t.parentId === parentId &&
-      t.adjustments.length === theirs.length &&
-      t.adjustments.every((a, i) => canonicalJson({ ...a, id: undefined }) === theirs[i]),
-  );
+  const regionIds = new Set(target.regions.map((r) => r.id));
+  return target.scenarios.find((t) => {
+    if (!(t.id === s.id || sameName(t.name, s.name)) || t.parentId !== parentId || t.adjustments.length !== s.adjustments.length) return false;
+    // A channel this plan lacks came in as a launch (applyMerge) of this scenario or one it builds on:
+    // match it by name there, and expect the launch a merge makes of it.
+    const launches = new Map<string, ChannelLaunch>();
+    for (const c of chainOf(target, t)) for (const l of c.launches ?? []) launches.set(norm(l.channel.name), l);
+    const m = new Map(map);
+    const expected: ChannelLaunch[] = [];
+    for (const ref of refs) {
+      if (own.has(map.get(ref) ?? ref)) continue;
+      const ch = source.channels.find((c) => c.id === ref);
+      const l = ch ? launches.get(norm(ch.name)) : undefined;
+      if (!ch || !l) return false;
+      m.set(ref, l.channel.id);
+      if ((t.launches ?? []).includes(l)) expected.push({ channel: { ...ch, id: l.channel.id, regions: ch.regions.filter((r) => regionIds.has(r)) }, month: target.timeline.start, rampMonths: 0, rampShape: 'linear', launchCost: 0 });
+    }
+    const theirs = s.adjustments.map((a) => mappedEssence(a, m));
+    const theirRest = restEssence(expected.length > 0 ? { ...s, launches: [...expected, ...(s.launches ?? [])] } : s, m);
+    return restEssence(t, none) === theirRest && t.adjustments.every((a, i) => canonicalJson({ ...a, id: undefined }) === theirs[i]);
+  });
+}
+
+/** A target scenario and its ancestors (a broken chain stops where it breaks). */
+function chainOf(plan: Plan, s: Scenario): Scenario[] {
+  const chain: Scenario[] = [];
+  const seen = new Set<string>();
+  for (let c: Scenario | undefined = s; c && !seen.has(c.id); c = plan.scenarios.find((x) => x.id === c!.parentId)) {
+    seen.add(c.id);
+    chain.push(c);
+  }
+  return chain;
 }
 
 /**
- * The target plan with the previewed scenarios (and copied channels) added. Channel references and
- * parent ids are rewritten to the target's ids; adjustment ids are fresh where taken.
+ * The target plan with the previewed scenarios added. Channel references and parent ids are rewritten
+ * to the target's ids; adjustment ids are fresh where taken. The target's baseline never changes: a
+ * channel the target lacks comes in as a launch of the scenario that uses it (from the plan's first
+ * month, at full effect, no launch cost), so the scenario computes as its author's did while the
+ * receiver's own channels and every other scenario stay as they were. A scenario built on one that
+ * launched the channel inherits it; an unrelated scenario that needs it launches its own copy.
  */
 export function applyMerge(target: Plan, source: Plan, preview: MergePreview, newId: (prefix: string) => string): Plan {
   if (preview.currencyMismatch) throw new RangeError('Plans in different currencies cannot be merged');
-  const channelMap = new Map(preview.channels.map((m) => [m.sourceId, m.targetId]));
+  const channelMap = new Map(preview.channels.filter((m) => m.kind !== 'added').map((m) => [m.sourceId, m.targetId]));
+  const absent = new Map(preview.channels.filter((m) => m.kind === 'added').map((m) => [m.sourceId, m.targetId]));
   const scenarioMap = new Map(preview.scenarios.map((s) => [s.sourceId, s.newId]));
   const sourceScenarios = new Map(source.scenarios.map((s) => [s.id, s]));
   const adjustmentIds = new Set(target.scenarios.flatMap((s) => s.adjustments.map((a) => a.id)));
-  const mapChannel = (id: string): string => channelMap.get(id) ?? id;
+  const regionIds = new Set(target.regions.map((r) => r.id));
+  const usedChannelIds = new Set([...target.channels.map((c) => c.id), ...target.scenarios.flatMap((s) => (s.launches ?? []).map((l) => l.channel.id))]);
+  /** Per merged scenario (new id): the ids its launches (or its ancestors') gave the absent channels. */
+  const launchedIn = new Map<string, Map<string, string>>();
 
   const added: Scenario[] = preview.scenarios.filter((p) => !p.sameAs).map((p) => {
     const s = sourceScenarios.get(p.sourceId) as Scenario;
+    const parentId = s.parentId === null ? null : (scenarioMap.get(s.parentId) ?? null);
+    const launched = new Map(parentId !== null ? (launchedIn.get(parentId) ?? []) : []);
+    const launches: ChannelLaunch[] = [];
+    const refs = new Set<string>();
+    for (const a of s.adjustments) for (const id of channelRefs(a)) refs.add(id);
+    for (const c of s.priceChanges ?? []) for (const id of c.channelIds) refs.add(id);
+    for (const sourceId of refs) {
+      if (!absent.has(sourceId) || launched.has(sourceId)) continue;
+      const preferred = absent.get(sourceId)!;
+      const id = usedChannelIds.has(preferred) ? newId('ch-') : preferred;
+      usedChannelIds.add(id);
+      launched.set(sourceId, id);
+      const ch = copy(source.channels.find((c) => c.id === sourceId) as Channel);
+      launches.push({ channel: { ...ch, id, regions: ch.regions.filter((r) => regionIds.has(r)) }, month: target.timeline.start, rampMonths: 0, rampShape: 'linear', launchCost: 0 });
+    }
+    launchedIn.set(p.newId, launched);
+    const mapChannel = (id: string): string => launched.get(id) ?? channelMap.get(id) ?? id;
     const adjustments = s.adjustments.map((a): Adjustment => {
       const id = adjustmentIds.has(a.id) ? newId('adj') : a.id;
       adjustmentIds.add(id);
-      const target = a.target.kind === 'channels' ? { kind: 'channels' as const, ids: a.target.ids.map(mapChannel) } : a.target;
+      const targetPart = a.target.kind === 'channels' ? { kind: 'channels' as const, ids: a.target.ids.map(mapChannel) } : a.target;
       const op = a.op.kind === 'move' ? { ...a.op, from: mapChannel(a.op.from), to: mapChannel(a.op.to) } : a.op;
-      return { ...copy(a), id, target, op };
+      return { ...copy(a), id, target: targetPart, op };
     });
-    const parentId = s.parentId === null ? null : (scenarioMap.get(s.parentId) ?? null);
     const merged: Scenario = { ...copy(s), id: p.newId, name: p.name, parentId, adjustments };
     if (s.priceChanges) merged.priceChanges = s.priceChanges.map((c) => ({ ...copy(c), channelIds: c.channelIds.map(mapChannel) }));
+    if (launches.length > 0) merged.launches = [...launches, ...(merged.launches ?? [])];
     return merged;
   });
 
-  // Copied channels keep their drivers but serve only regions the target plan has.
-  const regionIds = new Set(target.regions.map((r) => r.id));
-  const copied: Channel[] = preview.channels
-    .filter((m) => m.kind === 'added')
-    .map((m) => {
-      const ch = copy(source.channels.find((c) => c.id === m.sourceId) as Channel);
-      return { ...ch, id: m.targetId, regions: ch.regions.filter((r) => regionIds.has(r)) };
-    });
-
-  return { ...target, channels: [...target.channels, ...copied], scenarios: [...target.scenarios, ...added] };
+  return { ...target, scenarios: [...target.scenarios, ...added] };
 }

@@ -76,7 +76,7 @@ export const filesEn = {
   'merge.channels': 'Channels they use',
   'merge.matchId': 'same channel',
   'merge.matchName': 'matched by name to “{name}”',
-  'merge.added': 'not in this plan: will be added',
+  'merge.added': 'not in this plan: the scenario brings it in as a channel of its own from the plan’s first month; this plan’s baseline does not change',
   'merge.renamed': '“{from}” exists here: added as “{to}”',
   'merge.asParent': 'added because “{child}” builds on it',
   'merge.same': 'already in this plan as “{name}”, unchanged: not added again',

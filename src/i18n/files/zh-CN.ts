@@ -78,7 +78,7 @@ export const filesZhCN: Record<keyof typeof filesEn, string> = {
   'merge.channels': '这些情景用到的渠道',
   'merge.matchId': '同一渠道',
   'merge.matchName': '按名称对应到“{name}”',
-  'merge.added': '本方案没有：将会添加',
+  'merge.added': '本计划没有此渠道：由该情景自计划首月起引入，本计划的基准不变',
   'merge.renamed': '本方案已有“{from}”：以“{to}”添加',
   'merge.asParent': '因“{child}”基于它而一并添加',
   'merge.same': '本计划中已有相同的“{name}”：不再重复添加',

@@ -78,7 +78,7 @@ export const filesZhTW: Record<keyof typeof filesEn, string> = {
   'merge.channels': '這些情境用到的通路',
   'merge.matchId': '同一通路',
   'merge.matchName': '按名稱對應到「{name}」',
-  'merge.added': '本方案沒有：將會新增',
+  'merge.added': '本計畫沒有此通路：由該情境自計畫首月起引進，本計畫的基準不變',
   'merge.renamed': '本方案已有「{from}」：以「{to}」新增',
   'merge.asParent': '因「{child}」基於它而一併新增',
   'merge.same': '本計畫中已有相同的「{name}」：不再重複加入',

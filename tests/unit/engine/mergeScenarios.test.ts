@@ -57,11 +57,23 @@ describe('merging scenarios from another plan', () => {
     const merged = applyMerge(target, source, preview, make);
     expect(validatePlan(merged)).toEqual([]);
     expect(validateScenarios(merged)).toEqual([]);
-    expect(merged.channels.map((c) => c.id)).toEqual(['a', 'b', 'y']);
+    // The receiver's baseline keeps its own channels: the one it lacks comes in with the scenarios.
+    expect(merged.channels).toEqual(target.channels);
     const child = merged.scenarios?.find((s) => s.name === 'Child');
     expect(child?.parentId).toBe(preview.scenarios[0].newId);
+    expect(child?.launches?.map((l) => [l.channel.id, l.channel.name, l.month, l.rampMonths, l.launchCost])).toEqual([['y', 'Community', target.timeline.start, 0, 0]]);
+    // An unrelated scenario that uses the same channel launches its own copy.
     const move = merged.scenarios?.find((s) => s.name === 'Move');
-    expect(move?.adjustments[0].op).toEqual({ kind: 'move', from: 'b', to: 'y', amount: 100 });
+    const ownY = move?.launches?.[0].channel.id;
+    expect(ownY).toBeDefined();
+    expect(ownY).not.toBe('y');
+    expect(move?.adjustments[0].op).toEqual({ kind: 'move', from: 'b', to: ownY, amount: 100 });
+    // The launched channel computes in the scenario exactly as the author's own channel did.
+    const theirs = computePlan(source, 's2');
+    const ours = computePlan(merged, child!.id);
+    const P = ours.periods;
+    const at = (r: typeof ours, id: string) => Array.from(r.flows.netRevenue.slice(r.channelIds.indexOf(id) * P, (r.channelIds.indexOf(id) + 1) * P));
+    expect(at(ours, 'y')).toEqual(at(theirs, 'y'));
     // The adjustment id adj-s1 was taken by the target's own scenario.
     const allAdjIds = merged.scenarios?.flatMap((s) => s.adjustments.map((a) => a.id)) ?? [];
     expect(new Set(allAdjIds).size).toBe(allAdjIds.length);

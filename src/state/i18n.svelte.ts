@@ -96,6 +96,9 @@ export class I18n {
     else this.#lazy = { ...this.#lazy, ...(await loadLazy(missing, this.locale)) };
   }
 
+  /** Whether a key has text now: in the shell's catalogue or an on-demand one already loaded. */
+  has = (key: string): key is AnyMessageKey => Object.hasOwn(this.#messages, key) || Object.hasOwn(this.#lazy, key);
+
   t = (key: AnyMessageKey, params?: Record<string, string | number>): string => {
     const text = (this.#messages as Record<string, string>)[key] ?? this.#lazy[key];
     if (text !== undefined) return fill(text, params);

@@ -1,7 +1,7 @@
 import { currencyDigits } from '../../engine/money';
-import { en, type MessageKey } from '../../i18n/en';
+
 import { dateTimeFormat, formatMoney, numberFormat } from '../../i18n/format';
-import { t } from '../../state/i18n.svelte';
+import { i18n, t, type AnyMessageKey } from '../../state/i18n.svelte';
 
 const DAY_MS = 86_400_000;
 
@@ -44,8 +44,8 @@ export function formatBytes(bytes: number, locale: string): string {
   return `${numberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
 }
 
-export function hasMessage(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+export function hasMessage(key: string): key is AnyMessageKey {
+  return i18n.has(key);
 }
 
 /**

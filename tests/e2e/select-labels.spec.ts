@@ -10,6 +10,15 @@ import { TEXT_LAYOUTS } from '../../src/engine/import/delimiter';
 import { SEASON_PRESETS } from '../../src/engine/seasonality/presets';
 import * as MODEL from '../../src/engine/types';
 import { en } from '../../src/i18n/en';
+import { channelKpisEn } from '../../src/i18n/channelKpis/en';
+import { customersEn } from '../../src/i18n/customers/en';
+import { customerValueEn } from '../../src/i18n/customerValue/en';
+import { decisionsEn } from '../../src/i18n/decisions/en';
+import { elasticityEn } from '../../src/i18n/elasticity/en';
+import { experimentsEn } from '../../src/i18n/experiments/en';
+import { leversEn } from '../../src/i18n/levers/en';
+import { lifecycleEn } from '../../src/i18n/lifecycle/en';
+import { regionCustomersEn } from '../../src/i18n/regionCustomers/en';
 import { expect, test } from './fixtures';
 import type { Planner } from './planner';
 
@@ -62,15 +71,29 @@ const CODES: ReadonlySet<string> = new Set([
  */
 const SHOWN_AS_NAMES: ReadonlySet<string> = new Set(['Hill', 'Spark', 'SQL', 'ROI', 'ROAS', 'CAC', 'NPS', 'O2O', 'DuckDB', 'BigQuery', 'UTF-8', 'GB18030', 'Big5', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']);
 
+/** Every English message: the shell's and those of the catalogues that load with their views. */
+const ENGLISH: Readonly<Record<string, string>> = {
+  ...en,
+  ...customersEn,
+  ...regionCustomersEn,
+  ...elasticityEn,
+  ...experimentsEn,
+  ...leversEn,
+  ...lifecycleEn,
+  ...channelKpisEn,
+  ...customerValueEn,
+  ...decisionsEn,
+};
+
 /** A message key of the catalogues ("cust.set.seg.eight") shown instead of its message. */
-const MESSAGE_KEYS: ReadonlySet<string> = new Set(Object.keys(en));
+const MESSAGE_KEYS: ReadonlySet<string> = new Set(Object.keys(ENGLISH));
 
 /**
  * English messages that are a code's own word, written to read on from their field: "Better when:
  * higher", "Settled every: month", "Fitted in days". In English such a text is the message; a raw code
  * leaking there shows in the Chinese passes, where no message is a code.
  */
-const ENGLISH_MESSAGES: ReadonlySet<string> = new Set(Object.values(en));
+const ENGLISH_MESSAGES: ReadonlySet<string> = new Set(Object.values(ENGLISH));
 
 /** The parts of an option's text around its label: "● " marks, " ✓", a count "(3)". */
 function bareLabel(text: string): string {

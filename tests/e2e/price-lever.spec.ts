@@ -12,6 +12,7 @@ import { formatCount, formatMoney, formatPercent } from '../../src/i18n/format';
 import { csvRows } from './downloads';
 import { expect, test, watchLibraries } from './fixtures';
 import { storedPlan } from './storedPlan';
+import type { Plan } from '../../src/engine/types';
 
 // The committed Online Retail subset (tests/fixtures/elasticity): the country is the channel.
 const SUBSET = fileURLToPath(new URL('../fixtures/elasticity/online_retail_subset.csv', import.meta.url));
@@ -178,16 +179,19 @@ test('a scenario raises 天猫’s price from June: described in words, its slid
   await box.getByTestId('price-change-add').click();
   await expect(box.getByTestId('price-change-text')).toHaveText(`天猫·京东旗舰店：价格 +5%（自${new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(months[5].slice(0, 4)), Number(months[5].slice(5)) - 1, 1)))}起）`);
 
-  const kpiIs = async (scenarioId: string) => {
-    await planner.saved();
+  // The save is debounced: `stored` says when the database holds the edit just made.
+  const kpiIs = async (scenarioId: string, stored: (p: Plan) => boolean) => {
+    await expect.poll(async () => stored(await storedPlan(page))).toBe(true);
     plan = await storedPlan(page);
     const res = computePlan(plan, scenarioId);
     const want = rollupValue(rollup(plan, res, 'total', 'all'), 'contribution', 0, 0) as number;
     await expect.poll(() => planner.kpi('contribution')).toBe(want);
     return res;
   };
+  const firstChange = (p: Plan) => p.scenarios[0]?.priceChanges?.[0]?.percent;
+  await expect.poll(async () => firstChange(await storedPlan(page))).toBe(5);
   const scenarioId = (await storedPlan(page)).scenarios[0].id;
-  const at5 = await kpiIs(scenarioId);
+  const at5 = await kpiIs(scenarioId, (p) => firstChange(p) === 5);
   // June on: 天猫's orders are 1.05^−1.8 of the baseline's; May is untouched.
   const base = computePlan(plan, null);
   expect(at5.flows.orders[5] / base.flows.orders[5]).toBeCloseTo(1.05 ** -1.8, 9);
@@ -196,7 +200,7 @@ test('a scenario raises 天猫’s price from June: described in words, its slid
   // The slider: +12 %, and the KPI follows.
   await box.getByTestId('price-change-slider').fill('12');
   await expect(box.getByTestId('price-change-text')).toContainText('价格 +12%');
-  await kpiIs(scenarioId);
+  await kpiIs(scenarioId, (p) => firstChange(p) === 12);
   expect(plan.scenarios[0].priceChanges![0].percent).toBe(12);
 
   // Goal seek on the price: the net revenue that 3 % more on 天猫's price would bring is found at 3 %, and applies as a price change.
@@ -215,9 +219,7 @@ test('a scenario raises 天猫’s price from June: described in words, its slid
   await expect(goal.getByTestId('goal-result')).toHaveAttribute('data-status', 'reached');
   await goal.getByTestId('goal-apply').click();
   await expect(box.getByTestId('price-change-row')).toHaveCount(2);
-  await planner.saved();
-  plan = await storedPlan(page);
+  await kpiIs(scenarioId, (p) => p.scenarios[0].priceChanges?.length === 2);
   expect(plan.scenarios[0].priceChanges![1].percent).toBeCloseTo(3, 4);
-  await kpiIs(scenarioId);
   expect(libraryWarnings).toEqual([]);
 });

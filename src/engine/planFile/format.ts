@@ -44,7 +44,35 @@ export interface PlanFileEnvelope {
   formatVersion: number;
   app: AppInfo;
   plan: Plan;
+  /** The snapshot the exported plan was taken from, so a colleague's later file can be merged three ways. */
+  origin?: PlanFileOrigin;
+  /** A signature over the file as written without this field (signed plan files). */
+  signature?: PlanFileSignature;
 }
+
+/** Where an exported plan came from: the plan, the snapshot taken when it was exported, and a hash of its content. */
+export interface PlanFileOrigin {
+  planId: string;
+  snapshotId: string;
+  /** SHA-256 of the canonical text of the plan, hex. */
+  contentHash: string;
+}
+
+/** An ECDSA P-256 signature with the signer's public key, so a receiver can check it and look the key up. */
+export interface PlanFileSignature {
+  algorithm: 'ECDSA-P256-SHA256';
+  /** Short fingerprint of the public key (what people compare). */
+  keyId: string;
+  /** The display name the signer gave the key. */
+  signer: string;
+  /** The public key as JWK coordinates (base64url). */
+  publicKey: { x: string; y: string };
+  /** The signature, base64url (IEEE P1363: r ‖ s). */
+  value: string;
+}
+
+/** The optional parts of an envelope that are not the plan. */
+export type EnvelopeExtras = Pick<PlanFileEnvelope, 'origin' | 'signature'>;
 
 /**
  * Resource limits, checked before the work they protect. Sizes are in UTF-16 code units of the text

@@ -6,6 +6,9 @@ export {
   PLAN_FILE_EXTENSION,
   PLAN_FILE_TYPE,
   type AppInfo,
+  type EnvelopeExtras,
+  type PlanFileOrigin,
+  type PlanFileSignature,
   type PlanFileEnvelope,
   type PlanFileLimits,
 } from './format';

@@ -60,7 +60,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-const ENVELOPE_KEYS = new Set(['type', 'formatVersion', 'app', 'plan']);
+const ENVELOPE_KEYS = new Set(['type', 'formatVersion', 'app', 'plan', 'origin', 'signature']);
 
 export function parsePlanFile(text: string, options: ParsePlanFileOptions = {}): ParsePlanFileResult {
   const limits: PlanFileLimits = { ...DEFAULT_LIMITS, ...options.limits };

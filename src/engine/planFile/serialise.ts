@@ -1,5 +1,5 @@
 import type { Plan } from '../types';
-import { CURRENT_FORMAT_VERSION, FORBIDDEN_KEYS, PLAN_FILE_TYPE, type AppInfo, type PlanFileEnvelope } from './format';
+import { CURRENT_FORMAT_VERSION, FORBIDDEN_KEYS, PLAN_FILE_TYPE, type AppInfo, type EnvelopeExtras, type PlanFileEnvelope } from './format';
 import type { ProblemPath } from './problems';
 
 /**
@@ -30,8 +30,8 @@ export class PlanFileWriteError extends Error {
  * The whole plan travels, including its id and timestamps; see format.ts for why the file holds no
  * export time. Same plan, same bytes.
  */
-export function serialisePlanFile(plan: Plan, app: AppInfo): string {
-  const envelope: PlanFileEnvelope = { type: PLAN_FILE_TYPE, formatVersion: CURRENT_FORMAT_VERSION, app, plan };
+export function serialisePlanFile(plan: Plan, app: AppInfo, extras: EnvelopeExtras = {}): string {
+  const envelope: PlanFileEnvelope = { type: PLAN_FILE_TYPE, formatVersion: CURRENT_FORMAT_VERSION, app, plan, ...extras };
   const out: string[] = [];
   // `path` is one shared stack, copied only into an error.
   write(envelope, '', [], out);

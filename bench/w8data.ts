@@ -1,5 +1,5 @@
 import type { OrderData } from '../src/engine/customers/orders';
-import { mulberry32 } from '../src/engine/random';
+import { betaVariate, gammaVariate, mulberry32 } from '../src/engine/random';
 
 /**
  * Seeded transactions drawn from the models themselves, so the fit has something true to find:
@@ -15,30 +15,6 @@ const DAYS = 730;
 const ARRIVAL_DAYS = 365;
 const CHANNEL_WEIGHTS = [0.3, 0.2, 0.15, 0.1, 0.1, 0.07, 0.05, 0.03];
 
-type Uniform = () => number;
-
-function normal(u: Uniform): number {
-  return Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-}
-
-/** Gamma(shape, 1) by Marsaglia & Tsang, boosted below shape 1. */
-function gamma(u: Uniform, shape: number): number {
-  if (shape < 1) return gamma(u, shape + 1) * Math.pow(1 - u(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = normal(u);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const w = 1 - u();
-    if (Math.log(w) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
-
 export function generateClvOrders(customers: number, seed = 8): OrderData {
   const u = mulberry32(seed);
   const { r, alpha, a, b, p, q, v } = TRUE_PARAMS;
@@ -47,10 +23,9 @@ export function generateClvOrders(customers: number, seed = 8): OrderData {
   const amount: number[] = [];
   const channel: number[] = [];
   for (let c = 0; c < customers; c++) {
-    const perDay = gamma(u, r) / alpha / 7;
-    const ga = gamma(u, a);
-    const dropout = ga / (ga + gamma(u, b));
-    const nu = gamma(u, q) / v;
+    const perDay = gammaVariate(u, r) / alpha / 7;
+    const dropout = betaVariate(u, a, b);
+    const nu = gammaVariate(u, q) / v;
     let ch = 0;
     let pick = u();
     while (ch < CHANNEL_WEIGHTS.length - 1 && pick >= CHANNEL_WEIGHTS[ch]) pick -= CHANNEL_WEIGHTS[ch++];
@@ -59,7 +34,7 @@ export function generateClvOrders(customers: number, seed = 8): OrderData {
     for (let repeat = false; ; repeat = true) {
       owner.push(c);
       day.push(START_DAY + Math.floor(t));
-      amount.push(Math.max(0.01, Math.round((gamma(u, p) / nu) * 100) / 100));
+      amount.push(Math.max(0.01, Math.round((gammaVariate(u, p) / nu) * 100) / 100));
       channel.push(u() < 0.8 ? ch : Math.floor(u() * CHANNEL_WEIGHTS.length));
       if (repeat && u() < dropout) break;
       t += -Math.log(1 - u()) / perDay;

@@ -29,3 +29,35 @@ export function createRng(seed: number): Rng {
     pareto: (scale, alpha) => scale / Math.pow(1 - next(), 1 / alpha),
   };
 }
+
+/** A standard normal draw (Box–Muller, one of the pair). */
+export function normalVariate(rand: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+
+/**
+ * A Gamma(shape, 1) draw by Marsaglia & Tsang (2000), with their squeeze test first; shapes below 1
+ * are boosted: Gamma(k) = Gamma(k + 1) · U^(1/k).
+ */
+export function gammaVariate(rand: () => number, shape: number): number {
+  if (shape < 1) return gammaVariate(rand, shape + 1) * rand() ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normalVariate(rand);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rand();
+    if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** A Beta(a, b) draw as the ratio of two Gamma draws. */
+export function betaVariate(rand: () => number, a: number, b: number): number {
+  const x = gammaVariate(rand, a);
+  return x / (x + gammaVariate(rand, b));
+}

@@ -12,7 +12,7 @@
  *    the 618 and Double 11 months, and the quantity bought follows the price with a constant
  *    elasticity of −1.5, so the price-elasticity view has real price changes to work from.
  */
-import { mulberry32 } from '../random';
+import { betaVariate, gammaVariate, mulberry32, normalVariate } from '../random';
 
 export type SampleLanguage = 'zh' | 'en';
 
@@ -51,33 +51,6 @@ const HEADERS = {
 };
 
 const DAY = 86_400_000;
-
-function gamma(rand: () => number, shape: number): number {
-  // Marsaglia–Tsang; shape < 1 through the boost u^(1/shape).
-  if (shape < 1) return gamma(rand, shape + 1) * rand() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = normal(rand);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = rand();
-    if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
-}
-
-function normal(rand: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
-
-function beta(rand: () => number, a: number, b: number): number {
-  const x = gamma(rand, a);
-  return x / (x + gamma(rand, b));
-}
 
 function pick(rand: () => number, weights: readonly number[]): number {
   let u = rand() * weights.reduce((s, w) => s + w, 0);
@@ -120,8 +93,8 @@ export function sampleTransactionsCsv(o: SampleOptions): string {
     const id = `${o.language === 'zh' ? 'KH' : 'C'}${String(100_000 + c)}`;
     // Joining: more customers early on (a brand with an established base), none in the last week.
     const joined = start + Math.floor(rand() ** 1.6 * (end - start - 7 * DAY));
-    const rate = gamma(rand, 0.9) * 2.6; // purchases a year while active (mean ≈ 2.3)
-    const dropout = beta(rand, 1, 3.5);
+    const rate = gammaVariate(rand, 0.9) * 2.6; // purchases a year while active (mean ≈ 2.3)
+    const dropout = betaVariate(rand, 1, 3.5);
     const region = regions[pick(rand, regionWeights)];
     const home = pick(rand, channelWeights);
     let at = joined;
@@ -133,7 +106,7 @@ export function sampleTransactionsCsv(o: SampleOptions): string {
       const unit = Math.round(price * 100) / 100;
       const relative = unit / PRODUCTS[product].price;
       // Units follow the price with constant elasticity (a little noise; never below one unit).
-      const quantity = Math.max(1, Math.round(3 * relative ** SAMPLE_ELASTICITY * Math.exp(0.3 * normal(rand))));
+      const quantity = Math.max(1, Math.round(3 * relative ** SAMPLE_ELASTICITY * Math.exp(0.3 * normalVariate(rand))));
       orderNo++;
       rows.push({
         at,

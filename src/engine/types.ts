@@ -759,6 +759,21 @@ export const POWER_METHODS = ['pooled', 'arcsine'] as const;
  * A test designed on the plan and saved with it: the change, the design settings, the figures the
  * designer gave when it was saved (the plan may change afterwards) and the results entered so far.
  */
+
+/** Results of a test as entered (null = not entered): counts for a conversion test, means/sds (minor units) and orders for order value. */
+export interface ExperimentResultEntry {
+  controlUnits: number | null;
+  controlConversions: number | null;
+  testUnits: number | null;
+  testConversions: number | null;
+  confidence: number;
+  controlMean: number | null;
+  controlSd: number | null;
+  controlOrders: number | null;
+  testMean: number | null;
+  testSd: number | null;
+  testOrders: number | null;
+}
 export interface SavedExperiment {
   id: string;
   name: string;
@@ -792,19 +807,7 @@ export interface SavedExperiment {
   /** What the designer gave at saving: relative effect, units per arm, days needed, smallest detectable effect, extra spend (minor units). */
   figures: { relativeEffect: number; unitsPerArm: number | null; daysNeeded: number | null; mdeRelative: number | null; extraSpend: number | null };
   /** Results entered (null = not entered): counts for a conversion test, means/sds (minor units) and orders for order value. */
-  result: {
-    controlUnits: number | null;
-    controlConversions: number | null;
-    testUnits: number | null;
-    testConversions: number | null;
-    confidence: number;
-    controlMean: number | null;
-    controlSd: number | null;
-    controlOrders: number | null;
-    testMean: number | null;
-    testSd: number | null;
-    testOrders: number | null;
-  };
+  result: ExperimentResultEntry;
 }
 
 /**

@@ -1,19 +1,8 @@
 /** The observed result of a test, read from what the user entered (null until it can be tested). */
 import { countsProblem, twoProportionTest, welchTest, type CountsProblem, type ProportionTestResult, type WelchResult } from '../../engine/experiments';
+import type { ExperimentResultEntry } from '../../engine/types';
 
-export interface ResultEntry {
-  controlUnits: number | null;
-  controlConversions: number | null;
-  testUnits: number | null;
-  testConversions: number | null;
-  confidence: number;
-  controlMean: number | null;
-  controlSd: number | null;
-  controlOrders: number | null;
-  testMean: number | null;
-  testSd: number | null;
-  testOrders: number | null;
-}
+export type ResultEntry = ExperimentResultEntry;
 
 export function conversionResult(e: ResultEntry): ProportionTestResult | CountsProblem | null {
   const { controlUnits, controlConversions, testUnits, testConversions } = e;

@@ -755,11 +755,6 @@ export const EXPERIMENT_DRIVERS = ['spend', 'baseTraffic', 'conversion', 'aov'] 
 export type ExperimentDriver = (typeof EXPERIMENT_DRIVERS)[number];
 export const POWER_METHODS = ['pooled', 'arcsine'] as const;
 
-/**
- * A test designed on the plan and saved with it: the change, the design settings, the figures the
- * designer gave when it was saved (the plan may change afterwards) and the results entered so far.
- */
-
 /** Results of a test as entered (null = not entered): counts for a conversion test, means/sds (minor units) and orders for order value. */
 export interface ExperimentResultEntry {
   controlUnits: number | null;
@@ -774,6 +769,11 @@ export interface ExperimentResultEntry {
   testSd: number | null;
   testOrders: number | null;
 }
+
+/**
+ * A test designed on the plan and saved with it: the change, the design settings, the figures the
+ * designer gave when it was saved (the plan may change afterwards) and the results entered so far.
+ */
 export interface SavedExperiment {
   id: string;
   name: string;

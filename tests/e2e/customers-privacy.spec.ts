@@ -185,6 +185,7 @@ test('汇总文件往返：去标识化的汇总文件照常导入，页面说�
   await expect(champions).toHaveAttribute('data-customers', '158');
   await expect(page.getByTestId('cust-beyond-pseudonymised')).toContainText('此文件中的客户编号是去标识化的代号');
   await expect(page.getByTestId('cust-beyond-membership-pseudonymise')).toBeDisabled();
+  await expect(page.getByTestId('cust-beyond-membership-pipl')).toHaveAttribute('data-kind', 'already');
   await expect(page.getByTestId('cust-beyond-membership-pipl')).toContainText('已经是代号');
 
   // Its list carries the same tokens as the list of the raw file: not pseudonymised twice.

@@ -2,6 +2,7 @@ import { MAX_HISTORY } from '../engine/editHistory';
 import { applyOps } from '../engine/patch';
 import type { Plan } from '../engine/types';
 import { deleteDatasetsOfPlans } from './datasets';
+import { saltKey } from './planSalt';
 import type { EditRecord, HistoryRecord, PlanOrigin, PlanRecord, PlannerDb } from './db';
 import type { PlanStore, SaveResult, SyncBase } from './planStore';
 import { newSnapshot, snapshotClock, writeSnapshot, type SnapshotKind } from './snapshots';
@@ -188,14 +189,18 @@ export class PlanRepo implements PlanStore {
     });
   }
 
-  /** Drops plans deleted longer ago than the retention period, with their customer data sets (all or nothing). */
+  /**
+   * Drops plans deleted longer ago than the retention period, with their customer data sets and the
+   * salt of their customer tokens (all or nothing): nothing of a purged plan stays on the device.
+   */
   async purgeDeleted(now: number): Promise<number> {
     const db = this.db;
-    return db.transaction('rw', [db.plans, db.history, db.datasets, db.datasetChunks], async () => {
+    return db.transaction('rw', [db.plans, db.history, db.datasets, db.datasetChunks, db.settings], async () => {
       const old = await db.plans.where('deletedAt').below(now - DELETED_RETENTION_MS).primaryKeys();
       await db.plans.bulkDelete(old);
       await db.history.bulkDelete(old);
       await deleteDatasetsOfPlans(db, old);
+      await db.settings.bulkDelete(old.map(saltKey));
       return old.length;
     });
   }

@@ -5,6 +5,7 @@ import { generateSyntheticPlan } from '../../../src/engine/synthetic';
 import { DatasetRepo, encodeDataset, newDatasetId, saveDataset } from '../../../src/persistence/datasets';
 import { PlannerDb } from '../../../src/persistence/db';
 import { DELETED_RETENTION_MS, PlanRepo } from '../../../src/persistence/planRepo';
+import { planSalt, saltKey } from '../../../src/persistence/planSalt';
 
 let db: PlannerDb;
 let plans: PlanRepo;
@@ -59,6 +60,18 @@ describe('purging a deleted plan', () => {
     expect(await chunksOf(goneB)).toBe(0);
     expect((await new DatasetRepo(db).list('kept')).map((d) => d.id)).toEqual([kept]);
     expect(await chunksOf(kept)).toBeGreaterThan(0);
+  });
+
+  it('forgets the salt of its customer tokens, and keeps the other plans’ salts', async () => {
+    await plans.create(plan('gone'));
+    await plans.create(plan('kept'));
+    await planSalt(db, 'gone');
+    const keptSalt = await planSalt(db, 'kept');
+    await plans.remove('gone', 1000);
+    expect(await db.settings.get(saltKey('gone'))).toBeDefined();
+    expect(await plans.purgeDeleted(1000 + DELETED_RETENTION_MS + 1)).toBe(1);
+    expect(await db.settings.get(saltKey('gone'))).toBeUndefined();
+    expect(await planSalt(db, 'kept')).toEqual(keptSalt);
   });
 
   it('is one transaction: when the data sets cannot be deleted, the plan stays too', async () => {

@@ -4,8 +4,8 @@
  * added in another tab is seen.
  */
 import { checkPlanFileSignature, generateSigningKey, samePublicKey, signPlanFileText, type SignatureCheck, type TeamKey } from '../files/signing';
+import type { PlannerDb } from '../persistence/db';
 import { deleteOwnKey, loadOwnKey, loadTeamKeys, saveOwnKey, saveTeamKeys, type StoredSigningKey } from '../persistence/signingKeys';
-import { app } from './app.svelte';
 
 export type AddKeyError = 'duplicate' | 'own' | 'noStorage';
 
@@ -14,12 +14,11 @@ class SigningState {
   team = $state.raw<TeamKey[]>([]);
   loaded = $state(false);
 
-  get #db() {
-    return app.repo?.db ?? null;
-  }
+  /** The app's database (null without storage). Given by the caller, so this module stays out of the shell's chunk. */
+  #db: PlannerDb | null = null;
 
-  async refresh(): Promise<void> {
-    const db = this.#db;
+  async refresh(db: PlannerDb | null = this.#db): Promise<void> {
+    this.#db = db;
     if (db) [this.own, this.team] = await Promise.all([loadOwnKey(db), loadTeamKeys(db)]);
     this.loaded = true;
   }
@@ -82,8 +81,8 @@ export const signing = new SigningState();
  * an unsigned file, for someone who neither signs nor keeps team keys (they are not asked about
  * signatures at every import).
  */
-export async function signatureToShow(text: string): Promise<SignatureCheck | null> {
-  await signing.refresh();
+export async function signatureToShow(text: string, db: PlannerDb | null): Promise<SignatureCheck | null> {
+  await signing.refresh(db);
   const check = await signing.check(text);
   if (check.status === 'unsigned' && !signing.own && signing.team.length === 0) return null;
   return check;

@@ -90,13 +90,13 @@ test.describe('signed plan files', () => {
     await expect(status).toContainText('签名后被改动');
     await expect(status.locator('strong')).toHaveCSS('color', 'rgb(185, 28, 28)');
     await expect(page.getByTestId('import-signature-continue')).toHaveText('仍然导入');
-    await page.getByTestId('import-signature-cancel').click();
+    await page.getByTestId('import-signature-close').click();
     await expect(page.getByTestId('plan-item')).toHaveCount(2);
 
     // Only spacing changed: also "changed after signing".
     await importFile(page, 'spaced.cmplan.json', text.replace('\n', ' \n'));
     await expect(status).toHaveAttribute('data-status', 'changed');
-    await page.getByTestId('import-signature-cancel').click();
+    await page.getByTestId('import-signature-close').click();
 
     // Encrypted and signed: checked after opening.
     await page.getByTestId('export').first().click();
@@ -109,7 +109,7 @@ test.describe('signed plan files', () => {
     await page.getByTestId('import-decrypt').click();
     await expect(status).toHaveAttribute('data-status', 'valid');
     await expect(page.getByTestId('import-signature')).toContainText('已在打开加密文件后检查其中的签名');
-    await page.getByTestId('import-signature-cancel').click();
+    await page.getByTestId('import-signature-close').click();
   });
 
   test("zh-CN: a colleague's key added from another browser makes their signature trusted", async ({ page, planner: p, browser }) => {
@@ -138,7 +138,7 @@ test.describe('signed plan files', () => {
     await expect(status).toHaveAttribute('data-trust', 'unknown');
     await expect(status).toContainText(`签名人：李雷（指纹 ${theirFp}）`);
     await expect(status).toContainText('未知密钥：签名人不在您的团队列表中');
-    await page.getByTestId('import-signature-cancel').click();
+    await page.getByTestId('import-signature-close').click();
 
     // A malformed key is refused with a reason.
     const bad = JSON.parse(keyFile.bytes.toString('utf8'));

@@ -14,6 +14,7 @@ import type { decisionsEn } from './decisions/en';
 import type { customersEn } from './customers/en';
 import type { regionCustomersEn } from './regionCustomers/en';
 import type { privacyEn } from './privacy/en';
+import type { signingEn } from './signing/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -69,6 +70,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./privacy/zh-CN')).privacyZhCN,
     'zh-TW': async () => (await import('./privacy/zh-TW')).privacyZhTW,
   },
+  signing: {
+    en: async () => (await import('./signing/en')).signingEn,
+    'zh-CN': async () => (await import('./signing/zh-CN')).signingZhCN,
+    'zh-TW': async () => (await import('./signing/zh-TW')).signingZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -84,4 +90,5 @@ export type LazyMessageKey =
   | keyof typeof decisionsEn
   | keyof typeof customersEn
   | keyof typeof regionCustomersEn
-  | keyof typeof privacyEn;
+  | keyof typeof privacyEn
+  | keyof typeof signingEn;

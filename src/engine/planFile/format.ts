@@ -58,16 +58,24 @@ export interface PlanFileOrigin {
   contentHash: string;
 }
 
-/** An ECDSA P-256 signature with the signer's public key, so a receiver can check it and look the key up. */
+/**
+ * An ECDSA P-256 signature with the signer's public key, so a receiver can check it and look the key
+ * up (docs/file-formats.md#signed-plan-files). What is signed is the file exactly as written with this
+ * block present but without its `value`, so every byte other than the signature itself — the plan, the
+ * signer's name, the key — is covered. `contentHash` lets a reader tell "the plan was changed" from
+ * "the signature or key was changed" when the signature does not verify.
+ */
 export interface PlanFileSignature {
   algorithm: 'ECDSA-P256-SHA256';
-  /** Short fingerprint of the public key (what people compare). */
+  /** Short fingerprint of the public key: first 16 hex digits (upper case) of SHA-256 of the raw point. */
   keyId: string;
   /** The display name the signer gave the key. */
   signer: string;
-  /** The public key as JWK coordinates (base64url). */
+  /** The public key as JWK coordinates (base64url, 32 bytes each). */
   publicKey: { x: string; y: string };
-  /** The signature, base64url (IEEE P1363: r ‖ s). */
+  /** SHA-256 (hex, lower case) of the file as written without the signature field. */
+  contentHash: string;
+  /** The signature, base64url (IEEE P1363: r ‖ s, 64 bytes). */
   value: string;
 }
 

@@ -32,9 +32,18 @@ export class PlanFileWriteError extends Error {
  */
 export function serialisePlanFile(plan: Plan, app: AppInfo, extras: EnvelopeExtras = {}): string {
   const envelope: PlanFileEnvelope = { type: PLAN_FILE_TYPE, formatVersion: CURRENT_FORMAT_VERSION, app, plan, ...extras };
+  return canonicalJsonText(envelope);
+}
+
+/**
+ * Any JSON value in the plan file's canonical form (sorted keys, two-space indentation, final
+ * newline). The signature check rebuilds a file's text from its parsed JSON with this: a file that
+ * the app wrote comes out byte for byte the same.
+ */
+export function canonicalJsonText(value: unknown): string {
   const out: string[] = [];
   // `path` is one shared stack, copied only into an error.
-  write(envelope, '', [], out);
+  write(value, '', [], out);
   out.push('\n');
   return out.join('');
 }

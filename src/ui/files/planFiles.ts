@@ -9,7 +9,7 @@ import type { Plan } from '../../engine/types';
 import { decryptPlanFile, EncryptedFileError, encryptPlanFile, isEncryptedPlanFile, type EncryptedFileErrorCode } from '../../files/encrypted';
 
 export type ReadOutcome =
-  | { kind: 'ok'; plan: Plan; warnings: FileProblem[]; encrypted: boolean }
+  | { kind: 'ok'; plan: Plan; warnings: FileProblem[]; encrypted: boolean; /** The plan file's text (decrypted), for the signature check. */ text: string }
   | { kind: 'problems'; problems: FileProblem[] }
   | { kind: 'needPassword' }
   | { kind: 'encryption'; code: EncryptedFileErrorCode };
@@ -37,7 +37,7 @@ export async function readPlanFile(file: Blob, password?: string): Promise<ReadO
     }
   }
   const r = parsePlanFile(text);
-  return r.ok ? { kind: 'ok', plan: r.plan, warnings: r.warnings, encrypted } : { kind: 'problems', problems: r.problems };
+  return r.ok ? { kind: 'ok', plan: r.plan, warnings: r.warnings, encrypted, text } : { kind: 'problems', problems: r.problems };
 }
 
 /** The plan as it goes into the app: a new id, so an import never overwrites a plan by accident. */
@@ -49,6 +49,7 @@ export function planFileText(plan: Plan): string {
   return serialisePlanFile(plan, APP_INFO);
 }
 
-export async function encryptedPlanFile(plan: Plan, password: string): Promise<Uint8Array<ArrayBuffer>> {
-  return encryptPlanFile(planFileText(plan), password);
+/** `text`: the plan file to seal, when it is not the plain one (a signed file is signed inside). */
+export async function encryptedPlanFile(plan: Plan, password: string, text = planFileText(plan)): Promise<Uint8Array<ArrayBuffer>> {
+  return encryptPlanFile(text, password);
 }

@@ -38,7 +38,8 @@ function fmt(state: State, m: Kpi, v: number | null, compact = true): string {
     case 'money':
       return formatMoney(v, state.plan.currency, state.locale, compact);
     case 'percent':
-      return formatPercent(v, state.locale, 1);
+      // Two decimals, as the planner's own tiles show them.
+      return formatPercent(v, state.locale, 2);
     default:
       return formatRatio(v, state.locale);
   }

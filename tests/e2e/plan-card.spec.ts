@@ -75,7 +75,7 @@ function totalsOf(plan: Plan, scenarioId: string | null = null): Record<MetricKe
 
 function shown(m: MetricKey, v: number | null, currency: string, locale: string): string {
   const f = metricFormat(m);
-  return f === 'money' ? formatMoney(v, currency, locale, true) : f === 'percent' ? formatPercent(v, locale, 1) : formatRatio(v, locale);
+  return f === 'money' ? formatMoney(v, currency, locale, true) : f === 'percent' ? formatPercent(v, locale, 2) : formatRatio(v, locale);
 }
 
 interface Opened {

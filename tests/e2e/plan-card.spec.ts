@@ -86,7 +86,7 @@ interface Opened {
 }
 
 /** Opens the saved card from disk, offline, recording console errors, CSP violations and any request. */
-async function openCard(browser: Browser, path: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
+async function openCard(browser: Browser, path: string, viewport = { width: 1280, height: 900 }, ready = 'card-kpi-netRevenue-value'): Promise<Opened> {
   const context = await browser.newContext({ viewport });
   await context.setOffline(true);
   const requests: string[] = [];
@@ -109,7 +109,7 @@ async function openCard(browser: Browser, path: string, viewport = { width: 1280
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
   });
   await page.goto(`file://${path}`);
-  await expect(page.getByTestId('card-kpi-netRevenue-value')).toBeVisible();
+  await expect(page.getByTestId(ready)).toBeVisible();
   return { page, problems, requests, close: () => context.close() };
 }
 
@@ -197,6 +197,17 @@ test.describe('plan card', () => {
     expect(await bad.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0)).toBe(0);
     await expect.poll(() => bad.problems.some((p) => p.includes('CSP violation: script-src'))).toBe(true);
     await bad.close();
+
+    // A plan block the planner's file reader refuses shows a clear message and no figures.
+    const broken = test.info().outputPath('broken.html');
+    const edited = file.html.replace(/("color":\s*)"[^"]*"/, (_, key: string) => `${key}42`);
+    expect(edited).not.toBe(file.html);
+    await writeFile(broken, edited);
+    const refused = await openCard(browser, broken, undefined, 'card-error');
+    await expect(refused.page.getByTestId('card-error')).toContainText('无法显示此方案卡片');
+    await expect(refused.page.getByTestId('card-kpi-netRevenue-value')).toHaveCount(0);
+    expect(refused.problems).toEqual([]);
+    await refused.close();
   });
 
   test('a 50-channel plan card is at most 400 KB gzipped and opens with a slider per channel', async ({ page, planner: p, browser }) => {

@@ -22,10 +22,13 @@ interface State {
   plan: Plan;
   base: PlanResult;
   baseTotals: Totals;
-  baseSpend: Map<string, number>;
   scenarios: ScenarioRow[];
   /** Spend factor per channel id (1 = as planned). */
   factors: Map<string, number>;
+  /** The scenario the tiles, charts and sliders start from; null = the baseline. */
+  scenarioId: string | null;
+  /** Each channel's whole-plan spend in that scenario, before the sliders. */
+  startSpend: Map<string, number>;
   current: { plan: Plan; result: PlanResult; totals: Totals };
   locale: CardLocale;
   exportedAt: number | null;
@@ -61,19 +64,31 @@ function deltaText(state: State, m: Kpi, v: number | null, base: number | null, 
 }
 
 function recompute(state: State): void {
-  const changed = [...state.factors.values()].some((f) => f !== 1);
-  if (!changed) {
+  if (!isWhatIf(state) && state.scenarioId === null) {
     state.current = { plan: state.plan, result: state.base, totals: state.baseTotals };
     return;
   }
+  // The sliders scale the baseline's spend; a scenario's own adjustments apply on top, as in the app.
   const plan = withSpendFactors(state.plan, state.factors);
-  const result = computePlan(plan, null);
+  const result = computePlan(plan, state.scenarioId);
   state.current = { plan, result, totals: totals(plan, result) };
 }
 
-const isWhatIf = (state: State): boolean => state.current.plan !== state.plan;
+const isWhatIf = (state: State): boolean => [...state.factors.values()].some((f) => f !== 1);
+/** Whether the figures shown are other than the baseline's (then they carry a Δ). */
+const isChanged = (state: State): boolean => isWhatIf(state) || state.scenarioId !== null;
 
-function header(state: State, t: ReturnType<typeof translator>, onLocale: (l: CardLocale) => void): HTMLElement {
+function startName(state: State, t: ReturnType<typeof translator>): string {
+  return state.plan.scenarios.find((x) => x.id === state.scenarioId)?.name ?? t('card.baseline');
+}
+
+function startFrom(state: State, id: string | null): void {
+  state.scenarioId = id;
+  state.startSpend = spendByChannel(state.plan, computePlan(state.plan, id));
+  recompute(state);
+}
+
+function header(state: State, t: ReturnType<typeof translator>, onLocale: (l: CardLocale) => void, onScenario: (id: string | null) => void): HTMLElement {
   const { plan } = state;
   const months = plan.timeline.periods;
   const keys = monthly(plan, state.base).months;
@@ -84,6 +99,13 @@ function header(state: State, t: ReturnType<typeof translator>, onLocale: (l: Ca
     select.append(o);
   }
   select.addEventListener('change', () => onLocale(cardLocale(select.value)));
+  const scenario = h('select', { id: 'card-scenario', 'data-testid': 'card-show', 'aria-label': t('card.show') });
+  for (const row of state.scenarios) {
+    const o = h('option', { value: row.id ?? '' }, row.id === null ? t('card.baseline') : row.name);
+    if (row.id === state.scenarioId) o.selected = true;
+    scenario.append(o);
+  }
+  scenario.addEventListener('change', () => onScenario(scenario.value === '' ? null : scenario.value));
   return h(
     'header',
     { class: 'head' },
@@ -99,15 +121,21 @@ function header(state: State, t: ReturnType<typeof translator>, onLocale: (l: Ca
         t('card.exportedAt', { date: state.exportedAt === null ? DASH : formatDate(state.exportedAt, state.locale), channels: plan.channels.length, scenarios: plan.scenarios.length }),
       ),
     ),
-    h('label', { class: 'lang' }, h('span', { class: 'muted small' }, t('card.language')), select),
+    h(
+      'div',
+      { class: 'pickers' },
+      state.scenarios.length > 1 ? h('label', { class: 'lang' }, h('span', { class: 'muted small' }, t('card.show')), scenario) : null,
+      h('label', { class: 'lang' }, h('span', { class: 'muted small' }, t('card.language')), select),
+    ),
   );
 }
 
 function kpiTiles(state: State, t: ReturnType<typeof translator>): HTMLElement {
-  const whatIf = isWhatIf(state);
+  const changed = isChanged(state);
+  const caption = isWhatIf(state) ? t('card.kpisWhatIf', { name: startName(state, t) }) : state.scenarioId !== null ? t('card.kpisScenario', { name: startName(state, t) }) : t('card.kpisBaseline');
   const tiles = CARD_KPIS.map((m) => {
     const v = state.current.totals[m];
-    const d = whatIf ? deltaText(state, m, v, state.baseTotals[m], t) : null;
+    const d = changed ? deltaText(state, m, v, state.baseTotals[m], t) : null;
     return h(
       'div',
       { class: 'tile', 'data-testid': `card-kpi-${m}` },
@@ -120,7 +148,7 @@ function kpiTiles(state: State, t: ReturnType<typeof translator>): HTMLElement {
   return h(
     'section',
     { class: 'block', 'aria-labelledby': 'kpi-caption' },
-    h('h2', { id: 'kpi-caption', 'data-testid': 'card-kpi-caption' }, whatIf ? t('card.kpisWhatIf') : t('card.kpisBaseline')),
+    h('h2', { id: 'kpi-caption', 'data-testid': 'card-kpi-caption' }, caption),
     h('div', { class: 'tiles' }, ...tiles),
   );
 }
@@ -130,7 +158,7 @@ function legend(items: [string, string][]): HTMLElement {
 }
 
 function charts(state: State, t: ReturnType<typeof translator>, widths: { monthly: number; mix: number }): HTMLElement {
-  const which = isWhatIf(state) ? t('card.whatIf') : t('card.baseline');
+  const which = isWhatIf(state) ? `${t('card.whatIf')} · ${startName(state, t)}` : startName(state, t);
   const money = (v: number): string => formatMoney(v, state.plan.currency, state.locale, true);
   const series = monthly(state.current.plan, state.current.result);
   const mix = channelMix(state.current.plan, state.current.result);
@@ -196,11 +224,11 @@ function sliders(state: State, t: ReturnType<typeof translator>, onChange: () =>
   const status = h('p', { class: 'muted small', 'data-testid': 'card-whatif-status' });
   const setStatus = (): void => {
     const n = changedCount();
-    status.textContent = n === 0 ? t('card.unchanged') : t('card.changed', { count: n, total: state.plan.channels.length });
+    status.textContent = n === 0 ? t('card.unchanged', { name: startName(state, t) }) : t('card.changed', { count: n, total: state.plan.channels.length });
   };
   setStatus();
   const rows: Child[] = state.plan.channels.map((ch) => {
-    const spend = state.baseSpend.get(ch.id) ?? 0;
+    const spend = state.startSpend.get(ch.id) ?? 0;
     const factor = state.factors.get(ch.id) ?? 1;
     const input = h('input', { type: 'range', min: '-100', max: '100', step: '5', value: String(Math.round((factor - 1) * 100)), 'data-testid': 'card-slider', 'data-channel': ch.id });
     const value = h('span', { class: 'slider-value' });
@@ -268,10 +296,18 @@ function show(state: State): void {
   kpiNode = kpiTiles(state, t);
   chartNode = charts(state, t, { monthly: 560, mix: 440 });
   root.replaceChildren(
-    header(state, t, (l) => {
-      state.locale = l;
-      show(state);
-    }),
+    header(
+      state,
+      t,
+      (l) => {
+        state.locale = l;
+        show(state);
+      },
+      (id) => {
+        startFrom(state, id);
+        show(state);
+      },
+    ),
     kpiNode,
     chartNode,
     scenarioTable(state, t),
@@ -323,7 +359,8 @@ function start(): void {
     plan,
     base,
     baseTotals,
-    baseSpend: spendByChannel(plan, base),
+    startSpend: spendByChannel(plan, base),
+    scenarioId: null,
     scenarios: scenarioRows(plan, ''),
     factors: new Map(),
     current: { plan, result: base, totals: baseTotals },

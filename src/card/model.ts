@@ -4,6 +4,7 @@
  * Pure (no DOM), so the card's figures can be checked in Node against the same functions' inputs.
  */
 import { computePlan, type PlanResult } from '../engine/compute';
+import { resultPlan } from '../engine/lifecycle/resultPlan';
 import { rollup, rollupValue } from '../engine/rollup';
 import type { Channel, Driver, MetricKey, Plan } from '../engine/types';
 
@@ -55,8 +56,8 @@ export interface MixRow {
  */
 export function channelMix(plan: Plan, result: PlanResult, top = 8): MixRow[] {
   const r = rollup(plan, result, 'channel', 'all');
-  const byId = new Map(plan.channels.map((c) => [c.id, c] as const));
-  // A scenario's launches are channels of the result, not of the plan: they are named by the result.
+  // A scenario's launches are channels of the result, not of the plan.
+  const byId = new Map(resultPlan(plan, result).channels.map((c) => [c.id, c] as const));
   const sumSpend = r.flows.spend.reduce((a, v) => a + v, 0);
   const sumRevenue = r.flows.netRevenue.reduce((a, v) => a + v, 0);
   const share = (v: number, sum: number): number => (sum > 0 ? v / sum : 0);

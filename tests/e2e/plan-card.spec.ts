@@ -172,7 +172,7 @@ test.describe('plan card', () => {
     await cp.locator(`[data-testid="card-slider"][data-channel="${first}"]`).fill('50');
     const moved = totalsOf(scaleSpend(plan, first, 1.5));
     expect(moved.contribution).not.toBeCloseTo(base.contribution!, 0);
-    await expect(cp.getByTestId('card-kpi-caption')).toHaveText('整个方案合计 · 假设情况，Δ 为相对基准的变化');
+    await expect(cp.getByTestId('card-kpi-caption')).toHaveText('整个方案合计 · 在“基准方案”上的假设情况，Δ 为相对基准的变化');
     for (const m of KPIS) {
       await expect.poll(async () => Number(await cp.getByTestId(`card-kpi-${m}-value`).getAttribute('data-value')), m).toBeCloseTo(moved[m]!, 4);
     }
@@ -180,6 +180,20 @@ test.describe('plan card', () => {
     await expect(cp.getByTestId('card-whatif-status')).toHaveText(`已改动 1 / ${plan.channels.length} 个渠道`);
     await cp.getByTestId('card-reset').click();
     expect(Number(await cp.getByTestId('card-kpi-contribution-value').getAttribute('data-value'))).toBeCloseTo(base.contribution!, 6);
+
+    // Starting from a scenario: its own figures, then the slider on top of it (the scenario's
+    // adjustments apply to the moved baseline, as in the app).
+    await cp.getByTestId('card-show').selectOption({ label: '加大投入 +20%' });
+    await expect(cp.getByTestId('card-kpi-caption')).toHaveText('整个方案合计 · 加大投入 +20%，Δ 为相对基准的变化');
+    const up = totalsOf(plan, 's-up');
+    for (const m of KPIS) expect(Number(await cp.getByTestId(`card-kpi-${m}-value`).getAttribute('data-value')), m).toBeCloseTo(up[m]!, 6);
+    await cp.locator(`[data-testid="card-slider"][data-channel="${first}"]`).fill('-30');
+    const upMoved = totalsOf(scaleSpend(plan, first, 0.7), 's-up');
+    await expect.poll(async () => Number(await cp.getByTestId('card-kpi-netRevenue-value').getAttribute('data-value'))).toBeCloseTo(upMoved.netRevenue!, 4);
+    expect(Number(await cp.getByTestId('card-kpi-spend-value').getAttribute('data-value'))).toBeCloseTo(upMoved.spend!, 4);
+    await cp.getByTestId('card-show').selectOption({ label: '基准方案' });
+    await cp.getByTestId('card-reset').click();
+    await expect(cp.getByTestId('card-kpi-caption')).toHaveText('整个方案合计 · 基准');
 
     // The language switch: the same figures in English.
     await cp.locator('#card-locale').selectOption('en');

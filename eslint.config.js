@@ -68,6 +68,8 @@ const LAYERS = {
   workers: ['engine', 'persistence'],
   state: ['engine', 'files', 'i18n', 'persistence', 'workers', 'root'],
   ui: ['engine', 'files', 'i18n', 'state', 'root'],
+  // The plan card's stand-alone viewer: the engine and the text, nothing of the app.
+  card: ['engine', 'i18n'],
 };
 
 export default ts.config(

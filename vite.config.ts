@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 /**
  * The production Content-Security-Policy: the app's own files and nothing else.
@@ -108,6 +109,75 @@ function sizeBudget(): Plugin {
 }
 
 /**
+ * The plan card's viewer (src/card/main.ts): a second, separate build of one classic script with
+ * no imports, written beside the app as `card-viewer.js` with its style sheet `card-viewer.css`.
+ * The export dialog fetches both (lazily, same origin, precached like every built file) and writes
+ * them inline into the card's HTML. Nothing of it is in the app's own chunks.
+ */
+const CARD_FILES = { script: 'card-viewer.js', style: 'card-viewer.css' } as const;
+const CARD_KB = 80;
+
+async function buildCardViewer(): Promise<{ script: string; style: string }> {
+  const out = await viteBuild({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      lib: { entry: path.resolve('src/card/main.ts'), formats: ['iife'], name: 'PlanCardViewer', fileName: () => CARD_FILES.script },
+    },
+  });
+  const outputs = Array.isArray(out) ? out : [out];
+  const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((o) => o.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('the plan card viewer build produced no script');
+  // The style sheet is small and hand-written: comments and layout whitespace are all there is to drop.
+  const css = await readFile(path.resolve('src/card/card.css'), 'utf8');
+  const style = css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/;}/g, '}')
+    .trim();
+  return { script: chunk.code, style };
+}
+
+function planCardViewer(): Plugin {
+  return {
+    name: 'cmp:plan-card-viewer',
+    async generateBundle(_options, bundle) {
+      // Only the page's build (not a worker's) carries the viewer.
+      const page = Object.values(bundle).some((o) => o.type === 'chunk' && o.isEntry && o.facadeModuleId?.endsWith('index.html'));
+      if (!page) return;
+      const { script, style } = await buildCardViewer();
+      if (/<\/script|<!--/i.test(script)) this.error('the plan card viewer contains "</script" or "<!--" and cannot be inlined');
+      this.emitFile({ type: 'asset', fileName: CARD_FILES.script, source: script });
+      this.emitFile({ type: 'asset', fileName: CARD_FILES.style, source: style });
+      const kb = gzipSync(script + style).length / 1024;
+      if (kb > CARD_KB) this.error(`the plan card viewer is ${kb.toFixed(1)} KB gzip (budget ${CARD_KB} KB)`);
+      this.info(`plan card viewer ${(script.length / 1024).toFixed(1)} KB (${kb.toFixed(1)} KB gzip with its style)`);
+    },
+    configureServer(server) {
+      // In development the viewer is built when the export dialog asks for it.
+      server.middlewares.use((req, res, next) => {
+        const name = req.url?.split('?')[0].split('/').pop();
+        if (name !== CARD_FILES.script && name !== CARD_FILES.style) return next();
+        buildCardViewer().then(
+          (built) => {
+            res.setHeader('Content-Type', name === CARD_FILES.script ? 'text/javascript' : 'text/css');
+            res.end(name === CARD_FILES.script ? built.script : built.style);
+          },
+          (e: unknown) => next(e),
+        );
+      });
+    },
+  };
+}
+
+/**
  * Offline: vite-plugin-pwa in generateSW mode. It supports Vite 8, needs no service-worker source of
  * our own, and Workbox's precache handles what a hand-written worker would have to get right:
  * revisioned entries, atomic install, removing outdated caches, serving index.html to navigations.
@@ -157,7 +227,7 @@ const offline = VitePWA({
 export default defineConfig({
   // Relative base: the built folder works from any sub-path of a static host.
   base: './',
-  plugins: [svelte(), contentSecurityPolicy(), sizeBudget(), offline],
+  plugins: [svelte(), contentSecurityPolicy(), sizeBudget(), planCardViewer(), offline],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -15,6 +15,7 @@ import type { customersEn } from './customers/en';
 import type { regionCustomersEn } from './regionCustomers/en';
 import type { privacyEn } from './privacy/en';
 import type { signingEn } from './signing/en';
+import type { planCardEn } from './planCard/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -75,6 +76,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./signing/zh-CN')).signingZhCN,
     'zh-TW': async () => (await import('./signing/zh-TW')).signingZhTW,
   },
+  planCard: {
+    en: async () => (await import('./planCard/en')).planCardEn,
+    'zh-CN': async () => (await import('./planCard/zh-CN')).planCardZhCN,
+    'zh-TW': async () => (await import('./planCard/zh-TW')).planCardZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -91,4 +97,5 @@ export type LazyMessageKey =
   | keyof typeof customersEn
   | keyof typeof regionCustomersEn
   | keyof typeof privacyEn
-  | keyof typeof signingEn;
+  | keyof typeof signingEn
+  | keyof typeof planCardEn;

@@ -15,8 +15,7 @@ export const MAX_LINEAGE = 20;
  * so its hash finds the snapshot of either.
  */
 export function planContentText(plan: Plan): string {
-  const { id: _id, createdAt: _c, updatedAt: _u, lineage: _l, ...content } = plan;
-  return canonicalJson(content);
+  return canonicalJson({ ...plan, id: undefined, createdAt: undefined, updatedAt: undefined, lineage: undefined });
 }
 
 /** Where a file's plan came from, newest first: the file's own origin, then the plan's lineage. */

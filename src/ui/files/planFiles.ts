@@ -4,12 +4,15 @@
  * here touches storage: a read that fails leaves everything as it was.
  */
 import { APP_INFO } from '../../appInfo';
-import { asImportedPlan, fileSizeProblem, parsePlanFile, serialisePlanFile, type FileProblem } from '../../engine/planFile';
+import { asImportedPlan, fileSizeProblem, parsePlanFile, serialisePlanFile, type FileProblem, type PlanFileOrigin } from '../../engine/planFile';
+import { withAncestor } from '../../engine/merge3/lineage';
+import { app } from '../../state/app.svelte';
+import { relatedLocalPlans } from '../../state/planLineage';
 import type { Plan } from '../../engine/types';
 import { decryptPlanFile, EncryptedFileError, encryptPlanFile, isEncryptedPlanFile, type EncryptedFileErrorCode } from '../../files/encrypted';
 
 export type ReadOutcome =
-  | { kind: 'ok'; plan: Plan; warnings: FileProblem[]; encrypted: boolean }
+  | { kind: 'ok'; plan: Plan; warnings: FileProblem[]; encrypted: boolean; origin?: PlanFileOrigin }
   | { kind: 'problems'; problems: FileProblem[] }
   | { kind: 'needPassword' }
   | { kind: 'encryption'; code: EncryptedFileErrorCode };
@@ -37,18 +40,33 @@ export async function readPlanFile(file: Blob, password?: string): Promise<ReadO
     }
   }
   const r = parsePlanFile(text);
-  return r.ok ? { kind: 'ok', plan: r.plan, warnings: r.warnings, encrypted } : { kind: 'problems', problems: r.problems };
+  return r.ok ? { kind: 'ok', plan: r.plan, warnings: r.warnings, encrypted, origin: r.origin } : { kind: 'problems', problems: r.problems };
 }
 
-/** The plan as it goes into the app: a new id, so an import never overwrites a plan by accident. */
-export function importedCopy(plan: Plan, id: string): Plan {
-  return asImportedPlan(plan, id, Date.now());
+/**
+ * The plan as it goes into the app: a new id, so an import never overwrites a plan by accident; the
+ * file's origin joins its lineage, so the file's later versions are recognised.
+ */
+export function importedCopy(plan: Plan, id: string, origin?: PlanFileOrigin): Plan {
+  const copy = asImportedPlan(plan, id, Date.now());
+  return origin ? withAncestor(copy, origin) : copy;
 }
 
-export function planFileText(plan: Plan): string {
-  return serialisePlanFile(plan, APP_INFO);
+/** The local plans a file's plan is a version of (same id, or related by lineage): offered a three-way merge. */
+export async function mergeTargets(plan: Plan, origin?: PlanFileOrigin): Promise<Plan[]> {
+  const locals: Plan[] = [];
+  for (const p of app.plans) {
+    if (p.damaged) continue;
+    const local = await app.storedPlan(p.id);
+    if (local) locals.push(local);
+  }
+  return relatedLocalPlans(locals, plan, origin);
 }
 
-export async function encryptedPlanFile(plan: Plan, password: string): Promise<Uint8Array<ArrayBuffer>> {
-  return encryptPlanFile(planFileText(plan), password);
+export function planFileText(plan: Plan, origin?: PlanFileOrigin): string {
+  return serialisePlanFile(plan, APP_INFO, origin ? { origin } : {});
+}
+
+export async function encryptedPlanFile(plan: Plan, password: string, origin?: PlanFileOrigin): Promise<Uint8Array<ArrayBuffer>> {
+  return encryptPlanFile(planFileText(plan, origin), password);
 }

@@ -3,7 +3,7 @@
  * ancestor), the snapshot of an imported plan (so the receiver keeps it too), and, for a file that
  * comes back, the local plans it is a version of and the newest snapshot both sides started from.
  */
-import { ancestorsOf, planContentText, relatedPlans, withAncestor } from '../engine/merge3';
+import { ancestorsOf, planContentText, relatedPlans, withAncestor } from '../engine/merge3/lineage';
 import type { LineageEntry, Plan } from '../engine/types';
 import type { SnapshotRecord, SnapshotStore } from '../persistence/snapshots';
 

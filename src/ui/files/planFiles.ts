@@ -7,7 +7,6 @@ import { APP_INFO } from '../../appInfo';
 import { asImportedPlan, fileSizeProblem, parsePlanFile, serialisePlanFile, type FileProblem, type PlanFileOrigin } from '../../engine/planFile';
 import { withAncestor } from '../../engine/merge3/lineage';
 import { app } from '../../state/app.svelte';
-import { relatedLocalPlans } from '../../state/planLineage';
 import type { Plan } from '../../engine/types';
 import { decryptPlanFile, EncryptedFileError, encryptPlanFile, isEncryptedPlanFile, type EncryptedFileErrorCode } from '../../files/encrypted';
 
@@ -60,6 +59,8 @@ export async function mergeTargets(plan: Plan, origin?: PlanFileOrigin): Promise
     const local = await app.storedPlan(p.id);
     if (local) locals.push(local);
   }
+  // Loaded on import only: the first screen does not need it.
+  const { relatedLocalPlans } = await import('../../state/planLineage');
   return relatedLocalPlans(locals, plan, origin);
 }
 

@@ -38,6 +38,19 @@ export async function exportWithOrigin(plan: Plan, store: SnapshotStore): Promis
 }
 
 /**
+ * The same, but an export never fails for want of its snapshot (storage full, storage gone): the
+ * file is then written without an origin, as older versions wrote it, and can only be merged by
+ * scenarios later.
+ */
+export async function exportVersion(plan: Plan, store: SnapshotStore): Promise<{ plan: Plan; origin?: LineageEntry }> {
+  try {
+    return await exportWithOrigin(plan, store);
+  } catch {
+    return { plan };
+  }
+}
+
+/**
  * The newest snapshot both sides started from: for each ancestor the file names (newest first) that
  * is also the local plan's (one of its own exports, or in its lineage), the snapshot of that id if
  * this browser has it, else one of the local plan's snapshots with the same content. An ancestor the

@@ -4,7 +4,7 @@ import { applyPlanMerge, diffPlans, planContentText, relatedPlans, withAncestor 
 import { asImportedPlan, parsePlanFile, serialisePlanFile } from '../../../src/engine/planFile';
 import type { Plan } from '../../../src/engine/types';
 import { MemorySnapshotStore } from '../../../src/persistence/snapshots';
-import { commonAncestor, exportWithOrigin, planContentHash } from '../../../src/state/planLineage';
+import { commonAncestor, exportVersion, exportWithOrigin, planContentHash } from '../../../src/state/planLineage';
 import { simpleChannel, simplePlan } from '../engine/planFixtures';
 
 const APP = { name: 'channel-mix-planner', version: 'test' };
@@ -103,5 +103,14 @@ describe('an ancestor the plan no longer names', () => {
     expect((await commonAncestor(a, theirs, origin, storeA))?.id).toBe(exported.origin.snapshotId);
     // With the merge kept, their version is the newest common ancestor.
     expect((await commonAncestor(withAncestor(a, origin), theirs, origin, storeA))?.kind).toBe('imported');
+  });
+});
+
+describe('exporting when the snapshot cannot be written', () => {
+  it('still gives the file, without an origin', async () => {
+    const store = new MemorySnapshotStore();
+    store.create = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    const a = planA();
+    expect(await exportVersion(a, store)).toEqual({ plan: a });
   });
 });

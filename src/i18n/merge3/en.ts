@@ -33,6 +33,7 @@ export const merge3En = {
   'm3.value.channel': '{count} drivers',
   'm3.value.months': '{count} months typed',
   'm3.value.adjustments': '{count} changes',
+  'm3.value.notes': 'notes “{text}”',
   'm3.value.items': '{count} items',
   'm3.value.timeline': 'from {start}, {count} months',
   'm3.value.set': 'set',

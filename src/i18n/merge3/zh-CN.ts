@@ -35,6 +35,7 @@ export const merge3ZhCN: Record<keyof typeof merge3En, string> = {
   'm3.value.channel': '{count} 个驱动因素',
   'm3.value.months': '手填 {count} 个月',
   'm3.value.adjustments': '{count} 项调整',
+  'm3.value.notes': '备注“{text}”',
   'm3.value.items': '{count} 项',
   'm3.value.timeline': '自 {start} 起 {count} 个月',
   'm3.value.set': '已设置',

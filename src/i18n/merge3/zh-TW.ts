@@ -35,6 +35,7 @@ export const merge3ZhTW: Record<keyof typeof merge3En, string> = {
   'm3.value.channel': '{count} 個驅動因子',
   'm3.value.months': '手動輸入 {count} 個月',
   'm3.value.adjustments': '{count} 項調整',
+  'm3.value.notes': '備註「{text}」',
   'm3.value.items': '{count} 項',
   'm3.value.timeline': '自 {start} 起 {count} 個月',
   'm3.value.set': '已設定',

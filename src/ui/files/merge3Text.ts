@@ -63,7 +63,8 @@ export function valueText(item: PlanMergeItem, value: unknown, currency: string)
     case 'scenario': {
       const s = value as Scenario;
       const count = s.adjustments.length + (s.priceChanges?.length ?? 0) + (s.promotions?.length ?? 0) + (s.launches?.length ?? 0) + (s.exits?.length ?? 0);
-      return `${s.name} · ${t('m3.value.adjustments', { count })}`;
+      const notes = s.notes.trim() === '' ? '' : ` · ${t('m3.value.notes', { text: s.notes.length > 24 ? `${s.notes.slice(0, 24)}…` : s.notes })}`;
+      return `${s.name} · ${t('m3.value.adjustments', { count })}${notes}`;
     }
     default:
       if (item.id === 'timeline') {

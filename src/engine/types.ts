@@ -162,8 +162,22 @@ export interface Plan {
   prices?: PriceLever;
   /** What the numbers assume (templates fill it; users can edit). */
   notes: string;
+  /**
+   * The plans and snapshots this plan descends from, oldest first (docs/file-formats.md#lineage-and-three-way-merge):
+   * set when a plan is imported from a file or merged with one, so a later file of the same plan is
+   * recognised and merged three ways; absent = a plan made here.
+   */
+  lineage?: LineageEntry[];
   createdAt: number;
   updatedAt: number;
+}
+
+/** One ancestor of a plan: the plan, the snapshot taken of it when it was exported, and the hash of that content. */
+export interface LineageEntry {
+  planId: string;
+  snapshotId: string;
+  /** SHA-256, hex, of the canonical text of the snapshot's content (merge3/lineage.ts `planContentText`). */
+  contentHash: string;
 }
 
 /** Additive metrics: they sum across channels and periods. */

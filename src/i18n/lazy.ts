@@ -16,6 +16,7 @@ import type { regionCustomersEn } from './regionCustomers/en';
 import type { privacyEn } from './privacy/en';
 import type { signingEn } from './signing/en';
 import type { planCardEn } from './planCard/en';
+import type { merge3En } from './merge3/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -81,6 +82,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./planCard/zh-CN')).planCardZhCN,
     'zh-TW': async () => (await import('./planCard/zh-TW')).planCardZhTW,
   },
+  merge3: {
+    en: async () => (await import('./merge3/en')).merge3En,
+    'zh-CN': async () => (await import('./merge3/zh-CN')).merge3ZhCN,
+    'zh-TW': async () => (await import('./merge3/zh-TW')).merge3ZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -98,4 +104,5 @@ export type LazyMessageKey =
   | keyof typeof regionCustomersEn
   | keyof typeof privacyEn
   | keyof typeof signingEn
-  | keyof typeof planCardEn;
+  | keyof typeof planCardEn
+  | keyof typeof merge3En;

@@ -45,7 +45,7 @@ export interface HistoryRecord {
 }
 
 /** Why a snapshot was taken: by hand, or automatically before a change that replaces much of a plan. */
-export type SnapshotKind = 'manual' | 'beforeImport' | 'beforeMerge' | 'beforeRestore' | 'beforeReplace';
+export type SnapshotKind = 'manual' | 'beforeImport' | 'beforeMerge' | 'beforeRestore' | 'beforeReplace' | 'exported' | 'imported';
 
 /**
  * What the snapshot list shows. Kept apart from the copied plan (`SnapshotPlanRecord`, same id) so

@@ -5,7 +5,11 @@ import { PLAN_SCHEMA, upgradeStoredPlan } from './storedRecords';
 
 export type { SnapshotKind } from './db';
 
-/** A whole copy of a plan, taken by hand or before an import, merge, restore or replace (docs/file-formats.md#stored-data-in-the-browser). */
+/**
+ * A whole copy of a plan, taken by hand, before an import, merge, restore or replace, or when the plan
+ * is exported or imported from a file (the common ancestor of a later three-way merge;
+ * docs/file-formats.md#stored-data-in-the-browser).
+ */
 export interface SnapshotRecord {
   id: string;
   planId: string;
@@ -18,7 +22,7 @@ export interface SnapshotRecord {
 
 export type SnapshotSummary = Omit<SnapshotRecord, 'plan'> & { channels: number; scenarios: number };
 
-export const SNAPSHOT_KINDS: readonly SnapshotKind[] = ['manual', 'beforeImport', 'beforeMerge', 'beforeRestore', 'beforeReplace'];
+export const SNAPSHOT_KINDS: readonly SnapshotKind[] = ['manual', 'beforeImport', 'beforeMerge', 'beforeRestore', 'beforeReplace', 'exported', 'imported'];
 
 /**
  * Retention: a plan keeps its newest automatic snapshots up to this many; taking one more drops the

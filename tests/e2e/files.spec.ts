@@ -31,7 +31,7 @@ test.describe('plan files', () => {
     expect(file.name).toMatch(/\.cmplan\.json$/);
     const json = JSON.parse(file.bytes.toString('utf8'));
     expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: CURRENT_FORMAT_VERSION });
-    expect(CURRENT_FORMAT_VERSION).toBe(5);
+    expect(CURRENT_FORMAT_VERSION).toBe(6);
     expect(json.plan.scenarios).toHaveLength(1);
     // Keys sorted at every level: the file diffs well.
     expect(Object.keys(json.plan)).toEqual([...Object.keys(json.plan)].sort());
@@ -114,7 +114,7 @@ test.describe('plan files', () => {
     await expect(page.getByTestId('import-problem')).toHaveText(['Not a plan file.']);
     await page.getByTestId('import-problems-close').click();
 
-    await importBytes(page, 'newer.cmplan.json', await readFile(`${FIXTURES}v6-newer.cmplan.json`));
+    await importBytes(page, 'newer.cmplan.json', await readFile(`${FIXTURES}v7-newer.cmplan.json`));
     await expect(page.getByTestId('import-problem').first()).toContainText('newer version of the app');
     await page.getByTestId('import-problems-close').click();
 

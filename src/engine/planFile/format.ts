@@ -10,9 +10,10 @@
  * differ, breaking "export → import → export is byte-identical" and filling git diffs with noise.
  * `plan.updatedAt` already says when the content last changed. The plan's `id`, `createdAt` and
  * `updatedAt` travel with it (a receiver can tell that a file is a copy of a plan it already has);
- * importing gives the plan a new id (see `asImportedPlan`).
+ * importing gives the plan a new id (see `asImportedPlan`) and records the file's origin in the
+ * plan's `lineage`, so the plan stays recognisable as a version of the one it came from.
  */
-import type { Plan } from '../types';
+import type { LineageEntry, Plan } from '../types';
 
 export const PLAN_FILE_TYPE = 'channel-mix-plan';
 
@@ -28,8 +29,11 @@ export const PLAN_FILE_TYPE = 'channel-mix-plan';
  *   5  decisions beyond the budget split: prices and promotions, channel launches and exits in
  *      scenarios, channel KPIs typed by the user, customer value per channel, saved test designs;
  *      all new optional parts
+ *   6  lineage: a plan may say which plans and snapshots it descends from (`lineage`), and the
+ *      envelope says which snapshot the exported plan is (`origin`), so a colleague's later file can
+ *      be merged three ways; new optional parts
  */
-export const CURRENT_FORMAT_VERSION = 5;
+export const CURRENT_FORMAT_VERSION = 6;
 
 export const PLAN_FILE_EXTENSION = '.cmplan.json';
 
@@ -51,12 +55,7 @@ export interface PlanFileEnvelope {
 }
 
 /** Where an exported plan came from: the plan, the snapshot taken when it was exported, and a hash of its content. */
-export interface PlanFileOrigin {
-  planId: string;
-  snapshotId: string;
-  /** SHA-256 of the canonical text of the plan, hex. */
-  contentHash: string;
-}
+export type PlanFileOrigin = LineageEntry;
 
 /**
  * An ECDSA P-256 signature with the signer's public key, so a receiver can check it and look the key

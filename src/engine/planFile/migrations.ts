@@ -40,8 +40,11 @@ const addRegions: MigrationStep = { from: 3, to: 4, migrate: (plan) => plan, kee
  */
 const addDecisions: MigrationStep = { from: 4, to: 5, migrate: (plan) => plan, keepsPaths: true };
 
+/** 5 → 6 added the plan's lineage (the plans and snapshots it descends from), optional: nothing old changes meaning. */
+const addLineage: MigrationStep = { from: 5, to: 6, migrate: (plan) => plan, keepsPaths: true };
+
 /** The real migrations, in order. */
-export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets, addActuals, addRegions, addDecisions]);
+export const MIGRATIONS: readonly MigrationStep[] = Object.freeze([addRoleTargets, addActuals, addRegions, addDecisions, addLineage]);
 
 export type MigrationResult = { ok: true; plan: unknown; applied: number } | { ok: false; problem: FileProblem };
 

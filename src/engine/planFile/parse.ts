@@ -11,12 +11,12 @@
 import * as v from 'valibot';
 import type { Plan } from '../types';
 import { checkPlanValues } from './checks';
-import { CURRENT_FORMAT_VERSION, DEFAULT_LIMITS, PLAN_FILE_TYPE, type AppInfo, type PlanFileLimits } from './format';
+import { CURRENT_FORMAT_VERSION, DEFAULT_LIMITS, PLAN_FILE_TYPE, type AppInfo, type PlanFileLimits, type PlanFileOrigin } from './format';
 import { MIGRATIONS, migratePlan, type MigrationStep } from './migrations';
 import { capProblems, problem, type FileProblem } from './problems';
 import { withoutForbiddenKeys } from './sanitise';
 import { findSyntaxError, findTooDeep, lineColumn } from './scan';
-import { appInfoSchema } from './schema';
+import { appInfoSchema, originSchema } from './schema';
 import { restorePlan } from './restore';
 import { checkPlanStructure, jsonType } from './structure';
 
@@ -35,7 +35,7 @@ export interface PlanFileSource {
 }
 
 export type ParsePlanFileResult =
-  | { ok: true; plan: Plan; warnings: FileProblem[]; source: PlanFileSource }
+  | { ok: true; plan: Plan; warnings: FileProblem[]; source: PlanFileSource; origin?: PlanFileOrigin }
   | { ok: false; problems: FileProblem[] };
 
 const fail = (...problems: FileProblem[]): ParsePlanFileResult => ({ ok: false, problems });
@@ -99,6 +99,10 @@ export function parsePlanFile(text: string, options: ParsePlanFileOptions = {}):
   // Who wrote the file is informational: a missing or odd `app` is worth a warning, not a refusal.
   if (!appResult.success) warnings.push(problem(file.app === undefined ? 'required' : 'invalidValue', ['app']));
   for (const key of Object.keys(file)) if (!ENVELOPE_KEYS.has(key)) warnings.push(problem('unknownKey', [key]));
+  // Where the plan came from only helps a later merge: an odd origin is dropped with a warning.
+  const originResult = file.origin === undefined ? null : v.safeParse(originSchema(limits), file.origin);
+  if (originResult && !originResult.success) warnings.push(problem('invalidValue', ['origin']));
+  const origin = originResult?.success ? { ...originResult.output } : undefined;
 
   if (file.plan === undefined) return fail(problem('required', ['plan']));
   const migrated = migratePlan(file.plan, version, options.migrations ?? MIGRATIONS, currentVersion);
@@ -120,6 +124,7 @@ export function parsePlanFile(text: string, options: ParsePlanFileOptions = {}):
     plan,
     warnings: capProblems(warnings, limits.maxProblems),
     source: { formatVersion: version, app },
+    ...(origin ? { origin } : {}),
   };
 }
 

@@ -105,6 +105,7 @@ export function createPlanSchema(limits: SchemaLimits) {
   });
 
   const region = obj({ id: text, name: text, seasonality: v.optional(list(num)) });
+  const lineageEntry = originSchema(limits);
   const customMetric = obj({ id: text, name: text, formula: text, format: v.picklist(CUSTOM_FORMATS) });
   const timeline = obj({ start: text, periods: num });
 
@@ -415,12 +416,22 @@ export function createPlanSchema(limits: SchemaLimits) {
     channelKpis: v.optional(channelKpis),
     prices: v.optional(priceLever),
     notes: text,
+    lineage: v.optional(list(lineageEntry)),
     createdAt: num,
     updatedAt: num,
   });
 }
 
 export type PlanSchema = ReturnType<typeof createPlanSchema>;
+
+/** SHA-256 in hex: exactly 64 lowercase hex digits. */
+const HASH = /^[0-9a-f]{64}$/;
+
+/** Where an exported plan came from (the envelope's `origin`, and each entry of a plan's `lineage`). */
+export const originSchema = (limits: SchemaLimits) => {
+  const text = v.pipe(v.string(), v.maxLength(limits.maxStringLength));
+  return obj({ planId: text, snapshotId: text, contentHash: v.pipe(v.string(), v.regex(HASH)) });
+};
 
 export const appInfoSchema = (limits: SchemaLimits) =>
   obj({ name: v.pipe(v.string(), v.maxLength(limits.maxStringLength)), version: v.pipe(v.string(), v.maxLength(limits.maxStringLength)) });

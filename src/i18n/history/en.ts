@@ -25,6 +25,8 @@ export const historyEn = {
   'history.kind.beforeMerge': 'Before merge',
   'history.kind.beforeRestore': 'Before restore',
   'history.kind.beforeReplace': 'Before replace',
+  'history.kind.exported': 'Exported',
+  'history.kind.imported': 'Imported from a file',
 
   'history.compare': 'Compare with now',
   'history.restore': 'Restore',

@@ -27,6 +27,8 @@ export const historyZhCN: Record<keyof typeof historyEn, string> = {
   'history.kind.beforeMerge': '合并前',
   'history.kind.beforeRestore': '恢复前',
   'history.kind.beforeReplace': '替换前',
+  'history.kind.exported': '导出时',
+  'history.kind.imported': '从文件导入时',
 
   'history.compare': '与当前对比',
   'history.restore': '恢复',

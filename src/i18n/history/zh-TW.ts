@@ -27,6 +27,8 @@ export const historyZhTW: Record<keyof typeof historyEn, string> = {
   'history.kind.beforeMerge': '合併前',
   'history.kind.beforeRestore': '還原前',
   'history.kind.beforeReplace': '替換前',
+  'history.kind.exported': '匯出時',
+  'history.kind.imported': '從檔案匯入時',
 
   'history.compare': '與目前比較',
   'history.restore': '還原',

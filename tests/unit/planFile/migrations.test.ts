@@ -44,20 +44,22 @@ function testSteps(log: string[]): MigrationStep[] {
 }
 
 describe('migratePlan', () => {
-  it('case 19: every step so far keeps an older plan as it is (they only added role targets, then actuals, then regional values and policies, then decisions beyond the budget split)', () => {
+  it('case 19: every step so far keeps an older plan as it is (they only added role targets, then actuals, then regional values and policies, then decisions beyond the budget split, then lineage)', () => {
     expect(MIGRATIONS.map((m) => [m.from, m.to])).toEqual([
       [1, 2],
       [2, 3],
       [3, 4],
       [4, 5],
+      [5, 6],
     ]);
     expect(MIGRATIONS.every((m) => m.keepsPaths)).toBe(true);
     const plan = frozen({ a: 1, scenarios: [{ adjustments: [{ target: { kind: 'type', type: 'o2o' } }] }] });
-    expect(migratePlan(plan, 1)).toEqual({ ok: true, plan, applied: 4 });
-    expect(migratePlan({ a: 1 }, 2)).toEqual({ ok: true, plan: { a: 1 }, applied: 3 });
-    expect(migratePlan({ a: 1 }, 3)).toEqual({ ok: true, plan: { a: 1 }, applied: 2 });
-    expect(migratePlan({ a: 1 }, 4)).toEqual({ ok: true, plan: { a: 1 }, applied: 1 });
-    expect(migratePlan({ a: 1 }, 5)).toEqual({ ok: true, plan: { a: 1 }, applied: 0 });
+    expect(migratePlan(plan, 1)).toEqual({ ok: true, plan, applied: 5 });
+    expect(migratePlan({ a: 1 }, 2)).toEqual({ ok: true, plan: { a: 1 }, applied: 4 });
+    expect(migratePlan({ a: 1 }, 3)).toEqual({ ok: true, plan: { a: 1 }, applied: 3 });
+    expect(migratePlan({ a: 1 }, 4)).toEqual({ ok: true, plan: { a: 1 }, applied: 2 });
+    expect(migratePlan({ a: 1 }, 5)).toEqual({ ok: true, plan: { a: 1 }, applied: 1 });
+    expect(migratePlan({ a: 1 }, 6)).toEqual({ ok: true, plan: { a: 1 }, applied: 0 });
   });
 
   it('case 19: applies the steps in order, each to the result of the one before, without changing its input', () => {

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../../src/engine/compute';
 import { CURRENT_FORMAT_VERSION, DEFAULT_LIMITS, MIGRATIONS, parsePlanFile, serialisePlanFile } from '../../../src/engine/planFile';
+import { planContentText } from '../../../src/engine/merge3';
 import { generateSyntheticPlan } from '../../../src/engine/synthetic';
 import { TEMPLATE_IDS, createPlanFromTemplate } from '../../../src/engine/templates';
 import { richPlanArb } from './planArbitraries';
@@ -158,8 +160,37 @@ describe('fixtures of every format version', () => {
     if ((CURRENT_FORMAT_VERSION as number) === 5) expect(serialisePlanFile(plan, APP)).toBe(text);
   });
 
+  it('the version-6 fixture reads the plan\'s lineage and the file\'s origin, keeps the version-5 content, and as long as version 6 is current reads back byte for byte', () => {
+    const text = readFixture('v6-lineage.cmplan.json');
+    const result = reread(text);
+    expect(result.warnings).toEqual([]);
+    expect(result.source).toEqual({ formatVersion: 6, app: APP });
+    expect(result.origin).toEqual({ planId: 'plan-decisions-v6', snapshotId: 's9f8e7d6c5b4a39281706f5e', contentHash: 'bc6d44695e7095649ae4c42c31f0c0367528d55811778e0b2e92d51a1eeafce2' });
+    expect(result.plan.lineage).toEqual([{ planId: 'plan-colleague', snapshotId: 's0a1b2c3d4e5f60718293a4b', contentHash: '34c0f684fb775ead7be385dfe3fc52118c618279dc7859f5d5aa32309a35041c' }]);
+    // The origin hash is SHA-256 of the canonical content text of the plan in the file.
+    expect(createHash('sha256').update(planContentText(result.plan), 'utf8').digest('hex')).toBe(result.origin!.contentHash);
+    // Everything else is the version-5 plan it was made from, plus a line of notes.
+    const v5 = reread(readFixture('v5-decisions.cmplan.json')).plan;
+    expect({ ...result.plan, id: v5.id, lineage: undefined, notes: v5.notes }).toEqual({ ...v5, lineage: undefined });
+    if ((CURRENT_FORMAT_VERSION as number) === 6) expect(serialisePlanFile(result.plan, APP, { origin: result.origin })).toBe(text);
+  });
+
+  it('a version-5 file migrates to version 6 without a lineage, keeping paths (undo histories survive)', () => {
+    const result = reread(readFixture('v5-decisions.cmplan.json'));
+    expect(result.plan.lineage).toBeUndefined();
+    expect(result.origin).toBeUndefined();
+    expect(MIGRATIONS.find((m) => m.from === 5)).toMatchObject({ to: 6, keepsPaths: true });
+  });
+
+  it('an origin that is not a plan, snapshot and SHA-256 hash is dropped with a warning; the plan still reads', () => {
+    const text = serialisePlanFile(reread(readFixture('v6-lineage.cmplan.json')).plan, APP, { origin: { planId: 'p', snapshotId: 's', contentHash: 'not-a-hash' } });
+    const result = reread(text);
+    expect(result.origin).toBeUndefined();
+    expect(result.warnings).toEqual([{ code: 'invalidValue', path: ['origin'] }]);
+  });
+
   it('case 18: the fixture from a newer version is refused before anything in it is read', () => {
-    const text = readFixture('v6-newer.cmplan.json');
+    const text = readFixture('v7-newer.cmplan.json');
     const found = JSON.parse(text).formatVersion as number;
     expect(found).toBeGreaterThan(CURRENT_FORMAT_VERSION);
     expect(parsePlanFile(text)).toEqual({

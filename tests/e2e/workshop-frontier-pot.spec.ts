@@ -46,13 +46,15 @@ test('研讨会：固定的提案与有效前沿同图，差距用文字说明�
   await expect(frontier).not.toHaveAttribute('data-chart', '');
   await expect(page.getByTestId('chart-proposal-frontier')).toBeVisible();
   await expect.poll(async () => JSON.parse((await frontier.getAttribute('data-chart')) || '[[],[]]')[1].length).toBe(4);
-  const [curve, points] = JSON.parse((await frontier.getAttribute('data-chart'))!) as [number[][], { value: number[]; label: { formatter: string } }[]];
+  const [curve, points] = JSON.parse((await frontier.getAttribute('data-chart'))!) as [number[][], { name: string; value: number[]; label: { show: boolean; formatter: string } }[]];
   expect(curve.length).toBe(expected.frontier.budgets.length);
   curve.forEach(([b, v], i) => {
     expect(b).toBe(expected.frontier.budgets[i]);
     expect(v).toBeCloseTo(expected.frontier.objectives[i], 3);
   });
-  expect(points.map((x) => x.label.formatter)).toEqual(['基准', '当前滑块', d1.name, d2.name]);
+  expect(points.map((x) => x.name)).toEqual(['基准', '当前滑块', d1.name, d2.name]);
+  // The sliders have not moved since the second pin: that point and the sliders' share one label.
+  expect(points.map((x) => (x.label.show ? x.label.formatter : null))).toEqual(['基准', `当前滑块 = ${d2.name}`, d1.name, null]);
   points.forEach((x, i) => {
     expect(x.value[0]).toBe(expected.points[i]!.spend);
     expect(x.value[1]).toBeCloseTo(expected.points[i]!.contribution, 3);

@@ -32,6 +32,10 @@ const COLORS = { baseline: '#6b7280', current: '#f59e0b', proposal: '#7c3aed' } 
  * models them.
  */
 export function proposalFrontierOption(frontier: Frontier, points: readonly NamedPoint[], money: Money): EChartsCoreOption {
+  // Points at the same place (the sliders now and the proposal just pinned from them) share one
+  // label, names joined, rather than drawing their labels over each other.
+  const at = (p: NamedPoint): string => `${p.point.spend}:${Math.round(p.point.contribution)}`;
+  const labels = points.map((p, i) => (points.findIndex((q) => at(q) === at(p)) === i ? points.filter((q) => at(q) === at(p)).map((q) => q.name).join(' = ') : null));
   const m = (v: number | undefined): string => (typeof v === 'number' ? formatMoney(v, money.currency, money.locale) : '');
   return {
     ...CHART_BASE,
@@ -59,11 +63,21 @@ export function proposalFrontierOption(frontier: Frontier, points: readonly Name
         z: 5,
         itemStyle: { color: COLORS.proposal },
         labelLayout: { hideOverlap: false, moveOverlap: 'shiftY' },
-        data: points.map((p) => ({
+        data: points.map((p, i) => ({
+          name: p.name,
           value: [p.point.spend, p.point.contribution],
           itemStyle: { color: COLORS[p.kind], borderColor: '#fff', borderWidth: 1 },
           // The label is a plain string built here, never a template that reads the name.
-          label: { show: true, position: 'right', formatter: plainLabel(p.name), color: 'inherit', fontSize: 12 },
+          label: {
+            show: labels[i] !== null,
+            position: 'right',
+            formatter: plainLabel(labels[i] ?? ''),
+            color: 'inherit',
+            fontSize: 12,
+            backgroundColor: 'rgba(255,255,255,0.85)',
+            padding: [1, 3],
+            borderRadius: 2,
+          },
         })),
       },
     ],

@@ -34,8 +34,12 @@ async function workshopWithTwoPins(page: Page, p: { open: (l: 'zh-CN') => Promis
   return storedPlan(page, planIdOf(page));
 }
 
-test('研讨会：固定的提案与有效前沿同图，差距用文字说明；固定总预算游戏总额不变，边际回报与标准答案与 Node 计算一致', async ({ page, planner: p }) => {
+test('研讨会：固定的提案与有效前沿同图，差距用文字说明；固定总预算游戏总额不变，边际回报与标准答案与 Node 计算一致', async ({ page, context, planner: p }) => {
   const plan = await workshopWithTwoPins(page, p);
+  const popup = context.waitForEvent('page');
+  await page.getByTestId('workshop-projector').click();
+  const projector = await popup;
+  await expect(projector.getByTestId('projector')).toBeVisible();
   const [d1, d2] = plan.decisions!;
   const current = d1.fromScenarioId;
   const money = (v: number): string => formatMoney(v, plan.currency, 'zh-CN');
@@ -95,6 +99,12 @@ test('研讨会：固定的提案与有效前沿同图，差距用文字说明�
   expect(gapToPar).toBeGreaterThan(100);
   await expect(page.getByTestId('pot-gap')).toHaveText(`比标准答案少 ${money(gapToPar)}`);
 
+  // The projector shows the same game, mix and par, and moves nothing.
+  await expect(projector.getByTestId('pot-total')).toHaveText(money(g.pot * g.unit));
+  await expect(projector.getByTestId('pot-spend')).toHaveText(after.map((s) => money(s * g.unit)));
+  await expect(projector.getByTestId('pot-par')).toHaveText(money(g.par.objective));
+  await expect(projector.getByTestId('pot-slider').first()).toBeDisabled();
+
   // Money from one chosen channel only: the others stay as they were.
   await page.getByTestId('pot-rule').selectOption({ label: `仅${plan.channels[3].name}` });
   await page.getByTestId('pot-slider').nth(1).fill(String(after[1] + 500_000));
@@ -102,4 +112,9 @@ test('研讨会：固定的提案与有效前沿同图，差距用文字说明�
   expect(fromOne[0]).toBe(after[0]);
   await expect(page.getByTestId('pot-spend')).toHaveText(fromOne.map((s) => money(s * g.unit)));
   await expect(total).toHaveText(money(g.pot * g.unit));
+  await expect(projector.getByTestId('pot-spend')).toHaveText(fromOne.map((s) => money(s * g.unit)));
+  await expect(projector.getByTestId('pot-rule-text')).toContainText(`仅${plan.channels[3].name}`);
+  // Closing the game on the facilitator's screen closes it on the projector.
+  await page.getByTestId('pot-toggle').click();
+  await expect(projector.getByTestId('pot-game')).toHaveCount(0);
 });

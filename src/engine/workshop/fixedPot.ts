@@ -1,6 +1,7 @@
 /**
- * The workshop's fixed-pot game (docs/model.md#decision-log): the total budget is held fixed, and
- * moving one channel's spend moves the same money from or to the other channels, so the total never
+ * The workshop's fixed-pot game
+ * (docs/model.md#workshop-proposals-against-the-frontier-and-the-fixed-pot-game): the total budget
+ * is held fixed, and moving one channel's spend moves the same money from or to the other channels, so the total never
  * changes. Amounts here are whole currency units (integers), so the invariant is exact, not a
  * floating-point approximation: the UI multiplies by the currency's minor units only to show them.
  *

@@ -1,6 +1,6 @@
 /**
- * The workshop's proposals against the efficient frontier (docs/model.md#budget-optimiser): for each
- * scenario, its total spend and its contribution as the optimiser models it, and the best
+ * The workshop's proposals against the efficient frontier
+ * (docs/model.md#workshop-proposals-against-the-frontier-and-the-fixed-pot-game): for each scenario, its total spend and its contribution as the optimiser models it, and the best
  * contribution any mix of the same total spend reaches in that scenario (under the plan's budget
  * limits). The gap between them is what the proposal leaves on the table at its own spend.
  *

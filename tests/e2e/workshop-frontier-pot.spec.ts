@@ -112,7 +112,17 @@ test('研讨会：固定的提案与有效前沿同图，差距用文字说明�
   expect(fromOne[0]).toBe(after[0]);
   await expect(page.getByTestId('pot-spend')).toHaveText(fromOne.map((s) => money(s * g.unit)));
   await expect(total).toHaveText(money(g.pot * g.unit));
-  await expect(projector.getByTestId('pot-spend')).toHaveText(fromOne.map((s) => money(s * g.unit)));
+  // Arrow keys move a round amount (0.5 % of the pot rounded down to 1, 2 or 5 × 10ⁿ yuan), Shift ten times that.
+  const nudge = Number(await page.getByTestId('pot-spend').first().getAttribute('data-nudge'));
+  expect(nudge).toBe(200_000);
+  await page.getByTestId('pot-slider').nth(2).press('ArrowRight');
+  await page.getByTestId('pot-slider').nth(2).press('Shift+ArrowLeft');
+  const k1 = moveInPot(fromOne, g.limits, 2, fromOne[2] + nudge, { kind: 'from', channel: 3 });
+  const keyed = moveInPot(k1, g.limits, 2, k1[2] - 10 * nudge, { kind: 'from', channel: 3 });
+  expect(keyed[2]).toBe(fromOne[2] - 9 * nudge);
+  await expect(page.getByTestId('pot-spend')).toHaveText(keyed.map((s) => money(s * g.unit)));
+  await expect(total).toHaveText(money(g.pot * g.unit));
+  await expect(projector.getByTestId('pot-spend')).toHaveText(keyed.map((s) => money(s * g.unit)));
   await expect(projector.getByTestId('pot-rule-text')).toContainText(`仅${plan.channels[3].name}`);
   // Closing the game on the facilitator's screen closes it on the projector.
   await page.getByTestId('pot-toggle').click();

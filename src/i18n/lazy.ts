@@ -17,6 +17,7 @@ import type { privacyEn } from './privacy/en';
 import type { signingEn } from './signing/en';
 import type { planCardEn } from './planCard/en';
 import type { merge3En } from './merge3/en';
+import type { potEn } from './pot/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -87,6 +88,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./merge3/zh-CN')).merge3ZhCN,
     'zh-TW': async () => (await import('./merge3/zh-TW')).merge3ZhTW,
   },
+  pot: {
+    en: async () => (await import('./pot/en')).potEn,
+    'zh-CN': async () => (await import('./pot/zh-CN')).potZhCN,
+    'zh-TW': async () => (await import('./pot/zh-TW')).potZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -105,4 +111,5 @@ export type LazyMessageKey =
   | keyof typeof privacyEn
   | keyof typeof signingEn
   | keyof typeof planCardEn
-  | keyof typeof merge3En;
+  | keyof typeof merge3En
+  | keyof typeof potEn;

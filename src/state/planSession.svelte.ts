@@ -6,6 +6,8 @@ import type { FitResult } from '../engine/calibration';
 import type { PromotionEffect } from '../engine/levers/promotionEffects';
 import type { Frontier, FrontierOptions, OptimiseObjective, OptimiseResult, OptimiseSpec, PolicyResult, PolicySpec } from '../engine/optimiser';
 import type { ResponseCurveSeries } from '../engine/responseCurves';
+import type { PotGame } from '../engine/workshop/potGame';
+import type { ProposalFrontier } from '../engine/workshop/proposalFrontier';
 import type { MonteCarloModel, TornadoResult } from '../engine/uncertainty';
 import type { Reforecast } from '../engine/variance/reforecast';
 import type { CurvePoint, Plan, UncertainDriver } from '../engine/types';
@@ -183,6 +185,16 @@ export class PlanSession {
 
   frontier(opts: FrontierOptions, signal?: AbortSignal): Promise<Frontier> {
     return this.#engine.run('frontier', [this.plan, opts], signal);
+  }
+
+  /** Scenarios as points against the frontier of `curveScenarioId` (the workshop's proposals board). */
+  proposalFrontier(curveScenarioId: string | null, scenarioIds: (string | null)[], signal?: AbortSignal): Promise<ProposalFrontier> {
+    return this.#engine.run('proposalFrontier', [this.plan, curveScenarioId, scenarioIds, this.plan.budgetBounds], signal);
+  }
+
+  /** The workshop's fixed-pot game on the scenario shown. */
+  potGame(signal?: AbortSignal): Promise<PotGame> {
+    return this.#engine.run('potGame', [this.plan, this.scenarioId, this.plan.budgetBounds], signal);
   }
 
   responseCurves(objective: OptimiseObjective, upTo?: Record<string, number>, signal?: AbortSignal): Promise<ResponseCurveSeries[]> {

@@ -9,8 +9,10 @@ import { efficientFrontier, optimiseBudget, optimiseWithPolicies, type Frontier,
 import { responseCurves, type ResponseCurveSeries } from '../engine/responseCurves';
 import { monthKeys } from '../engine/timeline';
 import { prepareMonteCarlo, tornado, type MonteCarloModel, type MonteCarloOptions, type TornadoOptions, type TornadoResult } from '../engine/uncertainty';
-import type { CurvePoint, Plan } from '../engine/types';
+import type { ChannelBudgetBounds, CurvePoint, Plan } from '../engine/types';
 import { validatePlan, type Problem } from '../engine/validate';
+import { potGame, type PotGame } from '../engine/workshop/potGame';
+import { proposalFrontier, type ProposalFrontier } from '../engine/workshop/proposalFrontier';
 import { reforecastPlan, type Reforecast } from '../engine/variance/reforecast';
 
 export interface ComputeOutput {
@@ -84,6 +86,16 @@ export const engineApi = {
 
   frontier(plan: Plan, opts: FrontierOptions): Frontier {
     return efficientFrontier(plan, opts);
+  },
+
+  /** The workshop's proposals (and baseline) as points against the efficient frontier. */
+  proposalFrontier(plan: Plan, curveScenarioId: string | null, scenarioIds: (string | null)[], bounds: ChannelBudgetBounds[]): ProposalFrontier {
+    return proposalFrontier(plan, curveScenarioId, scenarioIds, bounds);
+  },
+
+  /** The fixed-pot game of a scenario: models, pot, limits, start and par. */
+  potGame(plan: Plan, scenarioId: string | null, bounds: ChannelBudgetBounds[]): PotGame {
+    return potGame(plan, scenarioId, bounds);
   },
 
   responseCurves(plan: Plan, scenarioId: string | null, objective: OptimiseObjective, upTo?: Record<string, number>): ResponseCurveSeries[] {

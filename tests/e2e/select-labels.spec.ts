@@ -594,6 +594,11 @@ async function workshopReport(page: Page, scan: Scan): Promise<void> {
   await shown.selectOption((await shown.locator('option').first().getAttribute('value')) ?? '');
   await expect(page.getByTestId('slider-row').first()).toBeVisible();
   await scanPage(page, scan, 'workshop', ['workshop-scenario', 'mix-granularity']);
+  // The fixed-pot game's choice of where the money comes from.
+  await page.getByTestId('pot-toggle').click();
+  await expect(page.getByTestId('pot-total')).toBeVisible();
+  await scanPage(page, scan, 'workshop pot game', ['pot-rule']);
+  await page.getByTestId('pot-toggle').click();
   // The projector window mirrors the board.
   const popup = page.context().waitForEvent('page');
   await page.getByTestId('workshop-projector').click();

@@ -1,0 +1,103 @@
+/**
+ * JSON → deflate-raw → base64url and back, for what travels in a link or a QR code. Reading is a
+ * gate like a plan file's: the text's length is checked before anything is decoded, the inflated
+ * size is capped while inflating (a few kilobytes of deflate can claim megabytes), and the JSON's
+ * depth is checked before it is parsed.
+ */
+import { deflateSync, Inflate } from 'fflate';
+import { findTooDeep } from '../planFile/scan';
+
+export type UnpackProblem = 'tooLarge' | 'badEncoding' | 'badCompression' | 'tooLargeUnpacked' | 'badJson' | 'tooDeep';
+
+export interface UnpackLimits {
+  /** Characters of base64url text accepted at all. */
+  maxText: number;
+  /** Bytes the text may inflate to. */
+  maxUnpacked: number;
+  maxDepth: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
+    for (let k = 0; k < chars; k++) out += B64[(n >>> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+/** Bytes of unpadded base64url, or null for any other character or an impossible length. */
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (text.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let n = 0;
+    const chunk = text.slice(i, i + 4);
+    for (let k = 0; k < 4; k++) {
+      const v = k < chunk.length ? B64_INDEX.get(chunk[k]) : 0;
+      if (v === undefined) return null;
+      n = (n << 6) | v;
+    }
+    for (let k = 0; k < chunk.length - 1; k++) out[o++] = (n >>> (16 - 8 * k)) & 0xff;
+  }
+  return out;
+}
+
+export function pack(value: unknown): string {
+  return toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(value)), { level: 9 }));
+}
+
+/** Inflates at most `max` bytes; null for broken deflate data or more output than allowed. */
+function inflateCapped(bytes: Uint8Array, max: number): { ok: true; bytes: Uint8Array } | { ok: false; code: 'badCompression' | 'tooLargeUnpacked' } {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > max) over = true;
+    else parts.push(chunk);
+    if (final) done = true;
+  });
+  try {
+    // Small steps, so a bomb is stopped after at most a step's worth of output.
+    const STEP = 64;
+    for (let i = 0; i < bytes.length && !over; i += STEP) inflater.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length);
+  } catch {
+    return { ok: false, code: over ? 'tooLargeUnpacked' : 'badCompression' };
+  }
+  if (over) return { ok: false, code: 'tooLargeUnpacked' };
+  if (!done) return { ok: false, code: 'badCompression' };
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return { ok: true, bytes: out };
+}
+
+export function unpack(text: string, limits: UnpackLimits): { ok: true; value: unknown } | { ok: false; code: UnpackProblem } {
+  if (text.length > limits.maxText) return { ok: false, code: 'tooLarge' };
+  const bytes = fromBase64Url(text);
+  if (!bytes || bytes.length === 0) return { ok: false, code: 'badEncoding' };
+  const inflated = inflateCapped(bytes, limits.maxUnpacked);
+  if (!inflated.ok) return inflated;
+  let json: string;
+  try {
+    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
+  } catch {
+    return { ok: false, code: 'badJson' };
+  }
+  if (findTooDeep(json, limits.maxDepth) >= 0) return { ok: false, code: 'tooDeep' };
+  try {
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch {
+    return { ok: false, code: 'badJson' };
+  }
+}

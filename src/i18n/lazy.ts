@@ -13,6 +13,7 @@ import type { customerValueEn } from './customerValue/en';
 import type { decisionsEn } from './decisions/en';
 import type { customersEn } from './customers/en';
 import type { regionCustomersEn } from './regionCustomers/en';
+import type { joinEn } from './join/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -63,6 +64,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./regionCustomers/zh-CN')).regionCustomersZhCN,
     'zh-TW': async () => (await import('./regionCustomers/zh-TW')).regionCustomersZhTW,
   },
+  join: {
+    en: async () => (await import('./join/en')).joinEn,
+    'zh-CN': async () => (await import('./join/zh-CN')).joinZhCN,
+    'zh-TW': async () => (await import('./join/zh-TW')).joinZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -77,4 +83,5 @@ export type LazyMessageKey =
   | keyof typeof customerValueEn
   | keyof typeof decisionsEn
   | keyof typeof customersEn
-  | keyof typeof regionCustomersEn;
+  | keyof typeof regionCustomersEn
+  | keyof typeof joinEn;

@@ -4,7 +4,7 @@
  * size is capped while inflating (a few kilobytes of deflate can claim megabytes), and the JSON's
  * depth is checked before it is parsed.
  */
-import { deflateSync, Inflate } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { findTooDeep } from '../planFile/scan';
 
 export type UnpackProblem = 'tooLarge' | 'badEncoding' | 'badCompression' | 'tooLargeUnpacked' | 'badJson' | 'tooDeep';
@@ -49,7 +49,7 @@ export function fromBase64Url(text: string): Uint8Array | null {
 }
 
 export function pack(value: unknown): string {
-  return toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(value)), { level: 9 }));
+  return toBase64Url(deflateSync(strToU8(JSON.stringify(value)), { level: 9 }));
 }
 
 /** Inflates at most `max` bytes; null for broken deflate data or more output than allowed. */
@@ -90,7 +90,7 @@ export function unpack(text: string, limits: UnpackLimits): { ok: true; value: u
   if (!inflated.ok) return inflated;
   let json: string;
   try {
-    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
+    json = strFromU8(inflated.bytes);
   } catch {
     return { ok: false, code: 'badJson' };
   }

@@ -3,6 +3,7 @@
  * Pure: it returns the module grid; the UI draws it. Byte mode is all the app needs (links and
  * proposal codes are ASCII), and L/M keep the most room for data on a phone's screen.
  */
+import { strToU8 } from 'fflate';
 import { rsGenerator, rsRemainder } from './reedSolomon';
 
 export type QrLevel = 'L' | 'M';
@@ -307,5 +308,5 @@ export function encodeQr(bytes: Uint8Array, level: QrLevel = 'M', opts: { mask?:
 }
 
 export function encodeQrText(text: string, level: QrLevel = 'M'): QrCode {
-  return encodeQr(new TextEncoder().encode(text), level);
+  return encodeQr(strToU8(text), level);
 }

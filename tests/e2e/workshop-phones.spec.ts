@@ -111,6 +111,18 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
   // The phone kept nothing.
   expect(await storedPlanCount(mobile)).toBe(0);
 
+  // Once loaded, the phone keeps working without a network: the link opens again offline.
+  await expect.poll(() => mobile.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 30_000 }).toBe('activated');
+  await expect.poll(() => mobile.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
+  await mobile.context().setOffline(true);
+  await mobile.reload();
+  await expect(mobile.getByTestId('join-title')).toContainText(before.name);
+  await expect(mobile.getByTestId('kpi-netRevenue-value')).not.toHaveAttribute('data-value', '');
+  await mobile.getByTestId('slider').first().focus();
+  await mobile.getByTestId('slider').first().press('ArrowLeft');
+  await expect(mobile.getByTestId('slider').first()).not.toHaveValue(String(moved));
+  await mobile.context().setOffline(false);
+
   // Hostile codes: each refused with its reason, nothing stored changes.
   await page.getByTestId('read-proposal').click();
   await expect(page.getByTestId('read-dialog')).toBeVisible();

@@ -2,7 +2,7 @@ import type { joinEn } from './en';
 
 /** Simplified Chinese messages of phone invitations and proposals in the workshop. */
 export const joinZhCN: Record<keyof typeof joinEn, string> = {
-  'join.invite': '邀请手机加入',
+  'join.invite': '邀请手机',
   'join.inviteTitle': '邀请手机加入本次研讨会',
   'join.inviteIntro':
     '参与者用手机相机扫描此二维码，即可看到情景“{scenario}”的滑块和 KPI 卡片，滑块位置与当前一致。全程不经过服务器：方案数据就在链接里。备注、实际数据、客户数据、其他情景和决策记录都不包含在内。',

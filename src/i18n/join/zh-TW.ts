@@ -2,7 +2,7 @@ import type { joinEn } from './en';
 
 /** Traditional Chinese (Taiwan) messages of phone invitations and proposals in the workshop. */
 export const joinZhTW: Record<keyof typeof joinEn, string> = {
-  'join.invite': '邀請手機加入',
+  'join.invite': '邀請手機',
   'join.inviteTitle': '邀請手機加入這場研討會',
   'join.inviteIntro':
     '與會者用手機相機掃描這個 QR 碼，就能看到情境「{scenario}」的滑桿與 KPI 卡片，滑桿位置與目前相同。全程不經過伺服器：規劃資料就在連結裡。備註、實際資料、顧客資料、其他情境與決策紀錄都不會帶出去。',

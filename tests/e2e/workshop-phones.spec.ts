@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'fflate';
 import type { Browser, Page } from '@playwright/test';
 import { computePlan } from '../../src/engine/compute';
-import { PROPOSAL_PREFIX, readInvite, withProposal } from '../../src/engine/join/codes';
+import { proposalCode, PROPOSAL_PREFIX, readInvite, withProposal } from '../../src/engine/join/codes';
 import { pack, toBase64Url } from '../../src/engine/join/pack';
 import { workshopFingerprint } from '../../src/engine/join/reduce';
 import type { Plan } from '../../src/engine/types';
@@ -208,4 +208,74 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
   await other.close();
   expect(phoneErrors).toEqual([]);
   await mobile.context().close();
+});
+
+test('the facilitator reads a proposal with the camera where the browser can, and the camera stops when done or closed', async ({ page, planner: p }) => {
+  // This Chromium has no BarcodeDetector and no camera: a stand-in detector and a canvas stream play
+  // their parts, so the scan loop, the hand-over to the code box and stopping the camera are real.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cam: { started: number; stopped: number }; __code: string; BarcodeDetector: unknown };
+    w.__cam = { started: 0, stopped: 0 };
+    w.__code = '';
+    w.BarcodeDetector = class {
+      async detect(): Promise<{ rawValue: string }[]> {
+        return w.__code ? [{ rawValue: w.__code }] : [];
+      }
+    };
+    navigator.mediaDevices.getUserMedia = async () => {
+      const c = document.createElement('canvas');
+      c.width = 64;
+      c.height = 64;
+      c.getContext('2d')!.fillRect(0, 0, 32, 32);
+      const stream = c.captureStream(5);
+      w.__cam.started++;
+      for (const track of stream.getTracks()) {
+        const stop = track.stop.bind(track);
+        track.stop = () => {
+          w.__cam.stopped++;
+          stop();
+        };
+      }
+      return stream;
+    };
+  });
+  await p.open('zh-TW');
+  await p.newPlan('beauty');
+  await page.getByTestId('tab-scenarios').click();
+  await page.getByTestId('scenario-new').click();
+  await page.getByTestId('adjustment-add').click();
+  await page.getByTestId('adjustment-grid').locator('.ag-row[row-index="0"] [col-id="slider"]').first().click();
+  await p.paste('adjustment-grid', '是');
+  await expect(page.getByTestId('slider')).toHaveCount(1);
+  await page.getByTestId('open-workshop').click();
+  await expect.poll(async () => (await storedPlan(page)).scenarios.length).toBe(1);
+  const plan = await storedPlan(page);
+  const sc = plan.scenarios[0];
+  const slider = sc.adjustments[0].slider!;
+  const value = slider.min + Math.round((slider.max - slider.min) / slider.step / 4) * slider.step;
+  const code = proposalCode({ fingerprint: workshopFingerprint(plan, sc.id) }, '阿安', withProposal(sc, { values: [value], promos: [] }));
+
+  await page.getByTestId('read-proposal').click();
+  // Closing while the camera runs stops it.
+  await page.getByTestId('read-camera').click();
+  await expect(page.getByTestId('read-video')).toBeVisible();
+  await expect(page.getByTestId('read-camera-stop')).toHaveText('關閉鏡頭');
+  await page.getByTestId('read-dialog-close').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __cam: { stopped: number } }).__cam.stopped)).toBe(1);
+
+  // A code in view: read, the camera stopped, the code in the box, then pinned.
+  await page.getByTestId('read-proposal').click();
+  await page.getByTestId('read-camera').click();
+  await expect(page.getByTestId('read-video')).toBeVisible();
+  await page.evaluate((c) => ((window as unknown as { __code: string }).__code = c), code);
+  await expect(page.getByTestId('read-code')).toHaveValue(code);
+  await expect(page.getByTestId('read-video')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __cam: { started: number; stopped: number } }).__cam)).toEqual({ started: 2, stopped: 2 });
+  await page.getByTestId('read-pin').click();
+  await expect(page.getByTestId('read-status')).toContainText('「阿安的提案」已放上看板');
+  await page.getByTestId('read-dialog-close').click();
+  await expect(page.getByTestId('proposal-name')).toContainText('阿安的提案');
+  await expect.poll(async () => (await storedPlan(page)).decisions?.length).toBe(1);
+  const stored = await storedPlan(page);
+  expect(Object.values(stored.decisions![0].values)).toEqual([value]);
 });

@@ -3,7 +3,7 @@ import { deflateSync } from 'fflate';
 import type { Browser, Page } from '@playwright/test';
 import { computePlan } from '../../src/engine/compute';
 import { proposalCode, PROPOSAL_PREFIX, readInvite, withProposal } from '../../src/engine/join/codes';
-import { pack, toBase64Url } from '../../src/engine/join/pack';
+import { pack, seal, toBase64Url } from '../../src/engine/join/pack';
 import { workshopFingerprint } from '../../src/engine/join/reduce';
 import type { Plan } from '../../src/engine/types';
 import { expect, test } from './fixtures';
@@ -131,8 +131,9 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
   const hostile: [string, string][] = [
     [PROPOSAL_PREFIX + 'A'.repeat(4_100), 'longer than anything'],
     [PROPOSAL_PREFIX + 'abc$%^', 'damaged: it holds characters'],
-    [PROPOSAL_PREFIX + toBase64Url(new TextEncoder().encode('not deflate at all')), 'cannot be unpacked'],
-    [PROPOSAL_PREFIX + toBase64Url(deflateSync(new Uint8Array(2_000_000))), 'far more data'],
+    [PROPOSAL_PREFIX + seal(toBase64Url(new TextEncoder().encode('not deflate at all'))), 'cannot be unpacked'],
+    [code.slice(0, 10) + (code[10] === 'x' ? 'y' : 'x') + code.slice(11), 'changed or lost on the way'],
+    [PROPOSAL_PREFIX + seal(toBase64Url(deflateSync(new Uint8Array(2_000_000)))), 'far more data'],
     [PROPOSAL_PREFIX + pack({ hello: 'world' }), 'not a workshop link or proposal code'],
     [PROPOSAL_PREFIX + pack({ ...good, a: [1e9] }), 'do not fit'],
     [PROPOSAL_PREFIX + pack({ ...good, n: '<img src=x onerror=alert(1)>' }), 'plain text'],
@@ -191,8 +192,10 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
   const badLinks: [string, string][] = [
     ['A'.repeat(70_000), '比本应用生成的任何内容都长'],
     ['%%%***', '含有不应出现的字符'],
-    [fine.slice(0, fine.length - 30), '无法解压'],
-    [toBase64Url(deflateSync(new Uint8Array(8_000_000).fill(32))), '远超研讨会所需'],
+    [fine.slice(0, fine.length - 30), '或被截断'],
+    [fine.slice(0, 50) + (fine[50] === 'x' ? 'y' : 'x') + fine.slice(51), '有字符被改动或遗漏'],
+    [seal(fine.slice(0, fine.lastIndexOf('.') - 30)), '无法解压'],
+    [seal(toBase64Url(deflateSync(new Uint8Array(8_000_000).fill(32)))), '远超研讨会所需'],
     [pack({ t: 'cmp-join', v: 1, f: 5, s: 'x', fp, plan: { ...invite.value.plan, channels: [{ id: '<img src=x onerror=alert(1)>' }] } }), '方案数据无效'],
   ];
   for (const [bad, reason] of badLinks) {
@@ -201,7 +204,7 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
   }
   expect(await storedPlanCount(mobile)).toBe(0);
   const other = await page.context().newPage();
-  await other.goto(`./#join=${badLinks[4][0]}`);
+  await other.goto(`./#join=${badLinks[6][0]}`);
   await expect(other.getByTestId('join-error')).toBeVisible();
   await expect(other.locator('img[src="x"]')).toHaveCount(0);
   expect(await storedPlan(other, planId)).toEqual(after);

@@ -1,5 +1,7 @@
 /**
- * JSON → deflate-raw → base64url and back, for what travels in a link or a QR code. Reading is a
+ * JSON → deflate-raw → base64url (+ a check of six characters) and back, for what travels in a link
+ * or a QR code. Deflate-raw carries no checksum of its own, and a code is typed or copied by hand:
+ * the check tells a damaged code from one that is not ours. Reading is a
  * gate like a plan file's: the text's length is checked before anything is decoded, the inflated
  * size is capped while inflating (a few kilobytes of deflate can claim megabytes), and the JSON's
  * depth is checked before it is parsed.
@@ -7,7 +9,7 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { findTooDeep } from '../planFile/scan';
 
-export type UnpackProblem = 'tooLarge' | 'badEncoding' | 'badCompression' | 'tooLargeUnpacked' | 'badJson' | 'tooDeep';
+export type UnpackProblem = 'tooLarge' | 'badEncoding' | 'badChecksum' | 'badCompression' | 'tooLargeUnpacked' | 'badJson' | 'tooDeep';
 
 export interface UnpackLimits {
   /** Characters of base64url text accepted at all. */
@@ -48,8 +50,23 @@ export function fromBase64Url(text: string): Uint8Array | null {
   return out;
 }
 
+/** FNV-1a of the text, as six base64url characters (32 bits; enough to catch typing and copying slips). */
+function check(body: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) {
+    h ^= body.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return toBase64Url(new Uint8Array([h >>> 24, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff]));
+}
+
+/** base64url text with its check appended: `<body>.<check>`. */
+export function seal(body: string): string {
+  return `${body}.${check(body)}`;
+}
+
 export function pack(value: unknown): string {
-  return toBase64Url(deflateSync(strToU8(JSON.stringify(value)), { level: 9 }));
+  return seal(toBase64Url(deflateSync(strToU8(JSON.stringify(value)), { level: 9 })));
 }
 
 /** Inflates at most `max` bytes; null for broken deflate data or more output than allowed. */
@@ -84,8 +101,11 @@ function inflateCapped(bytes: Uint8Array, max: number): { ok: true; bytes: Uint8
 
 export function unpack(text: string, limits: UnpackLimits): { ok: true; value: unknown } | { ok: false; code: UnpackProblem } {
   if (text.length > limits.maxText) return { ok: false, code: 'tooLarge' };
-  const bytes = fromBase64Url(text);
-  if (!bytes || bytes.length === 0) return { ok: false, code: 'badEncoding' };
+  const dot = text.lastIndexOf('.');
+  const body = text.slice(0, Math.max(dot, 0));
+  const bytes = dot < 0 ? null : fromBase64Url(body);
+  if (!bytes || bytes.length === 0 || !/^[A-Za-z0-9_-]{6}$/.test(text.slice(dot + 1))) return { ok: false, code: 'badEncoding' };
+  if (text.slice(dot + 1) !== check(body)) return { ok: false, code: 'badChecksum' };
   const inflated = inflateCapped(bytes, limits.maxUnpacked);
   if (!inflated.ok) return inflated;
   let json: string;

@@ -42,6 +42,7 @@ export const joinEn = {
   'join.openApp': 'Open the planner',
   'join.err.tooLarge': 'It is longer than anything this app makes.',
   'join.err.badEncoding': 'It is damaged: it holds characters that do not belong in it, or it was cut short.',
+  'join.err.badChecksum': 'It is damaged: a character was changed or lost on the way (typing or copying).',
   'join.err.badCompression': 'It is damaged: its content cannot be unpacked.',
   'join.err.tooLargeUnpacked': 'It unpacks to far more data than a workshop needs.',
   'join.err.badJson': 'It holds no readable workshop data.',

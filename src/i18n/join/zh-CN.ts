@@ -44,6 +44,7 @@ export const joinZhCN: Record<keyof typeof joinEn, string> = {
   'join.openApp': '打开规划工具',
   'join.err.tooLarge': '它比本应用生成的任何内容都长。',
   'join.err.badEncoding': '内容已损坏：含有不应出现的字符，或被截断。',
+  'join.err.badChecksum': '内容已损坏：传递途中有字符被改动或遗漏（输入或复制时）。',
   'join.err.badCompression': '内容已损坏：无法解压。',
   'join.err.tooLargeUnpacked': '解压后的数据远超研讨会所需。',
   'join.err.badJson': '其中没有可读取的研讨会数据。',

@@ -44,6 +44,7 @@ export const joinZhTW: Record<keyof typeof joinEn, string> = {
   'join.openApp': '開啟規劃工具',
   'join.err.tooLarge': '它比本程式產生的任何內容都長。',
   'join.err.badEncoding': '內容已損毀：含有不該出現的字元，或被截斷了。',
+  'join.err.badChecksum': '內容已損毀：傳遞過程中有字元被改動或遺漏（輸入或複製時）。',
   'join.err.badCompression': '內容已損毀：無法解壓縮。',
   'join.err.tooLargeUnpacked': '解壓縮後的資料遠超過研討會所需。',
   'join.err.badJson': '裡面沒有可讀取的研討會資料。',

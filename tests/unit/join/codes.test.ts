@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../../src/engine/compute';
 import { planKpis } from '../../../src/engine/decisions';
 import { checkName, invitePayload, JOIN_LIMITS, proposalCode, PROPOSAL_PREFIX, QR_LINK_MAX_BYTES, readInvite, readProposal, withProposal } from '../../../src/engine/join/codes';
-import { fromBase64Url, pack, toBase64Url, unpack } from '../../../src/engine/join/pack';
+import { fromBase64Url, pack, seal, toBase64Url, unpack } from '../../../src/engine/join/pack';
 import { reducePlan, workshopFingerprint } from '../../../src/engine/join/reduce';
 import { applyOps } from '../../../src/engine/patch';
 import { createPlanFromTemplate } from '../../../src/engine/templates';
@@ -32,7 +32,7 @@ function workshopPlan(): Plan {
 }
 
 const bytesOf = (s: string) => new TextEncoder().encode(s);
-const packBytes = (b: Uint8Array) => toBase64Url(deflateSync(b));
+const packBytes = (b: Uint8Array) => seal(toBase64Url(deflateSync(b)));
 
 describe('workshop invites', () => {
   it('carry only what the KPIs need, fit a QR code for a template plan, and read back to the same figures', () => {
@@ -73,8 +73,14 @@ describe('workshop invites', () => {
     expect(readInvite('A'.repeat(JOIN_LIMITS.maxText + 1))).toEqual({ ok: false, code: 'tooLarge' });
     expect(readInvite('not base64!')).toEqual({ ok: false, code: 'badEncoding' });
     expect(readInvite('abcde')).toEqual({ ok: false, code: 'badEncoding' });
-    expect(readInvite(toBase64Url(bytesOf('plain text, not deflate')))).toEqual({ ok: false, code: 'badCompression' });
-    expect(readInvite(good.slice(0, good.length - 20))).toEqual({ ok: false, code: 'badCompression' });
+    expect(readInvite(seal('not base64!'))).toEqual({ ok: false, code: 'badEncoding' });
+    expect(readInvite(seal(toBase64Url(bytesOf('plain text, not deflate'))))).toEqual({ ok: false, code: 'badCompression' });
+    expect(readInvite(good.slice(0, good.length - 20))).toEqual({ ok: false, code: 'badEncoding' });
+    const body = good.slice(0, good.lastIndexOf('.'));
+    expect(readInvite(seal(body.slice(0, body.length - 20)))).toEqual({ ok: false, code: 'badCompression' });
+    // One character changed, as a slip in typing: told apart from a code that is not ours.
+    const slip = good.slice(0, 40) + (good[40] === 'A' ? 'B' : 'A') + good.slice(41);
+    expect(readInvite(slip)).toEqual({ ok: false, code: 'badChecksum' });
     // A zip bomb: 8 MB of zeros packs into a few kilobytes.
     const bomb = packBytes(new Uint8Array(8 * 1024 * 1024).fill(0x20));
     expect(bomb.length).toBeLessThan(JOIN_LIMITS.maxText);
@@ -150,7 +156,10 @@ describe('proposal codes', () => {
     expect(readProposal('hello', p, 'ws')).toEqual({ ok: false, code: 'wrongKind' });
     expect(readProposal(PROPOSAL_PREFIX + 'A'.repeat(5000), p, 'ws')).toEqual({ ok: false, code: 'tooLarge' });
     expect(readProposal(PROPOSAL_PREFIX + '%%%', p, 'ws')).toEqual({ ok: false, code: 'badEncoding' });
-    expect(readProposal(PROPOSAL_PREFIX + toBase64Url(bytesOf('xx')), p, 'ws')).toEqual({ ok: false, code: 'badCompression' });
+    expect(readProposal(PROPOSAL_PREFIX + seal(toBase64Url(bytesOf('xx'))), p, 'ws')).toEqual({ ok: false, code: 'badCompression' });
+    const good = code(ok);
+    expect(readProposal(good.slice(0, 12) + (good[12] === 'x' ? 'y' : 'x') + good.slice(13), p, 'ws')).toEqual({ ok: false, code: 'badChecksum' });
+    expect(readProposal(good.slice(0, good.lastIndexOf('.')), p, 'ws')).toEqual({ ok: false, code: 'badEncoding' });
     expect(readProposal(PROPOSAL_PREFIX + packBytes(new Uint8Array(1024 * 1024)), p, 'ws')).toEqual({ ok: false, code: 'tooLargeUnpacked' });
     expect(readProposal(PROPOSAL_PREFIX + packBytes(bytesOf('[[[[[[[1]]]]]]]')), p, 'ws')).toEqual({ ok: false, code: 'tooDeep' });
     expect(readProposal(code({ ...ok, t: 'cmp-join' }), p, 'ws')).toEqual({ ok: false, code: 'wrongKind' });

@@ -18,6 +18,7 @@ import type { signingEn } from './signing/en';
 import type { planCardEn } from './planCard/en';
 import type { merge3En } from './merge3/en';
 import type { potEn } from './pot/en';
+import type { joinEn } from './join/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -93,6 +94,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./pot/zh-CN')).potZhCN,
     'zh-TW': async () => (await import('./pot/zh-TW')).potZhTW,
   },
+  join: {
+    en: async () => (await import('./join/en')).joinEn,
+    'zh-CN': async () => (await import('./join/zh-CN')).joinZhCN,
+    'zh-TW': async () => (await import('./join/zh-TW')).joinZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -112,4 +118,5 @@ export type LazyMessageKey =
   | keyof typeof signingEn
   | keyof typeof planCardEn
   | keyof typeof merge3En
-  | keyof typeof potEn;
+  | keyof typeof potEn
+  | keyof typeof joinEn;

@@ -2,8 +2,8 @@ import type { BrowserContext, Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openEveryTab, wholeWorkflow } from './workflow';
 
-/** The files a build consists of: the page, its assets, the service worker and the manifest. */
-const STATIC_FILE = /^\/(?:index\.html|sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest|favicon\.svg|icons\/[\w-]+\.png|assets\/[\w.-]+\.(?:js|css))?$/;
+/** The files a build consists of: the page, its assets, the plan card's viewer, the service worker and the manifest. */
+const STATIC_FILE = /^\/(?:index\.html|sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest|favicon\.svg|icons\/[\w-]+\.png|card-viewer\.(?:js|css)|assets\/[\w.-]+\.(?:js|css))?$/;
 
 interface Seen {
   url: string;

@@ -105,6 +105,7 @@ test('两位同事通过文件合并同一方案：识别为更新、逐项列�
   await expect(page.getByTestId('m3-scn-theirs')).toHaveAttribute('data-value', String(contribution(planB, scenarioId)));
   await expect(page.getByTestId('m3-scn-mine')).toHaveAttribute('data-value', String(contribution(expectedMerged, scenarioId)));
   await expect(page.getByTestId('m3-scn-why')).toContainText('基准有 1 项不同');
+  if (process.env.SCREENSHOTS) await dialog.screenshot({ path: test.info().outputPath('merge3-zh-CN.png') });
   await page.getByTestId('m3-apply').click();
 
   // Both edits are in A's plan, which kept its id; B's file is in its lineage.

@@ -177,6 +177,7 @@ test.describe('plan card', () => {
       await expect.poll(async () => Number(await cp.getByTestId(`card-kpi-${m}-value`).getAttribute('data-value')), m).toBeCloseTo(moved[m]!, 4);
     }
     await expect(cp.getByTestId('card-kpi-spend-delta')).toContainText('+');
+    if (process.env.SCREENSHOTS) await cp.screenshot({ path: test.info().outputPath('plan-card-zh-CN.png'), fullPage: true });
     await expect(cp.getByTestId('card-whatif-status')).toHaveText(`已改动 1 / ${plan.channels.length} 个渠道`);
     await cp.getByTestId('card-reset').click();
     expect(Number(await cp.getByTestId('card-kpi-contribution-value').getAttribute('data-value'))).toBeCloseTo(base.contribution!, 6);

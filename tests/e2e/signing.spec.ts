@@ -138,6 +138,7 @@ test.describe('signed plan files', () => {
     await expect(status).toHaveAttribute('data-trust', 'unknown');
     await expect(status).toContainText(`签名人：李雷（指纹 ${theirFp}）`);
     await expect(status).toContainText('未知密钥：签名人不在您的团队列表中');
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: test.info().outputPath('signature-unknown-zh-CN.png'), fullPage: true });
     await page.getByTestId('import-signature-close').click();
 
     // A malformed key is refused with a reason.

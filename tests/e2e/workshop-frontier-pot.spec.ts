@@ -65,6 +65,7 @@ test('研讨会：固定的提案与有效前沿同图，差距用文字说明�
   });
   // Moving spend off today's mix without a reason costs something at the same spend: said in words.
   const gaps = page.getByTestId('frontier-gap');
+  if (process.env.SCREENSHOTS) await page.getByTestId('proposals').screenshot({ path: test.info().outputPath('frontier-zh-CN.png') });
   await expect(gaps).toHaveCount(4);
   for (const i of [2, 3]) {
     const gap = expected.points[i]!.gap!;
@@ -98,6 +99,7 @@ test('研讨会：固定的提案与有效前沿同图，差距用文字说明�
   const gapToPar = g.par.objective - mixContribution(g.models, after.map((s) => s * g.unit));
   expect(gapToPar).toBeGreaterThan(100);
   await expect(page.getByTestId('pot-gap')).toHaveText(`比标准答案少 ${money(gapToPar)}`);
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: test.info().outputPath('pot-game-zh-CN.png'), fullPage: true });
 
   // The projector shows the same game, mix and par, and moves nothing.
   await expect(projector.getByTestId('pot-total')).toHaveText(money(g.pot * g.unit));

@@ -106,6 +106,7 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
   await mobile.getByTestId('join-name').fill('Mei');
   await mobile.getByTestId('join-send').click();
   await expect(mobile.getByTestId('join-qr')).toBeVisible();
+  if (process.env.SCREENSHOTS) await mobile.screenshot({ path: test.info().outputPath('phone-proposal-zh-CN.png'), fullPage: true });
   const code = await mobile.getByTestId('join-code').inputValue();
   expect(code.startsWith(PROPOSAL_PREFIX)).toBe(true);
   // The phone kept nothing.
@@ -163,6 +164,7 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
   await expect(page.getByTestId('proposal-name')).toHaveCount(1);
   await expect(page.getByTestId('proposal-name')).toContainText('Mei’s proposal');
   await expect(page.getByTestId('proposal-why')).toHaveText('More <b>live</b> streaming');
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: test.info().outputPath('board-phone-pin-en.png'), fullPage: true });
 
   await expect.poll(async () => (await storedPlan(page, planId)).decisions?.length).toBe(1);
   const after = await storedPlan(page, planId);

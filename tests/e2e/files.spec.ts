@@ -28,8 +28,14 @@ test.describe('plan files', () => {
 
     await page.getByTestId('plan-export').click();
     const file = await download(page, 'export-plain');
-    expect(file.name).toMatch(/\.cmplan\.json$/);
     const json = JSON.parse(file.bytes.toString('utf8'));
+    // Named after the plan and the day it was exported (the browser's local date), unsigned: no signer.
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    // (a colon, which file systems refuse, becomes an underscore)
+    expect(file.name).toBe(`${json.plan.name.replaceAll(':', '_')} ${today}.cmplan.json`);
     expect(json).toMatchObject({ type: 'channel-mix-plan', formatVersion: CURRENT_FORMAT_VERSION });
     expect(CURRENT_FORMAT_VERSION).toBe(6);
     expect(json.plan.scenarios).toHaveLength(1);

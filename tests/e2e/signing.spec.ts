@@ -64,6 +64,9 @@ test.describe('signed plan files', () => {
     const text = file.bytes.toString('utf8');
     const json = JSON.parse(text);
     expect(json.signature).toMatchObject({ algorithm: 'ECDSA-P256-SHA256', signer: '王芳', keyId: fp.replace(/ /g, '') });
+    // The file says whose version it is: plan, day of export, signer.
+    expect(file.name.startsWith(`${json.plan.name} `)).toBe(true);
+    expect(file.name).toMatch(/ \d{4}-\d{2}-\d{2} 王芳\.cmplan\.json$/);
     expect(verifiesInNode(text)).toBe(true);
     // The file is the canonical text: re-writing its JSON gives the same bytes.
     expect(canonicalJsonText(json)).toBe(text);

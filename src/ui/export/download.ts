@@ -26,3 +26,14 @@ export function safeFileName(name: string): string {
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
   return cleaned.slice(0, 150) || 'export';
 }
+
+/**
+ * The name of an exported version of a plan: the plan's name, the day it was exported (local date,
+ * as the user reads it) and, for a signed file, who signed it — so two colleagues' files of the same
+ * plan, or this week's and last week's, do not arrive under one name.
+ */
+export function planVersionFileName(planName: string, now: Date, signer: string | null, extension: string): string {
+  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const who = signer ? ` ${signer}` : '';
+  return `${safeFileName(`${planName} ${day}${who}`)}${extension}`;
+}

@@ -1,12 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { sampleTransactionsCsv } from '../../src/engine/customers/sampleData';
 import { expect, test } from './fixtures';
+import { describeRfmOrders, runInDuckDb } from './rfmSummary';
 import { planIdOf, storedPlan } from './storedPlan';
 
 /**
@@ -15,8 +12,6 @@ import { planIdOf, storedPlan } from './storedPlan';
  * the same tokens come out every time; without the option the raw ids do; the salt is in no file.
  */
 
-const RFM_ORDERS = fileURLToPath(new URL('../fixtures/customers/rfm_data_orders.csv', import.meta.url));
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The plan's salt as this device's IndexedDB holds it. */
 async function saltOf(page: Page, planId: string): Promise<Buffer> {
@@ -129,32 +124,7 @@ test('客户名单导出：客户编号去标识化为本方案的代号，金�
   expectNoSalt(readFileSync(await (await xlsx).path()), salt);
 });
 
-/** Fills in R rfm's sample orders as the table `rfm_orders` and returns the generated SQL. */
-async function rfmSummarySql(page: Page): Promise<string> {
-  await page.getByTestId('cust-beyond-dialect').selectOption('duckdb');
-  await page.getByTestId('cust-beyond-table').fill('rfm_orders');
-  await page.getByTestId('cust-beyond-customer').fill('customer_id');
-  await page.getByTestId('cust-beyond-date').fill('order_date');
-  await page.getByTestId('cust-beyond-amount').fill('revenue');
-  await page.getByTestId('cust-beyond-analysis-date').fill('2006-12-31');
-  return page.getByTestId('cust-beyond-sql').inputValue();
-}
 
-async function runInDuckDb(sql: string): Promise<string> {
-  const work = mkdtempSync(join(tmpdir(), 'privacy-'));
-  const instance = await DuckDBInstance.create(':memory:');
-  const db = await instance.connect();
-  try {
-    await db.run(`CREATE TABLE rfm_orders AS SELECT * FROM read_csv(${literal(RFM_ORDERS)}, header = true)`);
-    const path = join(work, 'summary.csv');
-    await db.run(`COPY (${sql.replace(/;\s*$/, '')}) TO ${literal(path)} (FORMAT csv, HEADER)`);
-    return readFileSync(path, 'utf8');
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-    rmSync(work, { recursive: true, force: true });
-  }
-}
 
 test('汇总文件往返：去标识化的汇总文件照常导入，页面说明编号是代号，导出时代号原样保留', async ({ page, planner: p }) => {
   test.setTimeout(180_000);
@@ -162,7 +132,7 @@ test('汇总文件往返：去标识化的汇总文件照常导入，页面说�
   await p.newPlan('beauty');
   await page.getByTestId('tab-customers').click();
   await expect(page.getByTestId('cust-beyond')).toBeVisible();
-  const summary = await runInDuckDb(await rfmSummarySql(page));
+  const summary = await runInDuckDb(await describeRfmOrders(page, 'duckdb'));
 
   // The raw summary: the list is pseudonymised on export.
   await page.getByTestId('cust-beyond-input').setInputFiles({ name: 'summary.csv', mimeType: 'text/csv', buffer: Buffer.from(summary) });

@@ -92,6 +92,9 @@ export class AppState {
   async openPlan(id: string): Promise<void> {
     if (this.session?.plan.id === id) return;
     await this.closePlan();
+    // A plan closed just before is read back only once its last edits are stored.
+    if (this.#closing) await this.#closing;
+    if (this.session?.plan.id === id) return;
     this.openError = null;
     const mem = this.#memory.get(id);
     const loaded = this.repo ? await this.repo.load(id) : mem ? { plan: mem.plan, history: { planId: id, undo: mem.undo, redo: mem.redo }, historyDropped: false } : null;
@@ -141,14 +144,30 @@ export class AppState {
   /** Opening waits for another tab, on an older version, to close the database. */
   upgradeBlocked = $state(false);
 
+  /** The close in progress: its last edits are still being written. */
+  #closing: Promise<void> | null = null;
+
+  /**
+   * Closes the open plan. The session is let go at once and its last edits are written after: a plan
+   * opened meanwhile (even the same one, say by a merge applied from the plan list) waits for that
+   * write and then loads what was stored, so no edit is ever made to a session that is closing.
+   */
   async closePlan(): Promise<void> {
     this.#unwatch?.();
     this.#unwatch = null;
     const s = this.session;
-    if (!s) return;
-    await s.flush();
+    if (!s) return (await this.#closing) ?? undefined;
     this.session = null;
-    await this.refreshList();
+    const closing = (async () => {
+      await s.flush();
+      await this.refreshList();
+    })();
+    this.#closing = closing;
+    try {
+      await closing;
+    } finally {
+      if (this.#closing === closing) this.#closing = null;
+    }
   }
 
   /** Snapshots of this visit's storage (IndexedDB, or memory without it). */

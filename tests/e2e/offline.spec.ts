@@ -2,6 +2,7 @@ import { test as plain, type ConsoleMessage, type Page } from '@playwright/test'
 import { expect, test } from './fixtures';
 import { Planner } from './planner';
 import { chartDrawn } from './workflow';
+import { openProjector } from './workshop';
 
 const TEMPLATES = ['beauty', 'appliances', 'industrial', 'grocery', 'blank'] as const;
 
@@ -104,12 +105,7 @@ test('a first visit works offline without a reload once the app says it is ready
   await page.getByTestId('open-workshop').click();
   await expect(page.getByTestId('workshop')).toBeVisible();
   // (Last: closing a popup ends Playwright's offline emulation in the other pages.)
-  const popup = context.waitForEvent('page');
-  await page.getByTestId('workshop-projector').click();
-  const projector = await popup;
-  await expect(projector.getByTestId('projector')).toBeVisible();
-  await expect(projector.getByTestId('kpi-netRevenue-value')).toHaveAttribute('data-value', String(await p.kpi('netRevenue')));
-  await projector.close();
+  await (await openProjector(page, context, p)).close();
 
   // All of it in the page of the first visit, never reloaded, every file from the device.
   expect(await sameDocument(page)).toBe(true);

@@ -1,31 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { test } from '@playwright/test';
+import { runInDuckDb } from './rfmSummary';
 
 // Screenshots of the Customers tab's "beyond one machine" panel in English and both Chinese scripts, for a person to look at.
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to capture');
-
-const RFM_ORDERS = fileURLToPath(new URL('../fixtures/customers/rfm_data_orders.csv', import.meta.url));
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-async function summaryCsv(sql: string): Promise<string> {
-  const work = mkdtempSync(join(tmpdir(), 'beyond-screens-'));
-  const instance = await DuckDBInstance.create(':memory:');
-  const db = await instance.connect();
-  try {
-    await db.run(`CREATE TABLE rfm_orders AS SELECT * FROM read_csv(${literal(RFM_ORDERS)}, header = true)`);
-    const path = join(work, 'summary.csv');
-    await db.run(`COPY (${sql.replace(/;\s*$/, '')}) TO ${literal(path)} (FORMAT csv, HEADER)`);
-    return readFileSync(path, 'utf8');
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-    rmSync(work, { recursive: true, force: true });
-  }
-}
 
 for (const locale of ['en', 'zh-CN', 'zh-TW']) {
   test(`beyond one machine screens ${locale}`, async ({ page }) => {
@@ -45,7 +22,7 @@ for (const locale of ['en', 'zh-CN', 'zh-TW']) {
     await panel.screenshot({ path: `screenshots/${locale}-cust-beyond-sql.png` });
 
     await page.getByTestId('cust-beyond-channel').fill('');
-    const csv = await summaryCsv(await page.getByTestId('cust-beyond-sql').inputValue());
+    const csv = await runInDuckDb(await page.getByTestId('cust-beyond-sql').inputValue());
     await page.getByTestId('cust-beyond-input').setInputFiles({ name: 'rfm_summary.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('cust-beyond-result').waitFor();
     await page.waitForTimeout(300);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import type { Planner } from './planner';
+import { openProjector } from './workshop';
 
 /** The sections of the Evaluate tab, and the chart each one draws (if any). */
 const EVALUATE_SECTIONS: [section: string, chart: string | null][] = [
@@ -103,12 +104,7 @@ export async function wholeWorkflow(page: Page, context: BrowserContext, p: Plan
 
   await page.getByTestId('open-workshop').click();
   await expect(page.getByTestId('workshop')).toBeVisible();
-  const popup = context.waitForEvent('page');
-  await page.getByTestId('workshop-projector').click();
-  const projector = await popup;
-  await expect(projector.getByTestId('projector')).toBeVisible();
-  await expect(projector.getByTestId('kpi-netRevenue-value')).toHaveAttribute('data-value', String(await p.kpi('netRevenue')));
-  await projector.close();
+  await (await openProjector(page, context, p)).close();
   await p.saved();
 }
 
@@ -152,12 +148,7 @@ export async function openEveryTab(page: Page, context: BrowserContext, p: Plann
   }
   await page.getByTestId('open-workshop').click();
   await expect(page.getByTestId('workshop')).toBeVisible();
-  const popup = context.waitForEvent('page');
-  await page.getByTestId('workshop-projector').click();
-  const projector = await popup;
-  await expect(projector.getByTestId('projector')).toBeVisible();
-  await expect(projector.getByTestId('kpi-netRevenue-value')).toHaveAttribute('data-value', String(await p.kpi('netRevenue')));
-  await projector.close();
+  await (await openProjector(page, context, p)).close();
   await page.getByTestId('language').selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.getByTestId('language').selectOption('en');

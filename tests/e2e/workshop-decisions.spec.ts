@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { computePlan } from '../../src/engine/compute';
 import { expect, test } from './fixtures';
 import { planIdOf, storedPlan } from './storedPlan';
+import { workshopWithSlider } from './workshop';
 
 /**
  * A workshop in Chinese: proposals pinned once each with the facilitator's reason, side by side on the
@@ -13,16 +14,7 @@ test('研讨会：固定方案并写下理由，方案并排对比，下载会�
   await p.newPlan('beauty');
 
   // A scenario with a slider on the first channel's spend.
-  await page.getByTestId('tab-scenarios').click();
-  await page.getByTestId('scenario-new').click();
-  await page.getByTestId('adjustment-add').click();
-  await expect(page.getByTestId('adjustment-list').locator('li')).toHaveCount(1);
-  await page.getByTestId('adjustment-grid').locator('.ag-row[row-index="0"] [col-id="slider"]').first().click();
-  await p.paste('adjustment-grid', '是');
-  await expect(page.getByTestId('slider')).toHaveCount(1);
-
-  await page.getByTestId('open-workshop').click();
-  await expect(page.getByTestId('workshop')).toBeVisible();
+  await workshopWithSlider(page, p, '是');
   const popup = context.waitForEvent('page');
   await page.getByTestId('workshop-projector').click();
   const projector = await popup;

@@ -7,21 +7,15 @@ import { formatMoney } from '../../src/i18n/format';
 import type { Plan } from '../../src/engine/types';
 import { expect, test } from './fixtures';
 import { planIdOf, storedPlan } from './storedPlan';
+import type { Planner } from './planner';
+import { workshopWithSlider } from './workshop';
 
 const yuan = (text: string | null): number => Number((text ?? '').replace(/[^\d.-]/g, ''));
 
-async function workshopWithTwoPins(page: Page, p: { open: (l: 'zh-CN') => Promise<void>; newPlan: (t: 'beauty') => Promise<void>; paste: (id: string, v: string) => Promise<void> }): Promise<Plan> {
+async function workshopWithTwoPins(page: Page, p: Planner): Promise<Plan> {
   await p.open('zh-CN');
   await p.newPlan('beauty');
-  await page.getByTestId('tab-scenarios').click();
-  await page.getByTestId('scenario-new').click();
-  await page.getByTestId('adjustment-add').click();
-  await expect(page.getByTestId('adjustment-list').locator('li')).toHaveCount(1);
-  await page.getByTestId('adjustment-grid').locator('.ag-row[row-index="0"] [col-id="slider"]').first().click();
-  await p.paste('adjustment-grid', '是');
-  await expect(page.getByTestId('slider')).toHaveCount(1);
-  await page.getByTestId('open-workshop').click();
-  await expect(page.getByTestId('workshop')).toBeVisible();
+  await workshopWithSlider(page, p, '是');
 
   const slider = page.getByTestId('slider').first();
   for (const steps of [2, 3]) {

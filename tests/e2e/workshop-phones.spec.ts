@@ -8,6 +8,7 @@ import { workshopFingerprint } from '../../src/engine/join/reduce';
 import type { Plan } from '../../src/engine/types';
 import { expect, test } from './fixtures';
 import { planIdOf, storedPlan } from './storedPlan';
+import { workshopWithSlider } from './workshop';
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
 
@@ -51,15 +52,7 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
   test.setTimeout(120_000);
   await p.open('en');
   await p.newPlan('beauty');
-  await page.getByTestId('tab-scenarios').click();
-  await page.getByTestId('scenario-new').click();
-  await page.getByTestId('adjustment-add').click();
-  await expect(page.getByTestId('adjustment-list').locator('li')).toHaveCount(1);
-  await page.getByTestId('adjustment-grid').locator('.ag-row[row-index="0"] [col-id="slider"]').first().click();
-  await p.paste('adjustment-grid', 'Yes');
-  await expect(page.getByTestId('slider')).toHaveCount(1);
-  await page.getByTestId('open-workshop').click();
-  await expect(page.getByTestId('workshop')).toBeVisible();
+  await workshopWithSlider(page, p, 'Yes');
 
   // The invitation: a QR code of the app's own address with the workshop in the fragment.
   await page.getByTestId('invite-phones').click();

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   });
 
   // W3b Monte Carlo and W3c tornado: engine only, in Node (bench/w3bc.ts).
-  rows.push(...measureW3b(), ...measureW3c());
+  rows.push(...(await measureW3b()), ...measureW3c());
 
   // W3a: the budget optimiser against NLopt, in Node (bench/w3a.ts).
   rows.push(...(await measureW3a()));

@@ -10,6 +10,7 @@ import {
   tornado,
 } from '../src/engine/uncertainty';
 import { median, round, type BenchRow } from './util';
+import { measureW3bPool } from './w3pool';
 
 /**
  * W3b (Monte Carlo) and W3c (tornado), engine only, in Node, on the synthetic plan of 200 channels ×
@@ -96,7 +97,7 @@ function interleaved(js: () => void, wasm: () => void, rounds: number, warm = 2)
   };
 }
 
-export function measureW3b(): BenchRow[] {
+export async function measureW3b(): Promise<BenchRow[]> {
   // The machine is shared: its 1-minute load average says how much the wall-clock times are stretched.
   const load = loadavg()[0];
   const { plan, uncertainty } = benchPlan();
@@ -120,6 +121,8 @@ export function measureW3b(): BenchRow[] {
   // The peer takes several ms a draw: it runs 20 draws, scaled linearly to 10,000.
   const peerDraws = 20;
   const peer = (timed(() => naiveMonteCarlo(plan, opts, SEED, peerDraws), 3, 1) * DRAWS) / peerDraws;
+  // The app runs the draws over a pool of workers (all cores but the page's).
+  const pool = await measureW3bPool(model, SEED, DRAWS, ours);
   return [
     {
       id: 'W3b',
@@ -149,6 +152,7 @@ export function measureW3b(): BenchRow[] {
       ours_note:
         'ours_ms = runMonteCarloChunk for all draws (the worker) by the code the app runs (kernel); js_ms and wasm_ms = medians of 9 interleaved rounds of the JS loops and the WebAssembly kernels on the same model in one process (same figures bit for bit), *_cpu_ms the same rounds in process CPU time (less sensitive to other load on the machine); prepare (once, main thread) and summary reported apart; no rounding to minor units inside Monte Carlo',
     },
+  pool,
   ];
 }
 

@@ -22,6 +22,7 @@ import { formatGrowth, formatIndex, presetOf, seasonList, seasonSummary } from '
 import { formatByUnit, formatMetric, parseDriver, parseUnit, unitToInput, type Money } from '../units';
 import { decimalCell, percentCell, unitCell } from '../export/cells';
 import type { CellSpec, ColumnContext } from './cellSpec';
+import { shallowEqual } from './stableRows';
 
 export interface ChannelRow {
   /** Position in plan.channels; -1 for the total row, -2 for a channel the shown scenario launches (read-only). */
@@ -77,6 +78,11 @@ export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: P
     driverTotals: baseDriverTotals(plan, whole),
   };
   return { rows, total };
+}
+
+/** Whether two rows of one channel show the same thing (the grid then keeps the old row). */
+export function sameChannelRow(a: ChannelRow, b: ChannelRow): boolean {
+  return a.index === b.index && a.id === b.id && a.channel === b.channel && a.name === b.name && shallowEqual(a.metrics, b.metrics) && shallowEqual(a.driverTotals, b.driverTotals) && shallowEqual(a.customerValue, b.customerValue);
 }
 
 /** What the columns need besides the rows. */

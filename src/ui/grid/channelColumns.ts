@@ -8,7 +8,7 @@ import { GROWING_DRIVERS, type GrowingDriver } from '../../engine/channelDefault
 import { HEADLINE_METRICS, metricFormat } from '../../engine/metrics';
 import { hasOwnRegionalValues, regionShares } from '../../engine/regions/shares';
 import { resultPlan } from '../../engine/lifecycle/resultPlan';
-import { rollup, rollupValue, type Rollup } from '../../engine/rollup';
+import { rollupValue, sharedRollup, type Rollup } from '../../engine/rollup';
 import { growthOpAt } from '../../engine/seasonality/edits';
 import { parseGrowthInput, yearlyFromMonthly } from '../../engine/seasonality/growthRate';
 import { previewDriver } from '../../engine/seasonality/preview';
@@ -45,8 +45,8 @@ const RESULT_METRICS: readonly MetricKey[] = ['spend', 'fixedCost', ...HEADLINE_
  * (matched by channel id: the result may lag an edit by a frame), and a total row.
  */
 export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: PlanResult } } | null): { rows: ChannelRow[]; total: ChannelRow } {
-  const byChannel = computed ? rollup(computed.plan, computed.out.result, 'channel', 'all') : null;
-  const whole = computed ? rollup(computed.plan, computed.out.result, 'total', 'all') : null;
+  const byChannel = computed ? sharedRollup(computed.plan, computed.out.result, 'channel', 'all') : null;
+  const whole = computed ? sharedRollup(computed.plan, computed.out.result, 'total', 'all') : null;
   const metrics = (r: Rollup | null, g: number): ChannelRow['metrics'] => {
     const out: ChannelRow['metrics'] = {};
     if (r && g >= 0) for (const m of [...RESULT_METRICS, 'cannibalised' as const, 'promotionDiscount' as const]) out[m] = rollupValue(r, m, g, 0);

@@ -9,7 +9,9 @@ export async function launch(): Promise<Browser> {
 
 /** Serves the production build and resolves once it answers. */
 export async function preview(port: number): Promise<{ url: string; stop: () => void }> {
-  const proc: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  // BENCH_DIST serves another build (e.g. one with source maps, for bench/traceTasks.ts).
+  const dist = process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : [];
+  const proc: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...dist], {
     stdio: 'ignore',
     detached: true,
   });

@@ -1,8 +1,8 @@
 import { launch, preview } from './browser';
 import { measureW4Rows } from './w4rows';
 
-/** `npx vite build && npx tsx bench/w4-check.ts`: the W4 rows alone, on the production build, without the rest of `npm run bench`. */
-const server = await preview(4179);
+/** `npx vite build && BENCH_PORT=<port> npx tsx bench/w4-check.ts`: the W4 rows alone, on the production build, without the rest of `npm run bench`. */
+const server = await preview(Number(process.env.BENCH_PORT ?? 4179));
 const browser = await launch();
 try {
   const rows = await measureW4Rows(browser, server.url);

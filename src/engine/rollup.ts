@@ -169,3 +169,22 @@ export function rollupDriver(r: Rollup, key: DriverKey, g: number, b: number): n
       return ratio(f('newOrders'), f('orders'));
   }
 }
+
+const shared = new WeakMap<PlanResult, WeakMap<Plan, Map<string, Rollup>>>();
+
+/**
+ * `rollup`, computed once per result: the KPI tiles, the channel grid and the charts all show the
+ * same result's totals and channel sums, and each used to add them up again after every edit.
+ * Results are never changed once computed, so the sums are kept for as long as the result is.
+ * Callers must not write into what it returns.
+ */
+export function sharedRollup(plan: Plan, res: PlanResult, groupBy: GroupBy, granularity: Granularity): Readonly<Rollup> {
+  let byPlan = shared.get(res);
+  if (!byPlan) shared.set(res, (byPlan = new WeakMap()));
+  let byKey = byPlan.get(plan);
+  if (!byKey) byPlan.set(plan, (byKey = new Map()));
+  const key = `${groupBy}|${granularity}`;
+  let r = byKey.get(key);
+  if (!r) byKey.set(key, (r = rollup(plan, res, groupBy, granularity)));
+  return r;
+}

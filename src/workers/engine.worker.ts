@@ -8,6 +8,10 @@ const exposed: EngineApi = {
     const out = engineApi.compute(plan, scenarioId);
     return Comlink.transfer(out, resultBuffers(out.result));
   },
+  computeKept(update, scenarioId = null) {
+    const out = engineApi.computeKept(update, scenarioId);
+    return Comlink.transfer(out, resultBuffers(out.result));
+  },
   computeMany(plan, scenarioIds) {
     const outs = engineApi.computeMany(plan, scenarioIds);
     return Comlink.transfer(outs, outs.flatMap((o) => resultBuffers(o.result)));

@@ -1,4 +1,5 @@
 import { computePlan, type PlanResult } from '../engine/compute';
+import { applyPlanPatch, NO_KEPT_PLAN, type PatchWrite } from '../engine/planPatch';
 import { compileCustomMetrics, type CustomMetricProblem } from '../engine/expr';
 import { goalSeek, type GoalSeekResult, type GoalSeekSpec } from '../engine/goalSeek';
 import { promotionEffects, type PromotionEffect } from '../engine/levers/promotionEffects';
@@ -49,8 +50,35 @@ function describeProblems(problems: CustomMetricProblem[]): ComputeOutput['custo
   }));
 }
 
+/**
+ * The plan the worker was last sent for a recompute, numbered. After an edit the client sends only
+ * what changed since that version (planPatch.ts): copying the whole plan into the worker on every
+ * keystroke and slider step was main-thread work proportional to the plan, not to the edit.
+ */
+let kept: { version: number; plan: Plan } | null = null;
+
+/** A plan update for `computeKept`: the whole plan, or the writes that turn version `base` into it. */
+export type KeptPlanUpdate = { version: number; plan: Plan } | { version: number; base: number; patch: PatchWrite[] };
+
 /** What the engine worker exposes. Plain functions over plain data: also callable directly in tests. */
 export const engineApi = {
+  /** `compute` on the plan kept in the worker, brought up to date by `update` first. */
+  computeKept(update: KeptPlanUpdate, scenarioId: string | null = null): ComputeOutput {
+    if ('plan' in update) kept = { version: update.version, plan: update.plan };
+    else {
+      let plan: Plan | null = null;
+      try {
+        if (kept?.version === update.base) plan = applyPlanPatch(kept.plan, update.patch);
+      } catch {
+        // A patch that does not fit what is kept: the whole plan comes next.
+      }
+      kept = plan && { version: update.version, plan };
+      if (!kept) throw Object.assign(new Error('The engine does not hold the plan this change was made to'), { name: NO_KEPT_PLAN });
+    }
+    return engineApi.compute(kept.plan, scenarioId);
+  },
+
+
   /** The baseline (no id or null) or a scenario; throws ScenarioError for a bad id or a cycle. */
   compute(plan: Plan, scenarioId: string | null = null): ComputeOutput {
     const problems = validatePlan(plan);

@@ -1,4 +1,5 @@
 import type { Plan } from '../engine/types';
+import { NO_KEPT_PLAN, planPatch } from '../engine/planPatch';
 import type { ComputeOutput, EngineApi } from './engineApi';
 import { LatestRunner, type Latest } from './latest';
 import { WorkerHandle, type ApiArgs, type ApiResult } from './workerHandle';
@@ -15,9 +16,28 @@ const engineWorker = (name: string) => () => new Worker(new URL('./engine.worker
 export class EngineClient {
   #live = new WorkerHandle<EngineApi>(engineWorker('engine'));
   #tasks = new WorkerHandle<EngineApi>(engineWorker('engine-tasks'));
-  #runner = new LatestRunner<{ plan: Plan; scenarioId: string | null }, ComputeOutput>(({ plan, scenarioId }) =>
-    this.#live.run('compute', [plan, scenarioId]),
-  );
+  #runner = new LatestRunner<{ plan: Plan; scenarioId: string | null }, ComputeOutput>(({ plan, scenarioId }) => this.#computeLive(plan, scenarioId));
+  /** The plan the recompute worker was last sent, and its version there. */
+  #sent: { plan: Plan; version: number } | null = null;
+
+  /**
+   * Sends the recompute worker what changed since the plan it holds (an edit is a few writes), or
+   * the whole plan the first time, after a restart of the worker, or when most of it changed.
+   */
+  async #computeLive(plan: Plan, scenarioId: string | null): Promise<ComputeOutput> {
+    const prev = this.#sent;
+    const version = (prev?.version ?? 0) + 1;
+    const patch = prev ? planPatch(prev.plan, plan) : null;
+    this.#sent = { plan, version };
+    if (prev && patch) {
+      try {
+        return await this.#live.run('computeKept', [{ version, base: prev.version, patch }, scenarioId]);
+      } catch (e) {
+        if (!(e instanceof Error && e.name === NO_KEPT_PLAN)) throw e;
+      }
+    }
+    return this.#live.run('computeKept', [{ version, plan }, scenarioId]);
+  }
 
   /** Computes the plan (or one of its scenarios); a request overtaken by a newer one resolves STALE. */
   compute(plan: Plan, scenarioId: string | null = null): Promise<Latest<ComputeOutput>> {

@@ -1,6 +1,6 @@
 import type { PlanResult } from '../../engine/compute';
 import { resultPlan } from '../../engine/lifecycle/resultPlan';
-import { rollup } from '../../engine/rollup';
+import { sharedRollup } from '../../engine/rollup';
 import type { Granularity } from '../../engine/timeline';
 import type { Plan } from '../../engine/types';
 import { formatMoney } from '../../i18n/format';
@@ -53,7 +53,7 @@ export const MIX_MAX_SERIES = 12;
 export function mixByPeriodOption(planIn: Plan, result: PlanResult, granularity: Granularity, money: Money): EChartsCoreOption {
   // The result's channels: a scenario may launch channels the plan lacks.
   const plan = resultPlan(planIn, result);
-  const r = rollup(plan, result, 'channel', granularity);
+  const r = sharedRollup(plan, result, 'channel', granularity);
   const nb = r.buckets.length;
   const series = (g: number): number[] => r.buckets.map((_, b) => r.flows.netRevenue[g * nb + b]);
   const total = (g: number): number => series(g).reduce((a, v) => a + v, 0);
@@ -91,7 +91,7 @@ export function splitLargest(plan: Plan, netRevenueOf: (g: number) => number): {
 export function byChannelOption(planIn: Plan, result: PlanResult, money: Money): EChartsCoreOption {
   // The result's channels: a scenario may launch channels the plan lacks.
   const plan = resultPlan(planIn, result);
-  const r = rollup(plan, result, 'channel', 'all');
+  const r = sharedRollup(plan, result, 'channel', 'all');
   const value = (m: 'netRevenue' | 'contribution', g: number): number => r.flows[m][g];
   const { shown, rest } = splitLargest(plan, (g) => value('netRevenue', g));
   const labels = shown.map((g) => plan.channels[g].name);

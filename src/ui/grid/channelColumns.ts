@@ -8,7 +8,7 @@ import { GROWING_DRIVERS, type GrowingDriver } from '../../engine/channelDefault
 import { HEADLINE_METRICS, metricFormat } from '../../engine/metrics';
 import { hasOwnRegionalValues, regionShares } from '../../engine/regions/shares';
 import { resultPlan } from '../../engine/lifecycle/resultPlan';
-import { rollup, rollupValue, type Rollup } from '../../engine/rollup';
+import { rollupValue, sharedRollup, type Rollup } from '../../engine/rollup';
 import { growthOpAt } from '../../engine/seasonality/edits';
 import { parseGrowthInput, yearlyFromMonthly } from '../../engine/seasonality/growthRate';
 import { previewDriver } from '../../engine/seasonality/preview';
@@ -22,6 +22,7 @@ import { formatGrowth, formatIndex, presetOf, seasonList, seasonSummary } from '
 import { formatByUnit, formatMetric, parseDriver, parseUnit, unitToInput, type Money } from '../units';
 import { decimalCell, percentCell, unitCell } from '../export/cells';
 import type { CellSpec, ColumnContext } from './cellSpec';
+import { shallowEqual } from './stableRows';
 
 export interface ChannelRow {
   /** Position in plan.channels; -1 for the total row, -2 for a channel the shown scenario launches (read-only). */
@@ -44,8 +45,8 @@ const RESULT_METRICS: readonly MetricKey[] = ['spend', 'fixedCost', ...HEADLINE_
  * (matched by channel id: the result may lag an edit by a frame), and a total row.
  */
 export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: PlanResult } } | null): { rows: ChannelRow[]; total: ChannelRow } {
-  const byChannel = computed ? rollup(computed.plan, computed.out.result, 'channel', 'all') : null;
-  const whole = computed ? rollup(computed.plan, computed.out.result, 'total', 'all') : null;
+  const byChannel = computed ? sharedRollup(computed.plan, computed.out.result, 'channel', 'all') : null;
+  const whole = computed ? sharedRollup(computed.plan, computed.out.result, 'total', 'all') : null;
   const metrics = (r: Rollup | null, g: number): ChannelRow['metrics'] => {
     const out: ChannelRow['metrics'] = {};
     if (r && g >= 0) for (const m of [...RESULT_METRICS, 'cannibalised' as const, 'promotionDiscount' as const]) out[m] = rollupValue(r, m, g, 0);
@@ -77,6 +78,11 @@ export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: P
     driverTotals: baseDriverTotals(plan, whole),
   };
   return { rows, total };
+}
+
+/** Whether two rows of one channel show the same thing (the grid then keeps the old row). */
+export function sameChannelRow(a: ChannelRow, b: ChannelRow): boolean {
+  return a.index === b.index && a.id === b.id && a.channel === b.channel && a.name === b.name && shallowEqual(a.metrics, b.metrics) && shallowEqual(a.driverTotals, b.driverTotals) && shallowEqual(a.customerValue, b.customerValue);
 }
 
 /** What the columns need besides the rows. */

@@ -125,6 +125,89 @@ export class StringDictionary {
     let w1 = 0;
     let w2 = 0;
     let w3 = 0;
+    let long = false;
+    const len = end - start;
+    if (!escaped && len <= 15) {
+      // The usual case, in straight loops: pack as narrow characters, noting whether any is wide.
+      let or = 0;
+      let i = start;
+      w0 = len;
+      let e = start + 3 < end ? start + 3 : end;
+      for (let shift = 8; i < e; i++, shift += 8) {
+        const c = src.charCodeAt(i);
+        or |= c;
+        w0 |= c << shift;
+      }
+      e = start + 7 < end ? start + 7 : end;
+      for (let shift = 0; i < e; i++, shift += 8) {
+        const c = src.charCodeAt(i);
+        or |= c;
+        w1 |= c << shift;
+      }
+      e = start + 11 < end ? start + 11 : end;
+      for (let shift = 0; i < e; i++, shift += 8) {
+        const c = src.charCodeAt(i);
+        or |= c;
+        w2 |= c << shift;
+      }
+      for (let shift = 0; i < end; i++, shift += 8) {
+        const c = src.charCodeAt(i);
+        or |= c;
+        w3 |= c << shift;
+      }
+      if (or > 0xff) {
+        if (len <= 7) {
+          w0 = WIDE + len;
+          w1 = w2 = w3 = 0;
+          for (let j = 0; j < len; j++) {
+            const c = src.charCodeAt(start + j);
+            if (j === 0) w0 |= c << 16;
+            else if (j < 3) w1 |= c << (16 * (j - 1));
+            else if (j < 5) w2 |= c << (16 * (j - 3));
+            else w3 |= c << (16 * (j - 5));
+          }
+        } else long = true;
+      }
+    } else if (this.#pack(src, start, end, escaped)) {
+      w0 = this.#w0;
+      w1 = this.#w1;
+      w2 = this.#w2;
+      w3 = this.#w3;
+    } else long = true;
+    let h: number;
+    if (long) {
+      w0 = LONG;
+      w1 = h = escaped ? hashEscaped(src, start, end, SEED) : hashRange(src, start, end, SEED);
+      w2 = w3 = 0;
+    } else h = hashWords(w0, w1, w2, w3);
+    this.#w0 = w0;
+    this.#w1 = w1;
+    this.#w2 = w2;
+    this.#w3 = w3;
+    const table = this.#table;
+    const keys = this.#keys;
+    const mask = this.#mask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const entry = table[i];
+      if (entry === EMPTY) return i;
+      const k = 4 * (entry - 1);
+      if (keys[k] === w0 && keys[k + 1] === w1 && keys[k + 2] === w2 && keys[k + 3] === w3) {
+        if (!long) return i;
+        const v = this.values[entry - 1];
+        if (escaped ? equalsEscaped(v, src, start, end) : v.length === end - start && src.startsWith(v, start)) return i;
+      }
+    }
+  }
+
+  /**
+   * The key of src[start, end) (with `""` read as `"` when escaped) into #w0–#w3, character by
+   * character: true when the value packs, false when it is too long to.
+   */
+  #pack(src: string, start: number, end: number, escaped: boolean): boolean {
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    let w3 = 0;
     let n = 0;
     let packed = true;
     let wideOnly = false;
@@ -164,30 +247,11 @@ export class StringDictionary {
       }
       if (wideOnly) w0 |= WIDE + n;
     }
-    const long = !packed && !wideOnly;
-    let h: number;
-    if (long) {
-      w0 = LONG;
-      w1 = h = escaped ? hashEscaped(src, start, end, SEED) : hashRange(src, start, end, SEED);
-      w2 = w3 = 0;
-    } else h = hashWords(w0, w1, w2, w3);
     this.#w0 = w0;
     this.#w1 = w1;
     this.#w2 = w2;
     this.#w3 = w3;
-    const table = this.#table;
-    const keys = this.#keys;
-    const mask = this.#mask;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const entry = table[i];
-      if (entry === EMPTY) return i;
-      const k = 4 * (entry - 1);
-      if (keys[k] === w0 && keys[k + 1] === w1 && keys[k + 2] === w2 && keys[k + 3] === w3) {
-        if (!long) return i;
-        const v = this.values[entry - 1];
-        if (escaped ? equalsEscaped(v, src, start, end) : v.length === end - start && src.startsWith(v, start)) return i;
-      }
-    }
+    return packed || wideOnly;
   }
 
   #add(value: string, slot: number): number {

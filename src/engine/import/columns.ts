@@ -19,6 +19,7 @@ import {
   DATE_EXCEL,
   DATE_FAIL,
   DATE_FORMS,
+  numberSlot,
   readDate,
   readNumber,
   type DateSlot,
@@ -75,7 +76,7 @@ export class TransactionColumnBuilder implements CsvSink {
   readonly #fingerprints = new RowFingerprints();
   readonly #checkDuplicates: boolean;
 
-  readonly #num: NumberSlot = { value: 0 };
+  readonly #num: NumberSlot = numberSlot();
   readonly #day: DateSlot = { day: 0, a: 0, b: 0, year: 0 };
   readonly #dayMonth: DayMonthEvidence;
   /** Rows imported per date form (DATE_*), added to the report at the end. */

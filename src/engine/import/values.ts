@@ -158,6 +158,23 @@ export interface NumberSlot {
   value: number;
 }
 
+/**
+ * A slot whose field holds a fraction from its first store, so the engine keeps it as a number field
+ * and writes into it in place. A `{ value: 0 }` literal shares its hidden class with every other
+ * object written that way; once one of them holds something else, each number stored in the slot is
+ * boxed anew, an allocation per row.
+ */
+class NumberBox implements NumberSlot {
+  value = 0.5;
+  constructor() {
+    this.value = 0;
+  }
+}
+
+export function numberSlot(): NumberSlot {
+  return new NumberBox();
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 const MAX_EXACT = 2 ** 53;
 

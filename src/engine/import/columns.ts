@@ -19,6 +19,7 @@ import {
   DATE_EXCEL,
   DATE_FAIL,
   DATE_FORMS,
+  numberSlot,
   readDate,
   readNumber,
   type DateSlot,
@@ -75,9 +76,11 @@ export class TransactionColumnBuilder implements CsvSink {
   readonly #fingerprints = new RowFingerprints();
   readonly #checkDuplicates: boolean;
 
-  readonly #num: NumberSlot = { value: 0 };
+  readonly #num: NumberSlot = numberSlot();
   readonly #day: DateSlot = { day: 0, a: 0, b: 0, year: 0 };
   readonly #dayMonth: DayMonthEvidence;
+  /** Rows imported per date form (DATE_*), added to the report at the end. */
+  readonly #formCounts = new Float64Array(DATE_FORMS.length);
 
   readonly #report: ImportReport;
 
@@ -201,10 +204,8 @@ export class TransactionColumnBuilder implements CsvSink {
     if (i === this.#capacity) this.#grow(this.#capacity * 2);
     this.#customer[i] = this.#code(this.#dicts.customer, r, ci);
     this.#date[i] = day;
-    if (day >= PENDING) {
-      report.dates.forms.dayMonth++;
-      this.#dayMonth.note(day, r, di);
-    } else report.dates.forms[DATE_FORMS[form]!]++;
+    this.#formCounts[form]++;
+    if (day >= PENDING) this.#dayMonth.note(day, r, di);
     this.#amount[i] = amount === 0 ? 0 : amount;
     if (qi >= 0) this.#quantity[i] = quantity === 0 ? 0 : quantity;
     // Unrolled: a loop over field names would make every access a keyed lookup.
@@ -244,6 +245,11 @@ export class TransactionColumnBuilder implements CsvSink {
       product: coded(this.#productAt, this.#productCol, 'product'),
     };
     report.statuses = this.#statuses.counts();
+    const forms = report.dates.forms;
+    for (let f = 0; f < DATE_FORMS.length; f++) {
+      const name = DATE_FORMS[f];
+      if (name !== null) forms[name] += this.#formCounts[f];
+    }
     const question = this.#dayMonth.settle(columns, report, this.#policy.dayMonthOrder);
     return { columns, report, question };
   }

@@ -325,6 +325,8 @@ export class CsvParser {
   #scan(text: string, from: number, final: boolean): number {
     const n = text.length;
     const d = this.#delim;
+    /** The highest of the characters that end a plain field. */
+    const top = d > CR ? d : CR;
     const rec = this.#rec;
     const starts = rec.starts;
     const ends = rec.ends;
@@ -426,6 +428,11 @@ export class CsvParser {
         }
         while (p < n) {
           c = text.charCodeAt(p);
+          // Most characters are above all three stops: one comparison for them.
+          if (c > top) {
+            p++;
+            continue;
+          }
           if (c === d || c === LF || c === CR) break;
           p++;
         }

@@ -33,8 +33,10 @@ function avalanche(h: number): number {
   return h ^ (h >>> 16);
 }
 
-const hashWords = (w0: number, w1: number, w2: number) =>
-  avalanche(Math.imul(w0, 0x9e3779b1) ^ Math.imul(w1 ^ (w1 >>> 15), 0x85ebca77) ^ Math.imul(w2 ^ (w2 >>> 13), 0xc2b2ae3d));
+const hashWords = (w0: number, w1: number, w2: number, w3: number) =>
+  avalanche(
+    Math.imul(w0, 0x9e3779b1) ^ Math.imul(w1 ^ (w1 >>> 15), 0x85ebca77) ^ Math.imul(w2 ^ (w2 >>> 13), 0xc2b2ae3d) ^ Math.imul(w3 ^ (w3 >>> 11), 0x27d4eb2f),
+  );
 
 const QUOTE = 0x22;
 
@@ -61,25 +63,28 @@ function equalsEscaped(v: string, src: string, start: number, end: number): bool
   return j === n;
 }
 
-/** First key word of a value too long to pack; packed values have their length (0–11, 64–69) there. */
+/** First key word of a value too long to pack; packed values have their length (0–15, 64–71) there. */
 const LONG = 255;
 const WIDE = 64;
+/** Int32s per slot: code + 1 (0 for empty) and the four key words. */
+const SLOT = 5;
 
 /**
- * Values are looked up by a key of three 32-bit words held in the hash table itself, so a hit reads
- * one slot and no string. Short values are packed into the key exactly: up to 11 characters below
- * U+0100 (ids, codes, Latin names) a byte each, or up to 5 others (Chinese names) 16 bits each, with
- * the length in the low byte of the first word. Longer values keep their hash in the key and are
- * compared as strings. A slot is four Int32s: code + 1 (0 for empty) and the key.
+ * Values are looked up by a key of four 32-bit words held in the hash table itself, so a hit reads
+ * one slot and no string: one cache miss at most, however many distinct values there are. Short
+ * values are packed into the key exactly: up to 15 characters below U+0100 (ids, codes, channel and
+ * Latin names) a byte each, or up to 7 others (Chinese names) 16 bits each, with the length in the
+ * low byte of the first word. Longer values keep their hash in the key and are compared as strings.
  */
 export class StringDictionary {
   readonly values: string[] = [];
-  #table: Int32Array = new Int32Array(4 * 64);
+  #table: Int32Array = new Int32Array(SLOT * 64);
   #mask = 63;
-  // The key of the last lookup (module-free scratch, so lookups allocate nothing).
+  // The key of the last lookup (scratch fields, so lookups allocate nothing).
   #w0 = 0;
   #w1 = 0;
   #w2 = 0;
+  #w3 = 0;
 
   get size(): number {
     return this.values.length;
@@ -88,14 +93,14 @@ export class StringDictionary {
   /** The code of src[start, end), adding the value if new. */
   codeOfRange(src: string, start: number, end: number): number {
     const slot = this.#find(src, start, end, false);
-    const entry = this.#table[4 * slot];
+    const entry = this.#table[SLOT * slot];
     return entry !== EMPTY ? entry - 1 : this.#add(src.slice(start, end), slot);
   }
 
   /** The code of a quoted field's content src[start, end) whose `""` stand for `"`. */
   codeOfEscapedRange(src: string, start: number, end: number): number {
     const slot = this.#find(src, start, end, true);
-    const entry = this.#table[4 * slot];
+    const entry = this.#table[SLOT * slot];
     return entry !== EMPTY ? entry - 1 : this.#add(src.slice(start, end).replaceAll('""', '"'), slot);
   }
 
@@ -105,71 +110,84 @@ export class StringDictionary {
 
   /** The code of a value if present, else −1. */
   find(value: string): number {
-    return this.#table[4 * this.#find(value, 0, value.length, false)] - 1;
+    return this.#table[SLOT * this.#find(value, 0, value.length, false)] - 1;
   }
 
   /**
    * The slot holding the value in src[start, end) (with `""` read as `"` when escaped), or the empty
-   * slot where it belongs; leaves the value's key in #w0–#w2.
+   * slot where it belongs; leaves the value's key in #w0–#w3.
    */
   #find(src: string, start: number, end: number, escaped: boolean): number {
     let w0 = 0;
     let w1 = 0;
     let w2 = 0;
-    let n = 0;
-    let packed = true;
-    let wideOnly = false;
-    for (let i = start; i < end; i++) {
-      const c = src.charCodeAt(i);
-      if (escaped && c === QUOTE) i++;
-      if (n === 11) {
-        packed = false;
-        break;
-      }
-      if (c > 0xff) {
-        packed = false;
-        wideOnly = true;
-        break;
-      }
-      n++;
-      if (n < 4) w0 |= c << (8 * n);
-      else if (n < 8) w1 |= c << (8 * (n - 4));
-      else w2 |= c << (8 * (n - 8));
-    }
-    if (packed) w0 |= n;
-    else if (wideOnly) {
-      w0 = w1 = w2 = n = 0;
-      for (let i = start; i < end; i++) {
+    let w3 = 0;
+    let long = false;
+    const len = end - start;
+    if (!escaped && len <= 15) {
+      // The usual case, in straight loops: pack as narrow characters, noting whether any is wide.
+      let or = 0;
+      let i = start;
+      w0 = len;
+      let e = start + 3 < end ? start + 3 : end;
+      for (let shift = 8; i < e; i++, shift += 8) {
         const c = src.charCodeAt(i);
-        if (escaped && c === QUOTE) i++;
-        if (n === 5) {
-          wideOnly = false;
-          break;
-        }
-        if (n === 0) w0 = c << 16;
-        else if (n < 3) w1 |= c << (16 * (n - 1));
-        else w2 |= c << (16 * (n - 3));
-        n++;
+        or |= c;
+        w0 |= c << shift;
       }
-      if (wideOnly) w0 |= WIDE + n;
-    }
-    const long = !packed && !wideOnly;
+      e = start + 7 < end ? start + 7 : end;
+      for (let shift = 0; i < e; i++, shift += 8) {
+        const c = src.charCodeAt(i);
+        or |= c;
+        w1 |= c << shift;
+      }
+      e = start + 11 < end ? start + 11 : end;
+      for (let shift = 0; i < e; i++, shift += 8) {
+        const c = src.charCodeAt(i);
+        or |= c;
+        w2 |= c << shift;
+      }
+      for (let shift = 0; i < end; i++, shift += 8) {
+        const c = src.charCodeAt(i);
+        or |= c;
+        w3 |= c << shift;
+      }
+      if (or > 0xff) {
+        if (len <= 7) {
+          w0 = WIDE + len;
+          w1 = w2 = w3 = 0;
+          for (let j = 0; j < len; j++) {
+            const c = src.charCodeAt(start + j);
+            if (j === 0) w0 |= c << 16;
+            else if (j < 3) w1 |= c << (16 * (j - 1));
+            else if (j < 5) w2 |= c << (16 * (j - 3));
+            else w3 |= c << (16 * (j - 5));
+          }
+        } else long = true;
+      }
+    } else if (this.#pack(src, start, end, escaped)) {
+      w0 = this.#w0;
+      w1 = this.#w1;
+      w2 = this.#w2;
+      w3 = this.#w3;
+    } else long = true;
     let h: number;
     if (long) {
       w0 = LONG;
       w1 = h = escaped ? hashEscaped(src, start, end, SEED) : hashRange(src, start, end, SEED);
-      w2 = 0;
-    } else h = hashWords(w0, w1, w2);
+      w2 = w3 = 0;
+    } else h = hashWords(w0, w1, w2, w3);
     this.#w0 = w0;
     this.#w1 = w1;
     this.#w2 = w2;
+    this.#w3 = w3;
     const table = this.#table;
     const mask = this.#mask;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const at = 4 * i;
+      const at = SLOT * i;
       const entry = table[at];
       if (entry === EMPTY) return i;
-      if (table[at + 1] === w0 && table[at + 2] === w1 && table[at + 3] === w2) {
+      if (table[at + 1] === w0 && table[at + 2] === w1 && table[at + 3] === w2 && table[at + 4] === w3) {
         if (!long) return i;
         const v = this.values[entry - 1];
         if (escaped ? equalsEscaped(v, src, start, end) : v.length === end - start && src.startsWith(v, start)) return i;
@@ -177,14 +195,71 @@ export class StringDictionary {
     }
   }
 
+  /**
+   * The key of src[start, end) (with `""` read as `"` when escaped) into #w0–#w3, character by
+   * character: true when the value packs, false when it is too long to.
+   */
+  #pack(src: string, start: number, end: number, escaped: boolean): boolean {
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    let w3 = 0;
+    let n = 0;
+    let packed = true;
+    let wideOnly = false;
+    for (let i = start; i < end; i++) {
+      const c = src.charCodeAt(i);
+      if (escaped && c === QUOTE) i++;
+      if (c > 0xff) {
+        packed = false;
+        wideOnly = n < 7;
+        break;
+      }
+      if (n === 15) {
+        packed = false;
+        break;
+      }
+      n++;
+      if (n < 4) w0 |= c << (8 * n);
+      else if (n < 8) w1 |= c << (8 * (n - 4));
+      else if (n < 12) w2 |= c << (8 * (n - 8));
+      else w3 |= c << (8 * (n - 12));
+    }
+    if (packed) w0 |= n;
+    else if (wideOnly) {
+      w0 = w1 = w2 = w3 = n = 0;
+      for (let i = start; i < end; i++) {
+        const c = src.charCodeAt(i);
+        if (escaped && c === QUOTE) i++;
+        if (n === 7) {
+          wideOnly = false;
+          break;
+        }
+        if (n === 0) w0 = c << 16;
+        else if (n < 3) w1 |= c << (16 * (n - 1));
+        else if (n < 5) w2 |= c << (16 * (n - 3));
+        else w3 |= c << (16 * (n - 5));
+        n++;
+      }
+      if (wideOnly) w0 |= WIDE + n;
+    }
+    this.#w0 = w0;
+    this.#w1 = w1;
+    this.#w2 = w2;
+    this.#w3 = w3;
+    return packed || wideOnly;
+  }
+
   #add(value: string, slot: number): number {
     const code = this.values.length;
     this.values.push(detach(value));
-    const at = 4 * slot;
-    this.#table[at] = code + 1;
-    this.#table[at + 1] = this.#w0;
-    this.#table[at + 2] = this.#w1;
-    this.#table[at + 3] = this.#w2;
+    const at = SLOT * slot;
+    const table = this.#table;
+    table[at] = code + 1;
+    table[at + 1] = this.#w0;
+    table[at + 2] = this.#w1;
+    table[at + 3] = this.#w2;
+    table[at + 4] = this.#w3;
     // Keep the table at most half full.
     if ((code + 1) * 2 > this.#mask) this.#rehash();
     return code;
@@ -193,15 +268,15 @@ export class StringDictionary {
   #rehash(): void {
     const old = this.#table;
     const size = (this.#mask + 1) * 2;
-    const table = new Int32Array(4 * size);
+    const table = new Int32Array(SLOT * size);
     const mask = size - 1;
-    for (let j = 0; j < old.length; j += 4) {
+    for (let j = 0; j < old.length; j += SLOT) {
       if (old[j] === EMPTY) continue;
       const w0 = old[j + 1];
-      const h = w0 === LONG ? old[j + 2] : hashWords(w0, old[j + 2], old[j + 3]);
+      const h = w0 === LONG ? old[j + 2] : hashWords(w0, old[j + 2], old[j + 3], old[j + 4]);
       let i = h & mask;
-      while (table[4 * i] !== EMPTY) i = (i + 1) & mask;
-      table.set(old.subarray(j, j + 4), 4 * i);
+      while (table[SLOT * i] !== EMPTY) i = (i + 1) & mask;
+      table.set(old.subarray(j, j + SLOT), SLOT * i);
     }
     this.#table = table;
     this.#mask = mask;

@@ -158,6 +158,23 @@ export interface NumberSlot {
   value: number;
 }
 
+/**
+ * A slot whose field holds a fraction from its first store, so the engine keeps it as a number field
+ * and writes into it in place. A `{ value: 0 }` literal shares its hidden class with every other
+ * object written that way; once one of them holds something else, each number stored in the slot is
+ * boxed anew, an allocation per row.
+ */
+class NumberBox implements NumberSlot {
+  value = 0.5;
+  constructor() {
+    this.value = 0;
+  }
+}
+
+export function numberSlot(): NumberSlot {
+  return new NumberBox();
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 const MAX_EXACT = 2 ** 53;
 
@@ -281,6 +298,9 @@ export const DATE_EXCEL = 5;
 export const DATE_FORMS: readonly (DateForm | null)[] = [null, 'ymd', 'compact', 'cjk', 'dayMonth', 'excelSerial'];
 
 let lastDateError: DateError = 'invalid';
+// The last `yyyy-mm-dd` read by the fast path, as y·10000 + m·100 + d, and its day number.
+let lastYmdKey = -1;
+let lastYmdDay = 0;
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
@@ -317,7 +337,20 @@ export function readDate(src: string, start: number, end: number, order: DayMont
     const y = digits4(src, start);
     const m = digits2(src, start + 5);
     const d = digits2(src, start + 8);
-    if (y >= 0 && m >= 0 && d >= 0) return ymd(y, m, d, DATE_YMD, out);
+    if (y >= 0 && m >= 0 && d >= 0) {
+      // Rows of a day usually come together: the last date read is remembered.
+      const key = y * 10000 + m * 100 + d;
+      if (key === lastYmdKey) {
+        out.day = lastYmdDay;
+        return DATE_YMD;
+      }
+      const form = ymd(y, m, d, DATE_YMD, out);
+      if (form !== DATE_FAIL) {
+        lastYmdKey = key;
+        lastYmdDay = out.day;
+      }
+      return form;
+    }
   }
   while (start < end && isSpace(src.charCodeAt(start))) start++;
   while (end > start && isSpace(src.charCodeAt(end - 1))) end--;

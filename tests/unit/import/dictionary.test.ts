@@ -4,7 +4,12 @@ import { RowFingerprints, StringDictionary } from '../../../src/engine/import/di
 
 // Characters that exercise every key form: narrow (below U+0100, incl. NUL and the quote), wide, surrogates.
 const char = fc.constantFrom('a', 'b', '0', '\u0000', '"', 'é', '\u00ff', '中', '客', '\u0100', '😀', ' ');
-const value = fc.string({ unit: char, maxLength: 14 });
+const value = fc.oneof(
+  fc.string({ unit: char, maxLength: 20 }),
+  // Around the packing limits: 15 narrow or 7 wide characters.
+  fc.string({ unit: fc.constantFrom('a', 'b', '"', '\u00ff'), minLength: 14, maxLength: 17 }),
+  fc.string({ unit: fc.constantFrom('中', '客', '\u0100', 'a'), minLength: 6, maxLength: 9 }),
+);
 
 describe('string dictionary', () => {
   it('gives the same codes as a Map, for values read from ranges, escaped ranges and strings', () => {
@@ -34,7 +39,10 @@ describe('string dictionary', () => {
 
   it('keeps values apart that pack to similar keys', () => {
     const dict = new StringDictionary();
-    const tricky = ['', '\u0000', '\u0000\u0000', 'a', 'a\u0000', '中', '中\u0000', 'abcdefghijk', 'abcdefghijkl', '中文中文中', '中文中文中文', 'ÿ', '\u0100'];
+    const tricky = [
+      '', '\u0000', '\u0000\u0000', 'a', 'a\u0000', '中', '中\u0000', 'abcdefghijk', 'abcdefghijkl', '中文中文中', '中文中文中文', 'ÿ', '\u0100',
+      'Community Group', 'Community Group!', 'Community Grou', '中文中文中文中', '中文中文中文中文', 'abcdefg中', 'Store, downtown',
+    ];
     tricky.forEach((v, i) => expect(dict.codeOf(v)).toBe(i));
     tricky.forEach((v, i) => expect(dict.codeOf(v)).toBe(i));
     expect(dict.size).toBe(tricky.length);

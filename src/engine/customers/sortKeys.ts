@@ -154,7 +154,11 @@ const SMALL_RANGE = 16;
  * n log n. Values must not be NaN (callers sort those instead).
  */
 export function selectRanks(values: Float64Array, ranks: readonly number[]): Float64Array {
-  const a = Float64Array.from(values);
+  return selectRanksInPlace(Float64Array.from(values), ranks);
+}
+
+/** selectRanks in `a` itself, for a caller whose copy is already its own. Returns `a`. */
+export function selectRanksInPlace(a: Float64Array, ranks: readonly number[]): Float64Array {
   const targets = [...new Set(ranks)].filter((r) => r >= 0 && r < a.length).sort((x, y) => x - y);
   // Past this depth the pivots are being unlucky: sorting the range bounds the worst case.
   const depthLimit = 2 * Math.ceil(Math.log2(a.length + 1)) + 8;

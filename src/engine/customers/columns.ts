@@ -64,24 +64,36 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
   const basis = options.orders ?? 'transactions';
   const k = tx.customerCount;
   const { customer, day, amount } = tx;
+  // A customer's revenue, orders and last day share 16 bytes (one cache line): a row's random access
+  // to its customer costs one miss instead of three. Split into the summary's columns afterwards.
+  const record = new ArrayBuffer(16 * k);
+  const sums = new Float64Array(record); // revenue at 2c
+  const ints = new Int32Array(record); // orders at 4c + 2, last day at 4c + 3
   const firstDay = new Int32Array(k);
-  const lastDay = new Int32Array(k);
-  const orders = new Int32Array(k);
-  const revenue = new Float64Array(k);
   for (let i = 0; i < customer.length; i++) {
     const d = day[i];
     if (d > asOf) continue;
     const c = customer[i];
-    if (c < 0 || c >= k) throw new RangeError(`row ${i}: customer index ${c} outside 0…${k - 1}`);
-    if (orders[c] === 0) {
+    if (c >>> 0 >= k) outOfRange(i, c, k);
+    const at = 4 * c;
+    const n = ints[at + 2];
+    if (n === 0) {
       firstDay[c] = d;
-      lastDay[c] = d;
+      ints[at + 3] = d;
     } else {
       if (d < firstDay[c]) firstDay[c] = d;
-      if (d > lastDay[c]) lastDay[c] = d;
+      if (d > ints[at + 3]) ints[at + 3] = d;
     }
-    orders[c]++;
-    revenue[c] += amount[i];
+    ints[at + 2] = n + 1;
+    sums[2 * c] += amount[i];
+  }
+  const lastDay = new Int32Array(k);
+  const orders = new Int32Array(k);
+  const revenue = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    revenue[c] = sums[2 * c];
+    orders[c] = ints[4 * c + 2];
+    lastDay[c] = ints[4 * c + 3];
   }
   if (basis === 'days') countDistinctDays(tx, asOf, orders);
   const recency = new Int32Array(k);
@@ -92,6 +104,10 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
     recency[c] = asOf - lastDay[c];
   }
   return { analysisDay: asOf, basis, firstDay, lastDay, orders, revenue, recency, customersWithOrders };
+}
+
+function outOfRange(row: number, c: number, k: number): never {
+  throw new RangeError(`row ${row}: customer index ${c} outside 0…${k - 1}`);
 }
 
 /** Overwrites `orders` with the number of distinct purchase days per customer. */

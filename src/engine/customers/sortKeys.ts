@@ -7,7 +7,7 @@
  */
 
 const DIGIT_BITS = 11;
-const DIGITS = 6; // 6 × 11 bits cover the 64 bits of a double
+const WORD_DIGITS = 3; // 11 + 11 + 10 bits cover a 32-bit word
 const BUCKETS = 1 << DIGIT_BITS;
 const DIGIT_MASK = BUCKETS - 1;
 
@@ -41,68 +41,70 @@ function fillKeys(values: ArrayLike<number>, items: Int32Array, descending: bool
   }
 }
 
-/** Digit d (0 = least significant) of the 64-bit key (high, low); digit 2 straddles the two words. */
-function digitOf(high: number, low: number, d: number): number {
-  switch (d) {
-    case 0:
-      return low & DIGIT_MASK;
-    case 1:
-      return (low >>> 11) & DIGIT_MASK;
-    case 2:
-      return ((low >>> 22) | (high << 10)) & DIGIT_MASK;
-    case 3:
-      return (high >>> 1) & DIGIT_MASK;
-    case 4:
-      return (high >>> 12) & DIGIT_MASK;
-    default:
-      return high >>> 23;
-  }
+/** Digit d (0 = least significant) of a 32-bit key word: 11, 11 and 10 bits. */
+function digitOf(word: number, d: number): number {
+  return d === 0 ? word & DIGIT_MASK : d === 1 ? (word >>> DIGIT_BITS) & DIGIT_MASK : word >>> (2 * DIGIT_BITS);
 }
 
-/** Histograms of all six digits in one read of the keys. */
-function digitCounts(high: Uint32Array, low: Uint32Array): Int32Array {
-  const counts = new Int32Array(DIGITS * BUCKETS);
-  for (let j = 0; j < high.length; j++) {
-    const hi = high[j];
-    const lo = low[j];
-    counts[lo & DIGIT_MASK]++;
-    counts[BUCKETS + ((lo >>> 11) & DIGIT_MASK)]++;
-    counts[2 * BUCKETS + (((lo >>> 22) | (hi << 10)) & DIGIT_MASK)]++;
-    counts[3 * BUCKETS + ((hi >>> 1) & DIGIT_MASK)]++;
-    counts[4 * BUCKETS + ((hi >>> 12) & DIGIT_MASK)]++;
-    counts[5 * BUCKETS + (hi >>> 23)]++;
+/** Histograms of the three digits of every word in one read. */
+function digitCounts(words: Uint32Array, from: number, to: number): Int32Array {
+  const counts = new Int32Array(WORD_DIGITS * BUCKETS);
+  for (let j = from; j < to; j++) {
+    const w = words[j];
+    counts[w & DIGIT_MASK]++;
+    counts[BUCKETS + ((w >>> DIGIT_BITS) & DIGIT_MASK)]++;
+    counts[2 * BUCKETS + (w >>> (2 * DIGIT_BITS))]++;
   }
   return counts;
+}
+
+/** Keys and item indices in sorted order: the result of sortKeysByValue. */
+export interface SortedKeys {
+  readonly index: Int32Array;
+  /** The sort keys of `index`'s items (see fillKeys), high and low words: keyValue reads the value back. */
+  readonly high: Uint32Array;
+  readonly low: Uint32Array;
 }
 
 /**
  * `items` (indices into `values`) sorted by value — largest first when `descending` — with ties in
  * their order in `items`. Returns a new array; `items` is left as it was.
- *
- * Each of the six 11-bit digit passes is a stable counting sort; passes whose digit is the same for
- * every item (typically the sign and high exponent bits) are skipped.
  */
 export function sortIndicesByValue(values: ArrayLike<number>, items: Int32Array, descending = false): Int32Array {
+  return sortKeysByValue(values, items, descending).index;
+}
+
+/**
+ * sortIndicesByValue with the sorted keys. An LSD radix sort on the high 32 bits of the keys (sign,
+ * exponent and 20 mantissa bits: three stable counting passes of 11 bits, a pass skipped when its digit
+ * is the same for every item), then each run of equal high words ordered by its low words — runs are
+ * short (values within a millionth of each other), mostly exact ties already in order. Half the passes
+ * over the data of a radix sort on all 64 bits.
+ */
+export function sortKeysByValue(values: ArrayLike<number>, items: Int32Array, descending = false): SortedKeys {
   const n = items.length;
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
   let index = Int32Array.from(items);
   fillKeys(values, items, descending, high, low);
-  const counts = digitCounts(high, low);
   let nextHigh = new Uint32Array(n);
   let nextLow = new Uint32Array(n);
   let nextIndex = new Int32Array(n);
+  const counts = digitCounts(high, 0, n);
   const cursor = new Int32Array(BUCKETS);
-  for (let d = 0; d < DIGITS; d++) {
+  for (let d = 0; d < WORD_DIGITS; d++) {
     const base = d * BUCKETS;
-    if (n === 0 || counts[base + digitOf(high[0], low[0], d)] === n) continue;
+    if (n === 0 || counts[base + digitOf(high[0], d)] === n) continue;
     for (let b = 0, sum = 0; b < BUCKETS; b++) {
       cursor[b] = sum;
       sum += counts[base + b];
     }
+    const shift = d * DIGIT_BITS;
+    const mask = d === WORD_DIGITS - 1 ? 0xffffffff : DIGIT_MASK;
     for (let j = 0; j < n; j++) {
-      const at = cursor[digitOf(high[j], low[j], d)]++;
-      nextHigh[at] = high[j];
+      const h = high[j];
+      const at = cursor[(h >>> shift) & mask]++;
+      nextHigh[at] = h;
       nextLow[at] = low[j];
       nextIndex[at] = index[j];
     }
@@ -110,7 +112,70 @@ export function sortIndicesByValue(values: ArrayLike<number>, items: Int32Array,
     [low, nextLow] = [nextLow, low];
     [index, nextIndex] = [nextIndex, index];
   }
-  return index;
+  for (let a = 0; a < n; ) {
+    const h = high[a];
+    let b = a + 1;
+    while (b < n && high[b] === h) b++;
+    if (b - a > 1) orderByLow(low, index, a, b, nextLow, nextIndex);
+    a = b;
+  }
+  return { index, high, low };
+}
+
+/** Below this length a run of equal high words is finished by insertion sort. */
+const SHORT_RUN = 48;
+
+/** Stably orders low[a … b) ascending, moving index along; nothing to do when already in order (exact ties). */
+function orderByLow(low: Uint32Array, index: Int32Array, a: number, b: number, scratchLow: Uint32Array, scratchIndex: Int32Array): void {
+  let sorted = true;
+  for (let j = a + 1; j < b && sorted; j++) sorted = low[j - 1] <= low[j];
+  if (sorted) return;
+  if (b - a <= SHORT_RUN) {
+    for (let j = a + 1; j < b; j++) {
+      const key = low[j];
+      const item = index[j];
+      let i = j - 1;
+      while (i >= a && low[i] > key) {
+        low[i + 1] = low[i];
+        index[i + 1] = index[i];
+        i--;
+      }
+      low[i + 1] = key;
+      index[i + 1] = item;
+    }
+    return;
+  }
+  // A long run (many values within a millionth of each other): the same radix passes on the low words.
+  const counts = digitCounts(low, a, b);
+  const cursor = new Int32Array(BUCKETS);
+  for (let d = 0; d < WORD_DIGITS; d++) {
+    const base = d * BUCKETS;
+    for (let bucket = 0, sum = a; bucket < BUCKETS; bucket++) {
+      cursor[bucket] = sum;
+      sum += counts[base + bucket];
+    }
+    for (let j = a; j < b; j++) {
+      const at = cursor[digitOf(low[j], d)]++;
+      scratchLow[at] = low[j];
+      scratchIndex[at] = index[j];
+    }
+    low.set(scratchLow.subarray(a, b), a);
+    index.set(scratchIndex.subarray(a, b), a);
+  }
+}
+
+/** The value a sort key stands for (−0 reads as +0, as the key made it). */
+export function keyValue(high: number, low: number, descending: boolean): number {
+  let hi = descending ? ~high : high;
+  let lo = descending ? ~low : low;
+  if (hi & 0x80000000) hi &= 0x7fffffff;
+  else {
+    hi = ~hi;
+    lo = ~lo;
+  }
+  scratchWords[HIGH] = hi;
+  scratchWords[1 - HIGH] = lo;
+  return scratch[0];
 }
 
 /** Integer ranges up to this many distinct values are sorted by counting rather than by comparison. */

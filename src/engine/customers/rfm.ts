@@ -146,6 +146,36 @@ function extentOf(all: Int32Array | Float64Array, orders: Int32Array): Extent {
   return { min, max, integers };
 }
 
+/** cumulative[b]: how many of the values of customers with orders are at most min + b. */
+function cumulativeCounts(all: Int32Array | Float64Array, orders: Int32Array, min: number, range: number): Int32Array {
+  const cumulative = new Int32Array(range);
+  for (let c = 0; c < orders.length; c++) if (orders[c] !== 0) cumulative[all[c] - min]++;
+  for (let b = 1; b < range; b++) cumulative[b] += cumulative[b - 1];
+  return cumulative;
+}
+
+/** out[c] = table[value − min] for the customers with orders. */
+function scoreByTable(all: Int32Array | Float64Array, orders: Int32Array, min: number, table: Uint8Array, out: Uint8Array): void {
+  for (let c = 0; c < orders.length; c++) if (orders[c] !== 0) out[c] = table[all[c] - min];
+}
+
+/** out[c] = the score of all[c] for the customers with orders (scoreOf, inlined for the hot loop). */
+function scoreByBounds(all: Int32Array | Float64Array, orders: Int32Array, lower: Float64Array, upper: Float64Array, reversed: boolean, out: Uint8Array): void {
+  const bins = lower.length;
+  for (let c = 0; c < orders.length; c++) {
+    if (orders[c] === 0) continue;
+    const value = all[c];
+    let score = 0;
+    for (let i = bins - 1; i >= 0; i--) {
+      if (value >= lower[i] && value < upper[i]) {
+        score = reversed ? bins - i : i + 1;
+        break;
+      }
+    }
+    out[c] = score;
+  }
+}
+
 /**
  * One dimension's thresholds and scores (into out[c] for the customers with orders), reading the
  * values where they are (`all[c]`). Small integer ranges — recency days, order counts — are counted:
@@ -159,10 +189,7 @@ function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: n
   const probabilities = typeof spec === 'number' ? interiorProbabilities(spec) : [];
   if (n > 0 && integers && max - min < COUNTING_RANGE_MAX) {
     const range = max - min + 1;
-    // cumulative[b]: how many values are at most min + b.
-    const cumulative = new Int32Array(range);
-    for (let c = 0; c < orders.length; c++) if (orders[c] !== 0) cumulative[all[c] - min]++;
-    for (let b = 1; b < range; b++) cumulative[b] += cumulative[b - 1];
+    const cumulative = cumulativeCounts(all, orders, min, range);
     // The value at sorted position i: the first b whose cumulative count exceeds i (+ 0: as counted, −0 reads +0).
     const at = (i: number) => {
       let lo = 0;
@@ -179,7 +206,7 @@ function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: n
     const upper = Float64Array.of(...breaks, max + 1);
     const table = new Uint8Array(range);
     for (let b = 0; b < range; b++) table[b] = scoreOf(b + min, lower, upper, reversed);
-    for (let c = 0; c < orders.length; c++) if (orders[c] !== 0) out[c] = table[all[c] - min];
+    scoreByTable(all, orders, min, table, out);
     return { lower: [min, ...breaks], upper: [...breaks, max + 1] };
   }
   const values = new Float64Array(n);
@@ -193,21 +220,7 @@ function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: n
     const ordered = hasNaN ? values.sort() : selectRanksInPlace(values, probabilities.flatMap((p) => type7Positions(n, p)));
     breaks = probabilities.map((p) => quantileType7(ordered, p) + 1);
   }
-  const lower = Float64Array.of(min, ...breaks);
-  const upper = Float64Array.of(...breaks, max + 1);
-  const bins = lower.length;
-  for (let c = 0; c < orders.length; c++) {
-    if (orders[c] === 0) continue;
-    const value = all[c];
-    let score = 0;
-    for (let i = bins - 1; i >= 0; i--) {
-      if (value >= lower[i] && value < upper[i]) {
-        score = reversed ? bins - i : i + 1;
-        break;
-      }
-    }
-    out[c] = score;
-  }
+  scoreByBounds(all, orders, Float64Array.of(min, ...breaks), Float64Array.of(...breaks, max + 1), reversed, out);
   return { lower: [min, ...breaks], upper: [...breaks, max + 1] };
 }
 

@@ -63,14 +63,62 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
   const asOf = analysisDay ?? defaultAnalysisDay(tx);
   const basis = options.orders ?? 'transactions';
   const k = tx.customerCount;
-  const { customer, day, amount } = tx;
+  const { customer } = tx;
   // A customer's revenue, orders and last day share 16 bytes (one cache line): a row's random access
-  // to its customer costs one miss instead of three. Split into the summary's columns afterwards.
+  // to its customer touches one line instead of three. Split into the summary's columns afterwards.
   const record = new ArrayBuffer(16 * k);
   const sums = new Float64Array(record); // revenue at 2c
   const ints = new Int32Array(record); // orders at 4c + 2, last day at 4c + 3
   const firstDay = new Int32Array(k);
+  // Exports are usually in date order: then a customer's first row is their first day and every row
+  // their last so far, so no day is compared. The first row out of order hands over to the general loop.
+  const from = tallyInDateOrder(tx, asOf, sums, ints, firstDay);
+  if (from < customer.length) tallyAnyOrder(tx, asOf, from, sums, ints, firstDay);
+  const lastDay = new Int32Array(k);
+  const orders = new Int32Array(k);
+  const revenue = new Float64Array(k);
+  const recency = new Int32Array(k);
+  let customersWithOrders = 0;
+  for (let c = 0; c < k; c++) {
+    const n = ints[4 * c + 2];
+    if (n === 0) continue;
+    revenue[c] = sums[2 * c];
+    orders[c] = n;
+    lastDay[c] = ints[4 * c + 3];
+    recency[c] = asOf - lastDay[c];
+    customersWithOrders++;
+  }
+  if (basis === 'days') countDistinctDays(tx, asOf, orders);
+  return { analysisDay: asOf, basis, firstDay, lastDay, orders, revenue, recency, customersWithOrders };
+}
+
+/** The summary's row loop while days do not decrease; returns the first row out of date order (or the row count). */
+function tallyInDateOrder(tx: Transactions, asOf: number, sums: Float64Array, ints: Int32Array, firstDay: Int32Array): number {
+  const { customer, day, amount } = tx;
+  const k = firstDay.length;
+  let previous = -0x80000000;
   for (let i = 0; i < customer.length; i++) {
+    const d = day[i];
+    if (d < previous) return i;
+    previous = d;
+    if (d > asOf) continue;
+    const c = customer[i];
+    if (c >>> 0 >= k) outOfRange(i, c, k);
+    const at = 4 * c;
+    const n = ints[at + 2];
+    if (n === 0) firstDay[c] = d;
+    ints[at + 2] = n + 1;
+    ints[at + 3] = d;
+    sums[2 * c] += amount[i];
+  }
+  return customer.length;
+}
+
+/** The summary's row loop from row `from` on, in any order. */
+function tallyAnyOrder(tx: Transactions, asOf: number, from: number, sums: Float64Array, ints: Int32Array, firstDay: Int32Array): void {
+  const { customer, day, amount } = tx;
+  const k = firstDay.length;
+  for (let i = from; i < customer.length; i++) {
     const d = day[i];
     if (d > asOf) continue;
     const c = customer[i];
@@ -87,29 +135,11 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
     ints[at + 2] = n + 1;
     sums[2 * c] += amount[i];
   }
-  const lastDay = new Int32Array(k);
-  const orders = new Int32Array(k);
-  const revenue = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    revenue[c] = sums[2 * c];
-    orders[c] = ints[4 * c + 2];
-    lastDay[c] = ints[4 * c + 3];
-  }
-  if (basis === 'days') countDistinctDays(tx, asOf, orders);
-  const recency = new Int32Array(k);
-  let customersWithOrders = 0;
-  for (let c = 0; c < k; c++) {
-    if (orders[c] === 0) continue;
-    customersWithOrders++;
-    recency[c] = asOf - lastDay[c];
-  }
-  return { analysisDay: asOf, basis, firstDay, lastDay, orders, revenue, recency, customersWithOrders };
 }
 
 function outOfRange(row: number, c: number, k: number): never {
   throw new RangeError(`row ${row}: customer index ${c} outside 0…${k - 1}`);
 }
-
 /** Overwrites `orders` with the number of distinct purchase days per customer. */
 function countDistinctDays(tx: Transactions, asOf: number, orders: Int32Array): void {
   const { customer, day } = tx;

@@ -160,8 +160,9 @@ function scoreByTable(all: Int32Array | Float64Array, orders: Int32Array, min: n
 }
 
 /** out[c] = the score of all[c] for the customers with orders (scoreOf, inlined for the hot loop). */
-function scoreByBounds(all: Int32Array | Float64Array, orders: Int32Array, lower: Float64Array, upper: Float64Array, reversed: boolean, out: Uint8Array): void {
+function scoreByBounds(all: Int32Array | Float64Array, orders: Int32Array, max: number, lower: Float64Array, upper: Float64Array, reversed: boolean, out: Uint8Array): void {
   const bins = lower.length;
+  if (countingHolds(lower, upper, max)) return scoreByCounting(all, orders, lower.subarray(1), reversed, out);
   for (let c = 0; c < orders.length; c++) {
     if (orders[c] === 0) continue;
     const value = all[c];
@@ -173,6 +174,33 @@ function scoreByBounds(all: Int32Array | Float64Array, orders: Int32Array, lower
       }
     }
     out[c] = score;
+  }
+}
+
+/**
+ * Whether every value v from lower[0] (the minimum) to `max` falls in interval number #{breaks ≤ v}:
+ * the breaks (lower[1 …], equal to upper[… last − 1]) do not decrease, and the last upper bound,
+ * max + 1, is above max (from 2⁵³ on it would equal it). Then the interval after the breaks at or
+ * below v holds v and no later interval starts at or below v, so that count is R's loop's answer.
+ */
+function countingHolds(lower: Float64Array, upper: Float64Array, max: number): boolean {
+  const bins = lower.length;
+  for (let i = 1; i < bins; i++) if (!(lower[i] === upper[i - 1] && (i === 1 || lower[i] >= lower[i - 1]))) return false;
+  return max < upper[bins - 1];
+}
+
+/**
+ * scoreByBounds where countingHolds: the score from how many breaks are at or below the value — no
+ * branch to mispredict per customer. A NaN (no interval holds it) scores 0, as in the loop.
+ */
+function scoreByCounting(all: Int32Array | Float64Array, orders: Int32Array, breaks: Float64Array, reversed: boolean, out: Uint8Array): void {
+  const bins = breaks.length + 1;
+  for (let c = 0; c < orders.length; c++) {
+    if (orders[c] === 0) continue;
+    const value = all[c];
+    let above = 0;
+    for (let i = 0; i < breaks.length; i++) above += Number(value >= breaks[i]);
+    out[c] = value !== value ? 0 : reversed ? bins - above : above + 1;
   }
 }
 
@@ -220,7 +248,7 @@ function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: n
     const ordered = hasNaN ? values.sort() : selectRanksInPlace(values, probabilities.flatMap((p) => type7Positions(n, p)));
     breaks = probabilities.map((p) => quantileType7(ordered, p) + 1);
   }
-  scoreByBounds(all, orders, Float64Array.of(min, ...breaks), Float64Array.of(...breaks, max + 1), reversed, out);
+  scoreByBounds(all, orders, max, Float64Array.of(min, ...breaks), Float64Array.of(...breaks, max + 1), reversed, out);
   return { lower: [min, ...breaks], upper: [...breaks, max + 1] };
 }
 

@@ -142,7 +142,7 @@ function refMatrix(tx: Transactions, segment: number[], segments: number, m: num
 
 /** Amounts with many exact ties (a few prices), returns, zeros and arbitrary cents. */
 const amountArb = fc.oneof(
-  fc.constantFrom(0, 9.99, 9.99, 19.99, 100, -9.99, 0.1, 0.2),
+  fc.constantFrom(0, 9.99, 9.99, 19.99, 100, -9.99, 0.1, 0.2, 2 ** 53, 1e300),
   fc.integer({ min: -5000, max: 50000 }).map((c) => c / 100),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }),
 );
@@ -155,7 +155,7 @@ const caseArb = fc
     length: fc.integer({ min: 0, max: 150 }),
     chronological: fc.boolean(),
     cutoff: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
-    bins: fc.constantFrom<RfmOptions>({}, { monetary: 'average' }, { recencyBins: 3, frequencyBins: 2, monetaryBins: 4 }, { frequencyBins: [2, 3, 5], monetaryBins: [0, 50, 500] }),
+    bins: fc.constantFrom<RfmOptions>({}, { monetary: 'average' }, { recencyBins: 3, frequencyBins: 2, monetaryBins: 4 }, { frequencyBins: [2, 3, 5], monetaryBins: [0, 50, 500] }, { recencyBins: [30, 10, 20], monetaryBins: [500, 50, 100] }),
   })
   .chain((shape) =>
     fc.record({

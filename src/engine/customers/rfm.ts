@@ -13,7 +13,7 @@
  * with analysis date 2006-12-31 the "Champions" segment has 158 customers, 1,234 orders and revenue 120,178.
  */
 import type { CustomerSummary } from './columns';
-import { selectRanks, selectRanksInPlace, sortedIntegers } from './sortKeys';
+import { selectRanks, selectRanksByBuckets, sortedIntegers } from './sortKeys';
 
 /** Number of quantile bins (R's default 5), or explicit cut points in the dimension's own unit. */
 export type BinSpec = number | readonly number[];
@@ -245,7 +245,7 @@ function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: n
     let hasNaN = false;
     for (let j = 0; j < n && !hasNaN; j++) hasNaN = Number.isNaN(values[j]);
     // Selection compares values, which NaN defeats; the typed-array sort puts NaN last.
-    const ordered = hasNaN ? values.sort() : selectRanksInPlace(values, probabilities.flatMap((p) => type7Positions(n, p)));
+    const ordered = hasNaN ? values.sort() : selectRanksByBuckets(values, probabilities.flatMap((p) => type7Positions(n, p)));
     breaks = probabilities.map((p) => quantileType7(ordered, p) + 1);
   }
   scoreByBounds(all, orders, max, Float64Array.of(min, ...breaks), Float64Array.of(...breaks, max + 1), reversed, out);

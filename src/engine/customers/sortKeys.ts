@@ -231,6 +231,66 @@ export function selectRanksInPlace(a: Float64Array, ranks: readonly number[]): F
   return a;
 }
 
+/** Below this length selectRanksByBuckets leaves the work to the quickselect. */
+const BUCKET_SELECT_MIN = 4096;
+
+/**
+ * selectRanksInPlace by counting instead of partitioning: one pass counts the values by the top 16
+ * bits of their order key (sign, exponent and 4 mantissa bits: 16 buckets per power of two), which
+ * tells the bucket of each requested rank; a second pass copies out just those buckets' values, which
+ * are sorted and written back at their sorted positions. Two reads of the data whatever the ranks,
+ * against a few partitioning passes with a branch per value. Data crowded into the requested buckets
+ * (over a quarter of it) goes to the quickselect. Values must not be NaN.
+ */
+export function selectRanksByBuckets(a: Float64Array, ranks: readonly number[]): Float64Array {
+  const n = a.length;
+  if (n < BUCKET_SELECT_MIN) return selectRanksInPlace(a, ranks);
+  const words = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+  const starts = new Int32Array(BUCKETS_16 + 1);
+  for (let j = 0; j < n; j++) {
+    const hi = words[2 * j + HIGH];
+    // −0 and +0 fall in neighbouring buckets, −0 first, as the typed-array sort orders them.
+    starts[((hi & 0x80000000 ? ~hi : hi | 0x80000000) >>> 16) + 1]++;
+  }
+  for (let b = 0; b < BUCKETS_16; b++) starts[b + 1] += starts[b];
+  // Per bucket holding a requested rank: 1 + where its values go in `picked` (0: not requested).
+  const cursor = new Int32Array(BUCKETS_16);
+  const chosen: number[] = [];
+  let pickedCount = 0;
+  for (const r of ranks) {
+    if (r < 0 || r >= n) continue;
+    let lo = 0;
+    let hi = BUCKETS_16 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid + 1] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    if (cursor[lo] !== 0) continue;
+    cursor[lo] = 1 + pickedCount;
+    pickedCount += starts[lo + 1] - starts[lo];
+    chosen.push(lo);
+  }
+  if (pickedCount > n / 4) return selectRanksInPlace(a, ranks);
+  const picked = new Float64Array(pickedCount);
+  for (let j = 0; j < n; j++) {
+    const hi = words[2 * j + HIGH];
+    const at = cursor[(hi & 0x80000000 ? ~hi : hi | 0x80000000) >>> 16];
+    if (at !== 0) {
+      picked[at - 1] = a[j];
+      cursor[(hi & 0x80000000 ? ~hi : hi | 0x80000000) >>> 16] = at + 1;
+    }
+  }
+  for (const b of chosen) {
+    const size = starts[b + 1] - starts[b];
+    const from = cursor[b] - 1 - size;
+    a.set(picked.subarray(from, from + size).sort(), starts[b]);
+  }
+  return a;
+}
+
+const BUCKETS_16 = 1 << 16;
+
 /** Places targets[tFrom … tTo) (ascending ranks within lo … hi) at their sorted positions. */
 function selectRange(a: Float64Array, lo: number, hi: number, targets: number[], tFrom: number, tTo: number, depth: number): void {
   while (tFrom < tTo) {

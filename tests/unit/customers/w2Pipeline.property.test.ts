@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { abcClasses } from '../../../src/engine/customers/abc';
 import { customerSummary, type Transactions } from '../../../src/engine/customers/columns';
 import { scoreRfm, type BinSpec, type RfmOptions } from '../../../src/engine/customers/rfm';
+import { selectRanksByBuckets } from '../../../src/engine/customers/sortKeys';
 import { segmentChannelMatrix } from '../../../src/engine/customers/segmentChannel';
 import { assignSegments, OTHERS, R_RFM_SEGMENT_RULES, seedFourClassRules, segmentTable, type SegmentRule } from '../../../src/engine/customers/segments';
 
@@ -272,5 +273,26 @@ describe('RFM + ABC + segment × channel against plain implementations', () => {
     const list = Array.from({ length: 200 }, (_, i) => 1000 * (1 + ((i * 7919) % 97) * 2 ** -45));
     const abc = abcClasses(Float64Array.from(list));
     same(abc.order, refAbc(list, list.map(() => 1)).order);
+  });
+
+  it('bucket selection of ranks in thousands of values equals the full sort at those ranks', () => {
+    // Spread values, a few repeated prices, signed zeros and negatives, or all in one bucket (the quickselect's case).
+    const listArb = fc.oneof(
+      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 4096, maxLength: 6000 }),
+      fc.array(fc.constantFrom(0, -0, 9.99, 19.99, 100, -5, 1e-300), { minLength: 4096, maxLength: 6000 }),
+      fc.array(fc.integer({ min: 0, max: 1000 }).map((i) => 1000 + i / 1024), { minLength: 4096, maxLength: 6000 }),
+      fc.array(fc.integer({ min: -200000, max: 200000 }).map((c) => c / 100), { minLength: 4096, maxLength: 6000 }),
+    );
+    fc.assert(
+      fc.property(listArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (list, picks) => {
+        const sorted = Float64Array.from(list).sort();
+        const ranks = picks.map((p) => p % list.length);
+        const selected = selectRanksByBuckets(Float64Array.from(list), ranks);
+        // Equal as numbers: the quickselect (crowded buckets) may return +0 where the sort has −0.
+        for (const r of ranks) expect(selected[r] === sorted[r]).toBe(true);
+      }),
+      // Shrinking thousands of values takes minutes: report the first failure as found.
+      { numRuns: 40, endOnFailure: true },
+    );
   });
 });

@@ -21,6 +21,7 @@ const HIGH = new Uint8Array(Float64Array.of(-1).buffer)[7] === 0xbf ? 1 : 0;
  * first when `descending`. −0 is read as +0, so the two tie as they do in arithmetic comparisons.
  */
 function fillKeys(values: ArrayLike<number>, items: Int32Array, descending: boolean, high: Uint32Array, low: Uint32Array): void {
+  if (values instanceof Float64Array) return fillKeysFromWords(values, items, descending, high, low);
   for (let j = 0; j < items.length; j++) {
     scratch[0] = values[items[j]] + 0; // + 0 turns −0 into +0
     let hi = scratchWords[HIGH];
@@ -38,6 +39,27 @@ function fillKeys(values: ArrayLike<number>, items: Int32Array, descending: bool
     }
     high[j] = hi >>> 0;
     low[j] = lo >>> 0;
+  }
+}
+
+/** fillKeys reading the doubles' two words in place, without a round trip through a scratch double. */
+function fillKeysFromWords(values: Float64Array, items: Int32Array, descending: boolean, high: Uint32Array, low: Uint32Array): void {
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+  const flip = descending ? -1 : 0;
+  for (let j = 0; j < items.length; j++) {
+    const at = 2 * items[j];
+    let hi = words[at + HIGH];
+    let lo = words[at + 1 - HIGH];
+    // −0 as +0; then IEEE order to unsigned order, as in fillKeys.
+    if (hi === 0x80000000 && lo === 0) hi = 0;
+    if (hi & 0x80000000) {
+      hi = ~hi;
+      lo = ~lo;
+    } else {
+      hi |= 0x80000000;
+    }
+    high[j] = (hi ^ flip) >>> 0;
+    low[j] = (lo ^ flip) >>> 0;
   }
 }
 

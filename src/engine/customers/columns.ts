@@ -60,7 +60,6 @@ export function defaultAnalysisDay(tx: Transactions): number {
  * second pass, or the grouping below when rows are not in date order (≈ 3× the plain summary).
  */
 export function customerSummary(tx: Transactions, analysisDay?: number, options: SummaryOptions = {}): CustomerSummary {
-  const asOf = analysisDay ?? defaultAnalysisDay(tx);
   const basis = options.orders ?? 'transactions';
   const k = tx.customerCount;
   const { customer } = tx;
@@ -72,8 +71,12 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
   const firstDay = new Int32Array(k);
   // Exports are usually in date order: then a customer's first row is their first day and every row
   // their last so far, so no day is compared. The first row out of order hands over to the general loop.
-  const from = tallyInDateOrder(tx, asOf, sums, ints, firstDay);
-  if (from < customer.length) tallyAnyOrder(tx, asOf, from, sums, ints, firstDay);
+  // Without an analysis day every row counts, and in date order the default day (after the last row's)
+  // is known at the end of the loop: no separate read of the days for it.
+  const cut = analysisDay ?? Infinity;
+  const from = tallyInDateOrder(tx, cut, sums, ints, firstDay);
+  if (from < customer.length) tallyAnyOrder(tx, cut, from, sums, ints, firstDay);
+  const asOf = analysisDay ?? (from === customer.length && from > 0 ? tx.day[from - 1] + 1 : defaultAnalysisDay(tx));
   const lastDay = new Int32Array(k);
   const orders = new Int32Array(k);
   const revenue = new Float64Array(k);

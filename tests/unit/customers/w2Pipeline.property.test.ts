@@ -205,6 +205,13 @@ describe('RFM + ABC + segment × channel against plain implementations', () => {
         same(summary.revenue, ref.revenue);
         same(summary.recency, ref.recency);
         expect(summary.customersWithOrders).toBe(ref.customersWithOrders);
+        // No analysis day: the day after the last row's, found during the row loop when rows are in date order.
+        const implicit = customerSummary(tx);
+        const implicitRef = refSummary(tx, Math.max(-1, ...ordered.map((r) => r.d)) + 1);
+        expect(implicit.analysisDay).toBe(ordered.length === 0 ? 0 : Math.max(...ordered.map((r) => r.d)) + 1);
+        same(implicit.recency, implicitRef.recency);
+        same(implicit.firstDay, implicitRef.firstDay);
+        same(implicit.revenue, implicitRef.revenue);
 
         const scores = scoreRfm(summary, options);
         const refS = refScores(ref, options);

@@ -131,32 +131,17 @@ interface Extent {
   integers: boolean;
 }
 
-function extentOf(all: Int32Array | Float64Array, orders: Int32Array): Extent {
-  let min = Infinity;
-  let max = -Infinity;
-  let integers = true;
-  for (let c = 0; c < orders.length; c++) {
-    if (orders[c] === 0) continue;
-    const v = all[c];
-    // Same comparisons as rfmThresholds: NaN never becomes the minimum or maximum.
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
-  }
-  return { min, max, integers };
-}
-
 /** cumulative[b]: how many of the values of customers with orders are at most min + b. */
 function cumulativeCounts(all: Int32Array | Float64Array, orders: Int32Array, min: number, range: number): Int32Array {
   const cumulative = new Int32Array(range);
-  for (let c = 0; c < orders.length; c++) if (orders[c] !== 0) cumulative[all[c] - min]++;
+  for (let c = 0; c < orders.length; c++) if (orders[c] > 0) cumulative[all[c] - min]++;
   for (let b = 1; b < range; b++) cumulative[b] += cumulative[b - 1];
   return cumulative;
 }
 
 /** out[c] = table[value − min] for the customers with orders. */
 function scoreByTable(all: Int32Array | Float64Array, orders: Int32Array, min: number, table: Uint8Array, out: Uint8Array): void {
-  for (let c = 0; c < orders.length; c++) if (orders[c] !== 0) out[c] = table[all[c] - min];
+  for (let c = 0; c < orders.length; c++) if (orders[c] > 0) out[c] = table[all[c] - min];
 }
 
 /** out[c] = the score of all[c] for the customers with orders (scoreOf, inlined for the hot loop). */
@@ -164,7 +149,7 @@ function scoreByBounds(all: Int32Array | Float64Array, orders: Int32Array, max: 
   const bins = lower.length;
   if (countingHolds(lower, upper, max)) return scoreByCounting(all, orders, lower.subarray(1), reversed, out);
   for (let c = 0; c < orders.length; c++) {
-    if (orders[c] === 0) continue;
+    if (orders[c] <= 0) continue;
     const value = all[c];
     let score = 0;
     for (let i = bins - 1; i >= 0; i--) {
@@ -196,7 +181,7 @@ function countingHolds(lower: Float64Array, upper: Float64Array, max: number): b
 function scoreByCounting(all: Int32Array | Float64Array, orders: Int32Array, breaks: Float64Array, reversed: boolean, out: Uint8Array): void {
   const bins = breaks.length + 1;
   for (let c = 0; c < orders.length; c++) {
-    if (orders[c] === 0) continue;
+    if (orders[c] <= 0) continue;
     const value = all[c];
     let above = 0;
     for (let i = 0; i < breaks.length; i++) above += Number(value >= breaks[i]);
@@ -212,8 +197,8 @@ function scoreByCounting(all: Int32Array | Float64Array, orders: Int32Array, bre
  * customer scored against the bounds. Either way the thresholds and scores are those of R's sorted
  * quantiles and assignment loop.
  */
-function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: number, spec: BinSpec, reversed: boolean, out: Uint8Array): RfmThresholds {
-  const { min, max, integers } = extentOf(all, orders);
+function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: number, spec: BinSpec, reversed: boolean, out: Uint8Array, extent: Extent): RfmThresholds {
+  const { min, max, integers } = extent;
   const probabilities = typeof spec === 'number' ? interiorProbabilities(spec) : [];
   if (n > 0 && integers && max - min < COUNTING_RANGE_MAX) {
     const range = max - min + 1;
@@ -238,7 +223,7 @@ function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: n
     return { lower: [min, ...breaks], upper: [...breaks, max + 1] };
   }
   const values = new Float64Array(n);
-  for (let c = 0, j = 0; c < orders.length; c++) if (orders[c] !== 0) values[j++] = all[c];
+  for (let c = 0, j = 0; c < orders.length; c++) if (orders[c] > 0) values[j++] = all[c];
   let breaks: number[];
   if (typeof spec !== 'number') breaks = [...spec];
   else {
@@ -254,21 +239,44 @@ function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: n
 
 /** Recency, frequency and monetary scores per customer, over the customers with at least one order. */
 export function scoreRfm(summary: CustomerSummary, options: RfmOptions = {}): RfmScores {
-  const { orders, revenue } = summary;
+  const { orders, revenue, recency: days } = summary;
   const k = orders.length;
   const n = summary.customersWithOrders;
   const monetaryValue = new Float64Array(k);
   const average = options.monetary === 'average';
+  // The monetary values and the three dimensions' extents in one read of the customers. NaN never
+  // becomes a minimum or maximum (the comparisons of rfmThresholds); days and counts are integers.
+  let rMin = Infinity;
+  let rMax = -Infinity;
+  let fMin = Infinity;
+  let fMax = -Infinity;
+  let mMin = Infinity;
+  let mMax = -Infinity;
+  let mIntegers = true;
   for (let c = 0; c < k; c++) {
-    if (orders[c] > 0) monetaryValue[c] = average ? revenue[c] / orders[c] : revenue[c];
+    const count = orders[c];
+    if (count <= 0) continue;
+    const value = average ? revenue[c] / count : revenue[c];
+    monetaryValue[c] = value;
+    const d = days[c];
+    if (d < rMin) rMin = d;
+    if (d > rMax) rMax = d;
+    if (count < fMin) fMin = count;
+    if (count > fMax) fMax = count;
+    if (value < mMin) mMin = value;
+    if (value > mMax) mMax = value;
+    if (mIntegers && !Number.isInteger(value)) mIntegers = false;
   }
+  const r: Extent = { min: rMin, max: rMax, integers: true };
+  const f: Extent = { min: fMin, max: fMax, integers: true };
+  const m: Extent = { min: mMin, max: mMax, integers: mIntegers };
   const recency = new Uint8Array(k);
   const frequency = new Uint8Array(k);
   const monetary = new Uint8Array(k);
   const thresholds = {
-    recency: scoreDimension(summary.recency, orders, n, options.recencyBins ?? 5, true, recency),
-    frequency: scoreDimension(orders, orders, n, options.frequencyBins ?? 5, false, frequency),
-    monetary: scoreDimension(monetaryValue, orders, n, options.monetaryBins ?? 5, false, monetary),
+    recency: scoreDimension(days, orders, n, options.recencyBins ?? 5, true, recency, r),
+    frequency: scoreDimension(orders, orders, n, options.frequencyBins ?? 5, false, frequency, f),
+    monetary: scoreDimension(monetaryValue, orders, n, options.monetaryBins ?? 5, false, monetary, m),
   };
   return { recency, frequency, monetary, thresholds, monetaryValue };
 }

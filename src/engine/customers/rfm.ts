@@ -129,6 +129,8 @@ interface Extent {
   min: number;
   max: number;
   integers: boolean;
+  /** Counts of each value (counts[v]), when they were taken in the same read: values 0 … 2¹⁶ − 1 only. */
+  counts?: Int32Array;
 }
 
 /** cumulative[b]: how many of the values of customers with orders are at most min + b. */
@@ -180,12 +182,24 @@ function countingHolds(lower: Float64Array, upper: Float64Array, max: number): b
  */
 function scoreByCounting(all: Int32Array | Float64Array, orders: Int32Array, breaks: Float64Array, reversed: boolean, out: Uint8Array): void {
   const bins = breaks.length + 1;
+  if (bins === 5) return scoreByFourBreaks(all, orders, breaks, reversed, out);
   for (let c = 0; c < orders.length; c++) {
     if (orders[c] <= 0) continue;
     const value = all[c];
     let above = 0;
     for (let i = 0; i < breaks.length; i++) above += Number(value >= breaks[i]);
     out[c] = value !== value ? 0 : reversed ? bins - above : above + 1;
+  }
+}
+
+/** scoreByCounting for R's default of five scores, the four comparisons written out. */
+function scoreByFourBreaks(all: Int32Array | Float64Array, orders: Int32Array, breaks: Float64Array, reversed: boolean, out: Uint8Array): void {
+  const [b0, b1, b2, b3] = breaks;
+  for (let c = 0; c < orders.length; c++) {
+    if (orders[c] <= 0) continue;
+    const value = all[c];
+    const above = Number(value >= b0) + Number(value >= b1) + Number(value >= b2) + Number(value >= b3);
+    out[c] = value !== value ? 0 : reversed ? 5 - above : above + 1;
   }
 }
 
@@ -197,12 +211,19 @@ function scoreByCounting(all: Int32Array | Float64Array, orders: Int32Array, bre
  * customer scored against the bounds. Either way the thresholds and scores are those of R's sorted
  * quantiles and assignment loop.
  */
+/** cumulativeCounts from counts by value already taken. */
+function cumulate(counts: Int32Array, min: number, range: number): Int32Array {
+  const cumulative = counts.slice(min, min + range);
+  for (let b = 1; b < range; b++) cumulative[b] += cumulative[b - 1];
+  return cumulative;
+}
+
 function scoreDimension(all: Int32Array | Float64Array, orders: Int32Array, n: number, spec: BinSpec, reversed: boolean, out: Uint8Array, extent: Extent): RfmThresholds {
   const { min, max, integers } = extent;
   const probabilities = typeof spec === 'number' ? interiorProbabilities(spec) : [];
   if (n > 0 && integers && max - min < COUNTING_RANGE_MAX) {
     const range = max - min + 1;
-    const cumulative = cumulativeCounts(all, orders, min, range);
+    const cumulative = extent.counts ? cumulate(extent.counts, min, range) : cumulativeCounts(all, orders, min, range);
     // The value at sorted position i: the first b whose cumulative count exceeds i (+ 0: as counted, −0 reads +0).
     const at = (i: number) => {
       let lo = 0;
@@ -253,12 +274,24 @@ export function scoreRfm(summary: CustomerSummary, options: RfmOptions = {}): Rf
   let mMin = Infinity;
   let mMax = -Infinity;
   let mIntegers = true;
+  // Recency days and order counts by value, for their quantiles: counted here, unless one is negative or
+  // too large for the table (then scoreDimension counts them itself).
+  let dayCounts: Int32Array | undefined = new Int32Array(COUNTING_RANGE_MAX);
+  let orderCounts: Int32Array | undefined = new Int32Array(COUNTING_RANGE_MAX);
   for (let c = 0; c < k; c++) {
     const count = orders[c];
     if (count <= 0) continue;
     const value = average ? revenue[c] / count : revenue[c];
     monetaryValue[c] = value;
     const d = days[c];
+    if (dayCounts !== undefined) {
+      if (d >>> 0 < COUNTING_RANGE_MAX) dayCounts[d]++;
+      else dayCounts = undefined;
+    }
+    if (orderCounts !== undefined) {
+      if (count < COUNTING_RANGE_MAX) orderCounts[count]++;
+      else orderCounts = undefined;
+    }
     if (d < rMin) rMin = d;
     if (d > rMax) rMax = d;
     if (count < fMin) fMin = count;
@@ -267,8 +300,8 @@ export function scoreRfm(summary: CustomerSummary, options: RfmOptions = {}): Rf
     if (value > mMax) mMax = value;
     if (mIntegers && !Number.isInteger(value)) mIntegers = false;
   }
-  const r: Extent = { min: rMin, max: rMax, integers: true };
-  const f: Extent = { min: fMin, max: fMax, integers: true };
+  const r: Extent = { min: rMin, max: rMax, integers: true, counts: dayCounts };
+  const f: Extent = { min: fMin, max: fMax, integers: true, counts: orderCounts };
   const m: Extent = { min: mMin, max: mMax, integers: mIntegers };
   const recency = new Uint8Array(k);
   const frequency = new Uint8Array(k);

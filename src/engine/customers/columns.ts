@@ -63,42 +63,33 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
   const basis = options.orders ?? 'transactions';
   const k = tx.customerCount;
   const { customer } = tx;
-  // A customer's revenue, orders and last day share 16 bytes (one cache line): a row's random access
-  // to its customer touches one line instead of three. Split into the summary's columns afterwards.
-  const record = new ArrayBuffer(16 * k);
-  const sums = new Float64Array(record); // revenue at 2c
-  const ints = new Int32Array(record); // orders at 4c + 2, last day at 4c + 3
   const firstDay = new Int32Array(k);
+  const lastDay = new Int32Array(k);
+  const orders = new Int32Array(k);
+  const revenue = new Float64Array(k);
   // Exports are usually in date order: then a customer's first row is their first day and every row
   // their last so far, so no day is compared. The first row out of order hands over to the general loop.
   // Without an analysis day every row counts, and in date order the default day (after the last row's)
   // is known at the end of the loop: no separate read of the days for it.
   const cut = analysisDay ?? Infinity;
-  const from = tallyInDateOrder(tx, cut, sums, ints, firstDay);
-  if (from < customer.length) tallyAnyOrder(tx, cut, from, sums, ints, firstDay);
+  const from = tallyInDateOrder(tx, cut, firstDay, lastDay, orders, revenue);
+  if (from < customer.length) tallyAnyOrder(tx, cut, from, firstDay, lastDay, orders, revenue);
   const asOf = analysisDay ?? (from === customer.length && from > 0 ? tx.day[from - 1] + 1 : defaultAnalysisDay(tx));
-  const lastDay = new Int32Array(k);
-  const orders = new Int32Array(k);
-  const revenue = new Float64Array(k);
+  if (basis === 'days') countDistinctDays(tx, asOf, orders);
   const recency = new Int32Array(k);
   let customersWithOrders = 0;
   for (let c = 0; c < k; c++) {
-    const n = ints[4 * c + 2];
-    if (n === 0) continue;
-    revenue[c] = sums[2 * c];
-    orders[c] = n;
-    lastDay[c] = ints[4 * c + 3];
-    recency[c] = asOf - lastDay[c];
+    if (orders[c] === 0) continue;
     customersWithOrders++;
+    recency[c] = asOf - lastDay[c];
   }
-  if (basis === 'days') countDistinctDays(tx, asOf, orders);
   return { analysisDay: asOf, basis, firstDay, lastDay, orders, revenue, recency, customersWithOrders };
 }
 
 /** The summary's row loop while days do not decrease; returns the first row out of date order (or the row count). */
-function tallyInDateOrder(tx: Transactions, asOf: number, sums: Float64Array, ints: Int32Array, firstDay: Int32Array): number {
+function tallyInDateOrder(tx: Transactions, asOf: number, firstDay: Int32Array, lastDay: Int32Array, orders: Int32Array, revenue: Float64Array): number {
   const { customer, day, amount } = tx;
-  const k = firstDay.length;
+  const k = orders.length;
   let previous = -0x80000000;
   for (let i = 0; i < customer.length; i++) {
     const d = day[i];
@@ -107,36 +98,34 @@ function tallyInDateOrder(tx: Transactions, asOf: number, sums: Float64Array, in
     if (d > asOf) continue;
     const c = customer[i];
     if (c >>> 0 >= k) outOfRange(i, c, k);
-    const at = 4 * c;
-    const n = ints[at + 2];
+    const n = orders[c];
     if (n === 0) firstDay[c] = d;
-    ints[at + 2] = n + 1;
-    ints[at + 3] = d;
-    sums[2 * c] += amount[i];
+    orders[c] = n + 1;
+    lastDay[c] = d;
+    revenue[c] += amount[i];
   }
   return customer.length;
 }
 
 /** The summary's row loop from row `from` on, in any order. */
-function tallyAnyOrder(tx: Transactions, asOf: number, from: number, sums: Float64Array, ints: Int32Array, firstDay: Int32Array): void {
+function tallyAnyOrder(tx: Transactions, asOf: number, from: number, firstDay: Int32Array, lastDay: Int32Array, orders: Int32Array, revenue: Float64Array): void {
   const { customer, day, amount } = tx;
-  const k = firstDay.length;
+  const k = orders.length;
   for (let i = from; i < customer.length; i++) {
     const d = day[i];
     if (d > asOf) continue;
     const c = customer[i];
     if (c >>> 0 >= k) outOfRange(i, c, k);
-    const at = 4 * c;
-    const n = ints[at + 2];
+    const n = orders[c];
     if (n === 0) {
       firstDay[c] = d;
-      ints[at + 3] = d;
+      lastDay[c] = d;
     } else {
       if (d < firstDay[c]) firstDay[c] = d;
-      if (d > ints[at + 3]) ints[at + 3] = d;
+      if (d > lastDay[c]) lastDay[c] = d;
     }
-    ints[at + 2] = n + 1;
-    sums[2 * c] += amount[i];
+    orders[c] = n + 1;
+    revenue[c] += amount[i];
   }
 }
 

@@ -103,11 +103,12 @@ export function sortIndicesByValue(values: ArrayLike<number>, items: Int32Array,
  * short (values within a millionth of each other), mostly exact ties already in order. Half the passes
  * over the data of a radix sort on all 64 bits.
  */
-export function sortKeysByValue(values: ArrayLike<number>, items: Int32Array, descending = false): SortedKeys {
+export function sortKeysByValue(values: ArrayLike<number>, items: Int32Array, descending = false, reuseItems = false): SortedKeys {
   const n = items.length;
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
-  let index = Int32Array.from(items);
+  // A caller that built `items` for this sort alone lets it be sorted in place: one array less to allocate.
+  let index = reuseItems ? items : Int32Array.from(items);
   fillKeys(values, items, descending, high, low);
   let nextHigh = new Uint32Array(n);
   let nextLow = new Uint32Array(n);

@@ -108,11 +108,11 @@ export function sortKeysByValue(values: ArrayLike<number>, items: Int32Array, de
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
   // A caller that built `items` for this sort alone lets it be sorted in place: one array less to allocate.
-  let index = reuseItems ? items : Int32Array.from(items);
+  let index: Int32Array = reuseItems ? items : Int32Array.from(items);
   fillKeys(values, items, descending, high, low);
   let nextHigh = new Uint32Array(n);
   let nextLow = new Uint32Array(n);
-  let nextIndex = new Int32Array(n);
+  let nextIndex: Int32Array = new Int32Array(n);
   const counts = digitCounts(high, 0, n);
   const cursor = new Int32Array(BUCKETS);
   for (let d = 0; d < WORD_DIGITS; d++) {

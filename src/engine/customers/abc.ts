@@ -56,10 +56,10 @@ export function abcClasses(revenue: Float64Array, options: AbcOptions = {}): Abc
   const items = new Int32Array(count);
   for (let i = 0, j = 0; i < n; i++) if (!include || include[i]) items[j++] = i;
   // Items are listed by index, and the radix sort is stable: equal revenues stay lowest index first.
-  const { index: order, high, low } = sortKeysByValue(revenue, items, true, true);
+  const { index: order, high, low, spare } = sortKeysByValue(revenue, items, true, true);
   // The revenues in rank order, read back from the sort keys: one sequential pass instead of a random
   // read per item in each loop below (a −0 reads as +0, which no sum or comparison here tells apart).
-  const ranked = new Float64Array(count);
+  const ranked = new Float64Array(spare, 0, count);
   for (let j = 0; j < count; j++) ranked[j] = keyValue(high[j], low[j], true);
 
   let positive = 0;

@@ -86,6 +86,8 @@ export interface SortedKeys {
   /** The sort keys of `index`'s items (see fillKeys), high and low words: keyValue reads the value back. */
   readonly high: Uint32Array;
   readonly low: Uint32Array;
+  /** 8 bytes an item of scratch the sort no longer uses. */
+  readonly spare: ArrayBuffer;
 }
 
 /**
@@ -105,13 +107,17 @@ export function sortIndicesByValue(values: ArrayLike<number>, items: Int32Array,
  */
 export function sortKeysByValue(values: ArrayLike<number>, items: Int32Array, descending = false, reuseItems = false): SortedKeys {
   const n = items.length;
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
+  // Each pair of key words lives in one buffer, so the pair the passes leave unused is 8 bytes an item
+  // of contiguous scratch the caller may take over (`spare`).
+  const first = new ArrayBuffer(8 * n);
+  const second = new ArrayBuffer(8 * n);
+  let high = new Uint32Array(first, 0, n);
+  let low = new Uint32Array(first, 4 * n, n);
   // A caller that built `items` for this sort alone lets it be sorted in place: one array less to allocate.
   let index: Int32Array = reuseItems ? items : Int32Array.from(items);
   fillKeys(values, items, descending, high, low);
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
+  let nextHigh = new Uint32Array(second, 0, n);
+  let nextLow = new Uint32Array(second, 4 * n, n);
   let nextIndex: Int32Array = new Int32Array(n);
   const counts = digitCounts(high, 0, n);
   const cursor = new Int32Array(BUCKETS);
@@ -142,7 +148,7 @@ export function sortKeysByValue(values: ArrayLike<number>, items: Int32Array, de
     if (b - a > 1) orderByLow(low, index, a, b, nextLow, nextIndex);
     a = b;
   }
-  return { index, high, low };
+  return { index, high, low, spare: high.buffer === first ? second : first };
 }
 
 /** Below this length a run of equal high words is finished by insertion sort. */

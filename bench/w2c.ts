@@ -75,7 +75,7 @@ export function measureW2Limit(): BenchRow[] {
         met: diff.length === 0,
         same_result: diff.length === 0,
         differences: diff.slice(0, 5),
-        peer_note: `${compiler}; medians of ${ROUNDS} runs each, input in memory; quintiles by successive selection, ABC by a 16-bit radix sort`,
+        peer_note: `${compiler}; medians of ${ROUNDS} runs each, input in memory; recency and frequency quintiles by counting, monetary by successive selection, segments by rule bit sets, ABC by an 11-bit radix sort on the high key words`,
       },
     ];
   } finally {

@@ -76,8 +76,56 @@ static double min_from(const double *a, int from, int n) {
   return m;
 }
 
-/* Scores 1–5 as R rfm: the last interval [lower, upper) holding the value. Quantiles by one copy and
- * successive selections, each in the part right of the previous one. */
+/* The score of one value against R rfm's intervals: the last interval [lower, upper) holding it. */
+static uint8_t score_of(double v, const double *lower, const double *upper, int reversed) {
+  for (int i = 4; i >= 0; i--)
+    if (v >= lower[i] && v < upper[i]) return reversed ? 5 - i : i + 1;
+  return 0;
+}
+
+/* R's type-7 quantile from the value at two sorted positions (lo, lo + 1 when index > lo). */
+static double type7(double index, int lo, double qs, double next) {
+  if (index > lo && next != qs) {
+    double h = index - lo;
+    return (1 - h) * qs + h * next;
+  }
+  return qs;
+}
+
+/* Scores 1–5 as R rfm of small non-negative integers below `range` (recency days, order counts):
+ * quantiles from the cumulative counts, each distinct value scored once, one table look-up a value. */
+static void score_counted(const int32_t *values, int n, int range, int reversed, uint8_t *out) {
+  int32_t *cum = calloc(range, sizeof(int32_t));
+  int mn = range, mx = -1;
+  for (int j = 0; j < n; j++) {
+    int v = values[j];
+    cum[v]++;
+    if (v < mn) mn = v;
+    if (v > mx) mx = v;
+  }
+  for (int b = 1; b < range; b++) cum[b] += cum[b - 1];
+  double lower[5], upper[5];
+  lower[0] = mn;
+  for (int b = 1; b < 5; b++) {
+    double index = 1 + (n - 1) * (b * (1.0 / 5));
+    int lo = (int)floor(index);
+    int at = 0, at2 = 0;
+    while (cum[at] <= lo - 1) at++;
+    at2 = at;
+    while (at2 < range && cum[at2] <= lo) at2++;
+    double q = type7(index, lo, at, lo < n ? at2 : at) + 1;
+    lower[b] = q;
+    upper[b - 1] = q;
+  }
+  upper[4] = mx + 1;
+  uint8_t *table = malloc(mx + 1);
+  for (int v = mn; v <= mx; v++) table[v] = score_of(v, lower, upper, reversed);
+  for (int j = 0; j < n; j++) out[j] = table[values[j]];
+  free(table), free(cum);
+}
+
+/* Scores 1–5 as R rfm of any values: quantiles by one copy and successive selections, each in the
+ * part right of the previous one. */
 static void score(const double *values, int n, double *scratch, int reversed, uint8_t *out) {
   double lower[5], upper[5], mn = INFINITY, mx = -INFINITY;
   for (int j = 0; j < n; j++) {
@@ -90,69 +138,101 @@ static void score(const double *values, int n, double *scratch, int reversed, ui
   for (int b = 1; b < 5; b++) {
     double index = 1 + (n - 1) * (b * (1.0 / 5));
     int lo = (int)floor(index);
-    double qs = select_range(scratch, from, n - 1, lo - 1), q = qs;
-    if (index > lo) {
-      double next = min_from(scratch, lo, n);
-      if (next != qs) {
-        double h = index - lo;
-        q = (1 - h) * qs + h * next;
-      }
-    }
+    double qs = select_range(scratch, from, n - 1, lo - 1);
+    double q = index > lo ? type7(index, lo, qs, min_from(scratch, lo, n)) : qs;
     from = lo - 1;
     lower[b] = q + 1;
     upper[b - 1] = q + 1;
   }
   upper[4] = mx + 1;
-  for (int j = 0; j < n; j++) {
-    double v = values[j];
-    uint8_t s = 0;
-    for (int i = 4; i >= 0; i--)
-      if (v >= lower[i] && v < upper[i]) {
-        s = reversed ? 5 - i : i + 1;
-        break;
-      }
-    out[j] = s;
+  for (int j = 0; j < n; j++) out[j] = score_of(values[j], lower, upper, reversed);
+}
+
+/* One stable counting pass of an 11-bit digit of the high key words, moving low words and indices along. */
+static void digit_pass(int n, int shift, uint32_t mask, uint32_t *hi, uint32_t *lo, int *idx, uint32_t *hi2, uint32_t *lo2, int *idx2, uint32_t *count) {
+  memset(count, 0, sizeof(uint32_t) * 2048);
+  for (int i = 0; i < n; i++) count[(hi[i] >> shift) & mask]++;
+  uint32_t sum = 0;
+  for (int d = 0; d < 2048; d++) {
+    uint32_t c = count[d];
+    count[d] = sum;
+    sum += c;
+  }
+  for (int i = 0; i < n; i++) {
+    uint32_t at = count[(hi[i] >> shift) & mask]++;
+    hi2[at] = hi[i];
+    lo2[at] = lo[i];
+    idx2[at] = idx[i];
   }
 }
 
-/* Orders idx (ascending indices) by value descending, stably: an LSD radix sort on the doubles' bits,
- * mapped so that unsigned order is descending value order, 16 bits a pass. */
-static void radix_desc(int *idx, int n, const double *value) {
-  uint64_t *key = malloc(sizeof(uint64_t) * n), *key2 = malloc(sizeof(uint64_t) * n);
+/* Orders idx (ascending indices) by value descending, stably, and leaves the values in that order in
+ * `sorted`: an LSD radix sort on the high 32 bits of keys that order like the values (three 11-bit
+ * passes, a pass skipped when its digit is the same for every item), then runs of equal high words
+ * ordered by their low words (insertion sort: such runs are short, mostly exact ties). */
+static void radix_desc(int *idx, int n, const double *value, double *sorted) {
+  uint32_t *hi = malloc(4 * (size_t)n), *lo = malloc(4 * (size_t)n), *hi2 = malloc(4 * (size_t)n), *lo2 = malloc(4 * (size_t)n);
   int *idx2 = malloc(sizeof(int) * n);
-  uint32_t *count = malloc(sizeof(uint32_t) * 65536);
+  uint32_t count[2048];
   for (int i = 0; i < n; i++) {
     uint64_t b;
-    memcpy(&b, &value[idx[i]], 8);
+    double v = value[idx[i]] + 0.0; /* -0 as +0 */
+    memcpy(&b, &v, 8);
     b = (b >> 63) ? ~b : b | 0x8000000000000000ull; /* ascending unsigned order of the values */
-    key[i] = ~b;                                    /* descending */
+    b = ~b;                                         /* descending */
+    hi[i] = (uint32_t)(b >> 32);
+    lo[i] = (uint32_t)b;
   }
-  for (int shift = 0; shift < 64; shift += 16) {
-    memset(count, 0, sizeof(uint32_t) * 65536);
-    for (int i = 0; i < n; i++) count[(key[i] >> shift) & 0xffff]++;
-    uint32_t sum = 0;
-    for (int d = 0; d < 65536; d++) {
-      uint32_t c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (int i = 0; i < n; i++) {
-      uint32_t at = count[(key[i] >> shift) & 0xffff]++;
-      key2[at] = key[i];
-      idx2[at] = idx[i];
-    }
-    uint64_t *tk = key;
-    key = key2;
-    key2 = tk;
+  for (int d = 0; d < 3; d++) {
+    int shift = 11 * d;
+    uint32_t mask = d == 2 ? 0x3ff : 0x7ff, first = (hi[0] >> shift) & mask;
+    int same = 1;
+    for (int i = 1; i < n && same; i++) same = ((hi[i] >> shift) & mask) == first;
+    if (n == 0 || same) continue;
+    digit_pass(n, shift, mask, hi, lo, idx, hi2, lo2, idx2, count);
+    uint32_t *t = hi;
+    hi = hi2, hi2 = t;
+    t = lo, lo = lo2, lo2 = t;
     memcpy(idx, idx2, sizeof(int) * n);
   }
-  free(key), free(key2), free(idx2), free(count);
+  for (int a = 0; a < n;) {
+    int b = a + 1;
+    while (b < n && hi[b] == hi[a]) b++;
+    for (int j = a + 1; j < b; j++) {
+      uint32_t key = lo[j];
+      int item = idx[j], i = j - 1;
+      while (i >= a && lo[i] > key) {
+        lo[i + 1] = lo[i];
+        idx[i + 1] = idx[i];
+        i--;
+      }
+      lo[i + 1] = key;
+      idx[i + 1] = item;
+    }
+    a = b;
+  }
+  for (int i = 0; i < n; i++) {
+    uint64_t b = ~(((uint64_t)hi[i] << 32) | lo[i]);
+    b = (b >> 63) ? b & 0x7fffffffffffffffull : ~b;
+    memcpy(&sorted[i], &b, 8);
+  }
+  free(hi), free(lo), free(hi2), free(lo2), free(idx2);
+}
+
+/* The R rfm rules holding each score 1–5 of one dimension (column 2·dim of RULES), as bits. */
+static void rule_masks(int dim, uint32_t *mask) {
+  for (int v = 0; v <= 5; v++) {
+    mask[v] = 0;
+    for (int i = 0; i < 10; i++)
+      if (v >= RULES[i][2 * dim] && v <= RULES[i][2 * dim + 1]) mask[v] |= 1u << i;
+  }
 }
 
 static void run(const Tx *tx, Result *r) {
   int k = tx->k, m = tx->m;
   int32_t *last = malloc(sizeof(int32_t) * k), *orders = calloc(k, sizeof(int32_t));
   double *revenue = calloc(k, sizeof(double));
+  int counted = 0;
   for (int i = 0; i < tx->n; i++) {
     int d = tx->day[i];
     if (d > tx->asOf) continue;
@@ -160,37 +240,48 @@ static void run(const Tx *tx, Result *r) {
     if (orders[c] == 0 || d > last[c]) last[c] = d;
     orders[c]++;
     revenue[c] += tx->amount[i];
+    counted++;
   }
   int present = 0;
   int *idx = malloc(sizeof(int) * k);
   for (int c = 0; c < k; c++)
     if (orders[c] > 0) idx[present++] = c;
-  double *rv = malloc(sizeof(double) * present), *fv = malloc(sizeof(double) * present), *mv = malloc(sizeof(double) * present);
-  double *scratch = malloc(sizeof(double) * present);
+  int32_t *ri = malloc(sizeof(int32_t) * present), *fi = malloc(sizeof(int32_t) * present);
+  double *mv = malloc(sizeof(double) * present), *scratch = malloc(sizeof(double) * present);
+  int rmax = 0, fmax = 0;
   for (int j = 0; j < present; j++) {
     int c = idx[j];
-    rv[j] = tx->asOf - last[c];
-    fv[j] = orders[c];
+    ri[j] = tx->asOf - last[c];
+    fi[j] = orders[c];
     mv[j] = revenue[c];
+    if (ri[j] > rmax) rmax = ri[j];
+    if (fi[j] > fmax) fmax = fi[j];
   }
   uint8_t *rs = malloc(present), *fs = malloc(present), *ms = malloc(present);
-  score(rv, present, scratch, 1, rs);
-  score(fv, present, scratch, 0, fs);
+  /* Recency days and order counts are small non-negative integers: counted. (Other ranges: selection.) */
+  if (rmax < 65536) score_counted(ri, present, rmax + 1, 1, rs);
+  else {
+    for (int j = 0; j < present; j++) mv[j] = ri[j];
+    score(mv, present, scratch, 1, rs);
+    for (int j = 0; j < present; j++) mv[j] = revenue[idx[j]];
+  }
+  if (fmax < 65536) score_counted(fi, present, fmax + 1, 0, fs);
+  else {
+    for (int j = 0; j < present; j++) mv[j] = fi[j];
+    score(mv, present, scratch, 0, fs);
+    for (int j = 0; j < present; j++) mv[j] = revenue[idx[j]];
+  }
   score(mv, present, scratch, 0, ms);
+  uint32_t rmask[6], fmask[6], mmask[6];
+  rule_masks(0, rmask), rule_masks(1, fmask), rule_masks(2, mmask);
   uint16_t *segment = malloc(sizeof(uint16_t) * k);
   for (int c = 0; c < k; c++) segment[c] = UNASSIGNED;
   memset(r->segCustomers, 0, sizeof r->segCustomers);
   memset(r->segOrders, 0, sizeof r->segOrders);
   memset(r->segRevenue, 0, sizeof r->segRevenue);
   for (int j = 0; j < present; j++) {
-    int s = 10;
-    for (int i = 0; i < 10; i++) {
-      const int *q = RULES[i];
-      if (rs[j] >= q[0] && rs[j] <= q[1] && fs[j] >= q[2] && fs[j] <= q[3] && ms[j] >= q[4] && ms[j] <= q[5]) {
-        s = i;
-        break;
-      }
-    }
+    uint32_t match = rmask[rs[j]] & fmask[fs[j]] & mmask[ms[j]];
+    int s = match ? __builtin_ctz(match) : 10;
     int c = idx[j];
     segment[c] = (uint16_t)s;
     r->segCustomers[s]++;
@@ -198,14 +289,15 @@ static void run(const Tx *tx, Result *r) {
     r->segRevenue[s] += revenue[c];
   }
   /* ABC over the customers with orders, highest revenue first (ties: lower index first). */
-  radix_desc(idx, present, revenue);
+  double *sorted = scratch;
+  radix_desc(idx, present, revenue, sorted);
   double positive = 0, before = 0;
   for (int j = 0; j < present; j++)
-    if (revenue[idx[j]] > 0) positive += revenue[idx[j]];
+    if (sorted[j] > 0) positive += sorted[j];
   memset(r->abcCount, 0, sizeof r->abcCount);
   memset(r->abcRevenue, 0, sizeof r->abcRevenue);
   for (int j = 0; j < present; j++) {
-    double v = revenue[idx[j]];
+    double v = sorted[j];
     int cls = 2;
     if (v > 0) {
       if (before < 0.8 * positive) cls = 0;
@@ -215,30 +307,31 @@ static void run(const Tx *tx, Result *r) {
     r->abcCount[cls]++;
     r->abcRevenue[cls] += v;
   }
-  /* Segment × channel in one pass: channels per customer as bit sets. */
+  /* Segment × channel in one pass: channels per customer as bit sets, which also tell without a branch
+   * whether a row is the customer's first (a customer of the cell) or second (a repeat customer) in its
+   * channel. The day column is read only if some row is after the analysis day. */
   int cells = SEGMENTS * m;
   memset(r->cellCustomers, 0, sizeof(int32_t) * cells);
   memset(r->cellOrders, 0, sizeof(int32_t) * cells);
   memset(r->cellRepeat, 0, sizeof(int32_t) * cells);
   memset(r->cellRevenue, 0, sizeof(double) * cells);
+  int filter = counted < tx->n;
   uint32_t *bits = calloc(2 * (size_t)k, sizeof(uint32_t));
   for (int i = 0; i < tx->n; i++) {
-    if (tx->day[i] > tx->asOf) continue;
+    if (filter && tx->day[i] > tx->asOf) continue;
     int c = tx->customer[i], s = segment[c];
     if (s == UNASSIGNED) continue;
-    int ch = tx->channel[i];
-    uint32_t bit = 1u << ch, seen = bits[2 * c];
-    bits[2 * c + 1] |= seen & bit;
-    bits[2 * c] = seen | bit;
-    r->cellOrders[s * m + ch]++;
-    r->cellRevenue[s * m + ch] += tx->amount[i];
+    int ch = tx->channel[i], cell = s * m + ch;
+    uint32_t seen = bits[2 * c], rep = bits[2 * c + 1];
+    uint32_t was = (seen >> ch) & 1;
+    bits[2 * c] = seen | (1u << ch);
+    bits[2 * c + 1] = rep | (was << ch);
+    r->cellOrders[cell]++;
+    r->cellCustomers[cell] += 1 - was;
+    r->cellRepeat[cell] += was & ~(rep >> ch);
+    r->cellRevenue[cell] += tx->amount[i];
   }
-  for (int c = 0; c < k; c++) {
-    if (segment[c] == UNASSIGNED) continue;
-    for (uint32_t seen = bits[2 * c]; seen; seen &= seen - 1) r->cellCustomers[segment[c] * m + __builtin_ctz(seen)]++;
-    for (uint32_t rep = bits[2 * c + 1]; rep; rep &= rep - 1) r->cellRepeat[segment[c] * m + __builtin_ctz(rep)]++;
-  }
-  free(bits), free(segment), free(rs), free(fs), free(ms), free(scratch), free(rv), free(fv), free(mv), free(idx);
+  free(bits), free(segment), free(rs), free(fs), free(ms), free(scratch), free(ri), free(fi), free(mv), free(idx);
   free(last), free(orders), free(revenue);
 }
 

@@ -154,7 +154,11 @@ export function analyse(data: OrderData, options: AnalysisOptions): CustomerAnal
   const cut = abcCut(options);
   const channels = data.columns.channel?.values ?? null;
   const matrix = channels
-    ? { ...segmentChannelMatrix(tx, assignment, { throughDay: analysisDay, highValueSegments: highValue(options) }), channelNames: [...channels] }
+    ? {
+        // With every row on or before the analysis day there is nothing to cut, and the matrix need not read the days.
+        ...segmentChannelMatrix(tx, assignment, { throughDay: transactions === tx.day.length ? undefined : analysisDay, highValueSegments: highValue(options) }),
+        channelNames: [...channels],
+      }
     : null;
   const regions = regionView(data, segmented, highValue(options));
   const cohorts = { ...cohortTable(tx, { throughDay: analysisDay, byFirstChannel: channels !== null }), channelNames: channels ? [...channels] : null };

@@ -60,29 +60,21 @@ export function defaultAnalysisDay(tx: Transactions): number {
  * second pass, or the grouping below when rows are not in date order (≈ 3× the plain summary).
  */
 export function customerSummary(tx: Transactions, analysisDay?: number, options: SummaryOptions = {}): CustomerSummary {
-  const asOf = analysisDay ?? defaultAnalysisDay(tx);
   const basis = options.orders ?? 'transactions';
   const k = tx.customerCount;
-  const { customer, day, amount } = tx;
+  const { customer } = tx;
   const firstDay = new Int32Array(k);
   const lastDay = new Int32Array(k);
   const orders = new Int32Array(k);
   const revenue = new Float64Array(k);
-  for (let i = 0; i < customer.length; i++) {
-    const d = day[i];
-    if (d > asOf) continue;
-    const c = customer[i];
-    if (c < 0 || c >= k) throw new RangeError(`row ${i}: customer index ${c} outside 0…${k - 1}`);
-    if (orders[c] === 0) {
-      firstDay[c] = d;
-      lastDay[c] = d;
-    } else {
-      if (d < firstDay[c]) firstDay[c] = d;
-      if (d > lastDay[c]) lastDay[c] = d;
-    }
-    orders[c]++;
-    revenue[c] += amount[i];
-  }
+  // Exports are usually in date order: then a customer's first row is their first day and every row
+  // their last so far, so no day is compared. The first row out of order hands over to the general loop.
+  // Without an analysis day every row counts, and in date order the default day (after the last row's)
+  // is known at the end of the loop: no separate read of the days for it.
+  const cut = analysisDay ?? Infinity;
+  const from = tallyInDateOrder(tx, cut, firstDay, lastDay, orders, revenue);
+  if (from < customer.length) tallyAnyOrder(tx, cut, from, firstDay, lastDay, orders, revenue);
+  const asOf = analysisDay ?? (from === customer.length && from > 0 ? tx.day[from - 1] + 1 : defaultAnalysisDay(tx));
   if (basis === 'days') countDistinctDays(tx, asOf, orders);
   const recency = new Int32Array(k);
   let customersWithOrders = 0;
@@ -94,6 +86,52 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
   return { analysisDay: asOf, basis, firstDay, lastDay, orders, revenue, recency, customersWithOrders };
 }
 
+/** The summary's row loop while days do not decrease; returns the first row out of date order (or the row count). */
+function tallyInDateOrder(tx: Transactions, asOf: number, firstDay: Int32Array, lastDay: Int32Array, orders: Int32Array, revenue: Float64Array): number {
+  const { customer, day, amount } = tx;
+  const k = orders.length;
+  let previous = -0x80000000;
+  for (let i = 0; i < customer.length; i++) {
+    const d = day[i];
+    if (d < previous) return i;
+    previous = d;
+    if (d > asOf) continue;
+    const c = customer[i];
+    if (c >>> 0 >= k) outOfRange(i, c, k);
+    const n = orders[c];
+    if (n === 0) firstDay[c] = d;
+    orders[c] = n + 1;
+    lastDay[c] = d;
+    revenue[c] += amount[i];
+  }
+  return customer.length;
+}
+
+/** The summary's row loop from row `from` on, in any order. */
+function tallyAnyOrder(tx: Transactions, asOf: number, from: number, firstDay: Int32Array, lastDay: Int32Array, orders: Int32Array, revenue: Float64Array): void {
+  const { customer, day, amount } = tx;
+  const k = orders.length;
+  for (let i = from; i < customer.length; i++) {
+    const d = day[i];
+    if (d > asOf) continue;
+    const c = customer[i];
+    if (c >>> 0 >= k) outOfRange(i, c, k);
+    const n = orders[c];
+    if (n === 0) {
+      firstDay[c] = d;
+      lastDay[c] = d;
+    } else {
+      if (d < firstDay[c]) firstDay[c] = d;
+      if (d > lastDay[c]) lastDay[c] = d;
+    }
+    orders[c] = n + 1;
+    revenue[c] += amount[i];
+  }
+}
+
+function outOfRange(row: number, c: number, k: number): never {
+  throw new RangeError(`row ${row}: customer index ${c} outside 0…${k - 1}`);
+}
 /** Overwrites `orders` with the number of distinct purchase days per customer. */
 function countDistinctDays(tx: Transactions, asOf: number, orders: Int32Array): void {
   const { customer, day } = tx;

@@ -89,6 +89,41 @@ export function seedFourClassRules(bins = 5): SegmentRule[] {
 
 const within = (score: number, range: ScoreRange) => score >= range[0] && score <= range[1];
 
+/** Up to this many rules, the rules holding a score fit in the bits of one 32-bit integer. */
+const MASK_RULES = 31;
+
+/**
+ * The rules whose range holds each possible score (0 … 255, scores being bytes), as bits: rule i is
+ * bit i, so the first rule matching all three scores is the lowest bit of the three sets' intersection.
+ * Three look-ups per customer instead of up to three comparisons per rule.
+ */
+function ruleMasks(rules: readonly SegmentRule[], range: (rule: SegmentRule) => ScoreRange): Int32Array {
+  const masks = new Int32Array(256);
+  for (let score = 0; score < 256; score++) rules.forEach((rule, i) => within(score, range(rule)) && (masks[score] |= 1 << i));
+  return masks;
+}
+
+/** The rule loop of assignSegments through ruleMasks; true when some customer falls to 'others'. */
+function assignByMasks(scores: RfmScores, rules: readonly SegmentRule[], ruleSegment: number[], othersIndex: number, segment: Uint16Array): boolean {
+  const recencyRules = ruleMasks(rules, (rule) => rule.recency);
+  const frequencyRules = ruleMasks(rules, (rule) => rule.frequency);
+  const monetaryRules = ruleMasks(rules, (rule) => rule.monetary);
+  // Segment of each first-matching rule, and of no rule at index `rules.length`.
+  const segmentOfRule = Uint16Array.from([...ruleSegment, othersIndex]);
+  const none = rules.length;
+  const { recency, frequency, monetary } = scores;
+  let othersUsed = false;
+  for (let c = 0; c < recency.length; c++) {
+    const r = recency[c];
+    if (r === 0) continue;
+    const match = recencyRules[r] & frequencyRules[frequency[c]] & monetaryRules[monetary[c]];
+    const s = segmentOfRule[match === 0 ? none : 31 - Math.clz32(match & -match)];
+    if (s === othersIndex) othersUsed = true;
+    segment[c] = s;
+  }
+  return othersUsed;
+}
+
 /** Segment of each customer with orders: the first rule whose three ranges hold its scores, else 'others'. */
 export function assignSegments(scores: RfmScores, rules: readonly SegmentRule[]): SegmentAssignment {
   const ids: string[] = [];
@@ -103,21 +138,24 @@ export function assignSegments(scores: RfmScores, rules: readonly SegmentRule[])
   if (othersIndex >= UNASSIGNED) throw new RangeError('too many segments');
   const k = scores.recency.length;
   const segment = new Uint16Array(k).fill(UNASSIGNED);
-  for (let c = 0; c < k; c++) {
-    const r = scores.recency[c];
-    if (r === 0) continue;
-    const f = scores.frequency[c];
-    const m = scores.monetary[c];
-    let s = othersIndex;
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i];
-      if (within(r, rule.recency) && within(f, rule.frequency) && within(m, rule.monetary)) {
-        s = ruleSegment[i];
-        break;
+  if (rules.length <= MASK_RULES) othersUsed = assignByMasks(scores, rules, ruleSegment, othersIndex, segment) || othersUsed;
+  else {
+    for (let c = 0; c < k; c++) {
+      const r = scores.recency[c];
+      if (r === 0) continue;
+      const f = scores.frequency[c];
+      const m = scores.monetary[c];
+      let s = othersIndex;
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        if (within(r, rule.recency) && within(f, rule.frequency) && within(m, rule.monetary)) {
+          s = ruleSegment[i];
+          break;
+        }
       }
+      if (s === othersIndex) othersUsed = true;
+      segment[c] = s;
     }
-    if (s === othersIndex) othersUsed = true;
-    segment[c] = s;
   }
   if (othersUsed && othersIndex === ids.length) ids.push(OTHERS);
   return { ids, segment };

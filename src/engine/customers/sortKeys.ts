@@ -7,7 +7,7 @@
  */
 
 const DIGIT_BITS = 11;
-const DIGITS = 6; // 6 × 11 bits cover the 64 bits of a double
+const WORD_DIGITS = 3; // 11 + 11 + 10 bits cover a 32-bit word
 const BUCKETS = 1 << DIGIT_BITS;
 const DIGIT_MASK = BUCKETS - 1;
 
@@ -21,6 +21,7 @@ const HIGH = new Uint8Array(Float64Array.of(-1).buffer)[7] === 0xbf ? 1 : 0;
  * first when `descending`. −0 is read as +0, so the two tie as they do in arithmetic comparisons.
  */
 function fillKeys(values: ArrayLike<number>, items: Int32Array, descending: boolean, high: Uint32Array, low: Uint32Array): void {
+  if (values instanceof Float64Array) return fillKeysFromWords(values, items, descending, high, low);
   for (let j = 0; j < items.length; j++) {
     scratch[0] = values[items[j]] + 0; // + 0 turns −0 into +0
     let hi = scratchWords[HIGH];
@@ -41,68 +42,98 @@ function fillKeys(values: ArrayLike<number>, items: Int32Array, descending: bool
   }
 }
 
-/** Digit d (0 = least significant) of the 64-bit key (high, low); digit 2 straddles the two words. */
-function digitOf(high: number, low: number, d: number): number {
-  switch (d) {
-    case 0:
-      return low & DIGIT_MASK;
-    case 1:
-      return (low >>> 11) & DIGIT_MASK;
-    case 2:
-      return ((low >>> 22) | (high << 10)) & DIGIT_MASK;
-    case 3:
-      return (high >>> 1) & DIGIT_MASK;
-    case 4:
-      return (high >>> 12) & DIGIT_MASK;
-    default:
-      return high >>> 23;
+/** fillKeys reading the doubles' two words in place, without a round trip through a scratch double. */
+function fillKeysFromWords(values: Float64Array, items: Int32Array, descending: boolean, high: Uint32Array, low: Uint32Array): void {
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+  const flip = descending ? -1 : 0;
+  for (let j = 0; j < items.length; j++) {
+    const at = 2 * items[j];
+    let hi = words[at + HIGH];
+    let lo = words[at + 1 - HIGH];
+    // −0 as +0; then IEEE order to unsigned order, as in fillKeys.
+    if (hi === 0x80000000 && lo === 0) hi = 0;
+    if (hi & 0x80000000) {
+      hi = ~hi;
+      lo = ~lo;
+    } else {
+      hi |= 0x80000000;
+    }
+    high[j] = (hi ^ flip) >>> 0;
+    low[j] = (lo ^ flip) >>> 0;
   }
 }
 
-/** Histograms of all six digits in one read of the keys. */
-function digitCounts(high: Uint32Array, low: Uint32Array): Int32Array {
-  const counts = new Int32Array(DIGITS * BUCKETS);
-  for (let j = 0; j < high.length; j++) {
-    const hi = high[j];
-    const lo = low[j];
-    counts[lo & DIGIT_MASK]++;
-    counts[BUCKETS + ((lo >>> 11) & DIGIT_MASK)]++;
-    counts[2 * BUCKETS + (((lo >>> 22) | (hi << 10)) & DIGIT_MASK)]++;
-    counts[3 * BUCKETS + ((hi >>> 1) & DIGIT_MASK)]++;
-    counts[4 * BUCKETS + ((hi >>> 12) & DIGIT_MASK)]++;
-    counts[5 * BUCKETS + (hi >>> 23)]++;
+/** Digit d (0 = least significant) of a 32-bit key word: 11, 11 and 10 bits. */
+function digitOf(word: number, d: number): number {
+  return d === 0 ? word & DIGIT_MASK : d === 1 ? (word >>> DIGIT_BITS) & DIGIT_MASK : word >>> (2 * DIGIT_BITS);
+}
+
+/** Histograms of the three digits of every word in one read. */
+function digitCounts(words: Uint32Array, from: number, to: number): Int32Array {
+  const counts = new Int32Array(WORD_DIGITS * BUCKETS);
+  for (let j = from; j < to; j++) {
+    const w = words[j];
+    counts[w & DIGIT_MASK]++;
+    counts[BUCKETS + ((w >>> DIGIT_BITS) & DIGIT_MASK)]++;
+    counts[2 * BUCKETS + (w >>> (2 * DIGIT_BITS))]++;
   }
   return counts;
+}
+
+/** Keys and item indices in sorted order: the result of sortKeysByValue. */
+export interface SortedKeys {
+  readonly index: Int32Array;
+  /** The sort keys of `index`'s items (see fillKeys), high and low words: keyValue reads the value back. */
+  readonly high: Uint32Array;
+  readonly low: Uint32Array;
+  /** 8 bytes an item of scratch the sort no longer uses. */
+  readonly spare: ArrayBuffer;
 }
 
 /**
  * `items` (indices into `values`) sorted by value — largest first when `descending` — with ties in
  * their order in `items`. Returns a new array; `items` is left as it was.
- *
- * Each of the six 11-bit digit passes is a stable counting sort; passes whose digit is the same for
- * every item (typically the sign and high exponent bits) are skipped.
  */
 export function sortIndicesByValue(values: ArrayLike<number>, items: Int32Array, descending = false): Int32Array {
+  return sortKeysByValue(values, items, descending).index;
+}
+
+/**
+ * sortIndicesByValue with the sorted keys. An LSD radix sort on the high 32 bits of the keys (sign,
+ * exponent and 20 mantissa bits: three stable counting passes of 11 bits, a pass skipped when its digit
+ * is the same for every item), then each run of equal high words ordered by its low words — runs are
+ * short (values within a millionth of each other), mostly exact ties already in order. Half the passes
+ * over the data of a radix sort on all 64 bits.
+ */
+export function sortKeysByValue(values: ArrayLike<number>, items: Int32Array, descending = false, reuseItems = false): SortedKeys {
   const n = items.length;
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
-  let index = Int32Array.from(items);
+  // Each pair of key words lives in one buffer, so the pair the passes leave unused is 8 bytes an item
+  // of contiguous scratch the caller may take over (`spare`).
+  const first = new ArrayBuffer(8 * n);
+  const second = new ArrayBuffer(8 * n);
+  let high = new Uint32Array(first, 0, n);
+  let low = new Uint32Array(first, 4 * n, n);
+  // A caller that built `items` for this sort alone lets it be sorted in place: one array less to allocate.
+  let index: Int32Array = reuseItems ? items : Int32Array.from(items);
   fillKeys(values, items, descending, high, low);
-  const counts = digitCounts(high, low);
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
-  let nextIndex = new Int32Array(n);
+  let nextHigh = new Uint32Array(second, 0, n);
+  let nextLow = new Uint32Array(second, 4 * n, n);
+  let nextIndex: Int32Array = new Int32Array(n);
+  const counts = digitCounts(high, 0, n);
   const cursor = new Int32Array(BUCKETS);
-  for (let d = 0; d < DIGITS; d++) {
+  for (let d = 0; d < WORD_DIGITS; d++) {
     const base = d * BUCKETS;
-    if (n === 0 || counts[base + digitOf(high[0], low[0], d)] === n) continue;
+    if (n === 0 || counts[base + digitOf(high[0], d)] === n) continue;
     for (let b = 0, sum = 0; b < BUCKETS; b++) {
       cursor[b] = sum;
       sum += counts[base + b];
     }
+    const shift = d * DIGIT_BITS;
+    const mask = d === WORD_DIGITS - 1 ? 0xffffffff : DIGIT_MASK;
     for (let j = 0; j < n; j++) {
-      const at = cursor[digitOf(high[j], low[j], d)]++;
-      nextHigh[at] = high[j];
+      const h = high[j];
+      const at = cursor[(h >>> shift) & mask]++;
+      nextHigh[at] = h;
       nextLow[at] = low[j];
       nextIndex[at] = index[j];
     }
@@ -110,7 +141,70 @@ export function sortIndicesByValue(values: ArrayLike<number>, items: Int32Array,
     [low, nextLow] = [nextLow, low];
     [index, nextIndex] = [nextIndex, index];
   }
-  return index;
+  for (let a = 0; a < n; ) {
+    const h = high[a];
+    let b = a + 1;
+    while (b < n && high[b] === h) b++;
+    if (b - a > 1) orderByLow(low, index, a, b, nextLow, nextIndex);
+    a = b;
+  }
+  return { index, high, low, spare: high.buffer === first ? second : first };
+}
+
+/** Below this length a run of equal high words is finished by insertion sort. */
+const SHORT_RUN = 48;
+
+/** Stably orders low[a … b) ascending, moving index along; nothing to do when already in order (exact ties). */
+function orderByLow(low: Uint32Array, index: Int32Array, a: number, b: number, scratchLow: Uint32Array, scratchIndex: Int32Array): void {
+  let sorted = true;
+  for (let j = a + 1; j < b && sorted; j++) sorted = low[j - 1] <= low[j];
+  if (sorted) return;
+  if (b - a <= SHORT_RUN) {
+    for (let j = a + 1; j < b; j++) {
+      const key = low[j];
+      const item = index[j];
+      let i = j - 1;
+      while (i >= a && low[i] > key) {
+        low[i + 1] = low[i];
+        index[i + 1] = index[i];
+        i--;
+      }
+      low[i + 1] = key;
+      index[i + 1] = item;
+    }
+    return;
+  }
+  // A long run (many values within a millionth of each other): the same radix passes on the low words.
+  const counts = digitCounts(low, a, b);
+  const cursor = new Int32Array(BUCKETS);
+  for (let d = 0; d < WORD_DIGITS; d++) {
+    const base = d * BUCKETS;
+    for (let bucket = 0, sum = a; bucket < BUCKETS; bucket++) {
+      cursor[bucket] = sum;
+      sum += counts[base + bucket];
+    }
+    for (let j = a; j < b; j++) {
+      const at = cursor[digitOf(low[j], d)]++;
+      scratchLow[at] = low[j];
+      scratchIndex[at] = index[j];
+    }
+    low.set(scratchLow.subarray(a, b), a);
+    index.set(scratchIndex.subarray(a, b), a);
+  }
+}
+
+/** The value a sort key stands for (−0 reads as +0, as the key made it). */
+export function keyValue(high: number, low: number, descending: boolean): number {
+  let hi = descending ? ~high : high;
+  let lo = descending ? ~low : low;
+  if (hi & 0x80000000) hi &= 0x7fffffff;
+  else {
+    hi = ~hi;
+    lo = ~lo;
+  }
+  scratchWords[HIGH] = hi;
+  scratchWords[1 - HIGH] = lo;
+  return scratch[0];
 }
 
 /** Integer ranges up to this many distinct values are sorted by counting rather than by comparison. */
@@ -154,13 +248,77 @@ const SMALL_RANGE = 16;
  * n log n. Values must not be NaN (callers sort those instead).
  */
 export function selectRanks(values: Float64Array, ranks: readonly number[]): Float64Array {
-  const a = Float64Array.from(values);
+  return selectRanksInPlace(Float64Array.from(values), ranks);
+}
+
+/** selectRanks in `a` itself, for a caller whose copy is already its own. Returns `a`. */
+export function selectRanksInPlace(a: Float64Array, ranks: readonly number[]): Float64Array {
   const targets = [...new Set(ranks)].filter((r) => r >= 0 && r < a.length).sort((x, y) => x - y);
   // Past this depth the pivots are being unlucky: sorting the range bounds the worst case.
   const depthLimit = 2 * Math.ceil(Math.log2(a.length + 1)) + 8;
   selectRange(a, 0, a.length - 1, targets, 0, targets.length, depthLimit);
   return a;
 }
+
+/** Below this length selectRanksByBuckets leaves the work to the quickselect. */
+const BUCKET_SELECT_MIN = 4096;
+
+/**
+ * selectRanksInPlace by counting instead of partitioning: one pass counts the values by the top 16
+ * bits of their order key (sign, exponent and 4 mantissa bits: 16 buckets per power of two), which
+ * tells the bucket of each requested rank; a second pass copies out just those buckets' values, which
+ * are sorted and written back at their sorted positions. Two reads of the data whatever the ranks,
+ * against a few partitioning passes with a branch per value. Data crowded into the requested buckets
+ * (over a quarter of it) goes to the quickselect. Values must not be NaN.
+ */
+export function selectRanksByBuckets(a: Float64Array, ranks: readonly number[]): Float64Array {
+  const n = a.length;
+  if (n < BUCKET_SELECT_MIN) return selectRanksInPlace(a, ranks);
+  const words = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+  const starts = new Int32Array(BUCKETS_16 + 1);
+  for (let j = 0; j < n; j++) {
+    const hi = words[2 * j + HIGH];
+    // −0 and +0 fall in neighbouring buckets, −0 first, as the typed-array sort orders them.
+    starts[((hi & 0x80000000 ? ~hi : hi | 0x80000000) >>> 16) + 1]++;
+  }
+  for (let b = 0; b < BUCKETS_16; b++) starts[b + 1] += starts[b];
+  // Per bucket holding a requested rank: 1 + where its values go in `picked` (0: not requested).
+  const cursor = new Int32Array(BUCKETS_16);
+  const chosen: number[] = [];
+  let pickedCount = 0;
+  for (const r of ranks) {
+    if (r < 0 || r >= n) continue;
+    let lo = 0;
+    let hi = BUCKETS_16 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid + 1] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    if (cursor[lo] !== 0) continue;
+    cursor[lo] = 1 + pickedCount;
+    pickedCount += starts[lo + 1] - starts[lo];
+    chosen.push(lo);
+  }
+  if (pickedCount > n / 4) return selectRanksInPlace(a, ranks);
+  const picked = new Float64Array(pickedCount);
+  for (let j = 0; j < n; j++) {
+    const hi = words[2 * j + HIGH];
+    const at = cursor[(hi & 0x80000000 ? ~hi : hi | 0x80000000) >>> 16];
+    if (at !== 0) {
+      picked[at - 1] = a[j];
+      cursor[(hi & 0x80000000 ? ~hi : hi | 0x80000000) >>> 16] = at + 1;
+    }
+  }
+  for (const b of chosen) {
+    const size = starts[b + 1] - starts[b];
+    const from = cursor[b] - 1 - size;
+    a.set(picked.subarray(from, from + size).sort(), starts[b]);
+  }
+  return a;
+}
+
+const BUCKETS_16 = 1 << 16;
 
 /** Places targets[tFrom … tTo) (ascending ranks within lo … hi) at their sorted positions. */
 function selectRange(a: Float64Array, lo: number, hi: number, targets: number[], tFrom: number, tTo: number, depth: number): void {

@@ -188,3 +188,31 @@ export function sharedRollup(plan: Plan, res: PlanResult, groupBy: GroupBy, gran
   if (!r) byKey.set(key, (r = rollup(plan, res, groupBy, granularity)));
   return r;
 }
+
+/** The roll-ups the plan view asks of every live result: the KPI tiles, the channel grid, the mix chart by month. */
+export const LIVE_ROLLUPS: readonly (readonly [GroupBy, Granularity])[] = [
+  ['total', 'all'],
+  ['channel', 'all'],
+  ['channel', 'month'],
+];
+
+/**
+ * LIVE_ROLLUPS of a result, for the engine worker to compute beside it: adding up 50 channels × 36
+ * months costs a few milliseconds that would otherwise land on the page's main thread after every
+ * edit. `cells` (the result itself) is left out, so only the sums cross to the page.
+ */
+export function liveRollups(plan: Plan, res: PlanResult): Rollup[] {
+  return LIVE_ROLLUPS.map(([groupBy, granularity]) => ({ ...rollup(plan, res, groupBy, granularity), cells: null }));
+}
+
+/** Puts roll-ups made elsewhere (liveRollups in the worker) into sharedRollup's store for this plan and result. */
+export function seedSharedRollups(plan: Plan, res: PlanResult, rollups: readonly Rollup[]): void {
+  let byPlan = shared.get(res);
+  if (!byPlan) shared.set(res, (byPlan = new WeakMap()));
+  let byKey = byPlan.get(plan);
+  if (!byKey) byPlan.set(plan, (byKey = new Map()));
+  for (const r of rollups) {
+    const cells = r.groupBy === 'channel' && r.granularity === 'month' ? res : null;
+    byKey.set(`${r.groupBy}|${r.granularity}`, { ...r, cells });
+  }
+}

@@ -10,7 +10,8 @@ const exposed: EngineApi = {
   },
   computeKept(update, scenarioId = null) {
     const out = engineApi.computeKept(update, scenarioId);
-    return Comlink.transfer(out, resultBuffers(out.result));
+    const sums = (out.rollups ?? []).flatMap((r) => [...Object.values(r.flows), r.marginalRoiSpend].map((a) => a.buffer as ArrayBuffer));
+    return Comlink.transfer(out, [...resultBuffers(out.result), ...sums]);
   },
   computeMany(plan, scenarioIds) {
     const outs = engineApi.computeMany(plan, scenarioIds);

@@ -8,6 +8,7 @@ import { validateScenarios } from '../engine/scenarios/validate';
 import { fitHill, type FitResult } from '../engine/calibration';
 import { efficientFrontier, optimiseBudget, optimiseWithPolicies, type Frontier, type FrontierOptions, type OptimiseObjective, type OptimiseResult, type OptimiseSpec, type PolicyResult, type PolicySpec } from '../engine/optimiser';
 import { responseCurves, type ResponseCurveSeries } from '../engine/responseCurves';
+import { liveRollups, type Rollup } from '../engine/rollup';
 import { monthKeys } from '../engine/timeline';
 import { prepareMonteCarlo, tornado, type MonteCarloModel, type MonteCarloOptions, type TornadoOptions, type TornadoResult } from '../engine/uncertainty';
 import type { ChannelBudgetBounds, CurvePoint, Plan } from '../engine/types';
@@ -22,6 +23,8 @@ export interface ComputeOutput {
   /** Problems in the plan's scenarios and cannibalisation pairs (validateScenarios). */
   scenarioProblems: Problem[];
   customProblems: { metricId: string; code: string; message: string; position: number }[];
+  /** LIVE_ROLLUPS of the result, added up in the worker (computeKept only: the plan view's live results). */
+  rollups?: Rollup[];
 }
 
 /** Every buffer in a result, so the worker can hand them over without copying. */
@@ -75,7 +78,8 @@ export const engineApi = {
       kept = plan && { version: update.version, plan };
       if (!kept) throw Object.assign(new Error('The engine does not hold the plan this change was made to'), { name: NO_KEPT_PLAN });
     }
-    return engineApi.compute(kept.plan, scenarioId);
+    const out = engineApi.compute(kept.plan, scenarioId);
+    return { ...out, rollups: liveRollups(kept.plan, out.result) };
   },
 
 

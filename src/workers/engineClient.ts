@@ -1,5 +1,6 @@
 import type { Plan } from '../engine/types';
 import { NO_KEPT_PLAN, planPatch } from '../engine/planPatch';
+import { seedSharedRollups } from '../engine/rollup';
 import type { ComputeOutput, EngineApi } from './engineApi';
 import { LatestRunner, type Latest } from './latest';
 import { WorkerHandle, type ApiArgs, type ApiResult } from './workerHandle';
@@ -16,7 +17,12 @@ const engineWorker = (name: string) => () => new Worker(new URL('./engine.worker
 export class EngineClient {
   #live = new WorkerHandle<EngineApi>(engineWorker('engine'));
   #tasks = new WorkerHandle<EngineApi>(engineWorker('engine-tasks'));
-  #runner = new LatestRunner<{ plan: Plan; scenarioId: string | null }, ComputeOutput>(({ plan, scenarioId }) => this.#computeLive(plan, scenarioId));
+  #runner = new LatestRunner<{ plan: Plan; scenarioId: string | null }, ComputeOutput>(async ({ plan, scenarioId }) => {
+    const out = await this.#computeLive(plan, scenarioId);
+    // The views look up their sums by this plan and result (sharedRollup): the worker's are ready.
+    if (out.rollups) seedSharedRollups(plan, out.result, out.rollups);
+    return out;
+  });
   /** The plan the recompute worker was last sent, and its version there. */
   #sent: { plan: Plan; version: number } | null = null;
 

@@ -172,6 +172,15 @@ export function rollupDriver(r: Rollup, key: DriverKey, g: number, b: number): n
 
 const shared = new WeakMap<PlanResult, WeakMap<Plan, Map<string, Rollup>>>();
 
+/** The roll-ups kept for one plan and result, by `groupBy|granularity`. */
+function sharedStore(plan: Plan, res: PlanResult): Map<string, Rollup> {
+  let byPlan = shared.get(res);
+  if (!byPlan) shared.set(res, (byPlan = new WeakMap()));
+  let byKey = byPlan.get(plan);
+  if (!byKey) byPlan.set(plan, (byKey = new Map()));
+  return byKey;
+}
+
 /**
  * `rollup`, computed once per result: the KPI tiles, the channel grid and the charts all show the
  * same result's totals and channel sums, and each used to add them up again after every edit.
@@ -179,10 +188,7 @@ const shared = new WeakMap<PlanResult, WeakMap<Plan, Map<string, Rollup>>>();
  * Callers must not write into what it returns.
  */
 export function sharedRollup(plan: Plan, res: PlanResult, groupBy: GroupBy, granularity: Granularity): Readonly<Rollup> {
-  let byPlan = shared.get(res);
-  if (!byPlan) shared.set(res, (byPlan = new WeakMap()));
-  let byKey = byPlan.get(plan);
-  if (!byKey) byPlan.set(plan, (byKey = new Map()));
+  const byKey = sharedStore(plan, res);
   const key = `${groupBy}|${granularity}`;
   let r = byKey.get(key);
   if (!r) byKey.set(key, (r = rollup(plan, res, groupBy, granularity)));
@@ -207,10 +213,7 @@ export function liveRollups(plan: Plan, res: PlanResult): Rollup[] {
 
 /** Puts roll-ups made elsewhere (liveRollups in the worker) into sharedRollup's store for this plan and result. */
 export function seedSharedRollups(plan: Plan, res: PlanResult, rollups: readonly Rollup[]): void {
-  let byPlan = shared.get(res);
-  if (!byPlan) shared.set(res, (byPlan = new WeakMap()));
-  let byKey = byPlan.get(plan);
-  if (!byKey) byPlan.set(plan, (byKey = new Map()));
+  const byKey = sharedStore(plan, res);
   for (const r of rollups) {
     const cells = r.groupBy === 'channel' && r.granularity === 'month' ? res : null;
     byKey.set(`${r.groupBy}|${r.granularity}`, { ...r, cells });

@@ -1,20 +1,8 @@
 import { lastDecision, movedSliders, planKpis, repeatedPin, sliderValues, uniqueScenarioName } from '../engine/decisions';
 import type { Op } from '../engine/patch';
-import type { Adjustment, AdjustmentOp, Decision, Plan, Scenario } from '../engine/types';
+import type { Adjustment, Decision, Plan, Scenario } from '../engine/types';
 import { newId } from './ids';
-import { duplicateScenarioOps } from './scenarioEdits';
-
-function withValue(op: AdjustmentOp, value: number): AdjustmentOp {
-  switch (op.kind) {
-    case 'set':
-    case 'add':
-      return { ...op, value };
-    case 'scale':
-      return { ...op, percent: value };
-    case 'move':
-      return { ...op, amount: value };
-  }
-}
+import { duplicateScenarioOps, withOpNumber } from './scenarioEdits';
 
 export interface PinRequest {
   /** Name before it is made unique among the plan's scenarios. */
@@ -40,24 +28,42 @@ export function pinOps(plan: Plan, current: Scenario, req: PinRequest): PinOutco
   const name = uniqueScenarioName(plan, req.name);
   const copy = duplicateScenarioOps(plan, current.id, name);
   const since = lastDecision(plan, current.id)?.values ?? req.opened;
-  const decision: Decision = {
+  // The copy is in the current scenario's state, so its figures are the current scenario's.
+  const decision = decisionEntry({ plan, withState: plan, current, state: current, copyId: copy.id, name, since }, req);
+  return { kind: 'pinned', decision, ops: [...copy.ops, { path: ['decisions'], value: [...(plan.decisions ?? []), decision] }] };
+}
+
+/** What a pin records, whoever's slider state it is (the facilitator's, or a phone's proposal). */
+export interface PinnedState {
+  plan: Plan;
+  /** The plan with `current` in the pinned state (the plan itself when it is the workshop's own). */
+  withState: Plan;
+  current: Scenario;
+  state: Scenario;
+  copyId: string;
+  name: string;
+  /** Slider values the moves count from. */
+  since: Readonly<Record<string, number>>;
+}
+
+/** The decision-log entry of a pin: the sliders moved since `since` in words, the state's KPIs and the baseline's. */
+export function decisionEntry(p: PinnedState, req: Pick<PinRequest, 'at' | 'rationale' | 'describe'>): Decision {
+  return {
     id: newId('dec'),
     at: req.at,
-    scenarioId: copy.id,
-    fromScenarioId: current.id,
-    name,
-    values: sliderValues(current),
-    moves: movedSliders(current, since).map(({ adjustment, before, after }) => ({
+    scenarioId: p.copyId,
+    fromScenarioId: p.current.id,
+    name: p.name,
+    values: sliderValues(p.state),
+    moves: movedSliders(p.state, p.since).map(({ adjustment, before, after }) => ({
       adjustmentId: adjustment.id,
-      before: before === null ? '' : req.describe({ ...adjustment, op: withValue(adjustment.op, before) }),
-      after: req.describe({ ...adjustment, op: withValue(adjustment.op, after) }),
+      before: before === null ? '' : req.describe({ ...adjustment, op: withOpNumber(adjustment.op, before) }),
+      after: req.describe({ ...adjustment, op: withOpNumber(adjustment.op, after) }),
     })),
-    // The copy is in the current scenario's state, so its figures are the current scenario's.
-    kpis: planKpis(plan, current.id),
-    baseline: planKpis(plan, null),
+    kpis: planKpis(p.withState, p.current.id),
+    baseline: planKpis(p.plan, null),
     rationale: req.rationale.trim(),
   };
-  return { kind: 'pinned', decision, ops: [...copy.ops, { path: ['decisions'], value: [...(plan.decisions ?? []), decision] }] };
 }
 
 /** Changing the one-line rationale of a logged decision afterwards. */

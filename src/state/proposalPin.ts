@@ -1,9 +1,9 @@
-import { movedSliders, planKpis, sameState, sliderValues, uniqueScenarioName } from '../engine/decisions';
+import { sameState, sliderValues, uniqueScenarioName } from '../engine/decisions';
 import { withProposal, type Proposal } from '../engine/join/codes';
 import type { Op } from '../engine/patch';
 import type { Adjustment, Decision, Plan, Scenario } from '../engine/types';
 import { newId } from './ids';
-import { withOpNumber } from './scenarioEdits';
+import { decisionEntry } from './pinning';
 
 export interface ProposalPinRequest {
   /** "<name>'s proposal" in the language of the room, before it is made unique. */
@@ -35,21 +35,6 @@ export function proposalPinOps(plan: Plan, current: Scenario, proposal: Proposal
   const scenarios = [...plan.scenarios.slice(0, i + 1), copy, ...plan.scenarios.slice(i + 1)];
   // Figures as the engine gives them for the proposal's state, against the baseline of the moment.
   const withState: Plan = { ...plan, scenarios: plan.scenarios.map((s) => (s.id === current.id ? state : s)) };
-  const decision: Decision = {
-    id: newId('dec'),
-    at: req.at,
-    scenarioId: copy.id,
-    fromScenarioId: current.id,
-    name,
-    values: sliderValues(state),
-    moves: movedSliders(state, sliderValues(current)).map(({ adjustment, before, after }) => ({
-      adjustmentId: adjustment.id,
-      before: before === null ? '' : req.describe({ ...adjustment, op: withOpNumber(adjustment.op, before) }),
-      after: req.describe({ ...adjustment, op: withOpNumber(adjustment.op, after) }),
-    })),
-    kpis: planKpis(withState, current.id),
-    baseline: planKpis(plan, null),
-    rationale: req.rationale.trim(),
-  };
+  const decision = decisionEntry({ plan, withState, current, state, copyId: copy.id, name, since: sliderValues(current) }, req);
   return { kind: 'pinned', decision, ops: [{ path: ['scenarios'], value: scenarios }, { path: ['decisions'], value: [...(plan.decisions ?? []), decision] }] };
 }

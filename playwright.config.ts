@@ -7,7 +7,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI: the suite runs on shared machines where a busy moment can stall a page. A test
+  // that passes only on its retry is still listed as flaky in the summary, to be fixed.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

@@ -4,6 +4,7 @@ import type { Plan } from '../src/engine/types';
 import { KEEP_NAMES_SHIM } from './browser';
 import { seedPlan } from './seedPlan';
 import { mainThreadTasks } from './trace';
+import { inWindow, W4_LAPTOP } from './w4';
 import { median, percentile, round } from './util';
 
 export interface W4SliderResult {
@@ -18,6 +19,8 @@ export interface W4SliderResult {
   taskMax: number;
   tasksOver10: number;
   tasks: number;
+  /** Whether the plan's charts were in the window (and so redrew during the drag). */
+  chartsInView: boolean;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface W4SliderResult {
  * from that position or a later one (the worker drops positions it has been overtaken on, as it
  * should). Frames: the longest rAF-to-rAF gap during each paint's update.
  */
-export async function measureW4Slider(browser: Browser, url: string, sweeps = 6): Promise<W4SliderResult> {
+export async function measureW4Slider(browser: Browser, url: string, sweeps = 6, viewport = W4_LAPTOP): Promise<W4SliderResult> {
   const base = generateSyntheticPlan({ channels: 50, periods: 36, seed: 42, withOverrides: true });
   const plan: Plan = {
     ...base,
@@ -42,7 +45,7 @@ export async function measureW4Slider(browser: Browser, url: string, sweeps = 6)
       },
     ],
   };
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ viewport });
   await context.addInitScript({ content: KEEP_NAMES_SHIM });
   const page = await context.newPage();
   await seedPlan(page, url, plan, 'scenarios');
@@ -50,6 +53,8 @@ export async function measureW4Slider(browser: Browser, url: string, sweeps = 6)
   const slider = page.getByTestId('slider').first();
   await slider.waitFor();
   await page.getByTestId('chart-mix').waitFor();
+  const chartsInView = await inWindow(page, 'chart-mix');
+  if (chartsInView) await page.locator('[data-testid="chart-mix"][data-rendered]').waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value') !== '');
 
   await page.evaluate(() => {
@@ -111,5 +116,6 @@ export async function measureW4Slider(browser: Browser, url: string, sweeps = 6)
     taskMax: round(busy.length ? Math.max(...busy) : 0),
     tasksOver10: busy.filter((d) => d > 10).length,
     tasks: busy.length,
+    chartsInView,
   };
 }

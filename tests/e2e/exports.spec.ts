@@ -200,6 +200,7 @@ test.describe('exports a finance colleague can use', () => {
     await p.open('en');
     await p.newPlan('beauty');
     const chart = page.getByTestId('chart-by-channel');
+    await chart.scrollIntoViewIfNeeded();
     await expect(chart).toHaveAttribute('data-rendered', /\d+/);
     const width = await chart.evaluate((el) => el.clientWidth);
     const height = await chart.evaluate((el) => el.clientHeight);

@@ -12,6 +12,8 @@ test.describe('a planner works through a plan', () => {
     await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥2,000,000');
     const revenue1 = await p.kpiChangedFrom('netRevenue', revenue0);
     expect(revenue1).toBeGreaterThan(revenue0);
+    // The chart sits under the grid: it draws the edit once it is scrolled into view.
+    await page.getByTestId('chart-mix').scrollIntoViewIfNeeded();
     await expect.poll(() => p.chartRenders('chart-mix')).toBeGreaterThan(mixRenders);
 
     // Paste a 2 × 2 block copied from a spreadsheet (conversion, AOV) at row 2. Headless Chromium

@@ -563,6 +563,7 @@ async function csvOfEachGrid(page: Page, p: Planner, day: Day): Promise<void> {
 /** The channel-mix chart saved as PNG and as SVG: a real image at twice its size, under its title. */
 async function chartImages(page: Page, p: Planner, day: Day): Promise<void> {
   const chart = page.getByTestId('chart-mix');
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart).toHaveAttribute('data-rendered', /\d+/);
   const { width, height } = await chart.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
   const png = await p.download('chart-mix-png');

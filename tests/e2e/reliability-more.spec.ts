@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { hoverChart } from './charts';
 import { expect, test } from './fixtures';
 
 const DB = 'channel-mix-planner';
@@ -229,31 +230,6 @@ async function editGridCell(page: Page, grid: string, row: number, colId: string
   await input.fill(text);
   await input.press('Enter');
   await expect(cell).toHaveText(text);
-}
-
-/**
- * Moves the mouse over a chart until its tooltip (HTML that ECharts puts inside the chart's element)
- * shows `text`; with no text, sweeps the chart once so that every tooltip on the way is drawn.
- */
-async function hoverChart(page: Page, testid: string, text?: string): Promise<void> {
-  const chart = page.getByTestId(testid);
-  await expect.poll(async () => Number((await chart.getAttribute('data-rendered')) ?? 0)).toBeGreaterThan(0);
-  await chart.scrollIntoViewIfNeeded();
-  const box = await chart.boundingBox();
-  if (!box) throw new Error(`${testid} is not laid out`);
-  const sweep = async (): Promise<void> => {
-    for (let fx = 0.1; fx < 0.95; fx += 0.08) {
-      for (let fy = 0.15; fy < 0.9; fy += 0.1) {
-        await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
-        if (text && (await chart.innerText()).includes(text)) return;
-      }
-    }
-  };
-  if (!text) return sweep();
-  await expect(async () => {
-    await sweep();
-    expect(await chart.innerText()).toContain(text);
-  }).toPass({ timeout: 20_000 });
 }
 
 /** The option texts of a select. */

@@ -85,6 +85,7 @@ test.describe('reliability (RELIABILITY.md)', () => {
     await page.getByTestId('tab-channels').click();
     const chart = page.getByTestId('chart-mix');
     await expect(chart).toBeVisible();
+    await chart.scrollIntoViewIfNeeded();
     await expect.poll(() => p.chartRenders('chart-mix')).toBeGreaterThan(0);
     const box = await chart.boundingBox();
     expect(box).not.toBeNull();

@@ -11,7 +11,9 @@ for (const locale of ['en', 'zh-CN', 'zh-TW']) {
     await page.screenshot({ path: `screenshots/${locale}-home-empty.png`, fullPage: true });
     await page.getByTestId('template-beauty').click();
     await page.getByTestId('channel-grid').locator('.ag-row').first().waitFor();
-    await page.getByTestId('chart-mix').waitFor();
+    // The charts under the grid draw once they are in the window.
+    await page.getByTestId('chart-mix').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="chart-mix"][data-rendered]').waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `screenshots/${locale}-channels.png`, fullPage: true });
     await page.getByTestId('tab-periods').click();

@@ -16,6 +16,8 @@ const EVALUATE_SECTIONS: [section: string, chart: string | null][] = [
 
 /** Waits until the chart has drawn at least once. */
 export async function chartDrawn(page: Page, testid: string): Promise<void> {
+  // The plan view's charts draw only once they are in the window (they sit under the grid).
+  await page.getByTestId(testid).scrollIntoViewIfNeeded();
   await expect.poll(async () => Number((await page.getByTestId(testid).getAttribute('data-rendered')) ?? 0)).toBeGreaterThan(0);
 }
 

@@ -21,9 +21,13 @@ export interface W4Result {
   chartsInView: boolean;
 }
 
-/** A laptop's window; W4_TALL shows the channel grid and the charts under it at once. */
+/**
+ * A laptop's window; W4_TALL shows the channel grid and the charts under it at once, and
+ * W4_TALLEST the scenario's slider and the charts under its adjustment grid (3,400 px down).
+ */
 export const W4_LAPTOP = { width: 1440, height: 900 };
 export const W4_TALL = { width: 1440, height: 1500 };
+export const W4_TALLEST = { width: 1440, height: 3800 };
 
 /**
  * Whether the top of an element is inside the window: the plan view's charts draw only then

@@ -12,6 +12,10 @@ test.describe('a planner works through a plan', () => {
     await expect(p.cell('channel-grid', 0, 'driver.spend')).toHaveText('¥2,000,000');
     const revenue1 = await p.kpiChangedFrom('netRevenue', revenue0);
     expect(revenue1).toBeGreaterThan(revenue0);
+    // The total row under the grid follows the edit: it shows the tile's net revenue (whole yuan).
+    const totalNet = async (): Promise<number> => Number((await p.readCell('channel-grid', 'total', 'metric.netRevenue')).replace(/[¥,]/g, ''));
+    await expect.poll(totalNet).toBe(Math.round(revenue1 / 100));
+    await p.showColumn('channel-grid', 'driver.conversion');
     // The chart sits under the grid: it draws the edit once it is scrolled into view.
     await page.getByTestId('chart-mix').scrollIntoViewIfNeeded();
     await expect.poll(() => p.chartRenders('chart-mix')).toBeGreaterThan(mixRenders);

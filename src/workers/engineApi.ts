@@ -54,6 +54,22 @@ function describeProblems(problems: CustomMetricProblem[]): ComputeOutput['custo
 }
 
 /**
+ * The problems of a plan's custom metrics, compiled once per list of metrics: the plan the worker
+ * keeps is patched in place of an edit's writes, so its metric list stays the same object until a
+ * metric itself is edited, and a drag's hundreds of computes need not parse every formula again.
+ */
+const customProblemsOf = new WeakMap<Plan['customMetrics'], ComputeOutput['customProblems']>();
+function customMetricProblems(plan: Plan): ComputeOutput['customProblems'] {
+  if (typeof plan.customMetrics !== 'object' || plan.customMetrics === null) return describeProblems(compileCustomMetrics(plan.customMetrics, BUILTIN_NAMES).problems);
+  let problems = customProblemsOf.get(plan.customMetrics);
+  if (!problems) {
+    problems = describeProblems(compileCustomMetrics(plan.customMetrics, BUILTIN_NAMES).problems);
+    customProblemsOf.set(plan.customMetrics, problems);
+  }
+  return problems;
+}
+
+/**
  * The plan the worker was last sent for a recompute, numbered. After an edit the client sends only
  * what changed since that version (planPatch.ts): copying the whole plan into the worker on every
  * keystroke and slider step was main-thread work proportional to the plan, not to the edit.
@@ -87,15 +103,14 @@ export const engineApi = {
   compute(plan: Plan, scenarioId: string | null = null): ComputeOutput {
     const problems = validatePlan(plan);
     const scenarioProblems = validateScenarios(plan);
-    const { problems: custom } = compileCustomMetrics(plan.customMetrics, BUILTIN_NAMES);
-    return { result: computePlan(plan, scenarioId), problems, scenarioProblems, customProblems: describeProblems(custom) };
+    return { result: computePlan(plan, scenarioId), problems, scenarioProblems, customProblems: customMetricProblems(plan) };
   },
 
   /** Several scenarios of one plan (for Compare), in the order asked. */
   computeMany(plan: Plan, scenarioIds: (string | null)[]): ComputeOutput[] {
     const problems = validatePlan(plan);
     const scenarioProblems = validateScenarios(plan);
-    const customProblems = describeProblems(compileCustomMetrics(plan.customMetrics, BUILTIN_NAMES).problems);
+    const customProblems = customMetricProblems(plan);
     return scenarioIds.map((id) => ({ result: computePlan(plan, id), problems, scenarioProblems, customProblems }));
   },
 

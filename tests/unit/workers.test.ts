@@ -53,4 +53,15 @@ describe('engine api', () => {
     const buffers = resultBuffers(out.result);
     expect(new Set(buffers).size).toBe(buffers.length);
   });
+
+  it('reports the problems of the custom metrics as they are after each patch of the kept plan', () => {
+    const plan = generateSyntheticPlan({ channels: 3, periods: 12, seed: 5 });
+    plan.customMetrics = [{ id: 'm1', name: 'perOrder', formula: 'contribution / ordrs', format: 'money' }];
+    const codes = (out: { customProblems: { code: string }[] }): string[] => out.customProblems.map((p) => p.code);
+    expect(codes(engineApi.computeKept({ version: 1, plan }))).toEqual(['unknownName']);
+    // An edit elsewhere keeps the answer; the formula fixed clears it; a cycle brings a new one.
+    expect(codes(engineApi.computeKept({ version: 2, base: 1, patch: [{ path: ['channels', 0, 'drivers', 'spend'], value: 1234500 }] }))).toEqual(['unknownName']);
+    expect(codes(engineApi.computeKept({ version: 3, base: 2, patch: [{ path: ['customMetrics', 0, 'formula'], value: 'contribution / orders' }] }))).toEqual([]);
+    expect(codes(engineApi.computeKept({ version: 4, base: 3, patch: [{ path: ['customMetrics', 0, 'formula'], value: 'perOrder * 2' }] }))).toEqual(['cycle']);
+  });
 });

@@ -179,14 +179,19 @@ const PACKED_CHANNELS = 8;
  * Up to 8 channels a customer's state is one integer — segment in the high half, the two bit sets in
  * the low — so a row touches one per-customer word; up to 31, four integers side by side (one cache
  * line). Rows after `throughDay` are skipped; with no such day the day column is not read at all.
+ *
+ * A row's three counts go to its cell as one addition to one word, 10 bits each, and those words are
+ * added into the counts every 1,023 rows, before any field can overflow. Three read-modify-writes of
+ * the same few cells a row were a third of the pass: each waits for the last write to its cell.
  */
 function tallyInOnePass(tx: Transactions, channel: Int32Array, throughDay: number, segmentOf: Uint16Array, highValue: Uint8Array, m: number, out: Tallies): void {
   const k = tx.customerCount;
   const cells = out.orders.length;
   // Per cell: orders, customers, repeat customers — side by side, all in the first-level cache.
   const counts = new Int32Array(3 * cells);
-  if (m <= PACKED_CHANNELS) tallyPacked(tx, channel, throughDay, segmentOf, m, k, counts, out.revenue);
-  else tallyWide(tx, channel, throughDay, segmentOf, m, k, counts, out.revenue);
+  const packed = new Int32Array(cells);
+  if (m <= PACKED_CHANNELS) tallyPacked(tx, channel, throughDay, segmentOf, m, k, packed, counts, out.revenue);
+  else tallyWide(tx, channel, throughDay, segmentOf, m, k, packed, counts, out.revenue);
   const { customers, orders, channelCustomers, channelHighValue, channelRepeat } = out;
   for (let cell = 0; cell < cells; cell++) {
     const s = (cell / m) | 0;
@@ -199,53 +204,78 @@ function tallyInOnePass(tx: Transactions, channel: Int32Array, throughDay: numbe
   }
 }
 
-function tallyPacked(tx: Transactions, channel: Int32Array, throughDay: number, segmentOf: Uint16Array, m: number, k: number, counts: Int32Array, revenue: Float64Array): void {
-  const { customer, day, amount } = tx;
-  const filter = throughDay !== Infinity;
-  // Bits 16–31: segment; 8–15: channels bought in more than once; 0–7: channels bought in.
-  const state = new Int32Array(k);
-  for (let c = 0; c < k; c++) state[c] = segmentOf[c] << 16;
-  for (let i = 0; i < customer.length; i++) {
-    if (filter && day[i] > throughDay) continue;
-    const c = customer[i];
-    const w = state[c];
-    const s = w >>> 16;
-    if (s === UNASSIGNED) continue;
-    const ch = channel[i];
-    const seen = (w >>> ch) & 1;
-    const repeat = (w >>> (ch + 8)) & 1;
-    state[c] = w | (1 << ch) | (seen << (ch + 8));
-    const cell = s * m + ch;
-    counts[3 * cell]++;
-    counts[3 * cell + 1] += 1 - seen;
-    counts[3 * cell + 2] += seen & (1 - repeat);
-    revenue[cell] += amount[i];
+/** Rows per run of packed counts: no count of a run can then pass the 10 bits it is given. */
+const PACK_RUN = 1023;
+const FIELD = 1023;
+const ORDER = 1;
+const CUSTOMER_SHIFT = 10;
+const REPEAT_SHIFT = 20;
+
+/** Adds the packed counts of a run into `counts` (orders, customers, repeat customers per cell) and clears them. */
+function unpackRun(packed: Int32Array, counts: Int32Array): void {
+  for (let cell = 0; cell < packed.length; cell++) {
+    const p = packed[cell];
+    if (p === 0) continue;
+    counts[3 * cell] += p & FIELD;
+    counts[3 * cell + 1] += (p >>> CUSTOMER_SHIFT) & FIELD;
+    counts[3 * cell + 2] += p >>> REPEAT_SHIFT;
+    packed[cell] = 0;
   }
 }
 
-function tallyWide(tx: Transactions, channel: Int32Array, throughDay: number, segmentOf: Uint16Array, m: number, k: number, counts: Int32Array, revenue: Float64Array): void {
+function tallyPacked(tx: Transactions, channel: Int32Array, throughDay: number, segmentOf: Uint16Array, m: number, k: number, packed: Int32Array, counts: Int32Array, revenue: Float64Array): void {
   const { customer, day, amount } = tx;
   const filter = throughDay !== Infinity;
+  const n = customer.length;
+  // Bits 16–31: segment; 8–15: channels bought in more than once; 0–7: channels bought in.
+  const state = new Int32Array(k);
+  for (let c = 0; c < k; c++) state[c] = segmentOf[c] << 16;
+  for (let from = 0; from < n; from += PACK_RUN) {
+    const to = Math.min(n, from + PACK_RUN);
+    for (let i = from; i < to; i++) {
+      if (filter && day[i] > throughDay) continue;
+      const c = customer[i];
+      const w = state[c];
+      const s = w >>> 16;
+      if (s === UNASSIGNED) continue;
+      const ch = channel[i];
+      const seen = (w >>> ch) & 1;
+      const repeat = (w >>> (ch + 8)) & 1;
+      state[c] = w | (1 << ch) | (seen << (ch + 8));
+      const cell = s * m + ch;
+      packed[cell] += ORDER | ((1 - seen) << CUSTOMER_SHIFT) | ((seen & (1 - repeat)) << REPEAT_SHIFT);
+      revenue[cell] += amount[i];
+    }
+    unpackRun(packed, counts);
+  }
+}
+
+function tallyWide(tx: Transactions, channel: Int32Array, throughDay: number, segmentOf: Uint16Array, m: number, k: number, packed: Int32Array, counts: Int32Array, revenue: Float64Array): void {
+  const { customer, day, amount } = tx;
+  const filter = throughDay !== Infinity;
+  const n = customer.length;
   // Per customer: segment, channels bought in, channels bought in more than once (and one spare).
   const state = new Int32Array(4 * k);
   for (let c = 0; c < k; c++) state[4 * c] = segmentOf[c];
-  for (let i = 0; i < customer.length; i++) {
-    if (filter && day[i] > throughDay) continue;
-    const at = 4 * customer[i];
-    const s = state[at];
-    if (s === UNASSIGNED) continue;
-    const ch = channel[i];
-    const seenBits = state[at + 1];
-    const repeatBits = state[at + 2];
-    const seen = (seenBits >>> ch) & 1;
-    const repeat = (repeatBits >>> ch) & 1;
-    state[at + 1] = seenBits | (1 << ch);
-    state[at + 2] = repeatBits | (seen << ch);
-    const cell = s * m + ch;
-    counts[3 * cell]++;
-    counts[3 * cell + 1] += 1 - seen;
-    counts[3 * cell + 2] += seen & (1 - repeat);
-    revenue[cell] += amount[i];
+  for (let from = 0; from < n; from += PACK_RUN) {
+    const to = Math.min(n, from + PACK_RUN);
+    for (let i = from; i < to; i++) {
+      if (filter && day[i] > throughDay) continue;
+      const at = 4 * customer[i];
+      const s = state[at];
+      if (s === UNASSIGNED) continue;
+      const ch = channel[i];
+      const seenBits = state[at + 1];
+      const repeatBits = state[at + 2];
+      const seen = (seenBits >>> ch) & 1;
+      const repeat = (repeatBits >>> ch) & 1;
+      state[at + 1] = seenBits | (1 << ch);
+      state[at + 2] = repeatBits | (seen << ch);
+      const cell = s * m + ch;
+      packed[cell] += ORDER | ((1 - seen) << CUSTOMER_SHIFT) | ((seen & (1 - repeat)) << REPEAT_SHIFT);
+      revenue[cell] += amount[i];
+    }
+    unpackRun(packed, counts);
   }
 }
 

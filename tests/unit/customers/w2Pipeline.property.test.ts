@@ -260,6 +260,54 @@ describe('RFM + ABC + segment × channel against plain implementations', () => {
     );
   });
 
+  it('the matrix over thousands of rows: counts near their run limit of 1,023 carried over each run', () => {
+    const checkMatrix = (rows: Row[], customers: number, channels: number, cutoff: number | undefined) => {
+      const tx = toTx(rows, customers, channels);
+      const assignment = assignSegments(scoreRfm(customerSummary(tx)), R_RFM_SEGMENT_RULES);
+      const segment = Array.from(assignment.segment, (s) => (s === 0xffff ? -1 : s));
+      const matrix = segmentChannelMatrix(tx, assignment, { throughDay: cutoff, highValueSegments: [assignment.ids[0]] });
+      const refM = refMatrix(tx, segment, assignment.ids.length, channels, cutoff, [0]);
+      same(matrix.orders, refM.orders);
+      same(matrix.customers, refM.customers);
+      same(matrix.revenue, refM.revenue);
+      expect(matrix.channels.map((c) => c.customers)).toEqual(refM.channelCustomers);
+      expect(matrix.channels.map((c) => c.repeatCustomers)).toEqual(refM.repeat);
+    };
+    // Each count at its limit in one cell: every row one customer's (orders), every row a new customer
+    // (customers), every row a second visit (repeat customers) — in one channel and in the 9th of 12.
+    const n = 4000;
+    for (const ch of [0, 8]) {
+      const channels = ch + 1 + 3;
+      checkMatrix(Array.from({ length: n }, (_, i) => ({ c: 0, d: i % 30, a: 1 + (i % 7), ch })), 1, channels, undefined);
+      checkMatrix(Array.from({ length: n }, (_, i) => ({ c: i, d: 0, a: 2.5, ch })), n, channels, undefined);
+      checkMatrix(Array.from({ length: 2 * n }, (_, i) => ({ c: i % n, d: i < n ? 0 : 1, a: 0.1, ch })), n, channels, undefined);
+    }
+    // And at random: few customers or thousands, in turn or not, with and without a cut-off day.
+    const bigArb = fc
+      .record({
+        customers: fc.constantFrom(1, 2, 3000),
+        channels: fc.constantFrom(1, 2, 12),
+        length: fc.integer({ min: 1000, max: 5000 }),
+        cutoff: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+      })
+      .chain((shape) =>
+        fc.record({
+          shape: fc.constant(shape),
+          rows: fc.array(
+            fc.record({ c: fc.integer({ min: 0, max: shape.customers - 1 }), d: fc.integer({ min: 0, max: 30 }), a: amountArb, ch: fc.integer({ min: 0, max: shape.channels - 1 }) }),
+            { minLength: shape.length, maxLength: shape.length },
+          ),
+        }),
+      );
+    fc.assert(
+      fc.property(bigArb, fc.boolean(), ({ shape, rows }, inTurn) => {
+        const ordered = inTurn ? rows.map((r, i) => ({ ...r, c: Math.floor(i / 2) % shape.customers })) : rows;
+        checkMatrix(ordered, shape.customers, shape.channels, shape.cutoff);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('ABC order and classes with exact ties, signed zeros, infinities and values a millionth apart', () => {
     const close = fc.integer({ min: 0, max: 40 }).map((i) => 1000 * (1 + i * 2 ** -40));
     const valueArb = fc.oneof(fc.constantFrom(0, -0, 5, 5, 5, -1, Infinity, -Infinity, 1e-300), close, fc.double({ noNaN: true }));

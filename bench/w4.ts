@@ -17,6 +17,8 @@ export interface W4Result {
   taskMax: number;
   tasksOver10: number;
   tasks: number;
+  /** Main-thread time per edit: every task of 1 ms or more during the edits, added up, over the edits. */
+  busyPerEdit: number;
   /** Whether the plan's charts were in the window, so that each sample waited for them to redraw. */
   chartsInView: boolean;
 }
@@ -132,6 +134,7 @@ export async function measureW4(browser: Browser, url: string, runs = 40, viewpo
     taskMax: round(busy.length ? Math.max(...busy) : 0),
     tasksOver10: busy.filter((d) => d > 10).length,
     tasks: busy.length,
+    busyPerEdit: round(busy.reduce((a, d) => a + d, 0) / runs),
     chartsInView,
   };
 }

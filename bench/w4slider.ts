@@ -19,6 +19,8 @@ export interface W4SliderResult {
   taskMax: number;
   tasksOver10: number;
   tasks: number;
+  /** Main-thread time per input event: every task of 1 ms or more during the drag, added up, over the inputs. */
+  busyPerInput: number;
   /** Whether the plan's charts were in the window (and so redrew during the drag). */
   chartsInView: boolean;
 }
@@ -105,8 +107,9 @@ export async function measureW4Slider(browser: Browser, url: string, sweeps = 6,
   const busy = tasks.filter((d) => d >= 1);
   const r = await page.evaluate(() => (window as unknown as { __s: { latencies: number[]; longest: number[]; paints: number; pending: number[] } }).__s);
   await context.close();
+  const inputs = r.latencies.length + r.pending.length;
   return {
-    inputs: r.latencies.length + r.pending.length,
+    inputs,
     paints: r.paints,
     median: round(median(r.latencies)),
     p95: round(percentile(r.latencies, 95)),
@@ -116,6 +119,7 @@ export async function measureW4Slider(browser: Browser, url: string, sweeps = 6,
     taskMax: round(busy.length ? Math.max(...busy) : 0),
     tasksOver10: busy.filter((d) => d > 10).length,
     tasks: busy.length,
+    busyPerInput: round(busy.reduce((a, d) => a + d, 0) / Math.max(1, inputs)),
     chartsInView,
   };
 }

@@ -83,7 +83,10 @@ export function mixByPeriodOption(planIn: Plan, result: PlanResult, granularity:
 export function splitLargest(plan: Plan, netRevenueOf: (g: number) => number): { shown: number[]; rest: number[] } {
   const order = plan.channels.map((_, g) => g);
   if (order.length <= MIX_MAX_SERIES) return { shown: order, rest: [] };
-  const keep = new Set([...order].sort((a, b) => netRevenueOf(b) - netRevenueOf(a)).slice(0, MIX_MAX_SERIES - 1));
+  // Each channel's figure once: a comparator asks for it about 2 log₂ n times per channel, and the
+  // mix chart's figure is a sum over the plan's months (5 ms per result on a 50 × 36 plan).
+  const value = order.map(netRevenueOf);
+  const keep = new Set([...order].sort((a, b) => value[b] - value[a]).slice(0, MIX_MAX_SERIES - 1));
   return { shown: order.filter((g) => keep.has(g)), rest: order.filter((g) => !keep.has(g)) };
 }
 

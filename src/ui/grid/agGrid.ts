@@ -9,6 +9,7 @@ import {
   createGrid,
   ModuleRegistry,
   PinnedRowModule,
+  RenderApiModule,
   RowStyleModule,
   SelectEditorModule,
   TextEditorModule,
@@ -21,7 +22,8 @@ import {
 // Only the modules the app uses, so the grid chunk stays small. A grid API method whose module is
 // missing does nothing but log error #200: exports walk the rows with forEachNodeAfterFilterAndSort
 // (ClientSideRowModelApiModule), read cells with getCellValue (CellApiModule) and columns with
-// getAllDisplayedColumns (ColumnApiModule); the e2e tests fail on any grid error in the console.
+// getAllDisplayedColumns (ColumnApiModule); rows updated in place are redrawn with refreshCells
+// (RenderApiModule). The e2e tests fail on any grid error in the console.
 ModuleRegistry.registerModules([
   ClientSideRowModelModule,
   ClientSideRowModelApiModule,
@@ -35,6 +37,7 @@ ModuleRegistry.registerModules([
   RowApiModule,
   ColumnApiModule,
   CellApiModule,
+  RenderApiModule,
 ]);
 
 export const gridTheme = themeQuartz.withParams({

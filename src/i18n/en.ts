@@ -17,7 +17,6 @@ import { integrityEn } from './integrity/en';
 import { engineMessagesEn } from './engineMessages/en';
 import { labelsEn } from './labels/en';
 import { actualsEn } from './actuals/en';
-import { forecastEn } from './forecast/en';
 import { varianceEn } from './variance/en';
 import { policiesEn } from './policies/en';
 import { regionsEn } from './regions/en';
@@ -70,6 +69,7 @@ export const en = {
   'tabs.channels': 'Channels',
   'tabs.periods': 'Periods',
   'tabs.settings': 'Settings',
+  'tabs.forecast': 'Forecast',
   'tabs.customers': 'Customers',
 
   'kpi.netRevenue': 'Net revenue',
@@ -467,7 +467,6 @@ export const en = {
   ...engineMessagesEn,
   ...labelsEn,
   ...actualsEn,
-  ...forecastEn,
   ...varianceEn,
   ...policiesEn,
   ...regionsEn,

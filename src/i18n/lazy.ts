@@ -19,6 +19,7 @@ import type { planCardEn } from './planCard/en';
 import type { merge3En } from './merge3/en';
 import type { potEn } from './pot/en';
 import type { joinEn } from './join/en';
+import type { forecastEn } from './forecast/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -99,6 +100,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./join/zh-CN')).joinZhCN,
     'zh-TW': async () => (await import('./join/zh-TW')).joinZhTW,
   },
+  forecast: {
+    en: async () => (await import('./forecast/en')).forecastEn,
+    'zh-CN': async () => (await import('./forecast/zh-CN')).forecastZhCN,
+    'zh-TW': async () => (await import('./forecast/zh-TW')).forecastZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -119,4 +125,5 @@ export type LazyMessageKey =
   | keyof typeof planCardEn
   | keyof typeof merge3En
   | keyof typeof potEn
-  | keyof typeof joinEn;
+  | keyof typeof joinEn
+  | keyof typeof forecastEn;

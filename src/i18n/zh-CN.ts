@@ -18,7 +18,6 @@ import { integrityZhCN } from './integrity/zh-CN';
 import { engineMessagesZhCN } from './engineMessages/zh-CN';
 import { labelsZhCN } from './labels/zh-CN';
 import { actualsZhCN } from './actuals/zh-CN';
-import { forecastZhCN } from './forecast/zh-CN';
 import { varianceZhCN } from './variance/zh-CN';
 import { policiesZhCN } from './policies/zh-CN';
 import { regionsZhCN } from './regions/zh-CN';
@@ -71,6 +70,7 @@ export const zhCN: Messages = {
   'tabs.channels': '渠道',
   'tabs.periods': '期间',
   'tabs.settings': '设置',
+  'tabs.forecast': '预测',
   'tabs.customers': '客户',
 
   'kpi.netRevenue': '净收入',
@@ -468,7 +468,6 @@ export const zhCN: Messages = {
   ...engineMessagesZhCN,
   ...labelsZhCN,
   ...actualsZhCN,
-  ...forecastZhCN,
   ...varianceZhCN,
   ...policiesZhCN,
   ...regionsZhCN,

@@ -18,7 +18,6 @@ import { integrityZhTW } from './integrity/zh-TW';
 import { engineMessagesZhTW } from './engineMessages/zh-TW';
 import { labelsZhTW } from './labels/zh-TW';
 import { actualsZhTW } from './actuals/zh-TW';
-import { forecastZhTW } from './forecast/zh-TW';
 import { varianceZhTW } from './variance/zh-TW';
 import { policiesZhTW } from './policies/zh-TW';
 import { regionsZhTW } from './regions/zh-TW';
@@ -71,6 +70,7 @@ export const zhTW: Messages = {
   'tabs.channels': '通路',
   'tabs.periods': '期間',
   'tabs.settings': '設定',
+  'tabs.forecast': '預測',
   'tabs.customers': '顧客',
 
   'kpi.netRevenue': '淨營收',
@@ -468,7 +468,6 @@ export const zhTW: Messages = {
   ...engineMessagesZhTW,
   ...labelsZhTW,
   ...actualsZhTW,
-  ...forecastZhTW,
   ...varianceZhTW,
   ...policiesZhTW,
   ...regionsZhTW,

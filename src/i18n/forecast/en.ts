@@ -1,6 +1,5 @@
 /** English messages of the demand forecast. */
 export const forecastEn = {
-  'tabs.forecast': 'Forecast',
   'forecast.intro': 'A forecast of each channel from its monthly actuals, for the plan’s months after the data ends. The model is chosen by the data (exponential smoothing, ETS) and checked against two simple rules on the last months of the data it did not see.',
   'forecast.empty.title': 'No actuals to forecast from',
   'forecast.empty.body': 'A forecast needs the channels’ monthly figures. Import them on the Actuals tab: at least 2 years (24 months) for a model that learns the seasons, at least 7 months for any forecast.',

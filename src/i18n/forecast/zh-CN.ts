@@ -1,6 +1,5 @@
 /** Simplified Chinese messages of the demand forecast. */
 export const forecastZhCN = {
-  'tabs.forecast': '预测',
   'forecast.intro': '根据各渠道的月度实际数据，预测计划中数据结束之后的月份。模型由数据选定（指数平滑 ETS），并在数据最后几个月（模型未见过）上与两种简单规则对比检验。',
   'forecast.empty.title': '没有可用于预测的实际数据',
   'forecast.empty.body': '预测需要各渠道的月度数据。请在“实际”标签页导入：学习季节规律的模型至少需要 2 年（24 个月），任何预测至少需要 7 个月。',

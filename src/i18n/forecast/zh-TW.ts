@@ -1,6 +1,5 @@
 /** Traditional Chinese messages of the demand forecast. */
 export const forecastZhTW = {
-  'tabs.forecast': '預測',
   'forecast.intro': '根據各通路的月度實際資料，預測計畫中資料結束之後的月份。模型由資料選定（指數平滑 ETS），並在資料最後幾個月（模型未見過）上與兩種簡單規則對比檢驗。',
   'forecast.empty.title': '沒有可用於預測的實際資料',
   'forecast.empty.body': '預測需要各通路的月度資料。請在「實際」分頁匯入：學習季節規律的模型至少需要 2 年（24 個月），任何預測至少需要 7 個月。',

@@ -29,6 +29,8 @@ describe('forecast wording', () => {
     expect(f.forecast.note.code).toBe('forecast.etsNonSeasonal');
     // The catalogue switch sets the page's language: a stand-in page here.
     vi.stubGlobal('document', { documentElement: { lang: '' } });
+    // The forecast's messages load with its views (an on-demand catalogue), and then switch language with the shell's.
+    await i18n.need('forecast');
     for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
       await i18n.set(locale, false);
       const text = noteText(f.forecast.note, { locale, start: h.start });

@@ -97,6 +97,8 @@ function applyEdit(plan: Plan, e: PlanEdit): Plan {
 }
 
 const applyAll = (plan: Plan, edits: readonly PlanEdit[]): Plan => edits.reduce(applyEdit, plan);
+/** The plan with its channels and scenarios listed by id: the same items, whatever their order. */
+const byId = (p: Plan): Plan => ({ ...p, channels: [...p.channels].sort((a, b) => a.id.localeCompare(b.id)), scenarios: [...p.scenarios].sort((a, b) => a.id.localeCompare(b.id)) });
 const same = (a: Plan, b: Plan) => expect(canonicalJson({ ...a, updatedAt: 0 })).toBe(canonicalJson({ ...b, updatedAt: 0 }));
 
 describe('three-way merge of plans', () => {
@@ -126,9 +128,21 @@ describe('three-way merge of plans', () => {
           expect(i.status === 'conflict').toBe(changedBoth && canonicalJson(i.mine) !== canonicalJson(i.theirs));
         }
         same(applyPlanMerge(merge, allOf(merge, 'mine')), mine);
-        // Theirs, but still this plan (mine's id and dates).
-        same(applyPlanMerge(merge, allOf(merge, 'theirs')), { ...theirs, id: mine.id, createdAt: mine.createdAt });
+        // Theirs, but still this plan (mine's id and dates) — and in mine's order where both sides
+        // hold the same items: both may add one scenario, each after a different one (planItems.ts).
+        const all = applyPlanMerge(merge, allOf(merge, 'theirs'));
+        const mineIds = mine.scenarios.map((sc) => sc.id);
+        expect(all.scenarios.map((sc) => sc.id).filter((id) => mineIds.includes(id))).toEqual(mineIds.filter((id) => all.scenarios.some((sc) => sc.id === id)));
+        same(byId(all), byId({ ...theirs, id: mine.id, createdAt: mine.createdAt }));
       }),
+      {
+        examples: [
+          [
+            [{ kind: 'addScenario', id: 's3', value: 1 }, { kind: 'addScenario', id: 's2', value: 1 }],
+            [{ kind: 'addScenario', id: 's2', value: 1 }, { kind: 'addScenario', id: 's3', value: 1 }],
+          ],
+        ],
+      },
     );
   });
 

@@ -17,7 +17,7 @@ async function gridCells(grid: Locator): Promise<Map<string, string>> {
         const now = await grid.locator('.ag-row').evaluateAll((rows) =>
           JSON.stringify(
             rows.flatMap((row) =>
-              [...row.querySelectorAll('[col-id]')].map((cell) => [
+              Array.from(row.querySelectorAll('[col-id]')).map((cell) => [
                 `${row.getAttribute('row-index')}|${cell.getAttribute('col-id')}`,
                 `${cell.textContent?.trim()}|${['negative', 'not-set', 'by-region'].filter((c) => cell.classList.contains(c)).join(' ')}`,
               ]),

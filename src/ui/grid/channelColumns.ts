@@ -1,7 +1,7 @@
 import type { ColDef, ColGroupDef, ICellRendererParams, ITooltipParams } from 'ag-grid-community';
 import type { PlanResult } from '../../engine/compute';
 import type { ChannelLtvCac } from '../../engine/customerValue';
-import { CUSTOMER_VALUE_COLUMNS, customerValueColumns } from './customerValueColumns';
+import { customerValueColumns } from './customerValueColumns';
 import { baseDriverTotals, SUMMABLE_DRIVERS } from '../../engine/driverTotals';
 import { DRIVER_SPECS } from '../../engine/drivers';
 import { GROWING_DRIVERS, type GrowingDriver } from '../../engine/channelDefaults';
@@ -83,22 +83,6 @@ export function channelRows(plan: Plan, computed: { plan: Plan; out: { result: P
 /** Whether two rows of one channel show the same thing (the grid then keeps the old row). */
 export function sameChannelRow(a: ChannelRow, b: ChannelRow): boolean {
   return a.index === b.index && a.id === b.id && a.channel === b.channel && a.name === b.name && shallowEqual(a.metrics, b.metrics) && shallowEqual(a.driverTotals, b.driverTotals) && shallowEqual(a.customerValue, b.customerValue);
-}
-
-/**
- * The columns whose cells can differ between two versions of a channel's row (see rowsInPlace.ts),
- * or null for all of them. A result changes only figures: each changed metric is its own column, and
- * the customer value its two. A changed channel, name or position can change any cell (drivers,
- * curve, regions, which cells read as not set), so all are redrawn.
- */
-export function changedChannelColumns(a: ChannelRow, b: ChannelRow): string[] | null {
-  if (a.index !== b.index || a.id !== b.id || a.channel !== b.channel || a.name !== b.name || !shallowEqual(a.driverTotals, b.driverTotals)) return null;
-  const columns: string[] = [];
-  for (const m of new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)]) as Set<MetricKey>) {
-    if (!Object.is(a.metrics[m], b.metrics[m])) columns.push(`metric.${m}`);
-  }
-  if (!shallowEqual(a.customerValue, b.customerValue)) columns.push(...CUSTOMER_VALUE_COLUMNS);
-  return columns;
 }
 
 /** What the columns need besides the rows. */

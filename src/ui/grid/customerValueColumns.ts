@@ -12,14 +12,11 @@ import type { Money } from '../units';
 import type { ColumnContext } from './cellSpec';
 import type { ChannelRow } from './channelColumns';
 
-/** The columns' ids: what changes when a row's customer value does. */
-export const CUSTOMER_VALUE_COLUMNS = ['cvalue.ltvCac', 'cvalue.payback'] as const;
-
 export function customerValueColumns(snapshot: CustomerValue, money: Money): ColGroupDef<ChannelRow> {
   const now = Date.now();
   const hint = (p: ITooltipParams<ChannelRow>) => (p.data && p.data.index >= 0 ? ltvCacTooltip(p.data.name, p.data.customerValue, snapshot, money, now) : '');
   const ltvCac: ColDef<ChannelRow> = {
-    colId: CUSTOMER_VALUE_COLUMNS[0],
+    colId: 'cvalue.ltvCac',
     headerName: t('metric.ltvCac'),
     headerTooltip: t('metric.ltvCac'),
     type: 'rightAligned',
@@ -33,7 +30,7 @@ export function customerValueColumns(snapshot: CustomerValue, money: Money): Col
     context: { format: (v: number) => decimalCell(v, 2) } satisfies ColumnContext<ChannelRow>,
   };
   const payback: ColDef<ChannelRow> = {
-    colId: CUSTOMER_VALUE_COLUMNS[1],
+    colId: 'cvalue.payback',
     headerName: t('metric.paybackMonths'),
     headerTooltip: t('cvalue.paybackHint', { months: snapshot.horizonMonths }),
     type: 'rightAligned',

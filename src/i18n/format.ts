@@ -8,24 +8,21 @@ import { currencyDigits } from '../engine/money';
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function numberFormat(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = locale + JSON.stringify(opts);
-  let f = numberFormats.get(key);
+function kept<F>(cache: Map<string, F>, key: string, make: () => F): F {
+  let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, opts);
-    numberFormats.set(key, f);
+    f = make();
+    cache.set(key, f);
   }
   return f;
 }
 
+export function numberFormat(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return kept(numberFormats, locale + JSON.stringify(opts), () => new Intl.NumberFormat(locale, opts));
+}
+
 export function dateTimeFormat(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale + JSON.stringify(opts);
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, opts);
-    dateFormats.set(key, f);
-  }
-  return f;
+  return kept(dateFormats, locale + JSON.stringify(opts), () => new Intl.DateTimeFormat(locale, opts));
 }
 
 /**
@@ -35,26 +32,12 @@ export function dateTimeFormat(locale: string, opts: Intl.DateTimeFormatOptions)
  * The keys cannot meet numberFormat's, which go on with the options' "{".
  */
 function keyedFormat(locale: string, key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
-  const k = locale + '\u0000' + key;
-  let f = numberFormats.get(k);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, options());
-    numberFormats.set(k, f);
-  }
-  return f;
+  return kept(numberFormats, locale + '\u0000' + key, () => new Intl.NumberFormat(locale, options()));
 }
 
 const MONTH = { year: 'numeric', month: 'short', timeZone: 'UTC' } as const;
-/** The month formatter of each locale, without a key built per label (36 labels an axis). */
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-function monthFormat(locale: string): Intl.DateTimeFormat {
-  let f = monthFormats.get(locale);
-  if (!f) {
-    f = dateTimeFormat(locale, MONTH);
-    monthFormats.set(locale, f);
-  }
-  return f;
-}
+/** The month formatter of a locale under a short key, as keyedFormat (36 labels an axis). */
+const monthFormat = (locale: string): Intl.DateTimeFormat => kept(dateFormats, locale + '\u0000month', () => new Intl.DateTimeFormat(locale, MONTH));
 
 export const DASH = '—';
 

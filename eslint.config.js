@@ -74,7 +74,7 @@ const LAYERS = {
 
 export default ts.config(
   // AssemblyScript sources (decorators on functions, v128 types) are checked by their compiler, asc.
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'screenshots/', 'src/engine/uncertainty/wasm/assembly/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'screenshots/', 'src/engine/*/wasm/assembly/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -11,9 +11,9 @@ import { readFile } from 'node:fs/promises';
  * - default-src 'none': anything not listed below is refused.
  * - script-src / worker-src 'self': the entry, lazy chunks, the engine workers and the service
  *   worker are all files of this origin; no 'unsafe-eval' (no script is compiled at run time).
- *   The Monte Carlo workers compile their WebAssembly kernel (bytes inside their own script): a
- *   worker of this origin takes its policy from its response headers, not from the page's <meta>,
- *   so the `_headers` policy alone adds 'wasm-unsafe-eval' (WebAssembly only, never eval); where it
+ *   The Monte Carlo and customer-analysis workers compile their WebAssembly kernels (bytes inside
+ *   their own scripts): a worker of this origin takes its policy from its response headers, not
+ *   from the page's <meta>, so the `_headers` policy alone adds 'wasm-unsafe-eval' (WebAssembly only, never eval); where it
  *   is refused the workers run the same figures in JS.
  * - style-src 'self' 'unsafe-inline': ag-grid's themes inject <style> elements, and ECharts' tooltips
  *   are HTML with style attributes; both were measured (securitypolicyviolation) with 'self' alone.

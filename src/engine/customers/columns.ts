@@ -2,6 +2,8 @@
  * Transactions as columns. Up to ten million rows live in typed arrays rather than one object per
  * row: that is what fits in a browser tab and crosses a worker boundary without copying row by row.
  */
+import { customerOutOfRange } from './rowChecks';
+import { tallySummaryInKernel } from './wasm/summaryTally';
 
 export interface Transactions {
   /** Dictionary-encoded customer of each row: 0 … customerCount − 1 (the id strings live with the importer). */
@@ -71,9 +73,9 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
   // their last so far, so no day is compared. The first row out of order hands over to the general loop.
   // Without an analysis day every row counts, and in date order the default day (after the last row's)
   // is known at the end of the loop: no separate read of the days for it.
+  // The row loops run in WebAssembly where they can (wasm/summaryTally.ts), with the same result.
   const cut = analysisDay ?? Infinity;
-  const from = tallyInDateOrder(tx, cut, firstDay, lastDay, orders, revenue);
-  if (from < customer.length) tallyAnyOrder(tx, cut, from, firstDay, lastDay, orders, revenue);
+  const from = tallySummaryInKernel(tx, cut, firstDay, lastDay, orders, revenue) ?? tallyInJs(tx, cut, firstDay, lastDay, orders, revenue);
   const asOf = analysisDay ?? (from === customer.length && from > 0 ? tx.day[from - 1] + 1 : defaultAnalysisDay(tx));
   if (basis === 'days') countDistinctDays(tx, asOf, orders);
   const recency = new Int32Array(k);
@@ -84,6 +86,13 @@ export function customerSummary(tx: Transactions, analysisDay?: number, options:
     recency[c] = asOf - lastDay[c];
   }
   return { analysisDay: asOf, basis, firstDay, lastDay, orders, revenue, recency, customersWithOrders };
+}
+
+/** The summary's row loops in JS: returns the first row out of date order (or the row count). */
+function tallyInJs(tx: Transactions, asOf: number, firstDay: Int32Array, lastDay: Int32Array, orders: Int32Array, revenue: Float64Array): number {
+  const from = tallyInDateOrder(tx, asOf, firstDay, lastDay, orders, revenue);
+  if (from < tx.customer.length) tallyAnyOrder(tx, asOf, from, firstDay, lastDay, orders, revenue);
+  return from;
 }
 
 /** The summary's row loop while days do not decrease; returns the first row out of date order (or the row count). */
@@ -97,7 +106,7 @@ function tallyInDateOrder(tx: Transactions, asOf: number, firstDay: Int32Array, 
     previous = d;
     if (d > asOf) continue;
     const c = customer[i];
-    if (c >>> 0 >= k) outOfRange(i, c, k);
+    if (c >>> 0 >= k) customerOutOfRange(i, c, k);
     const n = orders[c];
     if (n === 0) firstDay[c] = d;
     orders[c] = n + 1;
@@ -115,7 +124,7 @@ function tallyAnyOrder(tx: Transactions, asOf: number, from: number, firstDay: I
     const d = day[i];
     if (d > asOf) continue;
     const c = customer[i];
-    if (c >>> 0 >= k) outOfRange(i, c, k);
+    if (c >>> 0 >= k) customerOutOfRange(i, c, k);
     const n = orders[c];
     if (n === 0) {
       firstDay[c] = d;
@@ -129,9 +138,6 @@ function tallyAnyOrder(tx: Transactions, asOf: number, from: number, firstDay: I
   }
 }
 
-function outOfRange(row: number, c: number, k: number): never {
-  throw new RangeError(`row ${row}: customer index ${c} outside 0…${k - 1}`);
-}
 /** Overwrites `orders` with the number of distinct purchase days per customer. */
 function countDistinctDays(tx: Transactions, asOf: number, orders: Int32Array): void {
   const { customer, day } = tx;

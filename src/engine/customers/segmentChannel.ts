@@ -7,7 +7,9 @@
  * revenue are split by where each order was placed. An order is a transaction row.
  */
 import { rowsByCustomer, type Transactions } from './columns';
+import { channelOutOfRange, customerOutOfRange } from './rowChecks';
 import { UNASSIGNED, type SegmentAssignment } from './segments';
+import { tallyMatrixInKernel } from './wasm/matrixTally';
 
 export interface SegmentChannelOptions {
   /** Only rows on or before this day (the analysis day the segments were scored at); default all. */
@@ -190,8 +192,11 @@ function tallyInOnePass(tx: Transactions, channel: Int32Array, throughDay: numbe
   // Per cell: orders, customers, repeat customers — side by side, all in the first-level cache.
   const counts = new Int32Array(3 * cells);
   const packed = new Int32Array(cells);
-  if (m <= PACKED_CHANNELS) tallyPacked(tx, channel, throughDay, segmentOf, m, k, packed, counts, out.revenue);
-  else tallyWide(tx, channel, throughDay, segmentOf, m, k, packed, counts, out.revenue);
+  // The pass runs in WebAssembly where it can (wasm/matrixTally.ts), with the same tallies.
+  if (!tallyMatrixInKernel(tx, channel, throughDay, segmentOf, m, counts, out.revenue)) {
+    if (m <= PACKED_CHANNELS) tallyPacked(tx, channel, throughDay, segmentOf, m, k, packed, counts, out.revenue);
+    else tallyWide(tx, channel, throughDay, segmentOf, m, k, packed, counts, out.revenue);
+  }
   const { customers, orders, channelCustomers, channelHighValue, channelRepeat } = out;
   for (let cell = 0; cell < cells; cell++) {
     const s = (cell / m) | 0;
@@ -235,10 +240,12 @@ function tallyPacked(tx: Transactions, channel: Int32Array, throughDay: number, 
     for (let i = from; i < to; i++) {
       if (filter && day[i] > throughDay) continue;
       const c = customer[i];
+      if (c >>> 0 >= k) customerOutOfRange(i, c, k);
       const w = state[c];
       const s = w >>> 16;
       if (s === UNASSIGNED) continue;
       const ch = channel[i];
+      if (ch >>> 0 >= m) channelOutOfRange(i, ch, m);
       const seen = (w >>> ch) & 1;
       const repeat = (w >>> (ch + 8)) & 1;
       state[c] = w | (1 << ch) | (seen << (ch + 8));
@@ -261,10 +268,13 @@ function tallyWide(tx: Transactions, channel: Int32Array, throughDay: number, se
     const to = Math.min(n, from + PACK_RUN);
     for (let i = from; i < to; i++) {
       if (filter && day[i] > throughDay) continue;
-      const at = 4 * customer[i];
+      const c = customer[i];
+      if (c >>> 0 >= k) customerOutOfRange(i, c, k);
+      const at = 4 * c;
       const s = state[at];
       if (s === UNASSIGNED) continue;
       const ch = channel[i];
+      if (ch >>> 0 >= m) channelOutOfRange(i, ch, m);
       const seenBits = state[at + 1];
       const repeatBits = state[at + 2];
       const seen = (seenBits >>> ch) & 1;

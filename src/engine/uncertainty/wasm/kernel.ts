@@ -21,25 +21,18 @@
  * Every kernel does the JS reference's operations in the same order, so the figures are equal bit
  * for bit (tests/unit/engine/mcWasm.test.ts), on every path and over any split into workers.
  *
- * The module (about 4 KB) is compiled once per thread, synchronously — the app runs Monte Carlo in
- * workers, where that is allowed at any size — from bytes inside the bundle: nothing is fetched.
- * Where WebAssembly or its SIMD instructions are missing, or a Content-Security-Policy forbids
- * compiling, the JS loops run.
+ * The module (about 4 KB) is compiled once per thread from bytes inside the bundle (wasm/load.ts);
+ * where WebAssembly or its SIMD instructions are missing, or compiling is refused, the JS loops run.
  */
 import { curveTraffic } from '../../curve';
 import type { ResponseCurve } from '../../types';
+import { instantiateKernel, type KernelMemory } from '../../wasm/load';
 import { MC_WASM } from './mcWasm';
 
 /** Which code computed a Monte Carlo chunk: the WebAssembly kernels or the JS reference loops. */
 export type MonteCarloKernel = 'wasm-simd' | 'js';
 
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
-export interface KernelExports {
-  memory: WasmMemory;
+export interface KernelExports extends KernelMemory {
   hillM(x: number, n: number, sv: number, periods: number, tmp: number, out: number): void;
   hillGV(x: number, n: number, sv: number, periods: number, tmp: number, out: number): void;
   drawFactors(
@@ -53,36 +46,6 @@ export interface KernelExports {
     mulA: number, addA: number, lnMulA: number, mulB: number, addB: number, lnMulB: number,
   ): void;
   fastScalars(ctx: number, r: number, drawn: number, mulAt: number, addAt: number, lnMulAt: number, fallbackAt: number): number;
-  heapBase(): number;
-}
-
-/** The part of the WebAssembly API used here (the engine's lib has no DOM types). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-
-const PAGE = 65536;
-
-function decodeBase64(text: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const value = new Int8Array(128).fill(-1);
-  for (let i = 0; i < alphabet.length; i++) value[alphabet.charCodeAt(i)] = i;
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let acc = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    acc = ((acc << 6) | value[clean.charCodeAt(i)]) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
 }
 
 let instance: KernelExports | null | undefined;
@@ -96,46 +59,7 @@ export function setKernelCurves(curves: readonly ResponseCurve[]): void {
 /** The compiled kernels of this thread, or null when they cannot run here (then the JS loops do). */
 export function monteCarloKernel(): KernelExports | null {
   if (instance !== undefined) return instance;
-  instance = null;
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!wasm) return instance;
-  try {
-    const bytes = decodeBase64(MC_WASM);
-    // The module itself is the feature test: it validates only where f64x2 instructions exist.
-    if (!wasm.validate(bytes)) return instance;
-    const env = { exp: Math.exp, log: Math.log, curve: (c: number, spend: number): number => curveTraffic(runCurves[c], spend) };
-    instance = new wasm.Instance(new wasm.Module(bytes), { env }).exports as KernelExports;
-  } catch {
-    // Compiling refused (a policy without 'wasm-unsafe-eval'): the JS loops run.
-    instance = null;
-  }
+  const env = { exp: Math.exp, log: Math.log, curve: (c: number, spend: number): number => curveTraffic(runCurves[c], spend) };
+  instance = instantiateKernel<KernelExports>(MC_WASM, { env });
   return instance;
-}
-
-/**
- * Buffers in the kernel's memory for one run, in two steps: `take` reserves byte ranges, `commit`
- * grows the memory once to hold them all; views made after that stay valid for the run, since
- * nothing grows the memory again until the next run lays it out anew.
- */
-export class Arena {
-  private at: number;
-  constructor(readonly kernel: KernelExports) {
-    this.at = kernel.heapBase();
-  }
-  take(bytes: number): number {
-    const start = this.at;
-    this.at += (bytes + 15) & ~15;
-    return start;
-  }
-  commit(): void {
-    const need = Math.ceil(this.at / PAGE);
-    const have = this.kernel.memory.buffer.byteLength / PAGE;
-    if (need > have) this.kernel.memory.grow(need - have);
-  }
-  f64(at: number, length: number): Float64Array {
-    return new Float64Array(this.kernel.memory.buffer, at, length);
-  }
-  i32(at: number, length: number): Int32Array {
-    return new Int32Array(this.kernel.memory.buffer, at, length);
-  }
 }

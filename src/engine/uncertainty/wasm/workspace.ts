@@ -4,7 +4,8 @@
  * weights, fallback lists) as views that the JS code around the kernels reads and writes in place.
  */
 import { BLOCK, D, DRIVER_MAX, G_HILL_GV, G_HILL_M, ND, type MonteCarloModel, type Scratch } from '../mcModel';
-import { Arena, setKernelCurves, type KernelExports } from './kernel';
+import { Arena } from '../../wasm/load';
+import { setKernelCurves, type KernelExports } from './kernel';
 
 /** Role of an uncertain driver in fastScalars (assembly/scalars.ts, ROLE_*). */
 const ROLE_OF: Record<number, number> = {

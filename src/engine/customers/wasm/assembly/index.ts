@@ -1,0 +1,8 @@
+/** The customer analyses' row passes and sort compiled to one WebAssembly module (see wasm/kernel.ts for why these). */
+export { tallyInDateOrder, tallyAnyOrder } from './summary';
+export { tallyPacked, tallyWide } from './matrix';
+export { sortKeys } from './sort';
+
+export function heapBase(): usize {
+  return (__heap_base + 15) & ~15;
+}

@@ -10,6 +10,7 @@
  */
 
 import { keyValue, sortKeysByValue } from './sortKeys';
+import { abcInKernel, type AbcTallies } from './wasm/abcInKernel';
 
 export interface AbcOptions {
   /** Cumulative revenue share closing class A; default 0.8. */
@@ -49,8 +50,24 @@ export function abcClasses(revenue: Float64Array, options: AbcOptions = {}): Abc
   const aCut = options.aCutoff ?? 0.8;
   const bCut = options.bCutoff ?? 0.95;
   if (!(aCut > 0 && aCut <= bCut && bCut <= 1)) throw new RangeError('cut-offs must satisfy 0 < A ≤ B ≤ 1');
-  const n = revenue.length;
   const include = options.include;
+  // The ranking and classes run in WebAssembly where they can (wasm/abcInKernel.ts), with the same result.
+  const { order, cumulativeShare, classOf, classCount, classRevenue, positive } =
+    (include === undefined || include instanceof Int32Array ? abcInKernel(revenue, include, aCut, bCut) : null) ?? abcInJs(revenue, include, aCut, bCut);
+  const count = order.length;
+  const classes = ABC_CLASSES.map((abcClass, i) => ({
+    abcClass,
+    count: classCount[i],
+    revenue: classRevenue[i],
+    countShare: count > 0 ? classCount[i] / count : 0,
+    revenueShare: positive > 0 ? classRevenue[i] / positive : 0,
+  }));
+  return { order, cumulativeShare, classOf, classes, positiveRevenue: positive };
+}
+
+/** abcClasses' ranking and classes in JS, the reference. */
+function abcInJs(revenue: Float64Array, include: ArrayLike<number> | undefined, aCut: number, bCut: number): AbcTallies {
+  const n = revenue.length;
   let count = 0;
   for (let i = 0; i < n; i++) if (!include || include[i]) count++;
   const items = new Int32Array(count);
@@ -84,14 +101,7 @@ export function abcClasses(revenue: Float64Array, options: AbcOptions = {}): Abc
     classCount[cls]++;
     classRevenue[cls] += value;
   }
-  const classes = ABC_CLASSES.map((abcClass, i) => ({
-    abcClass,
-    count: classCount[i],
-    revenue: classRevenue[i],
-    countShare: count > 0 ? classCount[i] / count : 0,
-    revenueShare: positive > 0 ? classRevenue[i] / positive : 0,
-  }));
-  return { order, cumulativeShare, classOf, classes, positiveRevenue: positive };
+  return { order, cumulativeShare, classOf, classCount, classRevenue, positive };
 }
 
 /**

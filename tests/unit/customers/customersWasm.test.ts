@@ -160,6 +160,30 @@ describe('customer kernels', () => {
     );
   });
 
+  it('ABC classes equal the JS loops with any cut-offs, with or without an include list', () => {
+    // Small integers and round cut-offs make a sum above an item land exactly on a cut-off.
+    const revenue = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -3, max: 10 }), fc.constantFrom(0, -0, 1e-9));
+    fc.assert(
+      fc.property(
+        fc.array(revenue, { maxLength: 300 }),
+        fc.oneof(fc.constantFrom(0.25, 0.5, 0.8, 1), fc.double({ min: 0.01, max: 1, noNaN: true })),
+        fc.oneof(fc.constantFrom(0, 0.5, 0.75, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.constantFrom('none', 'int32', 'bytes'),
+        (values, a, spread, kind) => {
+          const v = Float64Array.from(values);
+          const aCutoff = a;
+          const bCutoff = a + (1 - a) * spread;
+          const flags = Array.from(v, (_, i) => (i % 4 === 2 ? 0 : 1 + (i % 3)));
+          const include = kind === 'none' ? undefined : kind === 'int32' ? Int32Array.from(flags) : Uint8Array.from(flags);
+          const { wasm, js } = bothWays(() => abcClasses(v, { aCutoff, bCutoff, include }));
+          expectIdentical(wasm, js);
+          return wasm.classes.some((c) => c.count > 0) || v.length === 0 || kind !== 'none';
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('long runs of near-equal values take the low words’ radix passes in both', () => {
     const rand = mulberry32(13);
     const v = Float64Array.from({ length: 5000 }, (_, i) => (i % 2 ? 5000 + rand() * 1e-7 : rand() * 1e4));

@@ -40,6 +40,11 @@ export interface CustomersKernel extends KernelMemory {
     high0: number, low0: number, index0: number, high1: number, low1: number, index1: number,
     counts: number, cursor: number,
   ): number;
+  abcClassify(
+    values: number, total: number, include: number, aCut: number, bCut: number,
+    high0: number, low0: number, index0: number, high1: number, low1: number, index1: number,
+    counts: number, cursor: number, ranked: number, cumulative: number, classOf: number, out: number,
+  ): void;
 }
 
 /** Rows copied into the module's memory at a time: 64 runs of the matrix's packed counts. */

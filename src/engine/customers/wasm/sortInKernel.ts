@@ -7,6 +7,12 @@ import { withCustomersKernel } from './kernel';
 const COUNTS_BYTES = 3 * 2048 * 4;
 const CURSOR_BYTES = 2048 * 4;
 
+/** The sort's columns in the kernel's memory for n items: two sets of key words and indices, and its counting scratch. */
+export function takeSortColumns(a: Arena, n: number) {
+  const sets = [0, 1].map(() => ({ high: a.take(4 * n), low: a.take(4 * n), index: a.take(4 * n) }));
+  return { sets, countsAt: a.take(COUNTS_BYTES), cursorAt: a.take(CURSOR_BYTES) };
+}
+
 /**
  * `items` sorted by `values` as sortKeysByValue sorts them, sorted in place when `reuseItems`; null
  * when the kernel cannot run here.
@@ -16,9 +22,7 @@ export function sortKeysInKernel(values: Float64Array, items: Int32Array, descen
     const n = items.length;
     const a = new Arena(kernel);
     const valuesAt = a.take(8 * values.length);
-    const sets = [0, 1].map(() => ({ high: a.take(4 * n), low: a.take(4 * n), index: a.take(4 * n) }));
-    const countsAt = a.take(COUNTS_BYTES);
-    const cursorAt = a.take(CURSOR_BYTES);
+    const { sets, countsAt, cursorAt } = takeSortColumns(a, n);
     a.commit();
     a.f64(valuesAt, values.length).set(values);
     a.i32(sets[0].index, n).set(items);

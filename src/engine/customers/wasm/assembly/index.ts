@@ -2,6 +2,7 @@
 export { tallyInDateOrder, tallyAnyOrder } from './summary';
 export { tallyPacked, tallyWide } from './matrix';
 export { sortKeys } from './sort';
+export { abcClassify } from './abc';
 
 export function heapBase(): usize {
   return (__heap_base + 15) & ~15;

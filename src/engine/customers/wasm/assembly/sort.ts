@@ -49,6 +49,15 @@ export function sortKeys(
   high0: usize, low0: usize, index0: usize, high1: usize, low1: usize, index1: usize,
   counts: usize, cursor: usize,
 ): i32 {
+  return sortCore(values, n, descending, high0, low0, index0, high1, low1, index1, counts, cursor);
+}
+
+/** sortKeys, for the other kernels of this module (abc.ts). */
+export function sortCore(
+  values: usize, n: i32, descending: bool,
+  high0: usize, low0: usize, index0: usize, high1: usize, low1: usize, index1: usize,
+  counts: usize, cursor: usize,
+): i32 {
   const flip: u32 = descending ? 0xffffffff : 0;
   for (let j = 0; j < n; j++) {
     const bits = load<u64>(values + (<usize>load<i32>(index0 + (<usize>j << 2)) << 3));

@@ -10,6 +10,7 @@ import { customerSummary, defaultAnalysisDay, type Transactions } from '../src/e
 import { scoreRfm } from '../src/engine/customers/rfm';
 import { segmentChannelMatrix } from '../src/engine/customers/segmentChannel';
 import { assignSegments, OTHERS, R_RFM_SEGMENT_RULES, segmentTable, type SegmentRule } from '../src/engine/customers/segments';
+import { useCustomersKernel, withCustomersKernel } from '../src/engine/customers/wasm/kernel';
 import { mulberry32 } from '../src/engine/random';
 import { median, round, type BenchRow } from './util';
 
@@ -17,7 +18,9 @@ import { median, round, type BenchRow } from './util';
  * W2: RFM (summary, quintile scores, the R `rfm` segments and their table) + ABC classes +
  * segment × channel matrix on 1M transaction rows already loaded as typed columns, in Node.
  *
- *  - Ours: customerSummary → scoreRfm → assignSegments → segmentTable, abcClasses, segmentChannelMatrix.
+ *  - Ours: customerSummary → scoreRfm → assignSegments → segmentTable, abcClasses, segmentChannelMatrix,
+ *    with their WebAssembly kernels (`kernel`); `ours_js_ms` is the same with the kernels off, the JS
+ *    loops that are their reference, timed in the same rounds.
  *  - DuckDB-Wasm: the same result in SQL, run by `@duckdb/duckdb-wasm`'s Node blocking bundle (the
  *    `eh` WebAssembly build, which has no threads: single-threaded, as the goal asks). The rows are
  *    inserted once as an Arrow table before timing: loading is the importer's work (W1), not W2's.
@@ -296,7 +299,7 @@ export async function measureW2(rounds = 7): Promise<BenchRow[]> {
   const arqueroResult = arqueroRun(table);
 
   // Rounds interleave the contenders, so a change in machine load over the run hits all of them alike.
-  const t = { ours: [] as number[], duck: [] as number[], arquero: [] as number[], summary: [] as number[], scores: [] as number[], abc: [] as number[], matrix: [] as number[] };
+  const t = { ours: [] as number[], oursJs: [] as number[], duck: [] as number[], arquero: [] as number[], summary: [] as number[], scores: [] as number[], abc: [] as number[], matrix: [] as number[] };
   for (let i = 0; i < 3; i++) ours(tx);
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < 3; i++) t.ours.push(time(() => ours(tx)));
@@ -305,6 +308,10 @@ export async function measureW2(rounds = 7): Promise<BenchRow[]> {
     t.scores.push(time(() => segmentTable(assignSegments(scoreRfm(summary), R_RFM_SEGMENT_RULES), summary)));
     t.abc.push(time(() => abcClasses(summary.revenue, { include: summary.orders })));
     t.matrix.push(time(() => segmentChannelMatrix(tx, segments)));
+    // The engine's JS loops alone (its reference path, where WebAssembly cannot run), for the kernels' share.
+    useCustomersKernel(false);
+    t.oursJs.push(time(() => ours(tx)));
+    useCustomersKernel(true);
     t.duck.push(time(() => wasm.run()));
     t.arquero.push(time(() => arqueroRun(table)));
   }
@@ -325,6 +332,8 @@ export async function measureW2(rounds = 7): Promise<BenchRow[]> {
     id: 'W2',
     case: '1M rows',
     ours_ms: round(oursMs, 1),
+    kernel: withCustomersKernel(() => 'wasm') ?? 'js',
+    ours_js_ms: round(median(t.oursJs), 1),
     rows: tx.customer.length,
     customers: tx.customerCount,
     channels: CHANNELS,

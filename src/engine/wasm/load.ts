@@ -69,6 +69,14 @@ export function instantiateKernel<T>(base64: string, imports: object = {}): T | 
   }
 }
 
+/** A kernel's memory could not grow to what a call needs (the browser's limit, or no memory left). */
+export class KernelMemoryError extends Error {
+  constructor(bytes: number) {
+    super(`a WebAssembly kernel could not grow its memory to ${bytes} bytes`);
+    this.name = 'KernelMemoryError';
+  }
+}
+
 /**
  * Buffers in a kernel's memory for one call, in two steps: `take` reserves byte ranges, `commit`
  * grows the memory once to hold them all; views made after that stay valid for the call, since
@@ -84,10 +92,16 @@ export class Arena {
     this.at += (bytes + 15) & ~15;
     return start;
   }
+  /** Grows the memory to hold every range taken; throws KernelMemoryError when it cannot. */
   commit(): void {
     const need = Math.ceil(this.at / WASM_PAGE);
     const have = this.kernel.memory.buffer.byteLength / WASM_PAGE;
-    if (need > have) this.kernel.memory.grow(need - have);
+    if (need <= have) return;
+    try {
+      this.kernel.memory.grow(need - have);
+    } catch {
+      throw new KernelMemoryError(need * WASM_PAGE);
+    }
   }
   f64(at: number, length: number): Float64Array {
     return new Float64Array(this.kernel.memory.buffer, at, length);

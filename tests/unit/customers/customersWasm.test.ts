@@ -6,7 +6,7 @@
  * block and exactly at a block's edge, so the hand-over between blocks and loops is covered.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { abcClasses } from '../../../src/engine/customers/abc';
 import { customerSummary, type Transactions } from '../../../src/engine/customers/columns';
 import { scoreRfm } from '../../../src/engine/customers/rfm';
@@ -125,6 +125,27 @@ describe('customer kernels', () => {
       expect(wasm.orders.reduce((s, v) => s + v, 0)).toBeGreaterThan(0);
       expect(wasm.orders.reduce((s, v) => s + v, 0)).toBeLessThan(tx.customer.length);
     }
+  });
+
+  it('when the kernel’s memory cannot grow, the JS loops give the result', () => {
+    // More customers than any test above: the kernel must grow its memory for them.
+    const tx = transactions({ rows: 50_000, customers: 1_500_000, channels: 4, breakAt: -1, seed: 14, unused: 0 });
+    useCustomersKernel(false);
+    const js = customerSummary(tx);
+    useCustomersKernel(true);
+    const grow = vi.spyOn(WebAssembly.Memory.prototype, 'grow').mockImplementation(() => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    });
+    try {
+      expectIdentical(customerSummary(tx), js);
+      expect(grow).toHaveBeenCalled();
+    } finally {
+      grow.mockRestore();
+    }
+    // And with memory to grow into, the kernel runs again (it was kept, not dropped).
+    expect(withCustomersKernel((k) => k.memory.buffer.byteLength)).toBeLessThan(30e6);
+    expectIdentical(customerSummary(tx), js);
+    expect(withCustomersKernel((k) => k.memory.buffer.byteLength)).toBeGreaterThan(30e6);
   });
 
   it('rows whose codes are out of range fail alike in both paths, naming the row', () => {

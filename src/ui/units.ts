@@ -12,6 +12,24 @@ export interface Money {
   locale: string;
 }
 
+const moneys = new Map<string, Money>();
+
+/**
+ * The Money of a currency and a locale, the same object for the same pair. A view's
+ * `$derived(moneyOf(plan.currency, i18n.locale))` then changes only when the currency or the
+ * language does: a new object on every edit of the plan it reads the currency from would make the
+ * view reformat every figure it shows, as if each had changed.
+ */
+export function moneyOf(currency: string, locale: string): Money {
+  const key = `${currency} ${locale}`;
+  let money = moneys.get(key);
+  if (!money) {
+    money = { currency, locale };
+    moneys.set(key, money);
+  }
+  return money;
+}
+
 export function formatByUnit(unit: DriverUnit | MetricFormat, v: number | null, m: Money): string {
   switch (unit) {
     case 'money':

@@ -29,13 +29,9 @@ export interface CustomersKernel extends KernelMemory {
     n: number, customer: number, day: number, amount: number, asOf: number,
     firstDay: number, lastDay: number, orders: number, revenue: number, k: number,
   ): number;
-  tallyPacked(
+  tallyMatrix(
     n: number, customer: number, channel: number, day: number, amount: number, filter: number, throughDay: number,
-    state: number, m: number, k: number, packed: number, counts: number, revenue: number, cells: number,
-  ): number;
-  tallyWide(
-    n: number, customer: number, channel: number, day: number, amount: number, filter: number, throughDay: number,
-    state: number, m: number, k: number, packed: number, counts: number, revenue: number, cells: number,
+    wide: number, state: number, m: number, k: number, packed: number, counts: number, revenue: number, cells: number,
   ): number;
   sortKeys(
     values: number, n: number, descending: number,

@@ -41,14 +41,13 @@ export function tallyMatrixInKernel(
     const state = a.i32(stateAt, packedState ? k : 4 * k);
     if (packedState) for (let c = 0; c < k; c++) state[c] = segmentOf[c] << 16;
     else for (let c = 0; c < k; c++) state[4 * c] = segmentOf[c];
-    const tally = packedState ? kernel.tallyPacked : kernel.tallyWide;
     for (let start = 0; start < n; start += BLOCK_ROWS) {
       const end = Math.min(n, start + BLOCK_ROWS);
       copyRows(kernel, customerAt, customer, start, end);
       copyRows(kernel, channelAt, channel, start, end);
       if (filter) copyRows(kernel, dayAt, day, start, end);
       copyRows(kernel, amountAt, amount, start, end);
-      const at = tally(end - start, customerAt, channelAt, dayAt, amountAt, filter ? 1 : 0, throughDay, stateAt, m, k, packedAt, countsAt, revenueAt, cells);
+      const at = kernel.tallyMatrix(end - start, customerAt, channelAt, dayAt, amountAt, filter ? 1 : 0, throughDay, packedState ? 0 : 1, stateAt, m, k, packedAt, countsAt, revenueAt, cells);
       if (at >= 0) continue;
       const row = start - at - 1;
       if (customer[row] >>> 0 >= k) customerOutOfRange(row, customer[row], k);

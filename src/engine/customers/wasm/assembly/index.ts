@@ -1,6 +1,6 @@
 /** The customer analyses' row passes and sort compiled to one WebAssembly module (see wasm/kernel.ts for why these). */
 export { tallyInDateOrder, tallyAnyOrder } from './summary';
-export { tallyPacked, tallyWide } from './matrix';
+export { tallyMatrix } from './matrix';
 export { sortKeys } from './sort';
 export { abcClassify } from './abc';
 

@@ -10,7 +10,7 @@
  */
 
 import { keyValue, sortKeysByValue } from './sortKeys';
-import { abcInKernel, type AbcTallies } from './wasm/abcInKernel';
+import { abcInKernel, isIntegerFlags, type AbcTallies } from './wasm/abcInKernel';
 
 export interface AbcOptions {
   /** Cumulative revenue share closing class A; default 0.8. */
@@ -53,7 +53,7 @@ export function abcClasses(revenue: Float64Array, options: AbcOptions = {}): Abc
   const include = options.include;
   // The ranking and classes run in WebAssembly where they can (wasm/abcInKernel.ts), with the same result.
   const { order, cumulativeShare, classOf, classCount, classRevenue, positive } =
-    (include === undefined || include instanceof Int32Array ? abcInKernel(revenue, include, aCut, bCut) : null) ?? abcInJs(revenue, include, aCut, bCut);
+    (include === undefined || isIntegerFlags(include) ? abcInKernel(revenue, include, aCut, bCut) : null) ?? abcInJs(revenue, include, aCut, bCut);
   const count = order.length;
   const classes = ABC_CLASSES.map((abcClass, i) => ({
     abcClass,

@@ -193,7 +193,7 @@ function tallyInOnePass(tx: Transactions, channel: Int32Array, throughDay: numbe
   const counts = new Int32Array(3 * cells);
   const packed = new Int32Array(cells);
   // The pass runs in WebAssembly where it can (wasm/matrixTally.ts), with the same tallies.
-  if (!tallyMatrixInKernel(tx, channel, throughDay, segmentOf, m, counts, out.revenue)) {
+  if (!tallyMatrixInKernel(tx, channel, throughDay, segmentOf, m, m > PACKED_CHANNELS, counts, out.revenue)) {
     if (m <= PACKED_CHANNELS) tallyPacked(tx, channel, throughDay, segmentOf, m, k, packed, counts, out.revenue);
     else tallyWide(tx, channel, throughDay, segmentOf, m, k, packed, counts, out.revenue);
   }

@@ -5,7 +5,6 @@
  * is a call back into JavaScript. The helpers here avoid comparators: an LSD radix sort over the bits
  * of a double (stable, so ties keep their input order), and a counting sort for small integer ranges.
  */
-import { sortKeysInKernel } from './wasm/sortInKernel';
 
 const DIGIT_BITS = 11;
 const WORD_DIGITS = 3; // 11 + 11 + 10 bits cover a 32-bit word
@@ -107,9 +106,7 @@ export function sortIndicesByValue(values: ArrayLike<number>, items: Int32Array,
  * over the data of a radix sort on all 64 bits.
  */
 export function sortKeysByValue(values: ArrayLike<number>, items: Int32Array, descending = false, reuseItems = false): SortedKeys {
-  // The same sort runs in WebAssembly where it can (wasm/sortInKernel.ts), with the same order.
-  const inKernel = values instanceof Float64Array ? sortKeysInKernel(values, items, descending, reuseItems) : null;
-  if (inKernel) return inKernel;
+  // abcClasses, its one caller in the app, runs the same sort in WebAssembly (wasm/assembly/sort.ts).
   const n = items.length;
   // Each pair of key words lives in one buffer, so the pair the passes leave unused is 8 bytes an item
   // of contiguous scratch the caller may take over (`spare`).

@@ -33,11 +33,6 @@ export interface CustomersKernel extends KernelMemory {
     n: number, customer: number, channel: number, day: number, amount: number, filter: number, throughDay: number,
     wide: number, state: number, m: number, k: number, packed: number, counts: number, revenue: number, cells: number,
   ): number;
-  sortKeys(
-    values: number, n: number, descending: number,
-    high0: number, low0: number, index0: number, high1: number, low1: number, index1: number,
-    counts: number, cursor: number,
-  ): number;
   abcClassify(
     values: number, total: number, include: number, aCut: number, bCut: number,
     high0: number, low0: number, index0: number, high1: number, low1: number, index1: number,
@@ -83,7 +78,6 @@ export function withCustomersKernel<T>(run: (kernel: CustomersKernel) => T): T |
     if (kernel.memory.buffer.byteLength <= KEEP_BYTES) kept = kernel;
   }
 }
-
 
 /** Copies rows [from, to) of a column to byte offset `at` of the kernel's memory. */
 export function copyRows(kernel: CustomersKernel, at: number, column: Int32Array | Float64Array, from: number, to: number): void {

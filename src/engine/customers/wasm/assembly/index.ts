@@ -1,7 +1,6 @@
-/** The customer analyses' row passes and sort compiled to one WebAssembly module (see wasm/kernel.ts for why these). */
+/** The customer analyses' row passes and ABC's ranking compiled to one WebAssembly module (see wasm/kernel.ts for why these). */
 export { tallyInDateOrder, tallyAnyOrder } from './summary';
 export { tallyMatrix } from './matrix';
-export { sortKeys } from './sort';
 export { abcClassify } from './abc';
 
 export function heapBase(): usize {

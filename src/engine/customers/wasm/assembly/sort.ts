@@ -1,8 +1,8 @@
 /**
- * sortKeysByValue of sortKeys.ts: `items` (indices into the doubles at `values`) ordered by value,
- * largest first when `descending`, ties in their order in `items`, with each item's 64-bit sort key
- * as a high and a low word. The same keys and the same stable passes, so the order is the JS one
- * exactly (tests/unit/customers/customersWasm.test.ts).
+ * sortKeysByValue of sortKeys.ts, for abc.ts: `items` (indices into the doubles at `values`)
+ * ordered by value, largest first when `descending`, ties in their order in `items`, with each
+ * item's 64-bit sort key as a high and a low word. The same keys and the same stable passes, so the
+ * order is the JS one exactly (tests/unit/customers/customersWasm.test.ts).
  *
  * An LSD radix sort on the high words (three counting passes of 11, 11 and 10 bits, a pass skipped
  * when its digit is the same for every item), then each run of equal high words ordered by its low
@@ -44,15 +44,6 @@ function cursorsOf(counts: usize, d: i32, cursor: usize, start: i32): void {
   }
 }
 
-export function sortKeys(
-  values: usize, n: i32, descending: bool,
-  high0: usize, low0: usize, index0: usize, high1: usize, low1: usize, index1: usize,
-  counts: usize, cursor: usize,
-): i32 {
-  return sortCore(values, n, descending, high0, low0, index0, high1, low1, index1, counts, cursor);
-}
-
-/** sortKeys, for the other kernels of this module (abc.ts). */
 export function sortCore(
   values: usize, n: i32, descending: bool,
   high0: usize, low0: usize, index0: usize, high1: usize, low1: usize, index1: usize,

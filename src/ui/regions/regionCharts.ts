@@ -2,7 +2,7 @@ import type { PlanResult } from '../../engine/compute';
 import type { RegionTable } from '../../engine/regions/table';
 import { rollup, rollupValue } from '../../engine/rollup';
 import type { Plan } from '../../engine/types';
-import { CHART_BASE, moneyAxis, tooltipFormatter } from '../charts/planCharts';
+import { CHART_BASE, moneyAxis, STACKED_BARS, tooltipFormatter } from '../charts/planCharts';
 import type { EChartsCoreOption } from '../charts/echarts';
 import { heatmapOption } from '../customers/customerCharts';
 import { bucketLabel } from '../grid/periodColumns';
@@ -37,6 +37,7 @@ export function regionMonthsOption(plan: Plan, result: PlanResult, money: Money)
     itemStyle: { color: regionColor(g) },
     emphasis: { focus: 'series' },
     data: r.buckets.map((_, b) => rollupValue(r, 'netRevenue', g, b)),
+    ...STACKED_BARS,
   }));
   return {
     ...CHART_BASE,

@@ -101,7 +101,7 @@ function extraText(r: BenchRow): string {
   if (r.ours_reload_ms !== undefined) return `reload ${r.ours_reload_ms} ms${r.peer_reload_ms ? ` (peer ${r.peer_reload_ms} ms)` : ''}`;
   if (r.ours_mib_per_s !== undefined) return `${r.ours_mib_per_s} MiB/s`;
   if (r.same_model !== undefined) return `same model as R in ${r.same_model}; CPU ${r.cpu_ms} ms (R ${r.peer_cpu_ms} ms, ratio ${r.cpu_ratio})`;
-  if (r.cpu_ms !== undefined) return `CPU ${r.cpu_ms} ms, fits ${r.fit_ms} ms; ${r.note}`;
+  if (r.cpu_ms !== undefined) return `CPU ${r.cpu_ms} ms, summary + BG/NBD fit ${r.fit_ms} ms, both fits ${r.both_fits_ms} ms; ${r.note}`;
   return '';
 }
 

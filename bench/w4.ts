@@ -21,6 +21,8 @@ export interface W4Result {
   busyPerEdit: number;
   /** Whether the plan's charts were in the window, so that each sample waited for them to redraw. */
   chartsInView: boolean;
+  /** Samples that began before the offline copy was stored (0 on a returning visit). */
+  whileStoring: number;
 }
 
 /**
@@ -65,8 +67,13 @@ export async function measureW4(browser: Browser, url: string, runs = 40, viewpo
   await page.waitForFunction(() => document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value') !== '');
 
   await page.evaluate(() => {
-    const w = window as unknown as { __w4: { t0: number; samples: number[]; frames: number[]; longest: number[] } };
-    w.__w4 = { t0: 0, samples: [], frames: [], longest: [] };
+    const w = window as unknown as { __w4: { t0: number; samples: number[]; starts: number[]; frames: number[]; longest: number[]; storedAt: number | null } };
+    // When the offline copy was stored: before the edits on a returning visit, or when the worker
+    // takes control of the page on a first one (null: not during the edits).
+    w.__w4 = { t0: 0, samples: [], starts: [], frames: [], longest: [], storedAt: navigator.serviceWorker?.controller ? -Infinity : null };
+    navigator.serviceWorker?.addEventListener('controllerchange', () => {
+      w.__w4.storedAt ??= performance.now();
+    });
     addEventListener('keydown', (e) => {
       if (e.key === 'Enter') w.__w4.t0 = performance.now();
     }, true);
@@ -95,13 +102,14 @@ export async function measureW4(browser: Browser, url: string, runs = 40, viewpo
       await page.evaluate(
         (b) =>
           new Promise<void>((resolve) => {
-            const w = window as unknown as { __w4: { t0: number; samples: number[]; frames: number[]; longest: number[] } };
+            const w = window as unknown as { __w4: { t0: number; samples: number[]; starts: number[]; frames: number[]; longest: number[] } };
             const done = (): boolean =>
               document.querySelector('[data-testid="kpi-netRevenue-value"]')?.getAttribute('data-value') !== b.kpi &&
               (!b.chartsInView || document.querySelector('[data-testid="chart-mix"]')?.getAttribute('data-rendered') !== b.mix);
             const finish = (): void => {
               requestAnimationFrame(() => setTimeout(() => {
                 w.__w4.samples.push(performance.now() - w.__w4.t0);
+                w.__w4.starts.push(w.__w4.t0);
                 // Longest rAF-to-rAF gap while this update ran: the busiest frame of the update.
                 w.__w4.longest.push(Math.max(0, ...w.__w4.frames));
                 resolve();
@@ -121,10 +129,11 @@ export async function measureW4(browser: Browser, url: string, runs = 40, viewpo
     }
   });
   const busy = tasks.filter((d) => d >= 1);
-  const { samples, longest } = await page.evaluate(() => (window as unknown as { __w4: { samples: number[]; longest: number[] } }).__w4);
+  const { samples, longest, starts, storedAt } = await page.evaluate(() => (window as unknown as { __w4: { samples: number[]; longest: number[]; starts: number[]; storedAt: number | null } }).__w4);
   await context.close();
   // The first edits warm up the JIT and the worker; report the steady state.
   const steady = samples.slice(5);
+  const whileStoring = starts.slice(5).filter((t) => storedAt === null || t < storedAt).length;
   const frames = longest.slice(5);
   return {
     samples: steady,
@@ -138,5 +147,6 @@ export async function measureW4(browser: Browser, url: string, runs = 40, viewpo
     tasks: busy.length,
     busyPerEdit: round(busy.reduce((a, d) => a + d, 0) / runs),
     chartsInView,
+    whileStoring,
   };
 }

@@ -75,6 +75,6 @@ export async function measureW4r(browser: Browser, url: string, runs = 30): Prom
     ours_ms: round(median(samples)), p95_ms: p95, samples: samples.length,
     main_thread_task_p95_ms: round(busy.length ? percentile(busy, 95) : 0), main_thread_task_max_ms: round(busy.length ? Math.max(...busy) : 0),
     main_thread_tasks_over_10ms: busy.filter((d) => d > 10).length, main_thread_tasks: busy.length,
-    peer: null, peer_ms: null, ratio: null, goal: 'p95 input-to-paint <= 100 ms', met: p95 <= 100,
+    visit: 'returning', peer: null, peer_ms: null, ratio: null, goal: 'p95 input-to-paint <= 100 ms', met: p95 <= 100,
   };
 }

@@ -20,9 +20,9 @@ const REQUEST: ClvRequest = { unit: 'weeks', horizonMonths: 12, discountRate: 0.
 interface Run {
   wall: number;
   cpu: number;
-  /** Wall time until the first spend-phase progress report: the summary and the BG/NBD fit. */
+  /** Wall time to the spend phase's first report (it reports its start): the summary and the BG/NBD fit. */
   fit: number;
-  /** Wall time until the first customers-phase progress report: the end of both fits. */
+  /** Wall time to the customers phase's first report (it reports its start): the end of both fits. */
   fits: number;
   progressReports: number;
   result: ClvResult;

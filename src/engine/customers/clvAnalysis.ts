@@ -80,6 +80,8 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
   const bg = step.value;
   const params = bg.params;
   if (![params.r, params.alpha, params.a, params.b].every((v) => Number.isFinite(v) && v >= 0)) throw new AnalysisError('clvNoData');
+  // Each phase reports its start, as the fit does: the progress shows the phase it is in at once.
+  yield { phase: 'spend', done: 0, total };
   const spending = spendModelSteps(summary);
   let spendStep = spending.next();
   while (!spendStep.done) {
@@ -87,6 +89,7 @@ export function* clvSteps(data: OrderData, options: ClvRequest, segmentation: Se
     spendStep = spending.next();
   }
   const { fit: gg, reason } = spendStep.value;
+  yield { phase: 'customers', done: 0, total };
 
   const months = options.horizonMonths;
   const horizon = months * MONTH_IN_UNITS[unit];

@@ -150,7 +150,14 @@ function repeatBuyers(data: GammaGammaData): RepeatBuyers {
  * test to hold against the plain per-buyer sum at any point.
  */
 export function gammaGammaObjective(data: GammaGammaData, penalizer = 0): Objective {
-  return groupedObjective(repeatBuyers(data), penalizer);
+  return groupedObjective(usedBuyers(data), penalizer);
+}
+
+/** The repeat buyers of `data`; throws when there are none (the model is about repeat purchases). */
+function usedBuyers(data: GammaGammaData): RepeatBuyers {
+  const buyers = repeatBuyers(data);
+  if (buyers.x.length === 0) throw new RangeError('Gamma-Gamma needs customers with repeat purchases');
+  return buyers;
 }
 
 function groupedObjective(buyers: RepeatBuyers, penalizer: number): Objective {
@@ -207,13 +214,13 @@ function groupedObjective(buyers: RepeatBuyers, penalizer: number): Objective {
  * fitGammaGamma as steps, one per BFGS iteration. Every term but ln(xm + v) depends on a buyer's
  * frequency or on sums of their fixed ln m and ln x, so the objective sums those per distinct
  * frequency once, and per evaluation makes one pass over the buyers for Σ ln(xm + v) and
- * Σ 1/(xm + v) per frequency (one Math.log per buyer: 6 ms for 500,000 buyers, against 40 ms for the
+ * Σ 1/(xm + v) per frequency (one Math.log per buyer: 6 ms for 505,708 buyers, against 40 ms for the
  * per-buyer sum). The sums are the per-buyer objective's, regrouped, so value and gradient agree
- * with it to rounding; the property test holds them, and the fitted parameters, to it.
+ * with it to rounding; the property tests hold them to it at any point, and the fitted parameters
+ * where the data determine them.
  */
 export function* fitGammaGammaSteps(data: GammaGammaData, options: GammaGammaFitOptions = {}): Generator<number, GammaGammaFit> {
-  const buyers = repeatBuyers(data);
-  if (buyers.x.length === 0) throw new RangeError('Gamma-Gamma needs customers with repeat purchases');
+  const buyers = usedBuyers(data);
   const objective = groupedObjective(buyers, options.penalizer ?? 0);
   const result = yield* minimizeBfgsSteps(objective, options.initialLogParams ?? [0.1, 0.1, 0.1], { gradientTolerance: 1e-7 });
   const [p, q, v] = Array.from(result.x, Math.exp);

@@ -17,6 +17,17 @@ import { gammaVariate, mulberry32 } from '../../../src/engine/random';
 // every number must be the same double. The Gamma-Gamma objective sums its per-buyer terms per
 // frequency instead, so it is held to rounding.
 
+/**
+ * ln(eᵃ + eᵇ) and the two terms' shares eᵃ / (eᵃ + eᵇ), eᵇ / (eᵃ + eᵇ) from one exponential, the
+ * arithmetic of the BG/NBD objective's mixture term (bgnbd.ts): e = e^(min − max), the larger term's
+ * share 1 / (1 + e), the smaller's e / (1 + e).
+ */
+function logSumShares(a: number, b: number): [number, number, number] {
+  const e = Math.exp(-Math.abs(a - b));
+  const larger = 1 / (1 + e);
+  return [(a > b ? a : b) + Math.log1p(e), a > b ? larger : e * larger, a > b ? e * larger : larger];
+}
+
 /** The plain BG/NBD objective: every lnΓ, ψ and log evaluated per pattern. */
 function plainBgNbdObjective(data: BgNbdData, scale: number, penalizer = 0) {
   const n = data.frequency.length;
@@ -43,9 +54,9 @@ function plainBgNbdObjective(data: BgNbdData, scale: number, penalizer = 0) {
         logAR = Math.log(alpha + data.recency[i] * scale);
         a4 = Math.log(a) - Math.log(b + x - 1) - rx * logAR;
       }
-      const tail = logAddExp(a3, a4);
-      const w3 = Math.exp(a3 - tail);
-      const w4 = x > 0 ? Math.exp(a4 - tail) : 0;
+      // With a repeat purchase the mixture term and its weights as the engine writes them out (one
+      // exponential; logSumShares is held to the definition below), without one the term is A₃ alone.
+      const [tail, w3, w4] = x > 0 ? logSumShares(a3, a4) : [logAddExp(a3, a4), Math.exp(a3 - logAddExp(a3, a4)), 0];
       ll += w * (lgamma(rx) - lgamma(r) + r * logAlpha + lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x) + tail);
       const psiABX = digamma(a + b + x);
       dr += w * (digamma(rx) - digamma(r) + logAlpha - w3 * logAT - w4 * logAR);
@@ -237,6 +248,27 @@ describe('CLV on grouped histories equals the plain per-customer computation', (
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('the BG/NBD mixture term from one exponential: logAddExp to the bit, its weights exp(A − sum) to rounding', () => {
+    const value = fc.oneof(fc.double({ min: -800, max: 800, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.constantFrom(0, -0, 745.2, -745.2, 1e-300));
+    fc.assert(
+      fc.property(value, value, fc.boolean(), (a, bIn, same) => {
+        const b = same ? a : bIn;
+        const [sum, first, second] = logSumShares(a, b);
+        const log = logAddExp(a, b);
+        expect(Object.is(sum, log)).toBe(true);
+        // exp(a − log) carries the rounding of a − log, about ε·(|a| + |log|) relative; the shares
+        // carry a few ε of their own.
+        const tolerance = 4e-16 * (8 + Math.abs(a) + Math.abs(b) + Math.abs(log));
+        for (const [share, x] of [[first, a], [second, b]]) {
+          const direct = Math.exp(x - log);
+          expect(Math.abs(share - direct)).toBeLessThanOrEqual(tolerance * direct + 1e-300);
+        }
+        expect(Math.abs(first + second - 1)).toBeLessThanOrEqual(4e-16);
+      }),
+      { numRuns: 2000 },
     );
   });
 

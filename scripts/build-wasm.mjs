@@ -17,6 +17,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KERNELS = [
   { dir: 'src/engine/uncertainty/wasm', source: 'assembly/index.ts', out: 'mcWasm.ts', name: 'MC_WASM' },
   { dir: 'src/engine/customers/wasm', source: 'assembly/index.ts', out: 'customersWasm.ts', name: 'CUSTOMERS_WASM' },
+  { dir: 'src/engine/import/wasm', source: 'assembly/index.ts', out: 'importWasm.ts', name: 'IMPORT_WASM' },
 ];
 // Speed-optimised, no runtime (the kernels allocate nothing), SIMD on; no fast-math exists in
 // Binaryen, so floating-point operations keep the source's order.

@@ -12,7 +12,8 @@ import { detectEncoding, DETECTION_SAMPLE_BYTES, StreamDecoder } from './encodin
 import { ImportFailure } from './failure';
 import { completePolicies, type ImportPolicies } from './policies';
 import { encodingName } from './preview';
-import type { OpenedSource, SourceDeps } from './source';
+import { FastCsvImport, fastImportSupported } from './fastImport';
+import type { ByteSource, OpenedSource, SourceDeps } from './source';
 import type { DayMonthOrder } from './values';
 import { pickSheet, SheetParser, XlsxError } from './xlsx';
 import { ZipError } from './zip';
@@ -94,6 +95,10 @@ async function readText(
   const encoding = encodingName(options.encoding ?? (detection.ok ? detection.encoding : 'utf-8'));
   // Columns sized from the estimate save the copies of growing; a wrong estimate only costs those.
   const expected = Math.min(Math.ceil(estimateRows(head, file.contentSize) * 1.05) + 16, MAX_PRESIZED_ROWS);
+  if (encoding === 'utf-8' && fastImportSupported(mapping, policies, ',')) {
+    const fast = await readFast(file, options.delimiter, mapping, policies, expected, pace, deps);
+    if (fast) return { imp: fast.imp, source: { kind: 'csv', container: opened.container, encoding, delimiter: fast.delimiter, sheet: null } };
+  }
   const builder = new TransactionColumnBuilder(mapping, policies, expected);
   const parser = new CsvParser(builder, { delimiter: options.delimiter ?? 'auto' });
   const decoder = new StreamDecoder(deps.decoders, encoding);
@@ -114,6 +119,57 @@ async function readText(
   if (summary.fatal) throw new ImportFailure('fatalCsv', { issue: summary.fatal });
   if (decoder.replacements > 0) throw new ImportFailure('badEncoding', { byteOffset: decoder.firstReplacementChunkAt });
   return { imp: builder.finish(), source: { kind: 'csv', container: opened.container, encoding, delimiter: summary.delimiter, sheet: null } };
+}
+
+/**
+ * The fast import (fastImport.ts), or null when it cannot run here or refuses the file: then the file
+ * is read again from its start by the JS path. The delimiter, when not given, is detected by a
+ * CsvParser from the same decoded text the JS path would detect it from.
+ */
+async function readFast(
+  file: ByteSource, given: Delimiter | undefined, mapping: ColumnMapping, policies: ImportPolicies, expected: number, pace: Pace, deps: SourceDeps,
+): Promise<{ imp: TransactionImport; delimiter: Delimiter } | null> {
+  let delimiter = given;
+  const detector = new CsvParser({ record() {} }, { maxRows: 1 });
+  const utf8 = deps.decoders('utf-8', { fatal: false });
+  const held: Uint8Array[] = [];
+  let fast: FastCsvImport | null = null;
+  /** Starts the kernel once the delimiter is known and gives it the pieces held until then; false if it cannot go on. */
+  const begin = (): boolean => {
+    if (delimiter === undefined || !fastImportSupported(mapping, policies, delimiter)) return false;
+    fast = FastCsvImport.start(mapping, policies, delimiter, expected, deps.decoders);
+    return fast !== null && held.splice(0).every((piece) => fast!.push(piece));
+  };
+  let bytesRead = 0;
+  try {
+    for await (const chunk of file.chunks()) {
+      bytesRead = chunk.read;
+      if (fast) {
+        if (!(fast as FastCsvImport).push(chunk.data)) return null;
+      } else {
+        held.push(chunk.data);
+        if (delimiter === undefined) {
+          detector.push(utf8.decode(chunk.data, { stream: true }));
+          if (detector.summary.detection !== null) delimiter = detector.summary.delimiter;
+        }
+        if (delimiter !== undefined && !begin()) return null;
+      }
+      await pace({ bytesRead, totalBytes: file.size, rows: fast ? (fast as FastCsvImport).rowsRead : 0 });
+    }
+  } catch (e) {
+    throw containerFailure(e);
+  }
+  if (!fast) {
+    if (delimiter === undefined) {
+      detector.push(utf8.decode());
+      delimiter = detector.finish().delimiter;
+    }
+    if (!begin()) return null;
+  }
+  const imp = (fast as FastCsvImport | null)?.finish();
+  if (!imp) return null;
+  await pace({ bytesRead: file.size, totalBytes: file.size, rows: imp.report.rowsRead });
+  return { imp, delimiter: delimiter! };
 }
 
 async function readSheet(

@@ -1,0 +1,76 @@
+/**
+ * The fast CSV import's WebAssembly kernel (assembly/index.ts): its exports, and the numbers the two
+ * sides share. A thread keeps one instance between imports, unless its memory grew past KEEP_BYTES
+ * (a big file's tables go with it when the import ends).
+ */
+import { instantiateKernel, type KernelMemory } from '../../wasm/load';
+import { IMPORT_WASM } from './importWasm';
+
+export interface ImportKernel extends KernelMemory {
+  setup(
+    delimiter: number, customer: number, date: number, amount: number, text0: number, text1: number, text2: number, text3: number,
+    skipRows: number, withHeader: number, returns: number, duplicates: number, examplesPerKind: number,
+    fieldLimit: number, rowLimit: number, columnLimit: number, decimal: number, expectedRows: number,
+  ): number;
+  inputAt(len: number): number;
+  scan(len: number, final: number): number;
+  statsAt(): number;
+  examplesAt(): number;
+  headerAt(): number;
+  columnAt(k: number): number;
+  dictionarySize(d: number): number;
+  dictionaryEntries(d: number): number;
+  dictionaryArena(d: number): number;
+}
+
+export const OK = 0;
+export const BAIL = 1;
+
+// The kernel's statistics (S_* in assembly/index.ts).
+export const S_ROW = 0;
+export const S_ROWS_READ = 1;
+export const S_IMPORTED = 2;
+export const S_ABOVE_HEADER = 3;
+export const S_EXPECTED = 4;
+export const S_HEADER_LEN = 5;
+export const S_YMD = 6;
+export const S_COMPACT = 7;
+export const S_DUPLICATES = 8;
+export const S_DUPLICATES_DROPPED = 9;
+export const S_RETURNS = 10;
+export const S_RETURNS_EXCLUDED = 11;
+export const S_BAIL = 12;
+export const S_NO_CUSTOMER = 13;
+export const STATS = 16;
+
+/** Why the kernel handed a file to the JS path (S_BAIL). */
+export const BAIL_REASONS = ['', 'ragged', 'quote', 'encoding', 'limit', 'customer', 'date', 'amount', 'text', 'bom'] as const;
+export type BailReason = (typeof BAIL_REASONS)[number] | 'memory';
+
+/** Text columns in the kernel's order (its dictionaries 1–4; 0 is the customer's). */
+export const TEXT_FIELDS = ['orderId', 'channel', 'region', 'product'] as const;
+
+const KEEP_BYTES = 64 * 1024 * 1024;
+
+let enabled = true;
+let kept: ImportKernel | null = null;
+
+/** Turns the fast import on or off for this thread (on by default); returns the previous setting. */
+export function useImportKernel(on: boolean): boolean {
+  const was = enabled;
+  enabled = on;
+  return was;
+}
+
+/** A kernel for one import (give it back with releaseImportKernel), or null when it is off or WebAssembly cannot run here. */
+export function importKernel(): ImportKernel | null {
+  if (!enabled) return null;
+  const kernel = kept ?? instantiateKernel<ImportKernel>(IMPORT_WASM);
+  kept = null;
+  return kernel;
+}
+
+/** Gives back a kernel whose import has ended (setup starts the next one over). */
+export function releaseImportKernel(kernel: ImportKernel): void {
+  if (kernel.memory.buffer.byteLength <= KEEP_BYTES) kept = kernel;
+}

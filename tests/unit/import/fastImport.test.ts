@@ -1,0 +1,184 @@
+/**
+ * The fast import on real and large files, and readTransactions with the kernel on against the same
+ * call with it off (the JS path alone): same import, same source, same failures.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ImportFailure } from '../../../src/engine/import/failure';
+import { completePolicies } from '../../../src/engine/import/policies';
+import { readTransactions, type ReadOptions } from '../../../src/engine/import/read';
+import type { ByteSource, SourceDeps } from '../../../src/engine/import/source';
+import { useImportKernel } from '../../../src/engine/import/wasm/kernel';
+import { mulberry32 } from '../../../src/engine/random';
+import { byteChunks, caseArb, expectSameImport, readWithJs, readWithKernel } from './fastImportCases';
+import { decoders, fixture } from './helpers';
+
+afterEach(() => {
+  useImportKernel(true);
+});
+
+const utf8 = new TextEncoder();
+
+/** A file in memory, read in pieces of `piece` bytes. */
+function memorySource(bytes: Uint8Array, piece = 64 * 1024): ByteSource {
+  return {
+    name: 'orders.csv',
+    size: bytes.length,
+    contentSize: bytes.length,
+    head: async (n) => bytes.slice(0, n),
+    async *chunks() {
+      for (let at = 0; at < bytes.length; at += piece) yield { data: bytes.subarray(at, at + piece), read: Math.min(bytes.length, at + piece) };
+    },
+    bytes: async () => bytes,
+  };
+}
+
+const deps: SourceDeps = {
+  decoders,
+  inflate: () => {
+    throw new Error('no archives here');
+  },
+  gunzip: () => Promise.reject(new Error('no archives here')),
+};
+
+type Outcome = { ok: true; value: unknown } | { ok: false; code: string; detail: unknown };
+
+async function read(bytes: Uint8Array, options: ReadOptions, kernel: boolean, piece?: number): Promise<Outcome> {
+  const was = useImportKernel(kernel);
+  try {
+    const value = await readTransactions({ kind: 'csv', source: memorySource(bytes, piece), container: null }, options, async () => {}, deps);
+    return { ok: true, value };
+  } catch (e) {
+    if (!(e instanceof ImportFailure)) throw e;
+    return { ok: false, code: e.code, detail: e.detail };
+  } finally {
+    useImportKernel(was);
+  }
+}
+
+/**
+ * A transaction file like a shop's export: Pareto-skewed customers (some ids longer than 16 bytes,
+ * some Chinese), dates in order, amounts with cents and a few refunds, many channels, Chinese
+ * regions, a quoted note; `repeats` of the rows are exact duplicates.
+ */
+function shopExport(rows: number, seed: number, repeats = 0): Uint8Array {
+  const rand = mulberry32(seed);
+  const customers = Math.max(50, Math.round(rows / 4));
+  const regions = ['华东', '华南', '华北', '西南', '华中', '东北'];
+  const lines = ['customer_id,order_date,amount,channel,region,note'];
+  let last = '';
+  for (let i = 0; i < rows; i++) {
+    if (last && rand() < repeats) {
+      lines.push(last);
+      continue;
+    }
+    const c = Math.floor(customers * rand() ** 3);
+    const id = c % 7 === 0 ? `会员-${c}-上海门店` : c % 5 === 0 ? `member.${c}@example-shop.com` : `C${String(c).padStart(7, '0')}`;
+    const day = new Date(Date.UTC(2023, 0, 1) + Math.floor((i * 730) / rows) * 86_400_000).toISOString().slice(0, 10);
+    const cents = Math.round(Math.exp(3 + 1.5 * rand()) * 100) * (rand() < 0.03 ? -1 : 1);
+    const channel = rand() < 0.2 ? `"Store, ${Math.floor(rand() * 300)}"` : `Channel ${Math.floor(rand() * 40)}`;
+    const note = rand() < 0.3 ? '"Gift, ""wrapped"""' : '';
+    last = `${id},${day},${(cents / 100).toFixed(2)},${channel},${regions[Math.floor(rand() * 6)]},${note}`;
+    lines.push(last);
+  }
+  return utf8.encode(lines.join('\r\n') + '\r\n');
+}
+
+const MAPPING = { customer: 0, date: 1, amount: 2, channel: 3, region: 4 };
+
+describe('fast import on real and large files', () => {
+  it('takes the R rfm sample orders and reads them as the JS path does', () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/customers/rfm_data_orders.csv', import.meta.url)));
+    const c = { delimiter: ',' as const, mapping: { customer: 0, date: 1, amount: 2 }, policies: completePolicies({}) };
+    const chunks = byteChunks(bytes, [1000, 77_777, 150_001]);
+    const fast = readWithKernel(c, chunks);
+    expect(fast.reason).toBeNull();
+    expectSameImport(fast.imp!, readWithJs(c, chunks).imp);
+    expect(fast.imp!.columns.length).toBe(4906);
+    expect(fast.imp!.columns.customer.values).toHaveLength(995);
+  });
+
+  it('takes UCI Online Retail (dates with times, rows without a customer skipped) and reads it as the JS path does', async () => {
+    const bytes = fixture('online_retail_2000.csv');
+    const mapping = { customer: 6, date: 4, amount: 5, orderId: 0, product: 1 };
+    const c = { delimiter: ',' as const, mapping, policies: completePolicies({}) };
+    const chunks = byteChunks(bytes, [5000, 100_000]);
+    const fast = readWithKernel(c, chunks);
+    expect(fast.reason).toBeNull();
+    expectSameImport(fast.imp!, readWithJs(c, chunks).imp);
+    expect(fast.imp!.report.skipped.missingCustomer.count).toBeGreaterThan(0);
+    // As the app maps it (amount = quantity × unit price), the JS path alone reads it.
+    const options: ReadOptions = { mapping: { customer: 6, date: 4, quantity: 3, unitPrice: 5, orderId: 0 }, policies: { cancellation: { orderIdPrefix: 'C' } } };
+    const on = await read(bytes, options, true);
+    expect(on.ok).toBe(true);
+    expect(isDeepStrictEqual(on, await read(bytes, options, false))).toBe(true);
+  });
+
+  it('refuses day-first dates, which only the JS path asks about, and gives the same question', async () => {
+    const bytes = utf8.encode('customer,date,amount\nA,5/1/2024,5\nB,6/1/2024,6\n');
+    const c = { delimiter: ',' as const, mapping: { customer: 0, date: 1, amount: 2 }, policies: completePolicies({}) };
+    expect(readWithKernel(c, [bytes]).reason).toBe('date');
+    const on = await read(bytes, { mapping: c.mapping, policies: {} }, true);
+    expect(on.ok && (on.value as { imp: { question: unknown } }).imp.question).not.toBeNull();
+    expect(isDeepStrictEqual(on, await read(bytes, { mapping: c.mapping, policies: {} }, false))).toBe(true);
+  });
+
+  it('reads 60,000 rows whose tables, arenas and columns all grow, duplicates counted or dropped, as the JS path does', () => {
+    const bytes = shopExport(60_000, 7, 0.01);
+    const chunks = byteChunks(bytes, Array.from({ length: 40 }, (_, i) => i * 97_531));
+    for (const duplicates of ['keep', 'drop', 'off'] as const) {
+      for (const returns of ['netOff', 'exclude'] as const) {
+        const c = { delimiter: ',' as const, mapping: MAPPING, policies: completePolicies({ duplicates, returns }) };
+        const fast = readWithKernel(c, chunks, 4);
+        expect(fast.reason).toBeNull();
+        const js = readWithJs(c, chunks);
+        expectSameImport(fast.imp!, js.imp);
+        if (duplicates !== 'off') expect(fast.imp!.report.duplicates.count).toBeGreaterThan(300);
+        expect(fast.imp!.report.returns.count).toBeGreaterThan(1000);
+        expect(fast.imp!.columns.customer.values.length).toBeGreaterThan(5000);
+        expect(fast.imp!.columns.channel!.values.length).toBeGreaterThan(300);
+      }
+    }
+    // A small file after the big one: the kept kernel starts over.
+    const small = utf8.encode('customer_id,order_date,amount,channel,region\nA,2024-01-02,5,x,华东\nA,2024-01-02,5,x,华东\n');
+    const c = { delimiter: ',' as const, mapping: MAPPING, policies: completePolicies({}) };
+    const again = readWithKernel(c, [small]);
+    expectSameImport(again.imp!, readWithJs(c, [small]).imp);
+    expect(again.imp!.report.duplicates.count).toBe(1);
+  });
+
+  it('refuses a record longer than it carries (400,000 中 in a note: 1.2 MB, under the 1 Mi-character field limit), which the JS path reads', async () => {
+    const note = '中'.repeat(400_000);
+    const bytes = utf8.encode(`customer,date,amount,note\nA,2024-01-02,5,"${note}"\nB,2024-01-03,6,short\n`);
+    const c = { delimiter: ',' as const, mapping: { customer: 0, date: 1, amount: 2 }, policies: completePolicies({}) };
+    expect(readWithKernel(c, byteChunks(bytes, [100_000, 900_000])).reason).toBe('limit');
+    const on = await read(bytes, { mapping: c.mapping, policies: {} }, true);
+    expect(on.ok).toBe(true);
+    expect(isDeepStrictEqual(on, await read(bytes, { mapping: c.mapping, policies: {} }, false))).toBe(true);
+  });
+});
+
+describe('readTransactions with the fast import against the JS path alone', () => {
+  it('gives the same import, source and failures, the delimiter given or detected', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(caseArb(0), caseArb(0.01), caseArb(0.05)), fc.boolean(), fc.integer({ min: 1, max: 300 }), async (c, detect, piece) => {
+        const options: ReadOptions = { mapping: c.mapping, policies: c.policies, delimiter: detect ? undefined : c.delimiter };
+        const on = await read(c.bytes, options, true, piece);
+        const off = await read(c.bytes, options, false, piece);
+        expect(isDeepStrictEqual(on, off)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a large shop export the same with the delimiter detected, in the pieces a browser gives', async () => {
+    const bytes = shopExport(30_000, 11, 0.005);
+    const options: ReadOptions = { mapping: MAPPING, policies: {} };
+    const on = await read(bytes, options, true);
+    expect(on.ok).toBe(true);
+    const off = await read(bytes, options, false);
+    expect(isDeepStrictEqual(on, off)).toBe(true);
+  });
+});

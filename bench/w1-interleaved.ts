@@ -1,11 +1,11 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { decodeChunks, generateCsv, parseOurs, parsePapa, parseUdsv } from './w1';
+import { generateCsv, parseOurs, parsePapa, parseUdsv, pieces } from './w1';
 import { median, round } from './util';
 
 /**
  * `npx tsx bench/w1-interleaved.ts [rows] [rounds]`: W1 on a busy machine. The same three parsers
- * and the same chunks as bench/w1.ts, but run in turn (ours, uDSV, PapaParse, ours, …) after one
+ * and the same pieces of the file as bench/w1.ts, but run in turn (ours, uDSV, PapaParse, ours, …) after one
  * warm-up each, so that other load falls on all three alike, and timed both by the clock and by
  * the process's CPU time (which the other load disturbs less). Prints medians and ratios.
  */
@@ -14,11 +14,11 @@ const rounds = Number(process.argv[3] ?? 5);
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-const chunks = decodeChunks(generateCsv(rows));
+const parts = pieces(generateCsv(rows));
 const parsers: Record<string, () => unknown> = {
-  ours: () => parseOurs(chunks, rows),
-  uDSV: () => parseUdsv(chunks, rows),
-  PapaParse: () => parsePapa(chunks, rows),
+  ours: () => parseOurs(parts),
+  uDSV: () => parseUdsv(parts, rows),
+  PapaParse: () => parsePapa(parts, rows),
 };
 const wall: Record<string, number[]> = { ours: [], uDSV: [], PapaParse: [] };
 const cpu: Record<string, number[]> = { ours: [], uDSV: [], PapaParse: [] };

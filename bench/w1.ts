@@ -3,34 +3,39 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
-import { TransactionColumnBuilder, type ColumnMapping, type TransactionColumns } from '../src/engine/import/columns';
-import { CsvParser } from '../src/engine/import/csv';
+import type { ColumnMapping, TransactionColumns } from '../src/engine/import/columns';
+import { readTransactions } from '../src/engine/import/read';
+import type { ByteSource, SourceDeps } from '../src/engine/import/source';
 import { daysFromCivil } from '../src/engine/import/values';
+import { useImportKernel } from '../src/engine/import/wasm/kernel';
 import { mulberry32 } from '../src/engine/random';
 import { median, round, type BenchRow } from './util';
 
 /**
- * W1: CSV text → typed columns + dictionaries, 1M and 10M rows, in Node. Every parser gets the same
- * input: the file's bytes decoded once, before timing, into the same 1 MiB text chunks (decoding
- * costs all of them the same; a 10M-row file is longer than V8's longest string, so none may take
- * the whole text at once). Every parser must produce the same columns:
+ * W1: a CSV file's bytes → typed columns + dictionaries, 1M and 10M rows, in Node. Every parser gets
+ * the same input, the file as a browser hands it over: its bytes, in 1 MiB pieces (a 10M-row file is
+ * longer than V8's longest string, so none may take the whole text at once). Every parser must
+ * produce the same columns:
  *
  *  - customer, channel, region: Int32 dictionary codes (first appearance) + the distinct strings;
  *  - date: Int32 days since 1970-01-01; amount: Float64.
  *
- *  - Ours: CsvParser → TransactionColumnBuilder (the importer as the worker runs it; numbers and
- *    dates read from the text in place, strings made only for new dictionary values). The exact-
- *    duplicate check is off for the headline figure (the peers do not look for duplicates); the
- *    time with the app's default (duplicates counted) is reported as `ours_ms_with_duplicate_check`.
- *  - uDSV: its incremental parser (`parser.chunk(text, parser.stringArrs, onRow)`, rows not
- *    accumulated) hands each row as strings; the row goes into the same typed columns through a Map
- *    per dictionary, `Number()` and a digit-by-digit ISO date reader (the fastest plain code for
- *    the job; uDSV's own typed parsers would make Date objects).
- *  - PapaParse: the same chunks as a Node Readable (its documented streaming input), rows in
+ *  - Ours: readTransactions, as the import worker runs it. A UTF-8 file goes to the fast import
+ *    (src/engine/import/fastImport.ts): a WebAssembly kernel reads the bytes themselves, so no text
+ *    is decoded and only new dictionary values become strings. The exact-duplicate check is off for
+ *    the headline figure (the peers do not look for duplicates); the time with the app's default
+ *    (duplicates counted) is `ours_ms_with_duplicate_check`. `ours_js_ms` is the same call with the
+ *    kernel off: the JS path (decode, CsvParser, TransactionColumnBuilder), which reads every file.
+ *  - uDSV: each piece decoded (TextDecoder, streaming), then its incremental parser
+ *    (`parser.chunk(text, parser.stringArrs, onRow)`, rows not accumulated) hands each row as
+ *    strings; the row goes into the same typed columns through a Map per dictionary, `Number()` and a
+ *    digit-by-digit ISO date reader (the fastest plain code for the job; uDSV's own typed parsers
+ *    would make Date objects).
+ *  - PapaParse: the decoded pieces as a Node Readable (its documented streaming input), rows in
  *    batches through `chunk`, converted as for uDSV.
  *
- * Peers skip the checks ours makes (number and date validation, ragged rows, returns policy).
- * Times are medians after a warm-up run; the three results are compared (`same_result`).
+ * Peers skip the checks ours makes (number and date validation, UTF-8 validity, ragged rows, returns
+ * policy). Times are medians after a warm-up run; the three results are compared (`same_result`).
  */
 const MAPPING: ColumnMapping = { customer: 0, date: 1, amount: 2, channel: 3, region: 4 };
 const CHANNELS = ['Tmall Flagship', 'JD', 'Store, downtown', 'WeChat Mini', 'Douyin Live', 'Distributor', 'Website', 'Community Group'];
@@ -78,21 +83,54 @@ function isoOf(day: number): string {
   return s;
 }
 
-/** The file as the importer sees it: UTF-8 decoded in 1 MiB pieces. */
-export function decodeChunks(bytes: Buffer): string[] {
-  const decoder = new TextDecoder();
-  const out: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) out.push(decoder.decode(bytes.subarray(i, i + CHUNK_BYTES), { stream: true }));
-  out.push(decoder.decode());
+/** The file in 1 MiB pieces, as a File's stream gives it. */
+export function pieces(bytes: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) out.push(bytes.subarray(i, i + CHUNK_BYTES));
   return out;
 }
 
-export function parseOurs(chunks: readonly string[], rows: number, duplicates: 'off' | 'keep' = 'off'): TransactionColumns {
-  const builder = new TransactionColumnBuilder(MAPPING, { duplicates }, rows + 16);
-  const parser = new CsvParser(builder, { delimiter: ',' });
-  for (const c of chunks) parser.push(c);
-  parser.finish();
-  return builder.finish().columns;
+/** The pieces decoded as they come (what a text parser has to do first). */
+function* decoded(parts: readonly Uint8Array[]): Generator<string> {
+  const decoder = new TextDecoder();
+  for (const p of parts) yield decoder.decode(p, { stream: true });
+  yield decoder.decode();
+}
+
+function memorySource(parts: readonly Uint8Array[]): ByteSource {
+  const size = parts.reduce((n, p) => n + p.length, 0);
+  return {
+    name: 'w1.csv',
+    size,
+    contentSize: size,
+    head: async (n) => parts[0].slice(0, n),
+    async *chunks() {
+      let read = 0;
+      for (const data of parts) yield { data, read: (read += data.length) };
+    },
+    bytes: async () => {
+      throw new Error('not needed');
+    },
+  };
+}
+
+const deps: SourceDeps = {
+  decoders: (label, options) => new TextDecoder(label, options),
+  inflate: () => {
+    throw new Error('not needed');
+  },
+  gunzip: () => Promise.reject(new Error('not needed')),
+};
+
+/** readTransactions as the worker calls it; `kernel` false runs the JS path alone. */
+export async function parseOurs(parts: readonly Uint8Array[], duplicates: 'off' | 'keep' = 'off', kernel = true): Promise<TransactionColumns> {
+  const was = useImportKernel(kernel);
+  try {
+    const { imp } = await readTransactions({ kind: 'csv', source: memorySource(parts), container: null }, { mapping: MAPPING, delimiter: ',', policies: { duplicates } }, async () => {}, deps);
+    return imp.columns;
+  } finally {
+    useImportKernel(was);
+  }
 }
 
 /** The typed columns the peers fill from their string rows, the same shape as ours. */
@@ -138,20 +176,23 @@ function isoDay(s: string): number {
   return daysFromCivil(d(s, 0) * 1000 + d(s, 1) * 100 + d(s, 2) * 10 + d(s, 3), d(s, 5) * 10 + d(s, 6), d(s, 8) * 10 + d(s, 9));
 }
 
-export function parseUdsv(chunks: readonly string[], rows: number): PeerColumns {
+export function parseUdsv(parts: readonly Uint8Array[], rows: number): PeerColumns {
   const out = new PeerColumns(rows + 16);
-  const parser = initParser(inferSchema(chunks[0], { col: ',' }));
   const onRow = (row: string[]) => out.add(row);
-  for (const c of chunks) parser.chunk<string[]>(c, parser.stringArrs, onRow);
-  parser.end();
+  let parser: ReturnType<typeof initParser> | null = null;
+  for (const c of decoded(parts)) {
+    parser ??= initParser(inferSchema(c, { col: ',' }));
+    parser.chunk<string[]>(c, parser.stringArrs, onRow);
+  }
+  parser!.end();
   return out;
 }
 
-export function parsePapa(chunks: readonly string[], rows: number): Promise<PeerColumns> {
+export function parsePapa(parts: readonly Uint8Array[], rows: number): Promise<PeerColumns> {
   const out = new PeerColumns(rows + 16);
   let header = true;
   return new Promise((resolve, reject) => {
-    Papa.parse<string[]>(Readable.from(chunks) as unknown as File, {
+    Papa.parse<string[]>(Readable.from(decoded(parts)) as unknown as File, {
       header: false,
       skipEmptyLines: true,
       chunk: (results) => {
@@ -164,6 +205,18 @@ export function parsePapa(chunks: readonly string[], rows: number): Promise<Peer
       error: (e) => reject(e),
     });
   });
+}
+
+/** The fast and the JS import's columns, value for value. */
+function sameColumns(a: TransactionColumns, b: TransactionColumns): boolean {
+  return (
+    a.length === b.length &&
+    [a.customer.codes, a.date, a.amount, a.channel!.codes, a.region!.codes].every((x, k) => {
+      const y = [b.customer.codes, b.date, b.amount, b.channel!.codes, b.region!.codes][k];
+      return x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+    }) &&
+    [a.customer.values, a.channel!.values, a.region!.values].every((v, k) => v.join('\u0000') === [b.customer.values, b.channel!.values, b.region!.values][k].join('\u0000'))
+  );
 }
 
 /** Same customers, days, amounts, channels and regions, value for value. */
@@ -201,24 +254,31 @@ export async function measureW1(cases: { label: string; rows: number; runs: numb
 ]): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
   for (const { label, rows, runs } of cases) {
-    let bytes: Buffer | null = generateCsv(rows);
-    const mb = bytes.length / 2 ** 20;
-    const chunks = decodeChunks(bytes);
-    bytes = null;
+    const parts = pieces(generateCsv(rows));
+    const mb = parts.reduce((n, p) => n + p.length, 0) / 2 ** 20;
 
-    const ours = parseOurs(chunks, rows);
-    const same = { uDSV: sameResult(ours, parseUdsv(chunks, rows)), PapaParse: sameResult(ours, await parsePapa(chunks, rows)) };
-    const oursMs = await timed(() => parseOurs(chunks, rows), runs);
-    // Context only: one run is enough at 10M rows.
-    const withDuplicates = await timed(() => parseOurs(chunks, rows, 'keep'), runs >= 5 ? 3 : 1);
-    const udsvMs = await timed(() => parseUdsv(chunks, rows), runs);
-    const papaMs = await timed(() => parsePapa(chunks, rows), Math.min(runs, 3));
+    const ours = await parseOurs(parts);
+    const js = await parseOurs(parts, 'off', false);
+    const same = {
+      uDSV: sameResult(ours, parseUdsv(parts, rows)),
+      PapaParse: sameResult(ours, await parsePapa(parts, rows)),
+      js: sameColumns(ours, js),
+    };
+    const oursMs = await timed(() => parseOurs(parts), runs);
+    // Context only: fewer runs at 10M rows.
+    const few = runs >= 5 ? 3 : 1;
+    const withDuplicates = await timed(() => parseOurs(parts, 'keep'), few);
+    const jsMs = await timed(() => parseOurs(parts, 'off', false), few);
+    const udsvMs = await timed(() => parseUdsv(parts, rows), runs);
+    const papaMs = await timed(() => parsePapa(parts, rows), Math.min(runs, 3));
     const common = {
       input_mib: round(mb, 1),
       ours_mib_per_s: round(mb / (oursMs / 1000), 1),
       ours_ms_with_duplicate_check: round(withDuplicates, 0),
+      ours_js_ms: round(jsMs, 0),
+      js_same_result: same.js,
       runs,
-      note: 'same 1 MiB decoded text chunks for all; each produces Int32 dictionary codes (customer, channel, region) + strings, Int32 day numbers, Float64 amounts',
+      note: 'the file\'s bytes in 1 MiB pieces for all (peers decode them, ours reads UTF-8 bytes in WebAssembly); each produces Int32 dictionary codes (customer, channel, region) + strings, Int32 day numbers, Float64 amounts; ours_js_ms: the JS import path (kernel off) on the same bytes',
     };
     out.push(
       {

@@ -1,7 +1,8 @@
 /**
- * The kernel's own allocator: blocks of a power-of-two size, freed blocks kept in a list per size and
- * reused. The import's tables and columns double as they fill; without reuse each doubling would
- * leave the old block behind (as much again as the final size).
+ * The kernel's own allocator: new blocks of the size asked for, freed blocks kept in a list per power
+ * of two and reused. The import's tables double as they fill; without reuse each doubling would leave
+ * the old block behind (as much again as the final size). A block in list k holds at least 2^k bytes
+ * and is handed out for requests of at most 2^k.
  */
 
 let top: usize = 0;
@@ -20,9 +21,9 @@ export function resetMemory(base: usize): void {
   memory.fill(FREE, 0, 32 * sizeof<usize>());
 }
 
-function classOf(bytes: usize): i32 {
-  const k = 32 - clz<u32>(<u32>(bytes - 1));
-  return k < 6 ? 6 : k;
+/** Sizes are whole 16-byte units of at least 64 bytes. */
+function sizeOf(bytes: usize): usize {
+  return bytes < 64 ? 64 : (bytes + 15) & ~15;
 }
 
 /**
@@ -31,8 +32,9 @@ function classOf(bytes: usize): i32 {
  */
 export function alloc(bytes: usize, zero: bool): usize {
   if (bytes > 0x40000000) return 0;
-  const k = classOf(bytes);
-  const size: usize = (<usize>1) << k;
+  const size = sizeOf(bytes);
+  // The list whose blocks all hold `size`: the power of two at or above it.
+  const k = 32 - clz<u32>(<u32>(size - 1));
   let at = load<usize>(bin(k));
   if (at != 0) {
     store<usize>(bin(k), load<usize>(at));
@@ -52,7 +54,8 @@ export function alloc(bytes: usize, zero: bool): usize {
 /** Gives back a block from alloc of `bytes` bytes. */
 export function release(at: usize, bytes: usize): void {
   if (at == 0) return;
-  const k = classOf(bytes);
+  // The list of the power of two at or below the block's size.
+  const k = 31 - clz<u32>(<u32>sizeOf(bytes));
   store<usize>(at, load<usize>(bin(k)));
   store<usize>(bin(k), at);
 }

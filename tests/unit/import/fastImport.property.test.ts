@@ -2,7 +2,9 @@
  * The fast import (WebAssembly, on the file's bytes) against the JS path it stands in for (StreamDecoder
  * → CsvParser → TransactionColumnBuilder). Random files — four delimiters, quoted fields with `""` and
  * line breaks, CRLF / LF / CR, blank lines, a BOM, title rows, Chinese, emoji and long ids, ids with
- * blanks around them, duplicate rows, negative amounts, every returns and duplicates policy — cut into
+ * blanks around them, rows without one, duplicate rows, negative amounts, quantities and unit prices,
+ * order statuses (refunds, cancellations, classes the user set), a cancellation prefix on order ids,
+ * every returns, statuses and duplicates policy — cut into
  * byte pieces anywhere (inside a character, a CRLF or a `""`):
  *  - whenever the kernel returns an import, it is the JS path's, typed arrays byte for byte (so −0
  *    and 0 differ) and every report count and example row the same;

@@ -100,20 +100,42 @@ describe('fast import on real and large files', () => {
     expect(fast.imp!.columns.customer.values).toHaveLength(995);
   });
 
-  it('takes UCI Online Retail (dates with times, rows without a customer skipped) and reads it as the JS path does', async () => {
+  it('takes UCI Online Retail as the app maps it (quantity × unit price, cancellations by a C before the invoice number, rows without a customer skipped) and reads it as the JS path does', async () => {
     const bytes = fixture('online_retail_2000.csv');
-    const mapping = { customer: 6, date: 4, amount: 5, orderId: 0, product: 1 };
-    const c = { delimiter: ',' as const, mapping, policies: completePolicies({}) };
+    const mapping = { customer: 6, date: 4, quantity: 3, unitPrice: 5, orderId: 0, product: 1 };
+    const c = { delimiter: ',' as const, mapping, policies: completePolicies({ cancellation: { orderIdPrefix: 'C' } }) };
     const chunks = byteChunks(bytes, [5000, 100_000]);
     const fast = readWithKernel(c, chunks);
     expect(fast.reason).toBeNull();
     expectSameImport(fast.imp!, readWithJs(c, chunks).imp);
-    expect(fast.imp!.report.skipped.missingCustomer.count).toBeGreaterThan(0);
-    // As the app maps it (amount = quantity × unit price), the JS path alone reads it.
-    const options: ReadOptions = { mapping: { customer: 6, date: 4, quantity: 3, unitPrice: 5, orderId: 0 }, policies: { cancellation: { orderIdPrefix: 'C' } } };
+    const { report, columns } = fast.imp!;
+    expect(report.skipped.missingCustomer.count).toBeGreaterThan(0);
+    expect(report.returns.marked).toBeGreaterThan(0);
+    expect(columns.quantity).not.toBeNull();
+    // Through readTransactions, the kernel on and off.
+    const options: ReadOptions = { mapping, policies: { cancellation: { orderIdPrefix: 'C' } } };
     const on = await read(bytes, options, true);
     expect(on.ok).toBe(true);
     expect(isDeepStrictEqual(on, await read(bytes, options, false))).toBe(true);
+  });
+
+  it('takes a shop export with an order status column: each new status is classed once, refunds and cancellations read as the JS path does', () => {
+    const statuses = ['交易成功', '交易成功', '交易成功', '退款成功', '交易关闭', '等待买家付款', '退款关闭'];
+    const rand = mulberry32(3);
+    const lines = ['订单号,客户,下单时间,实付金额,订单状态'];
+    for (let i = 0; i < 5000; i++) lines.push(`O${i},C${Math.floor(rand() * 800)},2024-0${1 + (i % 9)}-1${i % 10},${(rand() * 500).toFixed(2)},${statuses[Math.floor(rand() * statuses.length)]}`);
+    const bytes = utf8.encode(lines.join('\n'));
+    for (const rows of ['orderOutcome', 'returnTransaction'] as const) {
+      for (const returns of ['netOff', 'keep', 'exclude'] as const) {
+        const c = { delimiter: ',' as const, mapping: { orderId: 0, customer: 1, date: 2, amount: 3, status: 4 }, policies: completePolicies({ returns, statuses: { ...completePolicies({}).statuses, rows } }) };
+        const chunks = byteChunks(bytes, [1000, 50_000]);
+        const fast = readWithKernel(c, chunks);
+        expect(fast.reason).toBeNull();
+        expectSameImport(fast.imp!, readWithJs(c, chunks).imp);
+        const classOf = Object.fromEntries(fast.imp!.report.statuses.map((s) => [s.value, s.class]));
+        expect(classOf).toEqual({ 交易成功: 'sale', 退款成功: 'refunded', 交易关闭: 'cancelled', 等待买家付款: 'cancelled', 退款关闭: 'sale' });
+      }
+    }
   });
 
   it('refuses day-first dates, which only the JS path asks about, and gives the same question', async () => {

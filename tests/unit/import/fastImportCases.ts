@@ -58,17 +58,25 @@ const uniform = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1
 const pick = <T,>(clean: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>, hostileRate: number) =>
   fc.tuple(uniform, clean, hostile).map(([u, c, h]) => (u < hostileRate ? { v: h, hostile: true } : { v: c, hostile: false }));
 
+const cleanStatuses = fc.constantFrom('交易成功', '退款成功', '交易关闭', '已付款', ' 退款关闭 ', '等待买家付款', 'refund', 'Cancelled', 'RETURN', '', '  ', 'Completed');
+const hostileStatuses = fc.constantFrom('"退款"中', 'a"b');
+const cleanQuantities = fc.constantFrom('1', '1', '2', '3', '10', '0', '-2', '-1', '1.5', '0.25', '12');
+const hostileQuantities = fc.constantFrom('1,000', 'abc', '', '2件', '+1');
+const cleanOrders = fc.oneof(cleanText, fc.constantFrom('C536379', ' C1', 'C', 'c1', 'A123', 'CX'));
+
 const rowArb = (rate: number) =>
   fc.record({
+    status: pick(cleanStatuses, hostileStatuses, rate),
+    quantity: pick(cleanQuantities, hostileQuantities, rate),
     customer: pick(cleanIds, hostileIds, rate),
     date: pick(cleanDates, hostileDates, rate),
     amount: pick(cleanAmounts, hostileAmounts, rate),
     channel: pick(cleanText, hostileText, rate),
     region: pick(cleanText, hostileText, rate),
     product: pick(cleanText, hostileText, rate),
-    order: pick(cleanText, hostileText, rate),
+    order: pick(cleanOrders, hostileText, rate),
     note: fc.string({ unit: fc.constantFrom('a', ' ', ',', ';', '|', '\t', '"', '\n', '\r\n', '中', '😀'), maxLength: 12 }),
-    quotes: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+    quotes: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
     repeat: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat() }),
     blank: fc.constantFrom('', '', '', '', '\n', '\r\n'),
     ragged: uniform,
@@ -82,8 +90,12 @@ export const caseArb = (hostileRate: number): fc.Arbitrary<FastCase> =>
   fc
     .record({
       delimiter: fc.constantFrom(...DELIMITERS),
-      order: fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 8, maxLength: 8 }),
-      mapped: fc.record({ channel: fc.boolean(), region: fc.boolean(), product: fc.boolean(), orderId: fc.boolean() }),
+      order: fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 10, maxLength: 10 }),
+      mapped: fc.record({ channel: fc.boolean(), region: fc.boolean(), product: fc.boolean(), orderId: fc.boolean(), status: fc.boolean() }),
+      amounts: fc.constantFrom('amount', 'amount', 'amount and quantity', 'unit price × quantity'),
+      statusRows: fc.constantFrom('orderOutcome', 'returnTransaction') as fc.Arbitrary<ImportPolicies['statuses']['rows']>,
+      statusClasses: fc.constantFrom({}, { 已付款: 'refunded' }, { 交易成功: 'cancelled', Completed: 'refunded' }) as fc.Arbitrary<Record<string, 'sale' | 'refunded' | 'cancelled'>>,
+      prefix: fc.constantFrom(null, null, 'C', '退'),
       rows: fc.array(rowArb(hostileRate), { maxLength: 70 }),
       header: fc.boolean(),
       titles: fc.array(fc.constantFrom('Export of 2024', 'a,b', '"x"', '订单导出'), { maxLength: 2 }),
@@ -97,9 +109,14 @@ export const caseArb = (hostileRate: number): fc.Arbitrary<FastCase> =>
       unterminated: uniform,
     })
     .map((g) => {
-      // Column k of the file holds field order[k]: customer, date, amount, channel, region, product, order id, note.
+      // Column k of the file holds field order[k]: customer, date, amount, channel, region, product,
+      // order id, note, status, quantity.
       const at = (field: number) => g.order.indexOf(field);
-      const mapping: ColumnMapping = { customer: at(0), date: at(1), amount: at(2) };
+      const mapping: ColumnMapping = { customer: at(0), date: at(1) };
+      if (g.amounts === 'unit price × quantity') mapping.unitPrice = at(2);
+      else mapping.amount = at(2);
+      if (g.amounts !== 'amount') mapping.quantity = at(9);
+      if (g.mapped.status) mapping.status = at(8);
       if (g.mapped.channel) mapping.channel = at(3);
       if (g.mapped.region) mapping.region = at(4);
       if (g.mapped.product) mapping.product = at(5);
@@ -107,14 +124,15 @@ export const caseArb = (hostileRate: number): fc.Arbitrary<FastCase> =>
       const mappedText = [g.mapped.channel, g.mapped.region, g.mapped.product, g.mapped.orderId];
       let clean = true;
       const lines: string[] = [...g.titles];
-      if (g.header) lines.push(g.order.map((f) => encodeField(['客户', 'date', 'amount', 'channel', 'region', 'product', 'order', 'note "x"'][f], g.delimiter, false)).join(g.delimiter));
+      if (g.header) lines.push(g.order.map((f) => encodeField(['客户', 'date', 'amount', 'channel', 'region', 'product', 'order', 'note "x"', '订单状态', 'qty'][f], g.delimiter, false)).join(g.delimiter));
       const written: string[] = [];
       for (const r of g.rows) {
         const cells = [r.customer, r.date, r.amount, r.channel, r.region, r.product, r.order];
         cells.forEach((c, k) => {
           if (c.hostile && (k < 3 || mappedText[k - 3])) clean = false;
         });
-        const values = [...cells.map((c) => c.v), r.note];
+        if ((r.status.hostile && g.mapped.status) || (r.quantity.hostile && g.amounts !== 'amount')) clean = false;
+        const values = [...cells.map((c) => c.v), r.note, r.status.v, r.quantity.v];
         let line = g.order.map((f, k) => encodeField(values[f], g.delimiter, r.quotes[k])).join(g.delimiter);
         if (r.repeat !== null && written.length > 0) line = written[r.repeat % written.length];
         if (hostileRate > 0 && r.ragged < 0.02) {
@@ -137,7 +155,11 @@ export const caseArb = (hostileRate: number): fc.Arbitrary<FastCase> =>
         bytes = new Uint8Array([...bytes.subarray(0, p), ...g.damage.bytes, ...bytes.subarray(p)]);
         clean = false;
       }
-      const policies = completePolicies({ hasHeader: g.header, skipRows: g.titles.length, returns: g.returns, duplicates: g.duplicates, maxExamples: g.maxExamples });
+      const policies = completePolicies({
+        hasHeader: g.header, skipRows: g.titles.length, returns: g.returns, duplicates: g.duplicates, maxExamples: g.maxExamples,
+        statuses: { ...completePolicies({}).statuses, rows: g.statusRows, classes: g.statusClasses },
+        cancellation: { orderIdPrefix: g.prefix },
+      });
       return { delimiter: g.delimiter, mapping, policies, bytes, clean };
     });
 

@@ -9,9 +9,13 @@ import { IMPORT_WASM } from './importWasm';
 export interface ImportKernel extends KernelMemory {
   setup(
     delimiter: number, customer: number, date: number, amount: number, text0: number, text1: number, text2: number, text3: number,
+    quantity: number, unitPrice: number, status: number, outcome: number, prefixBytes: number,
     skipRows: number, withHeader: number, returns: number, duplicates: number, examplesPerKind: number,
     fieldLimit: number, rowLimit: number, columnLimit: number, decimal: number, expectedRows: number,
   ): number;
+  prefixAt(): number;
+  statusClassesAt(): number;
+  statusRowsAt(): number;
   inputAt(len: number): number;
   scan(len: number, final: number): number;
   statsAt(): number;
@@ -25,6 +29,7 @@ export interface ImportKernel extends KernelMemory {
 
 export const OK = 0;
 export const BAIL = 1;
+export const PAUSE = 3;
 
 // The kernel's statistics (S_* in assembly/index.ts).
 export const S_ROW = 0;
@@ -41,14 +46,24 @@ export const S_RETURNS = 10;
 export const S_RETURNS_EXCLUDED = 11;
 export const S_BAIL = 12;
 export const S_NO_CUSTOMER = 13;
-export const STATS = 16;
+export const S_NEGATIVE = 14;
+export const S_MARKED = 15;
+export const S_ORDER_CANCELLED = 16;
+export const S_ORDER_REFUNDED = 17;
+export const STATS = 24;
+
+/** Example row lists (E_* in assembly/index.ts), in the order the kernel keeps them. */
+export const EXAMPLE_KINDS = ['duplicates', 'duplicatesDropped', 'returns', 'returnsExcluded', 'noCustomer', 'orderCancelled', 'orderRefunded'] as const;
 
 /** Why the kernel handed a file to the JS path (S_BAIL). */
 export const BAIL_REASONS = ['', 'ragged', 'quote', 'encoding', 'limit', 'customer', 'date', 'amount', 'text', 'bom'] as const;
 export type BailReason = (typeof BAIL_REASONS)[number] | 'memory';
 
-/** Text columns in the kernel's order (its dictionaries 1–4; 0 is the customer's). */
+/** Text columns in the kernel's order (its dictionaries 1–4; 0 is the customer's, 5 the status column's). */
 export const TEXT_FIELDS = ['orderId', 'channel', 'region', 'product'] as const;
+export const STATUS_DICTIONARY = 5;
+/** The quantity column's number in columnAt. */
+export const QUANTITY_COLUMN = 7;
 
 const KEEP_BYTES = 64 * 1024 * 1024;
 

@@ -1,8 +1,8 @@
 /**
  * The fast CSV import (see ../fastImport.ts): RFC 4180 records read from the file's UTF-8 bytes into
  * typed columns, in WebAssembly. It does what CsvParser + TransactionColumnBuilder do for the common
- * file — dictionary codes, ISO dates, plain decimal amounts, negative amounts as returns, exact
- * duplicate rows, rows without a customer — and refuses (BAIL) at the first thing it does not do the same way, so the caller
+ * file — dictionary codes, ISO dates, plain decimal amounts and quantities, statuses and a
+ * cancellation prefix, returns, exact duplicate rows, rows without a customer — and refuses (BAIL) at the first thing it does not do the same way, so the caller
  * reads the file again with the JS path, which reads every form and reports every problem.
  *
  * The caller writes each piece of the file after the record carried from the last one (`input`),
@@ -15,6 +15,12 @@ import { amountValue, DATE_COMPACT, dateDay, dateForm, readAmount, readDate } fr
 export const OK = 0;
 export const BAIL = 1;
 export const NO_MEMORY = 2;
+/** A row's status value is new: the caller classes it (statusClassesAt) and calls scan again. */
+export const PAUSE = 3;
+
+// Status classes, as statusTally.ts numbers them.
+const SALE = 0;
+const CANCELLED = 2;
 
 const QUOTE: u32 = 0x22;
 const LF: u32 = 0x0a;
@@ -24,6 +30,10 @@ const SLACK: usize = 16;
 /** A record carried longer than this goes to the JS path (it would be rescanned with every piece). */
 const MAX_CARRY: usize = 1 << 20;
 const TEXT_COLUMNS = 4;
+/** The status column's dictionary (after the customer's and the text columns'). */
+const STATUS = 1 + TEXT_COLUMNS;
+/** The quantity column (f64), after customer, date, amount and the text columns. */
+const QUANTITY = 3 + TEXT_COLUMNS;
 
 // Statistics the caller reads (stats()): i32 each.
 export const S_ROW = 0;
@@ -41,11 +51,21 @@ export const S_RETURNS_EXCLUDED = 11;
 /** Why the kernel bailed (a BAIL_* code), for tests and diagnostics. */
 export const S_BAIL = 12;
 export const S_NO_CUSTOMER = 13;
-const STATS = 16;
+export const S_NEGATIVE = 14;
+export const S_MARKED = 15;
+export const S_ORDER_CANCELLED = 16;
+export const S_ORDER_REFUNDED = 17;
+const STATS = 24;
 
-// Example row lists (examplesAt()), maxExamples i32 each: duplicates, duplicates dropped, returns,
-// returns excluded, rows without a customer.
-const EXAMPLE_KINDS = 5;
+// Example row lists (examplesAt()), maxExamples i32 each, in this order.
+const E_DUPLICATES = 0;
+const E_DUPLICATES_DROPPED = 1;
+const E_RETURNS = 2;
+const E_RETURNS_EXCLUDED = 3;
+const E_NO_CUSTOMER = 4;
+const E_ORDER_CANCELLED = 5;
+const E_ORDER_REFUNDED = 6;
+const EXAMPLE_KINDS = 7;
 
 export const BAIL_RAGGED = 1;
 export const BAIL_QUOTE = 2;
@@ -74,6 +94,16 @@ let maxField: i32 = 1 << 20;
 let maxRow: i32 = 8 << 20;
 let maxColumns: i32 = 1024;
 let decimalCode: u32 = 0x2e;
+let quantityAt: i32 = -1;
+/** The amount column holds unit prices: amount = unit price × quantity. */
+let amountIsUnitPrice = false;
+let statusAt: i32 = -1;
+/** A refund or cancellation status on a positive amount is the order's outcome (policies.ts). */
+let statusOutcome = true;
+let orderIdAt: i32 = -1;
+/** The cancellation prefix of order ids (UTF-8), prefixLen bytes; none when 0. */
+let prefix: usize = 0;
+let prefixLen: i32 = 0;
 
 // State.
 let stats: usize = 0;
@@ -101,6 +131,11 @@ let pendingCount: i32 = 0;
 let touched: u32 = 0;
 const BATCH = 64;
 const PENDING_BYTES: usize = 32;
+/** Per status code: its class (−1 until the caller sets it) and its rows, statusCap of each. */
+let statusClasses: usize = 0;
+let statusRows: usize = 0;
+let statusCap: i32 = 0;
+let pausedStatus: i32 = -1;
 let fingerprints: usize = 0;
 let fpPending: usize = 0;
 let fpPendingCount: i32 = 0;
@@ -129,9 +164,14 @@ function dictionary(d: i32): ByteDictionary {
   return dictionaryAt(dictionaries + <usize>d * DICT_BYTES);
 }
 
-/** Starts an import; false when memory cannot be had. `textColumns`: TEXT_COLUMNS indices (−1 unmapped). */
+/**
+ * Starts an import; false when memory cannot be had. Column indices are −1 when not mapped; text0–3
+ * are the order id, channel, region and product. The caller then writes the cancellation prefix's
+ * `prefixBytes` bytes at prefixAt().
+ */
 export function setup(
   delimiter: u32, customer: i32, date: i32, amount: i32, text0: i32, text1: i32, text2: i32, text3: i32,
+  quantity: i32, unitPrice: bool, status: i32, outcome: bool, prefixBytes: i32,
   skipRows: i32, withHeader: bool, returns: i32, duplicates: i32, examplesPerKind: i32,
   fieldLimit: i32, rowLimit: i32, columnLimit: i32, decimal: u32, expectedRows: i32,
 ): bool {
@@ -149,6 +189,13 @@ export function setup(
   maxRow = rowLimit;
   maxColumns = columnLimit;
   decimalCode = decimal;
+  quantityAt = quantity;
+  amountIsUnitPrice = unitPrice;
+  statusAt = status;
+  statusOutcome = outcome;
+  orderIdAt = text0;
+  prefixLen = prefixBytes;
+  pausedStatus = -1;
   started = false;
   records = 0;
   carry = 0;
@@ -165,8 +212,14 @@ export function setup(
   starts = alloc(<usize>columnLimit * 4, false);
   ends = alloc(<usize>columnLimit * 4, false);
   escapedFields = alloc(<usize>columnLimit, false);
-  columns = alloc((3 + TEXT_COLUMNS) * sizeof<usize>(), true);
-  dictionaries = alloc((1 + TEXT_COLUMNS) * DICT_BYTES, true);
+  columns = alloc((4 + TEXT_COLUMNS) * sizeof<usize>(), true);
+  dictionaries = alloc((2 + TEXT_COLUMNS) * DICT_BYTES, true);
+  prefix = alloc(<usize>max(prefixBytes, 1), false);
+  statusCap = 64;
+  statusClasses = alloc(<usize>statusCap << 2, false);
+  statusRows = alloc(<usize>statusCap << 2, true);
+  if (!prefix || !statusClasses || !statusRows) return false;
+  memory.fill(statusClasses, 0xff, <usize>statusCap << 2);
   pending = alloc(<usize>BATCH * PENDING_BYTES, false);
   pendingCount = 0;
   if (!stats || !examples || !textAt || !starts || !ends || !escapedFields || !columns || !dictionaries || !pending) return false;
@@ -181,6 +234,7 @@ export function setup(
   for (let d = 0; d <= TEXT_COLUMNS; d++) {
     if ((d == 0 || load<i32>(textAt + <usize>(d - 1) * 4) >= 0) && !dictionary(d).init(d == 0 ? customerSlots : 256)) return false;
   }
+  if (status >= 0 && !dictionary(STATUS).init(64)) return false;
   if (duplicates != 0) {
     // Sized for the rows expected (at most 2^23 slots, 64 MB), kept at most 3/4 full.
     const slots = <u32>1 << (32 - clz<u32>(<u32>min(max(expectedRows, 768), 6 << 20) * 4 / 3 - 1));
@@ -195,12 +249,13 @@ export function setup(
 }
 
 function columnBytes(k: i32, rows: i32): usize {
-  return <usize>rows << (k == 2 ? 3 : 2);
+  return <usize>rows << (k == 2 || k == QUANTITY ? 3 : 2);
 }
 
 function growColumns(rows: i32): bool {
-  for (let k = 0; k < 3 + TEXT_COLUMNS; k++) {
-    if (k >= 3 && load<i32>(textAt + <usize>(k - 3) * 4) < 0) continue;
+  for (let k = 0; k <= QUANTITY; k++) {
+    if (k >= 3 && k < QUANTITY && load<i32>(textAt + <usize>(k - 3) * 4) < 0) continue;
+    if (k == QUANTITY && quantityAt < 0) continue;
     const slot = columns + <usize>k * sizeof<usize>();
     const old = load<usize>(slot);
     const at = old == 0 ? alloc(columnBytes(k, rows), false) : grow(old, columnBytes(k, capacity), columnBytes(k, stat(S_IMPORTED)), columnBytes(k, rows));
@@ -370,7 +425,7 @@ function flushFingerprints(): bool {
     const q = fpPending + (<usize>j << 4);
     const dup = seen(load<u64>(q, 8));
     if (dup < 0) return false;
-    if (dup == 1) example(0, S_DUPLICATES, load<i32>(q));
+    if (dup == 1) example(E_DUPLICATES, S_DUPLICATES, load<i32>(q));
   }
   fpPendingCount = 0;
   return true;
@@ -398,18 +453,20 @@ function growFingerprints(): bool {
 /** A complete record of `count` fields spanning [start, end) (no line break): OK, BAIL or NO_MEMORY. */
 function record(start: usize, end: usize, count: i32): i32 {
   const row = stat(S_ROW) + 1;
-  setStat(S_ROW, row);
   if (<i32>(end - start) > maxRow) return bail(BAIL_LIMIT);
-  records++;
-  if (records <= titleRows) {
+  if (records < titleRows) {
+    records++;
+    setStat(S_ROW, row);
     setStat(S_ABOVE_HEADER, stat(S_ABOVE_HEADER) + 1);
     return OK;
   }
   if (stat(S_EXPECTED) < 0) {
     setStat(S_EXPECTED, count);
-    if (customerAt >= count || dateAt >= count || amountAt >= count) return bail(BAIL_RAGGED);
+    if (customerAt >= count || dateAt >= count || amountAt >= count || quantityAt >= count || statusAt >= count) return bail(BAIL_RAGGED);
     for (let t = 0; t < TEXT_COLUMNS; t++) if (load<i32>(textAt + <usize>t * 4) >= count) return bail(BAIL_RAGGED);
     if (hasHeader) {
+      records++;
+      setStat(S_ROW, row);
       const len = end - start;
       if (len + SLACK > headerCap) {
         headerCap = len + SLACK;
@@ -422,28 +479,68 @@ function record(start: usize, end: usize, count: i32): i32 {
     }
   }
   if (count != stat(S_EXPECTED)) return bail(BAIL_RAGGED);
-  setStat(S_ROWS_READ, stat(S_ROWS_READ) + 1);
 
+  // Everything up to the status is read without a trace, so that a row whose status is new can be
+  // read again once the caller has classed it (PAUSE).
   if (load<u8>(escapedFields + <usize>customerAt)) return bail(BAIL_CUSTOMER);
   trim(customerAt);
   const cs = trimStart;
   const ce = trimEnd;
+  let status = SALE;
+  let statusCode = -1;
+  let quantity: f64 = 0;
+  let day = 0;
+  let form = 0;
+  let amount: f64 = 0;
+  if (cs != ce) {
+    if (!readDate(fieldStart(dateAt), fieldEnd(dateAt))) return bail(BAIL_DATE);
+    day = dateDay;
+    form = dateForm;
+    if (quantityAt >= 0) {
+      if (!readAmount(fieldStart(quantityAt), fieldEnd(quantityAt), decimalCode)) return bail(BAIL_AMOUNT);
+      quantity = amountValue;
+    }
+    if (!readAmount(fieldStart(amountAt), fieldEnd(amountAt), decimalCode)) return bail(BAIL_AMOUNT);
+    amount = amountIsUnitPrice ? amountValue * quantity : amountValue;
+    if (statusAt >= 0) {
+      if (load<u8>(escapedFields + <usize>statusAt)) return bail(BAIL_TEXT);
+      trim(statusAt);
+      statusCode = dictionary(STATUS).code(trimStart, <i32>(trimEnd - trimStart));
+      if (statusCode < 0) return NO_MEMORY;
+      if (statusCode >= statusCap && !growStatuses()) return NO_MEMORY;
+      status = load<i32>(statusClasses + (<usize>statusCode << 2));
+      if (status < 0) {
+        pausedStatus = statusCode;
+        return PAUSE;
+      }
+    }
+  }
+  records++;
+  setStat(S_ROW, row);
+  setStat(S_ROWS_READ, stat(S_ROWS_READ) + 1);
   if (cs == ce) {
     // No customer (UCI Online Retail has a quarter of its rows so): skipped and counted, as columns.ts does.
-    example(4, S_NO_CUSTOMER, row);
+    example(E_NO_CUSTOMER, S_NO_CUSTOMER, row);
     return OK;
   }
-  if (!readDate(input + <usize>load<u32>(starts + (<usize>dateAt << 2)), input + <usize>load<u32>(ends + (<usize>dateAt << 2)))) return bail(BAIL_DATE);
-  const day = dateDay;
-  const form = dateForm;
-  if (!readAmount(input + <usize>load<u32>(starts + (<usize>amountAt << 2)), input + <usize>load<u32>(ends + (<usize>amountAt << 2)), decimalCode)) return bail(BAIL_AMOUNT);
-  const amount = amountValue;
+  if (statusCode >= 0) {
+    const at = statusRows + (<usize>statusCode << 2);
+    store<i32>(at, load<i32>(at) + 1);
+  }
 
-  // A negative amount is a return (columns.ts: the status and cancellation-prefix cases never come here).
-  const isReturn = amount < 0;
+  // Refunds, cancellations and returns, as columns.ts decides them.
+  const prefixed = hasCancelPrefix();
+  const outcome = status != SALE && amount >= 0 && !prefixed && statusOutcome;
+  if (outcome && returnsPolicy != 0) {
+    if (status == CANCELLED) example(E_ORDER_CANCELLED, S_ORDER_CANCELLED, row);
+    else example(E_ORDER_REFUNDED, S_ORDER_REFUNDED, row);
+    return OK;
+  }
+  const marked = prefixed || (status != SALE && !outcome);
+  const isReturn = marked || amount < 0;
   if (isReturn && returnsPolicy == 2) {
-    example(2, S_RETURNS, row);
-    example(3, S_RETURNS_EXCLUDED, row);
+    countReturn(row, amount, marked);
+    example(E_RETURNS_EXCLUDED, S_RETURNS_EXCLUDED, row);
     return OK;
   }
   if (duplicatesPolicy == 1) {
@@ -455,12 +552,15 @@ function record(start: usize, end: usize, count: i32): i32 {
     const dup = seen(fingerprint(start, end));
     if (dup < 0) return NO_MEMORY;
     if (dup == 1) {
-      example(0, S_DUPLICATES, row);
-      example(1, S_DUPLICATES_DROPPED, row);
+      example(E_DUPLICATES, S_DUPLICATES, row);
+      example(E_DUPLICATES_DROPPED, S_DUPLICATES_DROPPED, row);
       return OK;
     }
   }
-  if (isReturn) example(2, S_RETURNS, row);
+  if (isReturn) {
+    countReturn(row, amount, marked);
+    if (marked && amount > 0 && returnsPolicy == 1) amount = -amount;
+  }
 
   const i = stat(S_IMPORTED);
   if (i == capacity && (!flushCustomers() || !growColumns(capacity * 2))) return NO_MEMORY;
@@ -475,7 +575,8 @@ function record(start: usize, end: usize, count: i32): i32 {
   if (++pendingCount == BATCH && !flushCustomers()) return NO_MEMORY;
   const at = <usize>i << 2;
   store<i32>(load<usize>(columns + sizeof<usize>()) + at, day);
-  store<f64>(load<usize>(columns + 2 * sizeof<usize>()) + (<usize>i << 3), amount);
+  store<f64>(load<usize>(columns + 2 * sizeof<usize>()) + (<usize>i << 3), amount == 0 ? 0 : amount);
+  if (quantityAt >= 0) store<f64>(load<usize>(columns + QUANTITY * sizeof<usize>()) + (<usize>i << 3), quantity == 0 ? 0 : quantity);
   if (form == DATE_COMPACT) setStat(S_COMPACT, stat(S_COMPACT) + 1);
   else setStat(S_YMD, stat(S_YMD) + 1);
   for (let t = 0; t < TEXT_COLUMNS; t++) {
@@ -489,6 +590,46 @@ function record(start: usize, end: usize, count: i32): i32 {
   }
   setStat(S_IMPORTED, i + 1);
   return OK;
+}
+
+@inline
+function fieldStart(f: i32): usize {
+  return input + <usize>load<u32>(starts + (<usize>f << 2));
+}
+@inline
+function fieldEnd(f: i32): usize {
+  return input + <usize>load<u32>(ends + (<usize>f << 2));
+}
+
+/** columns.ts' countReturn. */
+function countReturn(row: i32, amount: f64, marked: bool): void {
+  example(E_RETURNS, S_RETURNS, row);
+  if (amount < 0) setStat(S_NEGATIVE, stat(S_NEGATIVE) + 1);
+  if (marked) setStat(S_MARKED, stat(S_MARKED) + 1);
+}
+
+/** The order id, blanks before it skipped, starts with the cancellation prefix (columns.ts' #hasCancelPrefix). */
+function hasCancelPrefix(): bool {
+  if (prefixLen == 0 || orderIdAt < 0) return false;
+  let p = fieldStart(orderIdAt);
+  const e = fieldEnd(orderIdAt);
+  while (p < e && (load<u8>(p) == 0x20 || load<u8>(p) == 0x09)) p++;
+  return <i32>(e - p) >= prefixLen && memory.compare(p, prefix, prefixLen) == 0;
+}
+
+/** Room for the class and row count of more status codes; false: no memory. */
+function growStatuses(): bool {
+  const cap = statusCap * 2;
+  const classes = grow(statusClasses, <usize>statusCap << 2, <usize>statusCap << 2, <usize>cap << 2);
+  if (!classes) return false;
+  statusClasses = classes;
+  memory.fill(classes + (<usize>statusCap << 2), 0xff, <usize>statusCap << 2);
+  const rows = grow(statusRows, <usize>statusCap << 2, <usize>statusCap << 2, <usize>cap << 2);
+  if (!rows) return false;
+  statusRows = rows;
+  memory.fill(rows + (<usize>statusCap << 2), 0, <usize>statusCap << 2);
+  statusCap = cap;
+  return true;
 }
 
 /** Codes the customer ids waiting in `pending` (in row order, so codes go by first appearance); false: no memory. */
@@ -533,6 +674,8 @@ export function scan(len: i32, final: bool): i32 {
   const vd = i8x16.splat(<i8>d);
   let rowStart = pos;
   let complete = true;
+  // A row stopped at a new status (PAUSE): it is carried, with all after it, and read again.
+  let paused = false;
   while (pos < n) {
     rowStart = pos;
     let c = <u32>load<u8>(pos);
@@ -618,24 +761,40 @@ export function scan(len: i32, final: bool): i32 {
         } else next = fieldEnd + 1;
       } else next = c == 0x100 ? n : fieldEnd + 1;
       const status = record(rowStart, fieldEnd, nf + 1);
-      if (status != OK) return status;
+      if (status == PAUSE) paused = true;
+      else if (status != OK) return status;
       break;
     }
-    if (!complete) break;
+    if (!complete || paused) break;
     pos = next;
   }
   // The waiting ids point into the input, which the carried record is about to overwrite.
   if (!flushCustomers() || !flushFingerprints()) return NO_MEMORY;
-  if (complete) rowStart = n;
+  if (complete && !paused) rowStart = n;
   carry = n - rowStart;
-  if (carry > MAX_CARRY || <i32>carry > maxRow) return bail(BAIL_LIMIT);
+  if (!paused && (carry > MAX_CARRY || <i32>carry > maxRow)) return bail(BAIL_LIMIT);
   if (carry > 0) memory.copy(input, rowStart, carry);
-  return OK;
+  return paused ? PAUSE : OK;
 }
 
 /** The sum of touch's reads (kept so the reads are). */
 export function touchedSum(): u32 {
   return touched;
+}
+
+export function prefixAt(): usize {
+  return prefix;
+}
+/** The status code of the row that paused the scan. */
+export function pausedStatusCode(): i32 {
+  return pausedStatus;
+}
+/** Per status code: class (i32, −1 unset; the caller sets it on PAUSE) and rows. */
+export function statusClassesAt(): usize {
+  return statusClasses;
+}
+export function statusRowsAt(): usize {
+  return statusRows;
 }
 
 export function statsAt(): usize {
@@ -647,7 +806,7 @@ export function examplesAt(): usize {
 export function headerAt(): usize {
   return header;
 }
-/** Column k: 0 customer, 1 date (i32), 2 amount (f64), 3 + t text column t (i32). */
+/** Column k: 0 customer, 1 date (i32), 2 amount (f64), 3 + t text column t (i32), 7 quantity (f64). */
 export function columnAt(k: i32): usize {
   return load<usize>(columns + <usize>k * sizeof<usize>());
 }

@@ -12,7 +12,7 @@ import { detectEncoding, DETECTION_SAMPLE_BYTES, StreamDecoder } from './encodin
 import { ImportFailure } from './failure';
 import { completePolicies, type ImportPolicies } from './policies';
 import { encodingName } from './preview';
-import { FastCsvImport, fastImportSupported } from './fastImport';
+import { FastCsvImport, fastImportSupported, type FastEncoding } from './fastImport';
 import type { ByteSource, OpenedSource, SourceDeps } from './source';
 import type { DayMonthOrder } from './values';
 import { pickSheet, SheetParser, XlsxError } from './xlsx';
@@ -95,8 +95,8 @@ async function readText(
   const encoding = encodingName(options.encoding ?? (detection.ok ? detection.encoding : 'utf-8'));
   // Columns sized from the estimate save the copies of growing; a wrong estimate only costs those.
   const expected = Math.min(Math.ceil(estimateRows(head, file.contentSize) * 1.05) + 16, MAX_PRESIZED_ROWS);
-  if (encoding === 'utf-8' && fastImportSupported(mapping, policies, ',')) {
-    const fast = await readFast(file, options.delimiter, mapping, policies, expected, pace, deps);
+  if (fastImportSupported(mapping, policies, ',', encoding)) {
+    const fast = await readFast(file, encoding, options.delimiter, mapping, policies, expected, pace, deps);
     if (fast) return { imp: fast.imp, source: { kind: 'csv', container: opened.container, encoding, delimiter: fast.delimiter, sheet: null } };
   }
   const builder = new TransactionColumnBuilder(mapping, policies, expected);
@@ -127,17 +127,17 @@ async function readText(
  * CsvParser from the same decoded text the JS path would detect it from.
  */
 async function readFast(
-  file: ByteSource, given: Delimiter | undefined, mapping: ColumnMapping, policies: ImportPolicies, expected: number, pace: Pace, deps: SourceDeps,
+  file: ByteSource, encoding: FastEncoding, given: Delimiter | undefined, mapping: ColumnMapping, policies: ImportPolicies, expected: number, pace: Pace, deps: SourceDeps,
 ): Promise<{ imp: TransactionImport; delimiter: Delimiter } | null> {
   let delimiter = given;
   const detector = new CsvParser({ record() {} }, { maxRows: 1 });
-  const utf8 = deps.decoders('utf-8', { fatal: false });
+  const text = deps.decoders(encoding, { fatal: false });
   const held: Uint8Array[] = [];
   let fast: FastCsvImport | null = null;
   /** Starts the kernel once the delimiter is known and gives it the pieces held until then; false if it cannot go on. */
   const begin = (): boolean => {
-    if (delimiter === undefined || !fastImportSupported(mapping, policies, delimiter)) return false;
-    fast = FastCsvImport.start(mapping, policies, delimiter, expected, deps.decoders);
+    if (delimiter === undefined || !fastImportSupported(mapping, policies, delimiter, encoding)) return false;
+    fast = FastCsvImport.start(mapping, policies, delimiter, expected, deps.decoders, encoding);
     return fast !== null && held.splice(0).every((piece) => fast!.push(piece));
   };
   let bytesRead = 0;
@@ -149,7 +149,7 @@ async function readFast(
       } else {
         held.push(chunk.data);
         if (delimiter === undefined) {
-          detector.push(utf8.decode(chunk.data, { stream: true }));
+          detector.push(text.decode(chunk.data, { stream: true }));
           if (detector.summary.detection !== null) delimiter = detector.summary.delimiter;
         }
         if (delimiter !== undefined && !begin()) return null;
@@ -161,7 +161,7 @@ async function readFast(
   }
   if (!fast) {
     if (delimiter === undefined) {
-      detector.push(utf8.decode());
+      detector.push(text.decode());
       delimiter = detector.finish().delimiter;
     }
     if (!begin()) return null;

@@ -138,13 +138,58 @@ describe('fast import on real and large files', () => {
     }
   });
 
-  it('refuses day-first dates, which only the JS path asks about, and gives the same question', async () => {
-    const bytes = utf8.encode('customer,date,amount\nA,5/1/2024,5\nB,6/1/2024,6\n');
+  it('takes a shop’s GBK export (as Chinese Excel saves CSV) with its status column, and reads it as the JS path does', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/customers-ui/orders-gbk.csv', import.meta.url)));
+    const mapping = { orderId: 0, customer: 1, date: 2, amount: 3, channel: 4, region: 5, quantity: 6, product: 7, status: 8 };
+    const c = { encoding: 'gb18030' as const, delimiter: ',' as const, mapping, policies: completePolicies({}) };
+    const chunks = byteChunks(bytes, [333, 4097, 20_000]);
+    const fast = readWithKernel(c, chunks);
+    expect(fast.reason).toBeNull();
+    expectSameImport(fast.imp!, readWithJs(c, chunks).imp);
+    expect(fast.imp!.columns.channel!.values).toContain('天猫旗舰店');
+    expect(fast.imp!.report.header[0]).toBe('订单号');
+    const options: ReadOptions = { mapping, policies: {} };
+    const on = await read(bytes, options, true);
+    expect(on.ok && (on.value as { source: { encoding: string } }).source.encoding).toBe('gb18030');
+    expect(isDeepStrictEqual(on, await read(bytes, options, false))).toBe(true);
+  });
+
+  it('refuses day-first dates whose order the column decides (the JS path asks), and reads them with the order given', async () => {
+    const bytes = utf8.encode('customer,date,amount\nA,5/1/2024,5\nB,6/1/2024,6\nC,2024-01-07,7\n');
     const c = { delimiter: ',' as const, mapping: { customer: 0, date: 1, amount: 2 }, policies: completePolicies({}) };
-    expect(readWithKernel(c, [bytes]).reason).toBe('date');
+    expect(readWithKernel(c, [bytes]).reason).toBe('dayMonth');
     const on = await read(bytes, { mapping: c.mapping, policies: {} }, true);
     expect(on.ok && (on.value as { imp: { question: unknown } }).imp.question).not.toBeNull();
     expect(isDeepStrictEqual(on, await read(bytes, { mapping: c.mapping, policies: {} }, false))).toBe(true);
+    const dmy = { ...c, policies: completePolicies({ dayMonthOrder: 'dmy' }) };
+    const fast = readWithKernel(dmy, [bytes]);
+    expect(fast.reason).toBeNull();
+    expectSameImport(fast.imp!, readWithJs(dmy, [bytes]).imp);
+    expect(fast.imp!.report.dates.forms).toMatchObject({ dayMonth: 2, ymd: 1 });
+  });
+
+  it('reads the rows only the JS readers read (¥1,200, 2024年1月5日, Excel serials, bad values) with their help, as the JS path does', () => {
+    const rand = mulberry32(5);
+    const odd = ['"¥1,200"', '2024年1月5日', '45292', '一百元', '"1,234.56"', '3%', '', '2023-02-30', '(500)', '$-5'];
+    const lines = ['customer,date,quantity,amount'];
+    for (let i = 0; i < 3000; i++) {
+      const o = odd[Math.floor(rand() * odd.length)];
+      const weird = rand() < 0.1;
+      const which = Math.floor(rand() * 3);
+      lines.push(`C${i % 97},${weird && which === 0 ? o : '2024-03-0' + (1 + (i % 9))},${weird && which === 1 ? o : String(1 + (i % 4))},${weird && which === 2 ? o : (i / 7).toFixed(2)}`);
+    }
+    const bytes = utf8.encode(lines.join('\n'));
+    for (const amounts of [{ amount: 3, quantity: 2 }, { unitPrice: 3, quantity: 2 }]) {
+      const c = { delimiter: ',' as const, mapping: { customer: 0, date: 1, ...amounts }, policies: completePolicies({ excelSerials: 'accept' }) };
+      const chunks = byteChunks(bytes, [700, 9000, 40_000]);
+      const fast = readWithKernel(c, chunks);
+      expect(fast.reason).toBeNull();
+      const js = readWithJs(c, chunks).imp;
+      expectSameImport(fast.imp!, js);
+      const { skipped, dates } = js.report;
+      expect(skipped.badDate.count + skipped.badAmount.count + skipped.badQuantity.count + skipped.percentAmount.count).toBeGreaterThan(50);
+      expect(dates.forms.cjk + dates.forms.excelSerial).toBeGreaterThan(10);
+    }
   });
 
   it('reads 60,000 rows whose tables, arenas and columns all grow, duplicates counted or dropped, as the JS path does', () => {
@@ -185,8 +230,8 @@ describe('fast import on real and large files', () => {
 describe('readTransactions with the fast import against the JS path alone', () => {
   it('gives the same import, source and failures, the delimiter given or detected', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(caseArb(0), caseArb(0.01), caseArb(0.05)), fc.boolean(), fc.integer({ min: 1, max: 300 }), async (c, detect, piece) => {
-        const options: ReadOptions = { mapping: c.mapping, policies: c.policies, delimiter: detect ? undefined : c.delimiter };
+      fc.asyncProperty(fc.oneof(caseArb(0), caseArb(0.01), caseArb(0.05), caseArb(0.01, 'gb18030')), fc.boolean(), fc.integer({ min: 1, max: 300 }), async (c, detect, piece) => {
+        const options: ReadOptions = { mapping: c.mapping, policies: c.policies, delimiter: detect ? undefined : c.delimiter, encoding: detect ? undefined : c.encoding };
         const on = await read(c.bytes, options, true, piece);
         const off = await read(c.bytes, options, false, piece);
         expect(isDeepStrictEqual(on, off)).toBe(true);

@@ -12,11 +12,14 @@ import { StreamDecoder } from '../../../src/engine/import/encoding';
 import { FastCsvImport } from '../../../src/engine/import/fastImport';
 import { completePolicies, type ImportPolicies } from '../../../src/engine/import/policies';
 import type { TransactionImport } from '../../../src/engine/import/transactions';
-import { decoders } from './helpers';
+import { decoders, legacyEncoder } from './helpers';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+export type CaseEncoding = 'utf-8' | 'gb18030';
+
 export interface FastCase {
+  encoding: CaseEncoding;
   delimiter: Delimiter;
   mapping: ColumnMapping;
   policies: ImportPolicies;
@@ -31,6 +34,21 @@ function encodeField(v: string, d: string, quote: boolean): string {
 }
 
 const utf8 = new TextEncoder();
+const gbkTable = legacyEncoder('gbk');
+
+/** The text in GBK, a character GBK has not (emoji, a BOM) written as 客 instead. */
+function gbk(text: string): Uint8Array {
+  let out = '';
+  for (const ch of text) {
+    try {
+      gbkTable(ch);
+      out += ch;
+    } catch {
+      out += '客';
+    }
+  }
+  return gbkTable(out);
+}
 
 /** Values the kernel takes, and values only the JS path reads or reports. */
 const cleanIds = fc.oneof(
@@ -83,19 +101,24 @@ const rowArb = (rate: number) =>
   });
 
 /** Byte-level damage the JS path stops at or reports (only in hostile files). */
-const DAMAGE = [[0xff], [0xe4, 0xb8], [0x00], [0xef, 0xbf, 0xbd], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]];
+const DAMAGE = {
+  'utf-8': [[0xff], [0xe4, 0xb8], [0x00], [0xef, 0xbf, 0xbd], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]],
+  // GB18030's one-byte euro, a lone lead byte, a four-byte character (U+0080; U+FFFD), a bad trail.
+  gb18030: [[0xff], [0x80], [0x81], [0x00], [0x81, 0x30, 0x81, 0x30], [0x84, 0x31, 0xa4, 0x37], [0x81, 0x7f], [0xa1, 0x20]],
+};
 
 /** Files whose fields are hostile (read or reported only by the JS path) at the given rate. */
-export const caseArb = (hostileRate: number): fc.Arbitrary<FastCase> =>
+export const caseArb = (hostileRate: number, encoding: CaseEncoding = 'utf-8'): fc.Arbitrary<FastCase> =>
   fc
     .record({
-      delimiter: fc.constantFrom(...DELIMITERS),
+      delimiter: fc.constantFrom(...DELIMITERS.filter((d) => encoding === 'utf-8' || d !== '|')),
       order: fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 10, maxLength: 10 }),
       mapped: fc.record({ channel: fc.boolean(), region: fc.boolean(), product: fc.boolean(), orderId: fc.boolean(), status: fc.boolean() }),
       amounts: fc.constantFrom('amount', 'amount', 'amount and quantity', 'unit price × quantity'),
       statusRows: fc.constantFrom('orderOutcome', 'returnTransaction') as fc.Arbitrary<ImportPolicies['statuses']['rows']>,
       statusClasses: fc.constantFrom({}, { 已付款: 'refunded' }, { 交易成功: 'cancelled', Completed: 'refunded' }) as fc.Arbitrary<Record<string, 'sale' | 'refunded' | 'cancelled'>>,
-      prefix: fc.constantFrom(null, null, 'C', '退'),
+      // GB18030 files take only an ASCII prefix (fastImportSupported).
+      prefix: fc.constantFrom(null, null, 'C', encoding === 'utf-8' ? '退' : 'R'),
       rows: fc.array(rowArb(hostileRate), { maxLength: 70 }),
       header: fc.boolean(),
       titles: fc.array(fc.constantFrom('Export of 2024', 'a,b', '"x"', '订单导出'), { maxLength: 2 }),
@@ -105,7 +128,7 @@ export const caseArb = (hostileRate: number): fc.Arbitrary<FastCase> =>
       returns: fc.constantFrom('keep', 'netOff', 'exclude') as fc.Arbitrary<ImportPolicies['returns']>,
       duplicates: fc.constantFrom('keep', 'drop', 'off') as fc.Arbitrary<ImportPolicies['duplicates']>,
       maxExamples: fc.constantFrom(0, 1, 3, 10),
-      damage: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ at: fc.nat(), bytes: fc.constantFrom(...DAMAGE) }) }),
+      damage: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ at: fc.nat(), bytes: fc.constantFrom(...DAMAGE[encoding]) }) }),
       unterminated: uniform,
     })
     .map((g) => {
@@ -143,13 +166,15 @@ export const caseArb = (hostileRate: number): fc.Arbitrary<FastCase> =>
         if (r.blank) lines.push(r.blank === '\n' ? '' : '\r');
         lines.push(line);
       }
-      let text = '\ufeff'.repeat(g.boms) + lines.join(g.ending) + (g.trailingBreak ? g.ending : '');
-      if (g.boms > 1) clean = false;
+      // GB18030 has no byte order mark.
+      const boms = encoding === 'utf-8' ? g.boms : 0;
+      let text = '\ufeff'.repeat(boms) + lines.join(g.ending) + (g.trailingBreak ? g.ending : '');
+      if (boms > 1) clean = false;
       if (hostileRate > 0 && g.unterminated < 0.03) {
         text += '"open';
         clean = false;
       }
-      let bytes = utf8.encode(text);
+      let bytes = encoding === 'utf-8' ? utf8.encode(text) : gbk(text);
       if (hostileRate > 0 && g.damage) {
         const p = g.damage.at % (bytes.length + 1);
         bytes = new Uint8Array([...bytes.subarray(0, p), ...g.damage.bytes, ...bytes.subarray(p)]);
@@ -160,7 +185,7 @@ export const caseArb = (hostileRate: number): fc.Arbitrary<FastCase> =>
         statuses: { ...completePolicies({}).statuses, rows: g.statusRows, classes: g.statusClasses },
         cancellation: { orderIdPrefix: g.prefix },
       });
-      return { delimiter: g.delimiter, mapping, policies, bytes, clean };
+      return { encoding, delimiter: g.delimiter, mapping, policies, bytes, clean };
     });
 
 export function byteChunks(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
@@ -176,18 +201,20 @@ export function byteChunks(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
 }
 
 /** The JS path over the same pieces: the import, and whether it would fail (fatal parse, replaced bytes). */
-export function readWithJs(c: Pick<FastCase, 'delimiter' | 'mapping' | 'policies'>, chunks: Uint8Array[]): { imp: TransactionImport; fails: boolean } {
+export function readWithJs(c: Pick<FastCase, 'delimiter' | 'mapping' | 'policies'> & { encoding?: CaseEncoding }, chunks: Uint8Array[]): { imp: TransactionImport; fails: boolean } {
   const builder = new TransactionColumnBuilder(c.mapping, c.policies, 4);
   const parser = new CsvParser(builder, { delimiter: c.delimiter });
-  const decoder = new StreamDecoder(decoders, 'utf-8');
+  const decoder = new StreamDecoder(decoders, c.encoding ?? 'utf-8');
   for (const chunk of chunks) parser.push(decoder.decode(chunk));
   parser.push(decoder.finish());
   const summary = parser.finish();
   return { imp: builder.finish(), fails: summary.fatal !== null || decoder.replacements > 0 };
 }
 
-export function readWithKernel(c: Pick<FastCase, 'delimiter' | 'mapping' | 'policies'>, chunks: Uint8Array[], expectedRows = 4): { imp: TransactionImport | null; reason: string | null } {
-  const fast = FastCsvImport.start(c.mapping, c.policies, c.delimiter, expectedRows, decoders);
+export function readWithKernel(
+  c: Pick<FastCase, 'delimiter' | 'mapping' | 'policies'> & { encoding?: CaseEncoding }, chunks: Uint8Array[], expectedRows = 4,
+): { imp: TransactionImport | null; reason: string | null } {
+  const fast = FastCsvImport.start(c.mapping, c.policies, c.delimiter, expectedRows, decoders, c.encoding ?? 'utf-8');
   if (!fast) throw new Error('the kernel did not start');
   for (const chunk of chunks) if (!fast.push(chunk)) break;
   const imp = fast.finish();

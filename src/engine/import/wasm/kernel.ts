@@ -11,10 +11,12 @@ export interface ImportKernel extends KernelMemory {
     delimiter: number, customer: number, date: number, amount: number, text0: number, text1: number, text2: number, text3: number,
     quantity: number, unitPrice: number, status: number, outcome: number, prefixBytes: number,
     skipRows: number, withHeader: number, returns: number, duplicates: number, examplesPerKind: number,
-    fieldLimit: number, rowLimit: number, columnLimit: number, decimal: number, expectedRows: number,
+    fieldLimit: number, rowLimit: number, columnLimit: number, decimal: number, expectedRows: number, gbk: number,
   ): number;
   prefixAt(): number;
   statusClassesAt(): number;
+  pauseAt(): number;
+  suppliedAt(): number;
   statusRowsAt(): number;
   inputAt(len: number): number;
   scan(len: number, final: number): number;
@@ -30,6 +32,8 @@ export interface ImportKernel extends KernelMemory {
 export const OK = 0;
 export const BAIL = 1;
 export const PAUSE = 3;
+export const PAUSE_STATUS = 1;
+export const PAUSE_VALUES = 2;
 
 // The kernel's statistics (S_* in assembly/index.ts).
 export const S_ROW = 0;
@@ -38,8 +42,6 @@ export const S_IMPORTED = 2;
 export const S_ABOVE_HEADER = 3;
 export const S_EXPECTED = 4;
 export const S_HEADER_LEN = 5;
-export const S_YMD = 6;
-export const S_COMPACT = 7;
 export const S_DUPLICATES = 8;
 export const S_DUPLICATES_DROPPED = 9;
 export const S_RETURNS = 10;
@@ -50,14 +52,23 @@ export const S_NEGATIVE = 14;
 export const S_MARKED = 15;
 export const S_ORDER_CANCELLED = 16;
 export const S_ORDER_REFUNDED = 17;
-export const STATS = 24;
+/** Rows imported per date form: S_FORMS + values.ts' DATE_* (1 ymd … 5 Excel serial). */
+export const S_FORMS = 18;
+export const S_BAD_DATE = 24;
+export const S_BAD_QUANTITY = 25;
+export const S_BAD_AMOUNT = 26;
+export const S_PERCENT_AMOUNT = 27;
+export const STATS = 32;
 
 /** Example row lists (E_* in assembly/index.ts), in the order the kernel keeps them. */
-export const EXAMPLE_KINDS = ['duplicates', 'duplicatesDropped', 'returns', 'returnsExcluded', 'noCustomer', 'orderCancelled', 'orderRefunded'] as const;
+export const EXAMPLE_KINDS = [
+  'duplicates', 'duplicatesDropped', 'returns', 'returnsExcluded', 'noCustomer', 'orderCancelled', 'orderRefunded', 'badDate', 'badQuantity', 'badAmount', 'percentAmount',
+] as const;
 
 /** Why the kernel handed a file to the JS path (S_BAIL). */
-export const BAIL_REASONS = ['', 'ragged', 'quote', 'encoding', 'limit', 'customer', 'date', 'amount', 'text', 'bom'] as const;
-export type BailReason = (typeof BAIL_REASONS)[number] | 'memory';
+export const BAIL_REASONS = ['', 'ragged', 'quote', 'encoding', 'limit', 'customer', 'text', 'bom'] as const;
+/** Also: 'dayMonth', a date whose day/month order the whole column decides; 'mixed', too many rows the JS readers had to read. */
+export type BailReason = (typeof BAIL_REASONS)[number] | 'memory' | 'dayMonth' | 'mixed';
 
 /** Text columns in the kernel's order (its dictionaries 1–4; 0 is the customer's, 5 the status column's). */
 export const TEXT_FIELDS = ['orderId', 'channel', 'region', 'product'] as const;

@@ -158,9 +158,25 @@ export function keyOf(p: usize, len: i32): void {
   keyHigh = k1;
 }
 
-/** UTF-16 code units of valid UTF-8 bytes: one per character, two for one of four bytes. */
+/** The text is GBK (two-byte GB18030) rather than UTF-8: set by the kernel's setup. */
+let gbk = false;
+export function setGbk(on: bool): void {
+  gbk = on;
+}
+
+/**
+ * UTF-16 code units of valid text: for UTF-8 one per character, two for one of four bytes; for GBK
+ * one per character, of one byte or two (every two-byte GB18030 character is in the BMP).
+ */
 function utf16Length(p: usize, len: i32): i32 {
   let n = 0;
+  if (gbk) {
+    for (let i = 0; i < len; i++) {
+      if (load<u8>(p + <usize>i) >= 0x80) i++;
+      n++;
+    }
+    return n;
+  }
   for (let i = 0; i < len; i++) {
     const b = load<u8>(p + <usize>i);
     if ((b & 0xc0) != 0x80) n += b >= 0xf0 ? 2 : 1;

@@ -9,14 +9,21 @@
  * then calls `scan`. Pointers are byte offsets in this module's memory; memory may grow in any call.
  */
 import { alloc, grow, release, resetMemory } from './memory';
-import { ByteDictionary, dictionaryAt, hashBytes64, keyHash, keyHigh, keyLow, keyOf } from './dictionary';
-import { amountValue, DATE_COMPACT, dateDay, dateForm, readAmount, readDate } from './values';
+import { ByteDictionary, dictionaryAt, hashBytes64, keyHash, keyHigh, keyLow, keyOf, setGbk } from './dictionary';
+import { amountValue, dateDay, dateForm, readAmount, readDate } from './values';
 
 export const OK = 0;
 export const BAIL = 1;
 export const NO_MEMORY = 2;
-/** A row's status value is new: the caller classes it (statusClassesAt) and calls scan again. */
+/**
+ * The scan stopped at a row the caller has to help with (PAUSE_*, pauseAt()) and resumes at that row
+ * when called again: a status value not seen before (the caller classes it, statusClassesAt), or a
+ * date, quantity or amount in a form only the JS readers read (the caller reads the row's three and
+ * writes the results at suppliedAt()).
+ */
 export const PAUSE = 3;
+export const PAUSE_STATUS = 1;
+export const PAUSE_VALUES = 2;
 
 // Status classes, as statusTally.ts numbers them.
 const SALE = 0;
@@ -42,8 +49,8 @@ export const S_IMPORTED = 2;
 export const S_ABOVE_HEADER = 3;
 export const S_EXPECTED = 4;
 export const S_HEADER_LEN = 5;
-export const S_YMD = 6;
-export const S_COMPACT = 7;
+/** Rows imported per date form: S_FORMS + the form (values.ts' DATE_*: 1 ymd … 5 Excel serial). */
+export const S_FORMS = 18;
 export const S_DUPLICATES = 8;
 export const S_DUPLICATES_DROPPED = 9;
 export const S_RETURNS = 10;
@@ -55,7 +62,12 @@ export const S_NEGATIVE = 14;
 export const S_MARKED = 15;
 export const S_ORDER_CANCELLED = 16;
 export const S_ORDER_REFUNDED = 17;
-const STATS = 24;
+// 18–23: S_FORMS.
+export const S_BAD_DATE = 24;
+export const S_BAD_QUANTITY = 25;
+export const S_BAD_AMOUNT = 26;
+export const S_PERCENT_AMOUNT = 27;
+const STATS = 32;
 
 // Example row lists (examplesAt()), maxExamples i32 each, in this order.
 const E_DUPLICATES = 0;
@@ -65,17 +77,19 @@ const E_RETURNS_EXCLUDED = 3;
 const E_NO_CUSTOMER = 4;
 const E_ORDER_CANCELLED = 5;
 const E_ORDER_REFUNDED = 6;
-const EXAMPLE_KINDS = 7;
+const E_BAD_DATE = 7;
+const E_BAD_QUANTITY = 8;
+const E_BAD_AMOUNT = 9;
+const E_PERCENT_AMOUNT = 10;
+const EXAMPLE_KINDS = 11;
 
 export const BAIL_RAGGED = 1;
 export const BAIL_QUOTE = 2;
 export const BAIL_ENCODING = 3;
 export const BAIL_LIMIT = 4;
 export const BAIL_CUSTOMER = 5;
-export const BAIL_DATE = 6;
-export const BAIL_AMOUNT = 7;
-export const BAIL_TEXT = 8;
-export const BAIL_BOM = 9;
+export const BAIL_TEXT = 6;
+export const BAIL_BOM = 7;
 
 // Settings (setup).
 let delim: u32 = 0x2c;
@@ -94,6 +108,13 @@ let maxField: i32 = 1 << 20;
 let maxRow: i32 = 8 << 20;
 let maxColumns: i32 = 1024;
 let decimalCode: u32 = 0x2e;
+/**
+ * The text is GBK: ASCII, and two-byte characters (lead 0x81–0xFE, trail 0x40–0x7E or 0x80–0xFE)
+ * that the GB18030 decoder maps one to one; anything else (four-byte sequences, 0x80) is refused.
+ * Trail bytes are never a quote, a line break, a blank or the delimiter (the caller does not use the
+ * fast path with `|`, which can be one), so the scan is the same as for UTF-8.
+ */
+let gbkText = false;
 let quantityAt: i32 = -1;
 /** The amount column holds unit prices: amount = unit price × quantity. */
 let amountIsUnitPrice = false;
@@ -135,7 +156,20 @@ const PENDING_BYTES: usize = 32;
 let statusClasses: usize = 0;
 let statusRows: usize = 0;
 let statusCap: i32 = 0;
-let pausedStatus: i32 = -1;
+/**
+ * Why the scan paused and what the caller needs (i32): kind, status code, then the byte ranges
+ * (absolute) of the row's date, quantity and amount fields.
+ */
+let pauseBlock: usize = 0;
+/**
+ * The caller's reading of the paused row's values: i32 date form (0 for a bad date), day, quantity
+ * error (0 none), amount error (0 none, 1 bad, 2 a percentage); f64 quantity at 16, amount at 24.
+ */
+let supplied: usize = 0;
+let hasSupplied = false;
+/** The bytes in the input buffer, and where a paused scan resumes (−1: it did not pause). */
+let filled: usize = 0;
+let resumeAt: isize = -1;
 let fingerprints: usize = 0;
 let fpPending: usize = 0;
 let fpPendingCount: i32 = 0;
@@ -173,9 +207,11 @@ export function setup(
   delimiter: u32, customer: i32, date: i32, amount: i32, text0: i32, text1: i32, text2: i32, text3: i32,
   quantity: i32, unitPrice: bool, status: i32, outcome: bool, prefixBytes: i32,
   skipRows: i32, withHeader: bool, returns: i32, duplicates: i32, examplesPerKind: i32,
-  fieldLimit: i32, rowLimit: i32, columnLimit: i32, decimal: u32, expectedRows: i32,
+  fieldLimit: i32, rowLimit: i32, columnLimit: i32, decimal: u32, expectedRows: i32, gbk: bool,
 ): bool {
   resetMemory(heapBase());
+  gbkText = gbk;
+  setGbk(gbk);
   delim = delimiter;
   customerAt = customer;
   dateAt = date;
@@ -195,8 +231,11 @@ export function setup(
   statusOutcome = outcome;
   orderIdAt = text0;
   prefixLen = prefixBytes;
-  pausedStatus = -1;
-  started = false;
+  hasSupplied = false;
+  resumeAt = -1;
+  filled = 0;
+  // A byte order mark is looked for in UTF-8 only: the GB18030 decoder drops none.
+  started = gbk;
   records = 0;
   carry = 0;
   input = 0;
@@ -218,7 +257,9 @@ export function setup(
   statusCap = 64;
   statusClasses = alloc(<usize>statusCap << 2, false);
   statusRows = alloc(<usize>statusCap << 2, true);
-  if (!prefix || !statusClasses || !statusRows) return false;
+  pauseBlock = alloc(8 * 4, true);
+  supplied = alloc(32, true);
+  if (!prefix || !statusClasses || !statusRows || !pauseBlock || !supplied) return false;
   memory.fill(statusClasses, 0xff, <usize>statusCap << 2);
   pending = alloc(<usize>BATCH * PENDING_BYTES, false);
   pendingCount = 0;
@@ -282,10 +323,16 @@ export function inputAt(len: i32): usize {
 
 /**
  * Length of the UTF-8 sequence at p (2–4), 0 when it is not valid UTF-8 or is U+FFFD (which the JS
- * path counts as a replacement), −1 when it runs past `n`.
+ * path counts as a replacement), −1 when it runs past `n`. For GBK, the two-byte character's 2, or 0.
  */
 function sequence(p: usize, n: usize): i32 {
   const b = <u32>load<u8>(p);
+  if (gbkText) {
+    if (b == 0x80 || b == 0xff) return 0;
+    if (p + 1 >= n) return -1;
+    const t = <u32>load<u8>(p + 1);
+    return (t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfe) ? 2 : 0;
+  }
   let len: i32;
   let lo: u32 = 0x80;
   let hi: u32 = 0xbf;
@@ -492,17 +539,31 @@ function record(start: usize, end: usize, count: i32): i32 {
   let day = 0;
   let form = 0;
   let amount: f64 = 0;
+  // A value the JS readers had to read (the row paused before): 0 or the kind of skip.
+  let skip = 0;
   if (cs != ce) {
-    if (!readDate(fieldStart(dateAt), fieldEnd(dateAt))) return bail(BAIL_DATE);
-    day = dateDay;
-    form = dateForm;
-    if (quantityAt >= 0) {
-      if (!readAmount(fieldStart(quantityAt), fieldEnd(quantityAt), decimalCode)) return bail(BAIL_AMOUNT);
-      quantity = amountValue;
+    if (hasSupplied) {
+      hasSupplied = false;
+      form = load<i32>(supplied);
+      day = load<i32>(supplied, 4);
+      quantity = load<f64>(supplied, 16);
+      amount = load<f64>(supplied, 24);
+      if (form == 0) skip = E_BAD_DATE;
+      else if (load<i32>(supplied, 8) != 0) skip = E_BAD_QUANTITY;
+      else if (load<i32>(supplied, 12) != 0) skip = load<i32>(supplied, 12) == 2 ? E_PERCENT_AMOUNT : E_BAD_AMOUNT;
+    } else {
+      let read = readDate(fieldStart(dateAt), fieldEnd(dateAt));
+      day = dateDay;
+      form = dateForm;
+      if (read && quantityAt >= 0) {
+        read = readAmount(fieldStart(quantityAt), fieldEnd(quantityAt), decimalCode);
+        quantity = amountValue;
+      }
+      if (read) read = readAmount(fieldStart(amountAt), fieldEnd(amountAt), decimalCode);
+      if (!read) return pauseForValues();
+      amount = amountIsUnitPrice ? amountValue * quantity : amountValue;
     }
-    if (!readAmount(fieldStart(amountAt), fieldEnd(amountAt), decimalCode)) return bail(BAIL_AMOUNT);
-    amount = amountIsUnitPrice ? amountValue * quantity : amountValue;
-    if (statusAt >= 0) {
+    if (skip == 0 && statusAt >= 0) {
       if (load<u8>(escapedFields + <usize>statusAt)) return bail(BAIL_TEXT);
       trim(statusAt);
       statusCode = dictionary(STATUS).code(trimStart, <i32>(trimEnd - trimStart));
@@ -510,7 +571,9 @@ function record(start: usize, end: usize, count: i32): i32 {
       if (statusCode >= statusCap && !growStatuses()) return NO_MEMORY;
       status = load<i32>(statusClasses + (<usize>statusCode << 2));
       if (status < 0) {
-        pausedStatus = statusCode;
+        // Read again once the caller has classed it (values it supplied are asked for again).
+        store<i32>(pauseBlock, PAUSE_STATUS);
+        store<i32>(pauseBlock, statusCode, 4);
         return PAUSE;
       }
     }
@@ -521,6 +584,10 @@ function record(start: usize, end: usize, count: i32): i32 {
   if (cs == ce) {
     // No customer (UCI Online Retail has a quarter of its rows so): skipped and counted, as columns.ts does.
     example(E_NO_CUSTOMER, S_NO_CUSTOMER, row);
+    return OK;
+  }
+  if (skip != 0) {
+    example(skip, skip == E_BAD_DATE ? S_BAD_DATE : skip == E_BAD_QUANTITY ? S_BAD_QUANTITY : skip == E_PERCENT_AMOUNT ? S_PERCENT_AMOUNT : S_BAD_AMOUNT, row);
     return OK;
   }
   if (statusCode >= 0) {
@@ -577,8 +644,7 @@ function record(start: usize, end: usize, count: i32): i32 {
   store<i32>(load<usize>(columns + sizeof<usize>()) + at, day);
   store<f64>(load<usize>(columns + 2 * sizeof<usize>()) + (<usize>i << 3), amount == 0 ? 0 : amount);
   if (quantityAt >= 0) store<f64>(load<usize>(columns + QUANTITY * sizeof<usize>()) + (<usize>i << 3), quantity == 0 ? 0 : quantity);
-  if (form == DATE_COMPACT) setStat(S_COMPACT, stat(S_COMPACT) + 1);
-  else setStat(S_YMD, stat(S_YMD) + 1);
+  setStat(S_FORMS + form, stat(S_FORMS + form) + 1);
   for (let t = 0; t < TEXT_COLUMNS; t++) {
     const f = load<i32>(textAt + <usize>t * 4);
     if (f < 0) continue;
@@ -590,6 +656,18 @@ function record(start: usize, end: usize, count: i32): i32 {
   }
   setStat(S_IMPORTED, i + 1);
   return OK;
+}
+
+/** Asks the caller to read the row's date, quantity and amount (PAUSE_VALUES). */
+function pauseForValues(): i32 {
+  store<i32>(pauseBlock, PAUSE_VALUES);
+  store<u32>(pauseBlock, <u32>fieldStart(dateAt), 8);
+  store<u32>(pauseBlock, <u32>fieldEnd(dateAt), 12);
+  store<u32>(pauseBlock, quantityAt >= 0 ? <u32>fieldStart(quantityAt) : 0, 16);
+  store<u32>(pauseBlock, quantityAt >= 0 ? <u32>fieldEnd(quantityAt) : 0, 20);
+  store<u32>(pauseBlock, <u32>fieldStart(amountAt), 24);
+  store<u32>(pauseBlock, <u32>fieldEnd(amountAt), 28);
+  return PAUSE;
 }
 
 @inline
@@ -655,8 +733,11 @@ function flushCustomers(): bool {
  * incomplete last record (all of it, rescanned with the next piece) unless `final`.
  */
 export function scan(len: i32, final: bool): i32 {
-  const n = input + carry + <usize>len;
-  let pos = input;
+  const resuming = resumeAt >= 0;
+  if (!resuming) filled = carry + <usize>len;
+  const n = input + filled;
+  let pos = resuming ? input + <usize>resumeAt : input;
+  resumeAt = -1;
   if (!started) {
     // A byte order mark, dropped by the decoder; a second one the JS parser drops as well: refused.
     if (n - pos < 6 && !final) {
@@ -669,12 +750,13 @@ export function scan(len: i32, final: bool): i32 {
       if (n - pos >= 3 && load<u8>(pos) == 0xef && load<u8>(pos + 1) == 0xbb && load<u8>(pos + 2) == 0xbf) return bail(BAIL_BOM);
     }
   }
-  if (!validText(input, n, final)) return bail(BAIL_ENCODING);
+  // A resumed scan's bytes were checked when they came.
+  if (!resuming && !validText(input, n, final)) return bail(BAIL_ENCODING);
   const d = delim;
   const vd = i8x16.splat(<i8>d);
   let rowStart = pos;
   let complete = true;
-  // A row stopped at a new status (PAUSE): it is carried, with all after it, and read again.
+  // A row the caller has to help with (PAUSE): the scan resumes at it.
   let paused = false;
   while (pos < n) {
     rowStart = pos;
@@ -770,11 +852,15 @@ export function scan(len: i32, final: bool): i32 {
   }
   // The waiting ids point into the input, which the carried record is about to overwrite.
   if (!flushCustomers() || !flushFingerprints()) return NO_MEMORY;
-  if (complete && !paused) rowStart = n;
+  if (paused) {
+    resumeAt = <isize>(rowStart - input);
+    return PAUSE;
+  }
+  if (complete) rowStart = n;
   carry = n - rowStart;
-  if (!paused && (carry > MAX_CARRY || <i32>carry > maxRow)) return bail(BAIL_LIMIT);
+  if (carry > MAX_CARRY || <i32>carry > maxRow) return bail(BAIL_LIMIT);
   if (carry > 0) memory.copy(input, rowStart, carry);
-  return paused ? PAUSE : OK;
+  return OK;
 }
 
 /** The sum of touch's reads (kept so the reads are). */
@@ -785,9 +871,14 @@ export function touchedSum(): u32 {
 export function prefixAt(): usize {
   return prefix;
 }
-/** The status code of the row that paused the scan. */
-export function pausedStatusCode(): i32 {
-  return pausedStatus;
+/** What a paused scan needs (see pauseBlock). */
+export function pauseAt(): usize {
+  return pauseBlock;
+}
+/** Where the caller writes its reading of a paused row's values (see supplied), and says it did. */
+export function suppliedAt(): usize {
+  hasSupplied = true;
+  return supplied;
 }
 /** Per status code: class (i32, −1 unset; the caller sets it on PAUSE) and rows. */
 export function statusClassesAt(): usize {

@@ -1,11 +1,12 @@
 /**
- * The fast CSV import (see ../fastImport.ts): RFC 4180 records read from the file's UTF-8 bytes into
- * typed columns, in WebAssembly. It does what CsvParser + TransactionColumnBuilder do for the common
- * file — dictionary codes, ISO dates, plain decimal amounts and quantities, statuses and a
- * cancellation prefix, returns, exact duplicate rows, rows without a customer — and refuses (BAIL) at the first thing it does not do the same way, so the caller
- * reads the file again with the JS path, which reads every form and reports every problem.
+ * The fast CSV import (see ../fastImport.ts): RFC 4180 records read from the file's bytes (UTF-8 or
+ * GBK) into typed columns, in WebAssembly. It does what CsvParser + TransactionColumnBuilder do —
+ * dictionary codes, ISO dates, plain decimal amounts and quantities, statuses and a cancellation
+ * prefix, returns, exact duplicate rows, rows without a customer. It pauses (PAUSE) at a row the
+ * caller has to help with, and refuses (BAIL) at the first thing it does not do the same way, so the
+ * caller reads the file again with the JS path, which reads every form and reports every problem.
  *
- * The caller writes each piece of the file after the record carried from the last one (`input`),
+ * The caller writes each piece of the file after the record carried from the last one (`inputAt`),
  * then calls `scan`. Pointers are byte offsets in this module's memory; memory may grow in any call.
  */
 import { alloc, grow, release, resetMemory } from './memory';
@@ -42,15 +43,14 @@ const STATUS = 1 + TEXT_COLUMNS;
 /** The quantity column (f64), after customer, date, amount and the text columns. */
 const QUANTITY = 3 + TEXT_COLUMNS;
 
-// Statistics the caller reads (stats()): i32 each.
+// Statistics the caller reads (statsAt()): i32 each.
 export const S_ROW = 0;
 export const S_ROWS_READ = 1;
 export const S_IMPORTED = 2;
 export const S_ABOVE_HEADER = 3;
 export const S_EXPECTED = 4;
 export const S_HEADER_LEN = 5;
-/** Rows imported per date form: S_FORMS + the form (values.ts' DATE_*: 1 ymd … 5 Excel serial). */
-export const S_FORMS = 18;
+// 6, 7: not used.
 export const S_DUPLICATES = 8;
 export const S_DUPLICATES_DROPPED = 9;
 export const S_RETURNS = 10;
@@ -62,7 +62,8 @@ export const S_NEGATIVE = 14;
 export const S_MARKED = 15;
 export const S_ORDER_CANCELLED = 16;
 export const S_ORDER_REFUNDED = 17;
-// 18–23: S_FORMS.
+/** Rows imported per date form: S_FORMS + the form (values.ts' DATE_*: 1 ymd … 5 Excel serial). */
+export const S_FORMS = 18;
 export const S_BAD_DATE = 24;
 export const S_BAD_QUANTITY = 25;
 export const S_BAD_AMOUNT = 26;
@@ -122,7 +123,7 @@ let statusAt: i32 = -1;
 /** A refund or cancellation status on a positive amount is the order's outcome (policies.ts). */
 let statusOutcome = true;
 let orderIdAt: i32 = -1;
-/** The cancellation prefix of order ids (UTF-8), prefixLen bytes; none when 0. */
+/** The cancellation prefix of order ids (in the file's encoding), prefixLen bytes; none when 0. */
 let prefix: usize = 0;
 let prefixLen: i32 = 0;
 
@@ -140,8 +141,8 @@ let starts: usize = 0; // maxColumns u32
 let ends: usize = 0; // maxColumns u32
 let escapedFields: usize = 0; // maxColumns u8: the field had `""`
 let capacity: i32 = 0;
-let columns: usize = 0; // customer, date (i32), amount (f64), text columns (i32): pointers
-let dictionaries: usize = 0; // 1 + TEXT_COLUMNS ByteDictionary
+let columns: usize = 0; // pointers: customer, date (i32), amount (f64), text columns (i32), quantity (f64)
+let dictionaries: usize = 0; // ByteDictionary: customer, TEXT_COLUMNS, status
 /**
  * Customer ids waiting for their codes (BATCH of them: row, start, length, hash, key words): looked
  * up a batch at a time, after touching every one's slot (ByteDictionary.touch).

@@ -249,3 +249,23 @@ describe('readTransactions with the fast import against the JS path alone', () =
     expect(isDeepStrictEqual(on, off)).toBe(true);
   });
 });
+
+describe('the kernel and its caller', () => {
+  it('agree on every number they share (statistics, pauses, refusals)', async () => {
+    const shared = await import('../../../src/engine/import/wasm/kernel');
+    const { importKernel, releaseImportKernel } = shared;
+    const kernel = importKernel()!;
+    const exported = kernel as unknown as Record<string, { value: number } | undefined>;
+    const names = Object.keys(shared).filter((k) => /^(S_|PAUSE|OK$|BAIL$)/.test(k));
+    expect(names.length).toBeGreaterThan(25);
+    for (const name of names) {
+      const constant = (shared as unknown as Record<string, number>)[name];
+      expect(exported[name]?.value, name).toBe(constant);
+    }
+    // Each refusal the module numbers has its name at that number in BAIL_REASONS.
+    const refusals = Object.keys(exported).filter((k) => k.startsWith('BAIL_'));
+    expect(refusals.length).toBe(shared.BAIL_REASONS.length - 1);
+    for (const name of refusals) expect(shared.BAIL_REASONS[exported[name]!.value]).toBe(name.slice(5).toLowerCase());
+    releaseImportKernel(kernel);
+  });
+});

@@ -12,7 +12,7 @@ import { StreamDecoder } from '../../../src/engine/import/encoding';
 import { FastCsvImport } from '../../../src/engine/import/fastImport';
 import { completePolicies, type ImportPolicies } from '../../../src/engine/import/policies';
 import type { TransactionImport } from '../../../src/engine/import/transactions';
-import { decoders, legacyEncoder } from './helpers';
+import { decoders, legacyEncoder, splitAt } from './helpers';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -188,17 +188,8 @@ export const caseArb = (hostileRate: number, encoding: CaseEncoding = 'utf-8'): 
       return { encoding, delimiter: g.delimiter, mapping, policies, bytes, clean };
     });
 
-export function byteChunks(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(from, p));
-    from = p;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
+/** The bytes cut at the given positions (see splitAt). */
+export const byteChunks = (bytes: Uint8Array, cuts: number[]): Uint8Array[] => splitAt(bytes, cuts);
 
 /** The JS path over the same pieces: the import, and whether it would fail (fatal parse, replaced bytes). */
 export function readWithJs(c: Pick<FastCase, 'delimiter' | 'mapping' | 'policies'> & { encoding?: CaseEncoding }, chunks: Uint8Array[]): { imp: TransactionImport; fails: boolean } {

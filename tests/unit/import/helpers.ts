@@ -13,16 +13,16 @@ export function fixtureText(name: string): string {
   return readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
 }
 
-/** Cuts text at the given positions (any order, duplicates and out-of-range ones ignored). */
-export function splitAt(text: string, cuts: number[]): string[] {
+/** Cuts text (or bytes) at the given positions (any order, duplicates and out-of-range ones ignored). */
+export function splitAt<T extends string | Uint8Array>(text: T, cuts: number[]): T[] {
   const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
+  const chunks: T[] = [];
   let from = 0;
   for (const p of points) {
-    chunks.push(text.slice(from, p));
+    chunks.push(text.slice(from, p) as T);
     from = p;
   }
-  chunks.push(text.slice(from));
+  chunks.push(text.slice(from) as T);
   return chunks;
 }
 

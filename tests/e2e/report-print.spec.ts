@@ -60,13 +60,25 @@ async function overflowInPrint(page: Page, width: number): Promise<string[]> {
   return over;
 }
 
-/** Nothing on screen is wider than the window; tables stay inside their card. */
+/**
+ * Nothing on screen is wider than the window; tables stay inside their card. After a resize the charts
+ * redraw at their new width once their ResizeObserver has fired, so the layout is given a moment to
+ * settle before its measures are checked.
+ */
 async function expectFitsWindow(page: Page): Promise<void> {
-  const m = await page.evaluate(() => {
-    const report = document.querySelector('[data-testid=report]')!.getBoundingClientRect();
-    const cards = Array.from(document.querySelectorAll('[data-testid=report] .table-scroll'), (el) => el.getBoundingClientRect().right);
-    return { scroll: document.documentElement.scrollWidth, inner: innerWidth, reportRight: report.right, cards };
-  });
+  const measure = () =>
+    page.evaluate(() => {
+      const report = document.querySelector('[data-testid=report]')!.getBoundingClientRect();
+      const cards = Array.from(document.querySelectorAll('[data-testid=report] .table-scroll'), (el) => el.getBoundingClientRect().right);
+      return { scroll: document.documentElement.scrollWidth, inner: innerWidth, reportRight: report.right, cards };
+    });
+  await expect
+    .poll(async () => {
+      const { scroll, inner } = await measure();
+      return scroll <= inner;
+    }, { timeout: 5_000 })
+    .toBe(true);
+  const m = await measure();
   expect(m.scroll, 'page wider than the window').toBeLessThanOrEqual(m.inner);
   expect(m.reportRight).toBeLessThanOrEqual(m.inner);
   for (const right of m.cards) expect(right, 'table beyond its card').toBeLessThanOrEqual(m.reportRight + 0.5);

@@ -10,8 +10,8 @@
  * customer — and the result is theirs exactly (tests/unit/import/fastImport*.test.ts). Two things
  * pause it at a row, which it reads again once helped here: a status value not seen before (classed
  * here as StatusTally classes it), and a date, quantity or amount in another form (`2024年1月5日`,
- * `¥1,200`, a bad value), read here by the JS readers. What it does not do — a ragged row, invalid
- * text, day-first dates whose order the column decides — makes it refuse, and the caller reads the
+ * `¥1,200`, a bad value), read here by the JS readers. What it does not do — a ragged row to be
+ * padded, invalid text, day-first dates whose order the column decides — makes it refuse, and the caller reads the
  * file again with the JS path, which reads every form and reports every problem. What it takes is
  * decided up front (fastImportSupported), the rest row by row.
  */
@@ -26,7 +26,7 @@ import { DATE_DAY_MONTH, DATE_EXCEL, DATE_FAIL, DATE_FORMS, numberSlot, readDate
 import {
   BAIL, BAIL_REASONS, EXAMPLE_KINDS, importKernel, OK, PAUSE, PAUSE_STATUS, QUANTITY_COLUMN, releaseImportKernel, S_ABOVE_HEADER, S_BAD_AMOUNT,
   S_BAD_DATE, S_BAD_QUANTITY, S_BAIL, S_DUPLICATES, S_DUPLICATES_DROPPED, S_EXPECTED, S_FORMS, S_HEADER_LEN, S_IMPORTED, S_MARKED, S_NEGATIVE,
-  S_NO_CUSTOMER, S_ORDER_CANCELLED, S_ORDER_REFUNDED, S_PERCENT_AMOUNT, S_RETURNS, S_RETURNS_EXCLUDED, S_ROWS_READ, STATS, STATUS_DICTIONARY,
+  S_NO_CUSTOMER, S_ORDER_CANCELLED, S_ORDER_REFUNDED, S_PERCENT_AMOUNT, S_RAGGED, S_RAGGED_SKIPPED, S_RETURNS, S_RETURNS_EXCLUDED, S_ROWS_READ, STATS, STATUS_DICTIONARY,
   TEXT_FIELDS, type BailReason, type ImportKernel,
 } from './wasm/kernel';
 
@@ -99,6 +99,7 @@ export class FastCsvImport {
       at(mapping.quantity), unitPrice ? 1 : 0, at(mapping.status), policies.statuses.rows === 'orderOutcome' ? 1 : 0, prefix.length,
       policies.skipRows, policies.hasHeader ? 1 : 0, RETURNS[policies.returns], DUPLICATES[policies.duplicates], policies.maxExamples,
       MAX_FIELD, MAX_ROW, MAX_COLUMNS, policies.decimalMark.charCodeAt(0), Math.min(expectedRows, 1 << 24), encoding === 'gb18030' ? 1 : 0,
+      policies.raggedRows === 'skip' ? 1 : 0,
     );
     if (ready) {
       new Uint8Array(kernel.memory.buffer, kernel.prefixAt(), prefix.length).set(prefix);
@@ -180,6 +181,8 @@ export class FastCsvImport {
     fill(report.skipped.badQuantity, stats[S_BAD_QUANTITY], 'badQuantity');
     fill(report.skipped.badAmount, stats[S_BAD_AMOUNT], 'badAmount');
     fill(report.skipped.percentAmount, stats[S_PERCENT_AMOUNT], 'percentAmount');
+    fill(report.ragged, stats[S_RAGGED], 'ragged');
+    fill(report.skipped.raggedRow, stats[S_RAGGED_SKIPPED], 'raggedSkipped');
     if (this.#mapping.status !== undefined) {
       const statuses = this.#values[STATUS_DICTIONARY];
       const classes = new Int32Array(memory, k.statusClassesAt(), statuses.length);

@@ -127,6 +127,7 @@ export const caseArb = (hostileRate: number, encoding: CaseEncoding = 'utf-8'): 
       trailingBreak: fc.boolean(),
       returns: fc.constantFrom('keep', 'netOff', 'exclude') as fc.Arbitrary<ImportPolicies['returns']>,
       duplicates: fc.constantFrom('keep', 'drop', 'off') as fc.Arbitrary<ImportPolicies['duplicates']>,
+      ragged: fc.constantFrom('skip', 'skip', 'pad') as fc.Arbitrary<ImportPolicies['raggedRows']>,
       maxExamples: fc.constantFrom(0, 1, 3, 10),
       damage: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ at: fc.nat(), bytes: fc.constantFrom(...DAMAGE[encoding]) }) }),
       unterminated: uniform,
@@ -159,7 +160,8 @@ export const caseArb = (hostileRate: number, encoding: CaseEncoding = 'utf-8'): 
         let line = g.order.map((f, k) => encodeField(values[f], g.delimiter, r.quotes[k])).join(g.delimiter);
         if (r.repeat !== null && written.length > 0) line = written[r.repeat % written.length];
         if (hostileRate > 0 && r.ragged < 0.02) {
-          line += g.delimiter + 'extra';
+          // A field too many, or one too few.
+          line = r.ragged < 0.01 ? line + g.delimiter + 'extra' : line.slice(0, Math.max(0, line.lastIndexOf(g.delimiter)));
           clean = false;
         }
         written.push(line);
@@ -181,7 +183,7 @@ export const caseArb = (hostileRate: number, encoding: CaseEncoding = 'utf-8'): 
         clean = false;
       }
       const policies = completePolicies({
-        hasHeader: g.header, skipRows: g.titles.length, returns: g.returns, duplicates: g.duplicates, maxExamples: g.maxExamples,
+        hasHeader: g.header, skipRows: g.titles.length, returns: g.returns, duplicates: g.duplicates, maxExamples: g.maxExamples, raggedRows: g.ragged,
         statuses: { ...completePolicies({}).statuses, rows: g.statusRows, classes: g.statusClasses },
         cancellation: { orderIdPrefix: g.prefix },
       });

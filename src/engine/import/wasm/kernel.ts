@@ -11,7 +11,7 @@ export interface ImportKernel extends KernelMemory {
     delimiter: number, customer: number, date: number, amount: number, text0: number, text1: number, text2: number, text3: number,
     quantity: number, unitPrice: number, status: number, outcome: number, prefixBytes: number,
     skipRows: number, withHeader: number, returns: number, duplicates: number, examplesPerKind: number,
-    fieldLimit: number, rowLimit: number, columnLimit: number, decimal: number, expectedRows: number, gbk: number,
+    fieldLimit: number, rowLimit: number, columnLimit: number, decimal: number, expectedRows: number, gbk: number, raggedSkip: number,
   ): number;
   prefixAt(): number;
   statusClassesAt(): number;
@@ -58,11 +58,14 @@ export const S_BAD_DATE = 24;
 export const S_BAD_QUANTITY = 25;
 export const S_BAD_AMOUNT = 26;
 export const S_PERCENT_AMOUNT = 27;
+export const S_RAGGED = 28;
+export const S_RAGGED_SKIPPED = 29;
 export const STATS = 32;
 
 /** Example row lists (E_* in assembly/index.ts), in the order the kernel keeps them. */
 export const EXAMPLE_KINDS = [
   'duplicates', 'duplicatesDropped', 'returns', 'returnsExcluded', 'noCustomer', 'orderCancelled', 'orderRefunded', 'badDate', 'badQuantity', 'badAmount', 'percentAmount',
+  'ragged', 'raggedSkipped',
 ] as const;
 
 /** Why the kernel handed a file to the JS path (S_BAIL). */

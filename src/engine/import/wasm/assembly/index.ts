@@ -68,6 +68,8 @@ export const S_BAD_DATE = 24;
 export const S_BAD_QUANTITY = 25;
 export const S_BAD_AMOUNT = 26;
 export const S_PERCENT_AMOUNT = 27;
+export const S_RAGGED = 28;
+export const S_RAGGED_SKIPPED = 29;
 const STATS = 32;
 
 // Example row lists (examplesAt()), maxExamples i32 each, in this order.
@@ -82,7 +84,9 @@ const E_BAD_DATE = 7;
 const E_BAD_QUANTITY = 8;
 const E_BAD_AMOUNT = 9;
 const E_PERCENT_AMOUNT = 10;
-const EXAMPLE_KINDS = 11;
+const E_RAGGED = 11;
+const E_RAGGED_SKIPPED = 12;
+const EXAMPLE_KINDS = 13;
 
 export const BAIL_RAGGED = 1;
 export const BAIL_QUOTE = 2;
@@ -116,6 +120,8 @@ let decimalCode: u32 = 0x2e;
  * fast path with `|`, which can be one), so the scan is the same as for UTF-8.
  */
 let gbkText = false;
+/** Rows with another number of fields than the header are skipped (raggedRows 'skip'). */
+let skipRagged = true;
 let quantityAt: i32 = -1;
 /** The amount column holds unit prices: amount = unit price × quantity. */
 let amountIsUnitPrice = false;
@@ -208,9 +214,10 @@ export function setup(
   delimiter: u32, customer: i32, date: i32, amount: i32, text0: i32, text1: i32, text2: i32, text3: i32,
   quantity: i32, unitPrice: bool, status: i32, outcome: bool, prefixBytes: i32,
   skipRows: i32, withHeader: bool, returns: i32, duplicates: i32, examplesPerKind: i32,
-  fieldLimit: i32, rowLimit: i32, columnLimit: i32, decimal: u32, expectedRows: i32, gbk: bool,
+  fieldLimit: i32, rowLimit: i32, columnLimit: i32, decimal: u32, expectedRows: i32, gbk: bool, raggedSkip: bool,
 ): bool {
   resetMemory(heapBase());
+  skipRagged = raggedSkip;
   gbkText = gbk;
   setGbk(gbk);
   delim = delimiter;
@@ -526,7 +533,17 @@ function record(start: usize, end: usize, count: i32): i32 {
       return OK;
     }
   }
-  if (count != stat(S_EXPECTED)) return bail(BAIL_RAGGED);
+  if (count != stat(S_EXPECTED)) {
+    // A row with more or fewer fields than the header: skipped and counted, as columns.ts does by
+    // default; read with the missing fields empty ('pad') only by the JS path.
+    if (!skipRagged) return bail(BAIL_RAGGED);
+    records++;
+    setStat(S_ROW, row);
+    setStat(S_ROWS_READ, stat(S_ROWS_READ) + 1);
+    example(E_RAGGED, S_RAGGED, row);
+    example(E_RAGGED_SKIPPED, S_RAGGED_SKIPPED, row);
+    return OK;
+  }
 
   // Everything up to the status is read without a trace, so that a row whose status is new can be
   // read again once the caller has classed it (PAUSE).

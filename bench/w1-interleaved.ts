@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { generateCsv, parseOurs, parsePapa, parseUdsv, pieces } from './w1';
+import { pieces } from '../tests/unit/import/helpers';
+import { CHUNK_BYTES, generateCsv, parseOurs, parsePapa, parseUdsv } from './w1';
 import { median, round } from './util';
 
 /**
@@ -14,7 +15,7 @@ const rounds = Number(process.argv[3] ?? 5);
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-const parts = pieces(generateCsv(rows));
+const parts = pieces(generateCsv(rows), CHUNK_BYTES);
 const parsers: Record<string, () => unknown> = {
   ours: () => parseOurs(parts),
   uDSV: () => parseUdsv(parts, rows),

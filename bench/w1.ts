@@ -5,10 +5,10 @@ import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
 import type { ColumnMapping, TransactionColumns } from '../src/engine/import/columns';
 import { readTransactions } from '../src/engine/import/read';
-import type { ByteSource, SourceDeps } from '../src/engine/import/source';
 import { daysFromCivil } from '../src/engine/import/values';
 import { useImportKernel } from '../src/engine/import/wasm/kernel';
 import { mulberry32 } from '../src/engine/random';
+import { memorySource, pieces, textDeps } from '../tests/unit/import/helpers';
 import { median, round, type BenchRow } from './util';
 
 /**
@@ -42,7 +42,7 @@ const CHANNELS = ['Tmall Flagship', 'JD', 'Store, downtown', 'WeChat Mini', 'Dou
 const CHANNEL_WEIGHTS = [0.3, 0.2, 0.15, 0.1, 0.1, 0.07, 0.05, 0.03];
 const REGIONS = ['华东', '华南', '华北', '西南', '华中', '东北'];
 const NOTES = ['', 'ok', '"Gift, wrapped ""red"""', '"Deliver after 6pm, ring twice"', 'repeat', '"Said: ""call first"""'];
-const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 20;
 
 /**
  * A seeded transaction file: customers Pareto-skewed (the top fifth places most rows), two years of
@@ -83,13 +83,6 @@ function isoOf(day: number): string {
   return s;
 }
 
-/** The file in 1 MiB pieces, as a File's stream gives it. */
-export function pieces(bytes: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) out.push(bytes.subarray(i, i + CHUNK_BYTES));
-  return out;
-}
-
 /** The pieces decoded as they come (what a text parser has to do first). */
 function* decoded(parts: readonly Uint8Array[]): Generator<string> {
   const decoder = new TextDecoder();
@@ -97,36 +90,11 @@ function* decoded(parts: readonly Uint8Array[]): Generator<string> {
   yield decoder.decode();
 }
 
-function memorySource(parts: readonly Uint8Array[]): ByteSource {
-  const size = parts.reduce((n, p) => n + p.length, 0);
-  return {
-    name: 'w1.csv',
-    size,
-    contentSize: size,
-    head: async (n) => parts[0].slice(0, n),
-    async *chunks() {
-      let read = 0;
-      for (const data of parts) yield { data, read: (read += data.length) };
-    },
-    bytes: async () => {
-      throw new Error('not needed');
-    },
-  };
-}
-
-const deps: SourceDeps = {
-  decoders: (label, options) => new TextDecoder(label, options),
-  inflate: () => {
-    throw new Error('not needed');
-  },
-  gunzip: () => Promise.reject(new Error('not needed')),
-};
-
 /** readTransactions as the worker calls it; `kernel` false runs the JS path alone. */
 export async function parseOurs(parts: readonly Uint8Array[], duplicates: 'off' | 'keep' = 'off', kernel = true): Promise<TransactionColumns> {
   const was = useImportKernel(kernel);
   try {
-    const { imp } = await readTransactions({ kind: 'csv', source: memorySource(parts), container: null }, { mapping: MAPPING, delimiter: ',', policies: { duplicates } }, async () => {}, deps);
+    const { imp } = await readTransactions({ kind: 'csv', source: memorySource(parts), container: null }, { mapping: MAPPING, delimiter: ',', policies: { duplicates } }, async () => {}, textDeps);
     return imp.columns;
   } finally {
     useImportKernel(was);
@@ -254,7 +222,7 @@ export async function measureW1(cases: { label: string; rows: number; runs: numb
 ]): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
   for (const { label, rows, runs } of cases) {
-    const parts = pieces(generateCsv(rows));
+    const parts = pieces(generateCsv(rows), CHUNK_BYTES);
     const mb = parts.reduce((n, p) => n + p.length, 0) / 2 ** 20;
 
     const ours = await parseOurs(parts);

@@ -1,3 +1,4 @@
+import { afterQuiet } from './afterQuiet';
 import { app } from './app.svelte';
 import { t } from './i18n.svelte';
 import { chunkGone, isModuleLoadFailure } from './chunkFailure';
@@ -210,6 +211,9 @@ export function failureText(error: unknown): string {
 /** Whether this tab works offline; a worker in control that holds another build is an update. */
 export const offline: OfflineStatus = createOfflineStatus(() => updates.offer(null));
 
+/** The pause in input a first visit waits for before it stores the offline copy. */
+const FIRST_VISIT_QUIET_MS = 2000;
+
 /** How often an open tab asks whether a new version was published. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
@@ -223,6 +227,9 @@ export async function registerServiceWorker(flow: UpdateFlow = updates, status: 
   status.watchConnection(window, () => navigator.onLine);
   if (!('serviceWorker' in navigator)) return status.unavailable();
   const container = navigator.serviceWorker;
+  // A first visit (no worker controls the page yet) stores the offline copy once the user pauses
+  // for two seconds, so that it does not compete with their first edits (afterQuiet.ts).
+  if (!container.controller) await afterQuiet(FIRST_VISIT_QUIET_MS);
   let current: ServiceWorkerRegistration | null = null;
   const register = async (): Promise<void> => {
     try {

@@ -39,17 +39,19 @@ const MAX_COLUMNS = 1024;
 export type FastEncoding = 'utf-8' | 'gb18030';
 
 /**
- * Whether a file in this encoding, read with this mapping, these policies and this delimiter, can
- * take the fast path: UTF-8 or GB18030 text, and everything but provinces read from addresses and
- * blank-separated columns; in GB18030 not `|` (a byte of some two-byte characters) and only an
- * ASCII cancellation prefix.
+ * Whether a file in this encoding, read with this mapping and these policies, can take the fast
+ * path: UTF-8 or GB18030 text, an ASCII cancellation prefix (its bytes are its character codes in
+ * both), and everything but provinces read from addresses. With the delimiter (when it is known):
+ * not blank-separated columns, and in GB18030 not `|`, a byte of some two-byte characters.
  */
-export function fastImportSupported(mapping: ColumnMapping, policies: ImportPolicies, delimiter: Delimiter, encoding: string): encoding is FastEncoding {
+export function fastImportSupported(mapping: ColumnMapping, policies: ImportPolicies, encoding: string, delimiter?: Delimiter): encoding is FastEncoding {
   if (encoding !== 'utf-8' && encoding !== 'gb18030') return false;
-  const prefix = mapping.orderId === undefined ? '' : (policies.cancellation.orderIdPrefix ?? '');
-  if (encoding === 'gb18030' && (delimiter === '|' || [...prefix].some((ch) => ch.charCodeAt(0) > 0x7f))) return false;
-  return delimiter !== ' ' && !policies.regionFromAddress && (mapping.amount !== undefined || (mapping.unitPrice !== undefined && mapping.quantity !== undefined));
+  if (delimiter === ' ' || (encoding === 'gb18030' && delimiter === '|')) return false;
+  if (mapping.orderId !== undefined && !isAscii(policies.cancellation.orderIdPrefix ?? '')) return false;
+  return !policies.regionFromAddress && (mapping.amount !== undefined || (mapping.unitPrice !== undefined && mapping.quantity !== undefined));
 }
+
+const isAscii = (text: string) => [...text].every((ch) => ch.charCodeAt(0) < 0x80);
 
 const RETURNS = { keep: 0, netOff: 1, exclude: 2 } as const;
 const DUPLICATES = { off: 0, keep: 1, drop: 2 } as const;
@@ -87,13 +89,14 @@ export class FastCsvImport {
   static start(
     mapping: ColumnMapping, policies: ImportPolicies, delimiter: Delimiter, expectedRows: number, decoders: TextDecoderFactory, encoding: string = 'utf-8',
   ): FastCsvImport | null {
-    if (!fastImportSupported(mapping, policies, delimiter, encoding)) return null;
+    if (!fastImportSupported(mapping, policies, encoding, delimiter)) return null;
     const kernel = importKernel();
     if (!kernel) return null;
     const at = (i: number | undefined) => (i === undefined ? -1 : i);
     const [t0, t1, t2, t3] = TEXT_FIELDS.map((f) => at(mapping[f]));
     const unitPrice = mapping.amount === undefined;
-    const prefix = mapping.orderId !== undefined && policies.cancellation.orderIdPrefix ? utf8Bytes(policies.cancellation.orderIdPrefix) : new Uint8Array(0);
+    const prefixText = mapping.orderId === undefined ? '' : (policies.cancellation.orderIdPrefix ?? '');
+    const prefix = Uint8Array.from(prefixText, (ch) => ch.charCodeAt(0));
     const ready = kernel.setup(
       delimiter.charCodeAt(0), mapping.customer, mapping.date, unitPrice ? mapping.unitPrice! : mapping.amount!, t0, t1, t2, t3,
       at(mapping.quantity), unitPrice ? 1 : 0, at(mapping.status), policies.statuses.rows === 'orderOutcome' ? 1 : 0, prefix.length,
@@ -295,18 +298,6 @@ export class FastCsvImport {
       }
     }
   }
-}
-
-function utf8Bytes(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return new Uint8Array(out);
 }
 
 /** Bytes handed to the kernel at a time: a big piece would need as big an input buffer. */

@@ -95,7 +95,7 @@ async function readText(
   const encoding = encodingName(options.encoding ?? (detection.ok ? detection.encoding : 'utf-8'));
   // Columns sized from the estimate save the copies of growing; a wrong estimate only costs those.
   const expected = Math.min(Math.ceil(estimateRows(head, file.contentSize) * 1.05) + 16, MAX_PRESIZED_ROWS);
-  if (fastImportSupported(mapping, policies, ',', encoding)) {
+  if (fastImportSupported(mapping, policies, encoding, options.delimiter)) {
     const fast = await readFast(file, encoding, options.delimiter, mapping, policies, expected, pace, deps);
     if (fast) return { imp: fast.imp, source: { kind: 'csv', container: opened.container, encoding, delimiter: fast.delimiter, sheet: null } };
   }
@@ -133,43 +133,41 @@ async function readFast(
   const detector = new CsvParser({ record() {} }, { maxRows: 1 });
   const text = deps.decoders(encoding, { fatal: false });
   const held: Uint8Array[] = [];
-  let fast: FastCsvImport | null = null;
-  /** Starts the kernel once the delimiter is known and gives it the pieces held until then; false if it cannot go on. */
-  const begin = (): boolean => {
-    if (delimiter === undefined || !fastImportSupported(mapping, policies, delimiter, encoding)) return false;
-    fast = FastCsvImport.start(mapping, policies, delimiter, expected, deps.decoders, encoding);
-    return fast !== null && held.splice(0).every((piece) => fast!.push(piece));
+  /** The kernel, started once the delimiter is known, with the pieces held until then; null if it cannot go on. */
+  const begin = (d: Delimiter): FastCsvImport | null => {
+    if (!fastImportSupported(mapping, policies, encoding, d)) return null;
+    const started = FastCsvImport.start(mapping, policies, d, expected, deps.decoders, encoding);
+    return started && held.splice(0).every((piece) => started.push(piece)) ? started : null;
   };
+  let fast: FastCsvImport | null = null;
   let bytesRead = 0;
   try {
     for await (const chunk of file.chunks()) {
       bytesRead = chunk.read;
       if (fast) {
-        if (!(fast as FastCsvImport).push(chunk.data)) return null;
+        if (!fast.push(chunk.data)) return null;
       } else {
         held.push(chunk.data);
         if (delimiter === undefined) {
           detector.push(text.decode(chunk.data, { stream: true }));
           if (detector.summary.detection !== null) delimiter = detector.summary.delimiter;
         }
-        if (delimiter !== undefined && !begin()) return null;
+        if (delimiter !== undefined && !(fast = begin(delimiter))) return null;
       }
-      await pace({ bytesRead, totalBytes: file.size, rows: fast ? (fast as FastCsvImport).rowsRead : 0 });
+      await pace({ bytesRead, totalBytes: file.size, rows: fast ? fast.rowsRead : 0 });
     }
   } catch (e) {
     throw containerFailure(e);
   }
-  if (!fast) {
-    if (delimiter === undefined) {
-      detector.push(text.decode());
-      delimiter = detector.finish().delimiter;
-    }
-    if (!begin()) return null;
+  if (delimiter === undefined) {
+    detector.push(text.decode());
+    delimiter = detector.finish().delimiter;
   }
-  const imp = (fast as FastCsvImport | null)?.finish();
+  fast ??= begin(delimiter);
+  const imp = fast?.finish();
   if (!imp) return null;
   await pace({ bytesRead: file.size, totalBytes: file.size, rows: imp.report.rowsRead });
-  return { imp, delimiter: delimiter! };
+  return { imp, delimiter };
 }
 
 async function readSheet(

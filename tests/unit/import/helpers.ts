@@ -1,9 +1,44 @@
 import { readFileSync } from 'node:fs';
 import { collectRecords, type CsvOptions } from '../../../src/engine/import/csv';
 import type { TextDecoderFactory } from '../../../src/engine/import/encoding';
+import type { ByteSource, SourceDeps } from '../../../src/engine/import/source';
 
 /** The platform decoders, as the app's worker passes them to the engine. */
 export const decoders: TextDecoderFactory = (label, options) => new TextDecoder(label, options);
+
+/** The bytes in pieces of `size` bytes, as a File's stream gives them. */
+export function pieces(bytes: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += size) out.push(bytes.subarray(at, at + size));
+  return out;
+}
+
+/** A file held in memory, read in the given pieces. */
+export function memorySource(parts: readonly Uint8Array[], name = 'orders.csv'): ByteSource {
+  const size = parts.reduce((n, p) => n + p.length, 0);
+  return {
+    name,
+    size,
+    contentSize: size,
+    head: async (n) => (parts[0] ?? new Uint8Array(0)).slice(0, n),
+    async *chunks() {
+      let read = 0;
+      for (const data of parts) yield { data, read: (read += data.length) };
+    },
+    bytes: async () => {
+      throw new Error('read in pieces only');
+    },
+  };
+}
+
+/** What readTransactions needs of the platform for a plain text file (no archive to open). */
+export const textDeps: SourceDeps = {
+  decoders,
+  inflate: () => {
+    throw new Error('no archive here');
+  },
+  gunzip: () => Promise.reject(new Error('no archive here')),
+};
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url)));

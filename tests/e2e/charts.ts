@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /**
- * Moves the mouse over a chart until its tooltip (HTML that ECharts puts inside the chart's element)
- * shows `text`; with no text, sweeps the chart once so that every tooltip on the way is drawn.
+ * Moves the mouse over a chart until its tooltip (HTML inside the chart's element: ECharts' own, or
+ * the page's for a chart the worker draws) shows `text`; with no text, sweeps the chart once so
+ * that every tooltip on the way is drawn.
  */
 export async function hoverChart(page: Page, testid: string, text?: string): Promise<void> {
   const chart = page.getByTestId(testid);

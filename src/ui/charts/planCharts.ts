@@ -8,6 +8,7 @@ import { t } from '../../state/i18n.svelte';
 import { bucketLabel } from '../grid/periodColumns';
 import type { Money } from '../units';
 import { echarts, type EChartsCoreOption } from './echarts';
+import { moneyFormatter, withRecipe } from './offscreen/portableOption';
 
 const { encodeHTML } = echarts.format;
 
@@ -24,7 +25,8 @@ interface TooltipParam {
  * The colour marker is rebuilt here from the series colour rather than taken as given markup.
  */
 export function tooltipFormatter(money: Money) {
-  return (raw: unknown): string => {
+  // The recipe says how its values read, for a tooltip drawn by the page (offscreen/portableOption.ts).
+  return withRecipe((raw: unknown): string => {
     const params = (Array.isArray(raw) ? raw : [raw]) as TooltipParam[];
     const title = params[0]?.name ?? '';
     const lines = params.map((p) => {
@@ -33,13 +35,13 @@ export function tooltipFormatter(money: Money) {
       return `<span style="display:inline-block;width:9px;height:9px;border-radius:50%;background:${color};margin-right:6px"></span>${encodeHTML(p.seriesName ?? '')}: <b>${encodeHTML(value)}</b>`;
     });
     return [`<div>${encodeHTML(title)}</div>`, ...lines].join('<br/>');
-  };
+  }, { kind: 'money', currency: money.currency, locale: money.locale, compact: false });
 }
 
 export function moneyAxis(money: Money) {
   return {
     type: 'value' as const,
-    axisLabel: { formatter: (v: number) => formatMoney(v, money.currency, money.locale, true) },
+    axisLabel: { formatter: moneyFormatter({ currency: money.currency, locale: money.locale, compact: true }) },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { hoverChart } from './charts';
 import { expect, test } from './fixtures';
 import { Planner } from './planner';
 
@@ -85,15 +86,7 @@ test.describe('reliability (RELIABILITY.md)', () => {
     await page.getByTestId('tab-channels').click();
     const chart = page.getByTestId('chart-mix');
     await expect(chart).toBeVisible();
-    await chart.scrollIntoViewIfNeeded();
-    await expect.poll(() => p.chartRenders('chart-mix')).toBeGreaterThan(0);
-    const box = await chart.boundingBox();
-    expect(box).not.toBeNull();
-    await expect(async () => {
-      await page.mouse.move(box!.x + box!.width * 0.3, box!.y + box!.height * 0.5);
-      await page.mouse.move(box!.x + box!.width * 0.32, box!.y + box!.height * 0.55);
-      await expect(chart).toContainText(CHANNEL, { timeout: 1000 });
-    }).toPass({ timeout: 15_000 });
+    await hoverChart(page, 'chart-mix', CHANNEL);
     await expect(chart.getByText(CHANNEL)).toBeVisible();
 
     // The grid cell shows it literally.

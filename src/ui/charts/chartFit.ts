@@ -63,6 +63,9 @@ export function withFittedLegend(option: EChartsCoreOption, width: number, fontS
   };
 }
 
+/** Width of the box a turned category label wraps in, in ems. */
+const ROTATED_EM = 9;
+
 /** Room the value axis and the plot's side margins take from the chart's width, in ems (approximate). */
 const VALUE_AXIS_EM = 7;
 
@@ -90,7 +93,11 @@ export function withFittedCategoryLabels(option: EChartsCoreOption, width: numbe
   if (wordsFit && slot >= 4 * fontSize) {
     axisLabel = { ...base, interval: 0, rotate: 0, width: Math.floor(slot - 8), overflow: 'break', lineHeight: Math.round(fontSize * 1.3) };
   } else if (slot >= fontSize * 1.6) {
-    axisLabel = { ...base, interval: 0, rotate: 45, width: 9 * fontSize, overflow: 'break', lineHeight: Math.round(fontSize * 1.2) };
+    // Short labels (months) need no box: laying out a wrapping box for each of 36 labels on every
+    // update was a quarter of the mix chart's redraw. A label near the box's width still gets it,
+    // since the widths here are estimates.
+    const wrap = labels.some((l) => textWidth(l, fontSize) > 0.75 * ROTATED_EM * fontSize);
+    axisLabel = wrap ? { ...base, interval: 0, rotate: 45, width: ROTATED_EM * fontSize, overflow: 'break', lineHeight: Math.round(fontSize * 1.2) } : { ...base, interval: 0, rotate: 45 };
   } else {
     axisLabel = { ...base, interval: 'auto', rotate: 0, hideOverlap: true };
   }

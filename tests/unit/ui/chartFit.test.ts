@@ -27,7 +27,13 @@ describe('a legend that fits', () => {
     const wide = label(withFittedCategoryLabels(chart(4), 900));
     expect(wide).toMatchObject({ interval: 0, rotate: 0, overflow: 'break' });
     expect(wide.width).toBeLessThanOrEqual((900 - 7 * 12) / 4);
-    expect(label(withFittedCategoryLabels(chart(16), 900))).toMatchObject({ interval: 0, rotate: 45, overflow: 'break' });
+    // Turned: short labels (months) on one line with no box; a long one wraps in a box.
+    const months = label(withFittedCategoryLabels(chart(16), 900));
+    expect(months).toMatchObject({ interval: 0, rotate: 45 });
+    expect(months.width).toBeUndefined();
+    expect(months.overflow).toBeUndefined();
+    const names = { xAxis: { type: 'category', data: Array.from({ length: 16 }, (_, i) => `Official mall (website + mini-program) ${i}`) }, series: [] };
+    expect(label(withFittedCategoryLabels(names, 900))).toMatchObject({ interval: 0, rotate: 45, overflow: 'break', width: 9 * 12 });
     expect(label(withFittedCategoryLabels(chart(60), 900))).toMatchObject({ interval: 'auto' });
     // A word wider than its slot would be cut in two: turned instead.
     const long = { xAxis: { type: 'category', data: ['Supercalifragilistic', 'B', 'C', 'D'] }, series: [] };

@@ -1,5 +1,9 @@
 import type { EChartsCoreOption } from '../echarts';
 
+// Plain messages, not Comlink like the engine workers: nearly all of them are events that expect no
+// answer (an option to draw, a pointer move), and the worker's answers are events of their own
+// (drawn, cursor, hover), which a call-and-return interface would only wrap.
+
 /** The zrender events the page forwards from the canvas (its own names for them). */
 export type PointerKind = 'mousemove' | 'mousedown' | 'mouseup' | 'click' | 'mouseout';
 

@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from '../echarts';
-import { moneyFormatter, recipeOf } from './portableOption';
+import { formatMoney } from '../../../i18n/format';
+import { recipeOf } from './portableOption';
 
 export interface TooltipRow {
   name: string;
@@ -26,7 +27,7 @@ export function axisTooltip(option: EChartsCoreOption, index: number, selected: 
   if (!tooltip || Array.isArray(tooltip) || tooltip.trigger !== 'axis' || !axis || Array.isArray(axis) || !Array.isArray(axis.data)) return null;
   if (!Number.isInteger(index) || index < 0 || index >= axis.data.length) return null;
   const recipe = recipeOf(tooltip.formatter);
-  const format = recipe ? moneyFormatter(recipe) : (v: number) => v.toLocaleString();
+  const format = (v: number): string => (recipe ? formatMoney(v, recipe.currency, recipe.locale, recipe.compact) : v.toLocaleString());
   const series = (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []) as { name?: unknown; data?: unknown[]; itemStyle?: { color?: unknown } }[];
   const rows: TooltipRow[] = [];
   for (const s of series) {

@@ -48,11 +48,8 @@ export class NotPortable extends Error {
   }
 }
 
-/**
- * The option as plain data. `drop` names keys left out entirely (the tooltip's formatter: the page
- * draws tooltips itself). Throws NotPortable for a function that has no recipe.
- */
-export function toPortable(option: EChartsCoreOption, drop: ReadonlySet<string> = new Set()): EChartsCoreOption {
+/** The option as plain data. Throws NotPortable for a function that has no recipe. */
+export function toPortable(option: EChartsCoreOption): EChartsCoreOption {
   const walk = (v: unknown, where: string): unknown => {
     if (typeof v === 'function') {
       const r = recipeOf(v);
@@ -62,7 +59,7 @@ export function toPortable(option: EChartsCoreOption, drop: ReadonlySet<string> 
     if (Array.isArray(v)) return v.map((x, i) => walk(x, `${where}[${i}]`));
     if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (!drop.has(k)) out[k] = walk(x, `${where}.${k}`);
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x, `${where}.${k}`);
       return out;
     }
     return v;

@@ -3,6 +3,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { withLegendSelected } from '../density';
 import { fromPortable } from './portableOption';
 import type { FromChartWorker, ToChartWorker } from './protocol';
 
@@ -18,14 +19,27 @@ echarts.setPlatformAPI({ createCanvas: () => new OffscreenCanvas(1, 1) as unknow
 
 type Chart = ReturnType<typeof echarts.init>;
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToChartWorker>) => void) | null; postMessage(m: FromChartWorker): void };
-const charts = new Map<number, Chart>();
+
+/** One chart and what making it again takes (a change of screen density, see density.ts). */
+interface Entry {
+  chart: Chart;
+  canvas: OffscreenCanvas;
+  width: number;
+  height: number;
+  dark: boolean;
+  /** The last option drawn, and its number. */
+  drawn: { seq: number; option: echarts.EChartsCoreOption } | null;
+  /** The legend's selection after the user's last click on it. */
+  selected: Record<string, boolean> | null;
+}
+const charts = new Map<number, Entry>();
 /** The newest option of each chart not yet drawn: a burst of edits draws only the last. */
 const pending = new Map<number, { seq: number; option: echarts.EChartsCoreOption }>();
 let scheduled = false;
 
 const post = (m: FromChartWorker): void => scope.postMessage(m);
 
-function open(id: number, canvas: OffscreenCanvas, width: number, height: number, dpr: number, dark: boolean): void {
+function make(id: number, canvas: OffscreenCanvas, width: number, height: number, dpr: number, dark: boolean): Chart {
   const chart = echarts.init(canvas as unknown as HTMLCanvasElement, dark ? 'dark' : null, { renderer: 'canvas', width, height, devicePixelRatio: dpr });
   const zr = chart.getZr();
   // zrender asks its event proxy to set the cursor; in a worker it has none, so the page sets it.
@@ -39,22 +53,61 @@ function open(id: number, canvas: OffscreenCanvas, width: number, height: number
       post({ kind: 'cursor', id, cursor: c });
     },
   } as unknown as Parameters<typeof zr.handler.setHandlerProxy>[0]);
-  chart.on('legendselectchanged', (e) => post({ kind: 'legend', id, selected: { ...(e as { selected: Record<string, boolean> }).selected } }));
-  charts.set(id, chart);
+  chart.on('legendselectchanged', (e) => {
+    const selected = { ...(e as { selected: Record<string, boolean> }).selected };
+    const entry = charts.get(id);
+    if (entry) entry.selected = selected;
+    post({ kind: 'legend', id, selected });
+  });
+  return chart;
 }
 
-function drawPending(): void {
+function open(id: number, canvas: OffscreenCanvas, width: number, height: number, dpr: number, dark: boolean): void {
+  charts.set(id, { chart: make(id, canvas, width, height, dpr, dark), canvas, width, height, dark, drawn: null, selected: null });
+}
+
+function setOption(chart: Chart, option: echarts.EChartsCoreOption): void {
+  chart.setOption(option, { replaceMerge: ['series', 'xAxis', 'yAxis'], lazyUpdate: false });
+}
+
+/** The same chart made again on its canvas at another density, showing what it showed. */
+function remake(id: number, dpr: number): void {
+  const entry = charts.get(id);
+  if (!entry) return;
+  entry.chart.dispose();
+  entry.chart = make(id, entry.canvas, entry.width, entry.height, dpr, entry.dark);
+  if (!entry.drawn) return;
+  setOption(entry.chart, withLegendSelected(entry.drawn.option, entry.selected));
+  post({ kind: 'drawn', id, seq: entry.drawn.seq });
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(drawNext, 0);
+}
+
+/**
+ * Draws the oldest waiting chart, then leaves the rest to a task of their own: a canvas handed to a
+ * worker shows what was drawn on it when the worker's task ends, so the first chart (the mix, which
+ * the page asks for first) is on screen while the next one is being drawn, not after both.
+ */
+function drawNext(): void {
   scheduled = false;
-  for (const [id, { seq, option }] of pending) {
-    pending.delete(id);
-    const chart = charts.get(id);
-    if (!chart || chart.isDisposed()) continue;
-    try {
-      chart.setOption(fromPortable(option), { replaceMerge: ['series', 'xAxis', 'yAxis'], lazyUpdate: false });
-      post({ kind: 'drawn', id, seq });
-    } catch (e) {
-      post({ kind: 'failed', id, message: e instanceof Error ? e.message : String(e) });
-    }
+  const next = pending.entries().next();
+  if (next.done) return;
+  const [id, { seq, option }] = next.value;
+  pending.delete(id);
+  if (pending.size > 0) schedule();
+  const entry = charts.get(id);
+  if (!entry || entry.chart.isDisposed()) return;
+  try {
+    const plain = fromPortable(option);
+    setOption(entry.chart, plain);
+    entry.drawn = { seq, option: plain };
+    post({ kind: 'drawn', id, seq });
+  } catch (e) {
+    post({ kind: 'failed', id, message: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -62,7 +115,7 @@ function drawPending(): void {
 const QUIET_EVENT = { preventDefault() {}, stopPropagation() {} };
 
 function pointer(id: number, type: string, x: number, y: number): void {
-  const chart = charts.get(id);
+  const chart = charts.get(id)?.chart;
   if (!chart || chart.isDisposed()) return;
   chart.getZr().handler.dispatch(type as 'mousemove', { ...QUIET_EVENT, zrX: x, zrY: y, offsetX: x, offsetY: y, type });
   if (type === 'mouseout') return post({ kind: 'hover', id, index: null, x, y });
@@ -83,21 +136,22 @@ scope.onmessage = (e) => {
         return open(m.id, m.canvas, m.width, m.height, m.dpr, m.dark);
       case 'draw':
         pending.set(m.id, { seq: m.seq, option: m.option });
-        if (!scheduled) {
-          scheduled = true;
-          setTimeout(drawPending, 0);
-        }
-        return;
+        return schedule();
       case 'size': {
-        const chart = charts.get(m.id);
-        if (chart && !chart.isDisposed()) chart.resize({ width: m.width, height: m.height });
+        const entry = charts.get(m.id);
+        if (!entry || entry.chart.isDisposed()) return;
+        entry.width = m.width;
+        entry.height = m.height;
+        entry.chart.resize({ width: m.width, height: m.height });
         return;
       }
+      case 'density':
+        return remake(m.id, m.dpr);
       case 'pointer':
         return pointer(m.id, m.type, m.x, m.y);
       case 'close':
         pending.delete(m.id);
-        charts.get(m.id)?.dispose();
+        charts.get(m.id)?.chart.dispose();
         charts.delete(m.id);
         return;
     }

@@ -1,4 +1,5 @@
 import type { EChartsCoreOption } from '../echarts';
+import { screenDensity } from '../density';
 import { toPortable } from './portableOption';
 import type { FromChartWorker, PointerKind, ToChartWorker } from './protocol';
 
@@ -63,7 +64,7 @@ export class OffscreenChart {
   constructor(canvas: HTMLCanvasElement, width: number, height: number, dark: boolean, listener: OffscreenListener) {
     listeners.set(this.#id, listener);
     const offscreen = canvas.transferControlToOffscreen();
-    this.#send({ kind: 'open', id: this.#id, canvas: offscreen, width, height, dpr: devicePixelRatio || 1, dark }, [offscreen]);
+    this.#send({ kind: 'open', id: this.#id, canvas: offscreen, width, height, dpr: screenDensity(), dark }, [offscreen]);
   }
 
   #send(m: ToChartWorker, transfer: Transferable[] = []): void {
@@ -80,6 +81,11 @@ export class OffscreenChart {
 
   resize(width: number, height: number): void {
     this.#send({ kind: 'size', id: this.#id, width, height });
+  }
+
+  /** Makes the chart again for a screen of another density (see density.ts). */
+  density(dpr: number): void {
+    this.#send({ kind: 'density', id: this.#id, dpr });
   }
 
   pointer(type: PointerKind, x: number, y: number): void {

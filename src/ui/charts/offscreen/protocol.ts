@@ -12,6 +12,8 @@ export type ToChartWorker =
   | { kind: 'open'; id: number; canvas: OffscreenCanvas; width: number; height: number; dpr: number; dark: boolean }
   | { kind: 'draw'; id: number; seq: number; option: EChartsCoreOption }
   | { kind: 'size'; id: number; width: number; height: number }
+  /** The screen's density changed: the chart is made again at `dpr` and drawn with its last option. */
+  | { kind: 'density'; id: number; dpr: number }
   | { kind: 'pointer'; id: number; type: PointerKind; x: number; y: number }
   | { kind: 'close'; id: number };
 

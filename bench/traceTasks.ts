@@ -99,4 +99,4 @@ for (const task of long) {
   console.log('   ' + [...incl].sort((a, b) => b[1] - a[1]).filter(([k]) => new RegExp(process.env.FRAMES ?? 'src\\/|echarts').test(k) || /echarts\/lib\/(core|chart)|zrender\/lib\/(canvas|painter)|ag-grid-community/.test(k)).slice(0, Number(process.env.TOP ?? 8)).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('\n   '));
 }
 console.log(`\n${long.length} tasks over 10 ms; time by kind (ms):`, Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).filter(([, v]) => v > 1000).map(([k, v]) => [k, Math.round(v / 100) / 10])));
-console.log('inclusive ms by function over all long tasks:\n  ' + [...fnTotals].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v.toFixed(1)} ${k}`).join('\n  '));
+console.log('inclusive ms by function over all long tasks:\n  ' + [...fnTotals].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP_ALL ?? 40)).map(([k, v]) => `${v.toFixed(1)} ${k}`).join('\n  '));

@@ -47,8 +47,32 @@ async function shot(cdp: CDPSession, chart: Locator): Promise<Buffer> {
   return Buffer.from(data, 'base64');
 }
 
-/** The screenshot of the beauty template's by-channel chart on a page opened on a screen of density `dpr`. */
-async function openedAt(browser: Browser, dpr: number, onPage: boolean): Promise<Buffer> {
+/** The chart once it has stopped changing: two screenshots in a row alike. */
+async function settled(page: Page, cdp: CDPSession, chart: Locator): Promise<Buffer> {
+  let last = await shot(cdp, chart);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(100);
+    const now = await shot(cdp, chart);
+    if ((await differing(page, now, last)) === 0) return now;
+    last = now;
+  }
+  throw new Error('the chart kept changing');
+}
+
+/** Where on the legend under the plot (a fraction of the chart's width) a click hides a series; the click is made. */
+async function hideASeries(page: Page, cdp: CDPSession, chart: Locator): Promise<number> {
+  const box = (await chart.boundingBox())!;
+  const before = await settled(page, cdp, chart);
+  for (let fx = 0.3; fx < 0.7; fx += 0.02) {
+    await page.mouse.click(box.x + box.width * fx, box.y + box.height - 14);
+    await page.mouse.move(0, 0);
+    if ((await differing(page, await settled(page, cdp, chart), before)) > 0.005) return fx;
+  }
+  throw new Error('no click on the legend hid a series');
+}
+
+/** The beauty template's by-channel chart, one series hidden by a click at `fx` on its legend, on a page opened on a screen of density `dpr`. */
+async function openedAt(browser: Browser, dpr: number, onPage: boolean, fx: number): Promise<Buffer> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -60,10 +84,27 @@ async function openedAt(browser: Browser, dpr: number, onPage: boolean): Promise
     await p.newPlan('beauty');
     const chart = page.getByTestId('chart-by-channel');
     await expect(chart).toHaveAttribute('data-rendered', /\d+/);
-    return await shot(cdp, chart);
+    await settled(page, cdp, chart);
+    const box = (await chart.boundingBox())!;
+    await page.mouse.click(box.x + box.width * fx, box.y + box.height - 14);
+    await page.mouse.move(0, 0);
+    return await settled(page, cdp, chart);
   } finally {
     await context.close();
   }
+}
+
+/** A 1× screenshot stretched to twice its size: what a chart left at 1× shows on a 2× screen. */
+async function stretched(page: Page, png: Buffer): Promise<Buffer> {
+  const b64 = await page.evaluate(async (b64) => {
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([raw], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width * 2, bitmap.height * 2);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, bitmap.width * 2, bitmap.height * 2);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    return btoa(String.fromCharCode(...new Uint8Array(await blob.arrayBuffer())));
+  }, png.toString('base64'));
+  return Buffer.from(b64, 'base64');
 }
 
 for (const onPage of [false, true]) {
@@ -75,50 +116,26 @@ for (const onPage of [false, true]) {
     await expect(chart).toHaveAttribute('data-rendered', /\d+/);
     if (onPage) await expect(chart).toHaveAttribute('_echarts_instance_', /.+/);
     else expect(await chart.getAttribute('_echarts_instance_')).toBeNull();
-    const sharp = await openedAt(browser, 2, onPage);
-    const renders = Number(await chart.getAttribute('data-rendered'));
-
-    // The window moves to a 2× screen (a projector, a laptop's own screen).
     const cdp = await page.context().newCDPSession(page);
+    // A series hidden from the legend, which must stay hidden when the chart is made again.
+    const fx = await hideASeries(page, cdp, chart);
+
+    // The same chart opened on a 1× and on a 2× screen; a 1× one stretched over a 2× screen is blurry.
+    const one = await openedAt(browser, 1, onPage, fx);
+    const sharp = await openedAt(browser, 2, onPage, fx);
+    expect(await differing(page, await settled(page, cdp, chart), one), 'the same picture on both pages at 1×').toBeLessThan(0.002);
+    const gap = await differing(page, await stretched(page, one), sharp);
+    expect(gap, 'a stretched 1× chart differs visibly from a 2× one').toBeGreaterThan(0.01);
+
+    // The window moves to a 2× screen (a projector, a laptop's own screen): the chart becomes the sharp one.
     await moveToDensity(cdp, 2);
     expect(await page.evaluate(() => devicePixelRatio)).toBe(2);
-    await expect.poll(async () => Number(await chart.getAttribute('data-rendered'))).toBeGreaterThan(renders);
-    await page.mouse.move(0, 0);
-    const moved = await shot(cdp, chart);
-    // What the 1× canvas looks like stretched over the 2× screen: how far "blurry" is from sharp.
-    const blurry = await openedAt(browser, 1, onPage);
-    const stretched = await page.evaluate(async (b64) => {
-      const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([raw], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width * 2, bitmap.height * 2);
-      canvas.getContext('2d')!.drawImage(bitmap, 0, 0, bitmap.width * 2, bitmap.height * 2);
-      const blob = await canvas.convertToBlob({ type: 'image/png' });
-      return btoa(String.fromCharCode(...new Uint8Array(await blob.arrayBuffer())));
-    }, blurry.toString('base64'));
-    const gap = await differing(page, Buffer.from(stretched, 'base64'), sharp);
-    expect(gap, 'a stretched 1× chart differs visibly from a 2× one').toBeGreaterThan(0.01);
-    expect(await differing(page, moved, sharp)).toBeLessThan(gap / 10);
-
-    // A series hidden from the legend stays hidden when the chart is made again (back at 1×).
-    const box = (await chart.boundingBox())!;
-    const canvas = chart.locator('canvas').first();
-    let hidden: Buffer | null = null;
-    // Along the legend under the plot until a click hides a series (the picture changes).
-    for (let fx = 0.3; fx < 0.7 && !hidden; fx += 0.02) {
-      await page.mouse.click(box.x + box.width * fx, box.y + box.height - 14);
-      await page.mouse.move(0, 0);
-      await page.waitForTimeout(50);
-      const now = await shot(cdp, chart);
-      if ((await differing(page, now, moved)) > 0.005) hidden = now;
-    }
-    expect(hidden, 'a click on a legend entry hides its series').not.toBeNull();
-    const before = Number(await chart.getAttribute('data-rendered'));
+    await expect.poll(async () => differing(page, await shot(cdp, chart), sharp)).toBeLessThan(gap / 10);
+    // Back to 1× and to 2× again: it follows each move.
     await moveToDensity(cdp, 1);
-    await expect.poll(async () => Number(await chart.getAttribute('data-rendered'))).toBeGreaterThan(before);
+    await expect.poll(async () => differing(page, await shot(cdp, chart), one)).toBeLessThan(gap / 10);
     await moveToDensity(cdp, 2);
-    await expect.poll(async () => Number(await chart.getAttribute('data-rendered'))).toBeGreaterThan(before + 1);
-    await page.mouse.move(0, 0);
-    expect(await differing(page, await shot(cdp, chart), hidden!)).toBeLessThan(0.002);
-    await expect(canvas).toBeVisible();
+    await expect.poll(async () => differing(page, await shot(cdp, chart), sharp)).toBeLessThan(gap / 10);
+    await expect(chart.locator('canvas').first()).toBeVisible();
   });
 }

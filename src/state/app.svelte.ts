@@ -89,15 +89,36 @@ export class AppState {
     }
   }
 
-  async openPlan(id: string): Promise<void> {
-    if (this.session?.plan.id === id) return;
-    await this.closePlan();
+  /** The plan being opened, until its session is set: a second request for it waits for the first. */
+  #opening: { id: string; done: Promise<void> } | null = null;
+
+  /**
+   * Opens a plan, once. Going to a plan asks twice (the route is set, then the hash change reports
+   * it again) while the plan is still being read: two reads would make two sessions, and the one set
+   * last would replace a session the page had already edited (a file merge applied to the first),
+   * leaving that edit stored but neither shown nor undoable.
+   */
+  openPlan(id: string): Promise<void> {
+    if (this.session?.plan.id === id) return Promise.resolve();
+    if (this.#opening?.id === id) return this.#opening.done;
+    const opening: { id: string; done: Promise<void> } = { id, done: Promise.resolve() };
+    this.#opening = opening;
+    opening.done = this.#open(id, opening).finally(() => {
+      if (this.#opening === opening) this.#opening = null;
+    });
+    return opening.done;
+  }
+
+  async #open(id: string, opening: { id: string }): Promise<void> {
+    await this.#closeSession();
     // A plan closed just before is read back only once its last edits are stored.
     if (this.#closing) await this.#closing;
-    if (this.session?.plan.id === id) return;
+    if (this.#opening !== opening || this.session?.plan.id === id) return;
     this.openError = null;
     const mem = this.#memory.get(id);
     const loaded = this.repo ? await this.repo.load(id) : mem ? { plan: mem.plan, history: { planId: id, undo: mem.undo, redo: mem.redo }, historyDropped: false } : null;
+    // Another plan (or the home screen) was asked for while this one was read: it is not opened.
+    if (this.#opening !== opening) return;
     if (!loaded) {
       this.openError = t(this.plans.find((p) => p.id === id)?.damaged ? 'error.damaged' : 'error.notFound');
       return;
@@ -152,7 +173,13 @@ export class AppState {
    * opened meanwhile (even the same one, say by a merge applied from the plan list) waits for that
    * write and then loads what was stored, so no edit is ever made to a session that is closing.
    */
+  /** Closes the open plan (its last edits stored first); a plan still being opened is not opened. */
   async closePlan(): Promise<void> {
+    this.#opening = null;
+    await this.#closeSession();
+  }
+
+  async #closeSession(): Promise<void> {
     this.#unwatch?.();
     this.#unwatch = null;
     const s = this.session;

@@ -30,6 +30,12 @@ export function onDensityChange(changed: () => void): () => void {
   return () => query?.removeEventListener('change', fire);
 }
 
+/** Which series the chart's legend shows, by name (after clicks on it), read before the chart is made again. */
+export function legendSelection(chart: { getOption(): unknown }): Record<string, boolean> | null {
+  const option = chart.getOption() as { legend?: { selected?: Record<string, boolean> }[] } | undefined;
+  return option?.legend?.[0]?.selected ?? null;
+}
+
 /**
  * The option with the legend's selection as it was (series a click on the legend had hidden stay
  * hidden when a chart is made again). An option without one legend object is left as it is.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withLegendSelected } from '../../../src/ui/charts/density';
+import { legendSelection, withLegendSelected } from '../../../src/ui/charts/density';
+import { echarts } from '../../../src/ui/charts/echarts';
 
 describe('a chart made again keeps its legend selection', () => {
   const option = { legend: { bottom: 0 }, series: [{ name: 'Net revenue' }, { name: 'Contribution' }] };
@@ -20,5 +21,16 @@ describe('a chart made again keeps its legend selection', () => {
     expect(withLegendSelected(noLegend, { a: false })).toBe(noLegend);
     const twoLegends = { legend: [{}, {}] };
     expect(withLegendSelected(twoLegends, { a: false })).toBe(twoLegends);
+  });
+
+  it('reads the selection a click on the legend made, from the chart itself', () => {
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 200 });
+    try {
+      chart.setOption({ legend: {}, xAxis: { type: 'category', data: ['a'] }, yAxis: {}, series: [{ name: 'Net revenue', type: 'bar', data: [1] }, { name: 'Contribution', type: 'bar', data: [2] }] });
+      chart.dispatchAction({ type: 'legendUnSelect', name: 'Net revenue' });
+      expect(legendSelection(chart)).toEqual({ 'Net revenue': false, Contribution: true });
+    } finally {
+      chart.dispose();
+    }
   });
 });

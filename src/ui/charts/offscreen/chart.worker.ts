@@ -3,7 +3,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { withLegendSelected } from '../density';
+import { legendSelection, withLegendSelected } from '../density';
 import { fromPortable } from './portableOption';
 import type { FromChartWorker, ToChartWorker } from './protocol';
 
@@ -29,8 +29,6 @@ interface Entry {
   dark: boolean;
   /** The last option drawn, and its number. */
   drawn: { seq: number; option: echarts.EChartsCoreOption } | null;
-  /** The legend's selection after the user's last click on it. */
-  selected: Record<string, boolean> | null;
 }
 const charts = new Map<number, Entry>();
 /** The newest option of each chart not yet drawn: a burst of edits draws only the last. */
@@ -53,17 +51,12 @@ function make(id: number, canvas: OffscreenCanvas, width: number, height: number
       post({ kind: 'cursor', id, cursor: c });
     },
   } as unknown as Parameters<typeof zr.handler.setHandlerProxy>[0]);
-  chart.on('legendselectchanged', (e) => {
-    const selected = { ...(e as { selected: Record<string, boolean> }).selected };
-    const entry = charts.get(id);
-    if (entry) entry.selected = selected;
-    post({ kind: 'legend', id, selected });
-  });
+  chart.on('legendselectchanged', (e) => post({ kind: 'legend', id, selected: { ...(e as { selected: Record<string, boolean> }).selected } }));
   return chart;
 }
 
 function open(id: number, canvas: OffscreenCanvas, width: number, height: number, dpr: number, dark: boolean): void {
-  charts.set(id, { chart: make(id, canvas, width, height, dpr, dark), canvas, width, height, dark, drawn: null, selected: null });
+  charts.set(id, { chart: make(id, canvas, width, height, dpr, dark), canvas, width, height, dark, drawn: null });
 }
 
 function setOption(chart: Chart, option: echarts.EChartsCoreOption): void {
@@ -74,10 +67,11 @@ function setOption(chart: Chart, option: echarts.EChartsCoreOption): void {
 function remake(id: number, dpr: number): void {
   const entry = charts.get(id);
   if (!entry) return;
+  const selected = legendSelection(entry.chart);
   entry.chart.dispose();
   entry.chart = make(id, entry.canvas, entry.width, entry.height, dpr, entry.dark);
   if (!entry.drawn) return;
-  setOption(entry.chart, withLegendSelected(entry.drawn.option, entry.selected));
+  setOption(entry.chart, withLegendSelected(entry.drawn.option, selected));
   post({ kind: 'drawn', id, seq: entry.drawn.seq });
 }
 

@@ -45,8 +45,16 @@ export function moneyAxis(money: Money) {
   };
 }
 
+/**
+ * A plot whose axis labels fit inside its grid box: the box is shrunk until they do, as ECharts 5's
+ * `containLabel` did. ECharts 6 still reads `containLabel`, but lays it out exactly as these options
+ * do (the grid box as the outer bounds, only the labels counted, no minimum size) and says in
+ * development that the key is deprecated, once per chart.
+ */
+export const LABELS_IN_GRID = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel', outerBoundsClampWidth: 0, outerBoundsClampHeight: 0 } as const;
+
 /** What every chart of the app shares: no animation (edits redraw at once), ARIA descriptions. */
-export const CHART_BASE = { animation: false, aria: { enabled: true }, grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true } };
+export const CHART_BASE = { animation: false, aria: { enabled: true }, grid: { left: 8, right: 16, top: 16, bottom: 48, ...LABELS_IN_GRID } };
 
 /**
  * Bars by period, stacked, drawn as one shape per series (ECharts' large mode). In the app the mix

@@ -6,7 +6,7 @@ import type { SegmentRow } from '../../engine/customers';
 import { formatCount, formatDecimal, formatPercent } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
 import { echarts, type EChartsCoreOption } from '../charts/echarts';
-import { CHART_BASE } from '../charts/planCharts';
+import { CHART_BASE, LABELS_IN_GRID } from '../charts/planCharts';
 import { dataMoney, segmentColor, segmentName } from './customerFormat';
 
 const { encodeHTML } = echarts.format;
@@ -219,7 +219,7 @@ export function heatmapOption(input: HeatmapInput): EChartsCoreOption {
   return {
     ...CHART_BASE,
     // The colour scale stands on the right, clear of rotated column labels and the column title.
-    grid: { left: 8, right: 84, top: 8, bottom: input.columnTitle ? 30 : 8, containLabel: true },
+    grid: { left: 8, right: 84, top: 8, bottom: input.columnTitle ? 30 : 8, ...LABELS_IN_GRID },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -282,7 +282,7 @@ export function shareBarsOption(input: ShareBarsInput): EChartsCoreOption {
   const pct = (v: number) => formatPercent(v, locale, 1);
   return {
     ...CHART_BASE,
-    grid: { left: 8, right: 56, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: 32, bottom: 8, ...LABELS_IN_GRID },
     legend: { top: 0, data: series.map((s) => s.name) },
     tooltip: {
       trigger: 'axis',

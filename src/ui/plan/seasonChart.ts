@@ -5,7 +5,7 @@
 import type { DriverUnit } from '../../engine/drivers';
 import type { DriverPreview } from '../../engine/seasonality/preview';
 import { formatCount, formatMoney, formatPercent } from '../../i18n/format';
-import { CHART_BASE } from '../charts/planCharts';
+import { CHART_BASE, LABELS_IN_GRID } from '../charts/planCharts';
 import { echarts, type EChartsCoreOption } from '../charts/echarts';
 import { bucketLabel } from '../grid/periodColumns';
 import { formatByUnit, type Money } from '../units';
@@ -33,7 +33,7 @@ export function seasonChartOption(p: DriverPreview, base: number, unit: DriverUn
   const labels = p.months.map((m) => bucketLabel(m, money.locale));
   return {
     ...CHART_BASE,
-    grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 16, top: 24, bottom: 40, ...LABELS_IN_GRID },
     tooltip: {
       trigger: 'axis',
       confine: true,

@@ -1,7 +1,7 @@
 import type { Plan } from '../../engine/types';
 import { formatMoney } from '../../i18n/format';
 import { t } from '../../state/i18n.svelte';
-import { CHART_BASE, moneyAxis, tooltipFormatter } from '../charts/planCharts';
+import { CHART_BASE, LABELS_IN_GRID, moneyAxis, tooltipFormatter } from '../charts/planCharts';
 import type { EChartsCoreOption } from '../charts/echarts';
 import { bucketLabel } from '../grid/periodColumns';
 import type { Money } from '../units';
@@ -65,7 +65,7 @@ export function tornadoOption(bars: readonly TornadoBar[], base: number, money: 
   const rows = [...bars].reverse();
   return {
     ...CHART_BASE,
-    grid: { left: 16, right: 24, top: 28, bottom: 24, containLabel: true },
+    grid: { left: 16, right: 24, top: 28, bottom: 24, ...LABELS_IN_GRID },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: tooltipFormatter(money) },
     legend: { top: 0 },
     xAxis: { ...moneyAxis(money), scale: true },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitChart, legendLines, withFittedCategoryLabels, withFittedLegend } from '../../../src/ui/charts/chartFit';
+import { LABELS_IN_GRID } from '../../../src/ui/charts/planCharts';
 
 describe('a legend that fits', () => {
   const names = ['Regional distributors', 'Official mall (website + mini-program)', 'Live-stream sales', '社区团购', '前置仓'];
@@ -12,11 +13,11 @@ describe('a legend that fits', () => {
   });
 
   it('turns a paged legend into a plain one and raises the plot above it', () => {
-    const option = { legend: { type: 'scroll', bottom: 0 }, grid: { bottom: 48, containLabel: true }, series: names.map((name) => ({ name, type: 'bar' })) };
-    const wide = withFittedLegend(option, 2000) as { legend: { type: string }; grid: { bottom: number; containLabel: boolean } };
+    const option = { legend: { type: 'scroll', bottom: 0 }, grid: { bottom: 48, ...LABELS_IN_GRID }, series: names.map((name) => ({ name, type: 'bar' })) };
+    const wide = withFittedLegend(option, 2000) as { legend: { type: string }; grid: { bottom: number; outerBoundsMode: string } };
     const narrow = withFittedLegend(option, 400) as { legend: { type: string }; grid: { bottom: number } };
     expect(wide.legend.type).toBe('plain');
-    expect(wide.grid.containLabel).toBe(true);
+    expect(wide.grid.outerBoundsMode).toBe(LABELS_IN_GRID.outerBoundsMode);
     expect(narrow.grid.bottom).toBeGreaterThan(wide.grid.bottom);
     expect(withFittedLegend({ series: [] }, 400)).toEqual({ series: [] });
   });

@@ -13,10 +13,10 @@ import { matchNames, type NameMatch } from '../engine/actuals/names';
 import type { ActualRecord } from '../engine/actuals/records';
 import { readMonthlyTable, type TableRead, type TableShape } from '../engine/actuals/table';
 import { rowsOfText, type TableRows } from '../engine/actuals/tableRows';
-import type { ImportFailureCode } from '../engine/import/failure';
 import { currencyDigits } from '../engine/money';
 import type { ActualMeasure, ActualSource, Actuals, Plan } from '../engine/types';
 import { DatasetRepo, type DatasetMeta } from '../persistence/datasets';
+import type { TableFileFailure } from '../workers/actualsTasks';
 import { monthlyActuals, readActualsTable } from '../workers/customersClient';
 import { app } from './app.svelte';
 import { customersErrorText } from './customersTask.svelte';
@@ -24,7 +24,7 @@ import type { PlanSession } from './planSession.svelte';
 
 export type ImportSourceKind = 'paste' | 'file' | 'dataset' | 'sql';
 
-export type FileFailure = { kind: 'failed'; code: ImportFailureCode } | { kind: 'tooLarge'; size: number; max: number } | { kind: 'error'; message: string };
+export type FileFailure = TableFileFailure | { kind: 'tooLarge'; size: number; max: number } | { kind: 'error'; message: string };
 
 export class ActualsImportFlow {
   source = $state<ImportSourceKind>('paste');

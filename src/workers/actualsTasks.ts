@@ -11,14 +11,17 @@ import { openSource, type SourceDeps } from '../engine/import/source';
 import type { TransactionColumns } from '../engine/import/transactions';
 import { blobSource, type ImportFile } from './customersSources';
 
-export type TableFileOutcome = ({ kind: 'rows' } & TableRows) | { kind: 'failed'; code: ImportFailureCode } | { kind: 'tooLarge'; size: number; max: number };
+/** A file that could not be read: why, and where (the CSV problem and its line, the archive's files). */
+export type TableFileFailure = { kind: 'failed'; code: ImportFailureCode } & ImportFailure['detail'];
+
+export type TableFileOutcome = ({ kind: 'rows' } & TableRows) | TableFileFailure | { kind: 'tooLarge'; size: number; max: number };
 
 export async function readTableFile(file: ImportFile, deps: SourceDeps): Promise<TableFileOutcome> {
   if (file.size > MAX_TABLE_BYTES) return { kind: 'tooLarge', size: file.size, max: MAX_TABLE_BYTES };
   try {
     return { kind: 'rows', ...(await rowsOfSource(await openSource(blobSource(file), deps), deps)) };
   } catch (e) {
-    if (e instanceof ImportFailure) return { kind: 'failed', code: e.code };
+    if (e instanceof ImportFailure) return { kind: 'failed', code: e.code, ...e.detail };
     throw e;
   }
 }

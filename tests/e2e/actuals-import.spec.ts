@@ -101,6 +101,21 @@ test.describe('actuals import', () => {
     await expect(page.getByTestId('undo')).toBeDisabled();
   });
 
+  test('a file that cannot be read says why and on which line, and nothing is imported', async ({ planner, page }) => {
+    await planner.open('zh-CN');
+    await planner.newPlan('beauty');
+    await page.getByTestId('tab-actuals').click();
+    await page.getByTestId('actuals-import-open').click();
+    await page.getByTestId('actuals-source-file').click();
+    // A quote opened on line 3 and never closed.
+    const csv = '渠道,月份,净收入\n线下体验店,2026-01,120000\n"线下体验店,2026-02,115000\n线下体验店,2026-03,118000\n';
+    await page.getByTestId('actuals-file').setInputFiles({ name: '实际数.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(page.getByTestId('actuals-file-failure')).toHaveText('文件无法读取：有一个带引号的字段没有闭合（第 3 行）。');
+    await expect(page.getByTestId('actuals-import-confirm')).toBeDisabled();
+    await page.getByTestId('actuals-import-close').click();
+    await expect(page.getByTestId('actuals-empty')).toBeVisible();
+  });
+
   test('a stored transaction data set is totalled by month, mapped and imported', async ({ planner, page }) => {
     const file = fileURLToPath(new URL('../fixtures/customers-ui/orders-gbk.csv', import.meta.url));
     await planner.open('zh-CN');

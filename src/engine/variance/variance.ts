@@ -37,6 +37,24 @@ export function varianceCell(plan: number, actual: number | null): VarianceCell 
   return { plan, actual, delta, deltaPct: plan !== 0 ? delta / plan : null };
 }
 
+/**
+ * Rows summed per month, like for like: in a month with actuals, the plan of the rows that have
+ * one that month against their actuals; in a month without, the plan of the rows that report at
+ * all (those a re-forecast covers). A row with no actual in any month is left out, so a total never
+ * sets some channels' actuals against every channel's plan. When no row has an actual, all count.
+ */
+export function likeForLike(rows: readonly VarianceRow[], months: number): { cells: VarianceCell[]; reporting: readonly VarianceRow[] } {
+  const withActuals = rows.filter((r) => r.cells.some((c) => c.actual !== null));
+  const reporting = withActuals.length > 0 ? withActuals : rows;
+  const cells: VarianceCell[] = [];
+  for (let t = 0; t < months; t++) {
+    const reported = reporting.filter((r) => r.cells[t].actual !== null);
+    const plan = (reported.length > 0 ? reported : reporting).reduce((a, r) => a + r.cells[t].plan, 0);
+    cells.push(varianceCell(plan, reported.length > 0 ? reported.reduce((a, r) => a + (r.cells[t].actual as number), 0) : null));
+  }
+  return { cells, reporting };
+}
+
 /** Where a difference stands against a tolerance (a fraction, e.g. 0.05 for ±5 %). */
 export type ToleranceStatus = 'none' | 'within' | 'above' | 'below';
 

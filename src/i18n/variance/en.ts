@@ -12,7 +12,6 @@ export const varianceEn = {
   'variance.tolerance': 'Tolerance ±%',
   'variance.toleranceInvalid': 'Tolerance must be a percentage from 0 to 100.',
   'variance.channel': 'Chart',
-  'variance.allChannels': 'All channels',
   'variance.plan': 'Plan',
   'variance.actual': 'Actual',
   'variance.delta': 'Δ',

@@ -12,7 +12,6 @@ export const varianceZhCN = {
   'variance.tolerance': '容差 ±%',
   'variance.toleranceInvalid': '容差须为 0 到 100 之间的百分比。',
   'variance.channel': '图表',
-  'variance.allChannels': '全部渠道',
   'variance.plan': '计划',
   'variance.actual': '实际',
   'variance.delta': 'Δ',

@@ -12,7 +12,6 @@ export const varianceZhTW = {
   'variance.tolerance': '容許誤差 ±%',
   'variance.toleranceInvalid': '容許誤差須為 0 到 100 之間的百分比。',
   'variance.channel': '圖表',
-  'variance.allChannels': '全部通路',
   'variance.plan': '計畫',
   'variance.actual': '實際',
   'variance.delta': 'Δ',

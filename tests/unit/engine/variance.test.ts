@@ -4,7 +4,7 @@ import { createPlanFromTemplate } from '../../../src/engine/templates';
 import type { Plan } from '../../../src/engine/types';
 import { lastActualMonth } from '../../../src/engine/variance/actualMonths';
 import { reforecastPlan } from '../../../src/engine/variance/reforecast';
-import { toleranceStatus, varianceCell, varianceGrid, ytdRollup, ytdTotal, ytdWindow } from '../../../src/engine/variance/variance';
+import { likeForLike, toleranceStatus, varianceCell, varianceGrid, ytdRollup, ytdTotal, ytdWindow } from '../../../src/engine/variance/variance';
 
 function plan(): Plan {
   const p = createPlanFromTemplate('beauty', { id: 'p', now: 0, locale: 'en' });
@@ -26,6 +26,30 @@ function plan(): Plan {
 }
 
 describe('plan vs actual', () => {
+  it('totals like for like: each month the plan of the channels that reported it, the others left out', () => {
+    const p = plan();
+    const res = computePlan(p);
+    const rows = varianceGrid(p, res, 'netRevenue');
+    const P = res.periods;
+    const flow = (id: string, t: number) => res.flows.netRevenue[p.channels.findIndex((c) => c.id === id) * P + t];
+    const { cells, reporting } = likeForLike(rows, res.months.length);
+    // Tmall and the stores report; the template's other channels never do.
+    expect(p.channels.length).toBeGreaterThan(2);
+    expect(reporting.map((r) => r.key)).toEqual(['ch-tmall', 'ch-stores']);
+    // January: both reported.
+    expect(cells[0]).toEqual(varianceCell(flow('ch-tmall', 0) + flow('ch-stores', 0), 500_000_000 + 100_000_000));
+    // February: only the stores did, so only their plan counts.
+    expect(cells[1]).toEqual(varianceCell(flow('ch-stores', 1), 100_000_000));
+    // March: Tmall and the stores' north region.
+    expect(cells[2]).toEqual(varianceCell(flow('ch-tmall', 2) + flow('ch-stores', 2), 400_000_000 + 80_000_000));
+    // April on: no actual; the plan of the channels that report, not of every channel.
+    expect(cells[3]).toEqual(varianceCell(flow('ch-tmall', 3) + flow('ch-stores', 3), null));
+    expect(cells[3].plan).toBeLessThan(rows.reduce((a, r) => a + r.cells[3].plan, 0));
+    // Without any actual every row counts.
+    const none = rows.map((r) => ({ ...r, cells: r.cells.map((c) => varianceCell(c.plan, null)) }));
+    expect(likeForLike(none, res.months.length).cells[0].plan).toBe(rows.reduce((a, r) => a + r.cells[0].plan, 0));
+  });
+
   it('gives Δ and Δ % per channel and month, and nothing where no actual was given', () => {
     const p = plan();
     const res = computePlan(p);

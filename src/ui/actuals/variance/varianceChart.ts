@@ -1,9 +1,9 @@
 /**
- * Plan against actual per month for one channel or all: the plan as a line, the actual as bars
- * (a month without an actual has no bar, not a zero), and the re-forecast with its 80 % band after
- * the actualised month when there is one.
+ * Plan against actual per month for one channel or the channels with actuals: the plan as a line,
+ * the actual as bars (a month without an actual has no bar, not a zero), and the re-forecast with
+ * its 80 % band after the actualised month when there is one.
  */
-import type { VarianceMeasure, VarianceRow } from '../../../engine/variance/variance';
+import { likeForLike, type VarianceMeasure, type VarianceRow } from '../../../engine/variance/variance';
 import type { Reforecast } from '../../../engine/variance/reforecast';
 import { formatCount, formatMoney, formatMonth } from '../../../i18n/format';
 import { t } from '../../../state/i18n.svelte';
@@ -19,19 +19,6 @@ interface TooltipParam {
   seriesName?: string;
   value?: unknown;
   color?: unknown;
-}
-
-/** Sums the picked rows per month; an actual is empty when no picked row has one. */
-function summed(rows: readonly VarianceRow[], months: number): { plan: number[]; actual: (number | null)[] } {
-  const plan = new Array<number>(months).fill(0);
-  const actual = new Array<number | null>(months).fill(null);
-  for (const r of rows) {
-    r.cells.forEach((c, t0) => {
-      plan[t0] += c.plan;
-      if (c.actual !== null) actual[t0] = (actual[t0] ?? 0) + c.actual;
-    });
-  }
-  return { plan, actual };
 }
 
 /** The re-forecast and its band on the plan's months (empty before it starts), for the picked channels. */
@@ -63,8 +50,11 @@ export function varianceChartOption(
   months: readonly string[], rows: readonly VarianceRow[], measure: VarianceMeasure, money: Money,
   reforecast: Reforecast | null, showBand: boolean,
 ): EChartsCoreOption {
-  const { plan, actual } = summed(rows, months.length);
-  const fc = measure === 'netRevenue' ? forecastOnMonths(months, reforecast, new Set(rows.map((r) => r.key))) : null;
+  // Like for like, as the table's total row: see likeForLike.
+  const { cells, reporting } = likeForLike(rows, months.length);
+  const plan = cells.map((c) => c.plan);
+  const actual = cells.map((c) => c.actual);
+  const fc = measure === 'netRevenue' ? forecastOnMonths(months, reforecast, new Set(reporting.map((r) => r.key))) : null;
   const series: Record<string, unknown>[] = [
     { name: t('variance.actual'), type: 'bar', itemStyle: { color: '#2563eb' }, data: actual },
     { name: t('variance.plan'), type: 'line', showSymbol: false, itemStyle: { color: '#64748b' }, lineStyle: { type: 'dashed' }, data: plan },
@@ -86,13 +76,14 @@ export function varianceChartOption(
       formatter: (raw: unknown): string => {
         const params = (Array.isArray(raw) ? raw : [raw]) as TooltipParam[];
         const index = labels.indexOf(params[0]?.name ?? '');
+        // A month without an actual (or before the re-forecast) has no value for it: no line either.
         const lines = params
-          .filter((p) => p.seriesName !== t('variance.band'))
+          .filter((p) => p.seriesName !== t('variance.band') && typeof p.value === 'number')
           .map((p) => `${encodeHTML(p.seriesName ?? '')}: <b>${encodeHTML(measureText(measure, typeof p.value === 'number' ? p.value : null, money))}</b>`);
         if (fc && showBand && index >= 0 && fc.lower[index] !== null) {
           lines.push(`${encodeHTML(t('variance.band'))}: <b>${encodeHTML(measureText(measure, fc.lower[index], money))} – ${encodeHTML(measureText(measure, fc.upper[index], money))}</b>`);
         }
-        return [`<div>${encodeHTML(params[0]?.name ?? '')}</div>`, ...lines].join('<br/>');
+        return `<div>${encodeHTML(params[0]?.name ?? '')}</div>${lines.join('<br/>')}`;
       },
     },
     legend: { bottom: 0, data: series.map((s) => s.name as string).filter((n, i, a) => a.indexOf(n) === i) },

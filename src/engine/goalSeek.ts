@@ -35,8 +35,14 @@ export interface GoalSeekSpec {
  * `closestAchieved` is NaN only when the metric is undefined everywhere in the bounds (e.g. ROI of
  * a plan with neither spend nor fixed cost).
  */
+/** Whole-plan figures before the change and at the answer (minor units): what the answer costs and earns. */
+export interface GoalSeekEffects {
+  spend: { before: number; after: number };
+  contribution: { before: number; after: number };
+}
+
 export type GoalSeekResult =
-  | { status: 'reached'; percent: number; achieved: number; evaluations: number }
+  | { status: 'reached'; percent: number; achieved: number; evaluations: number; effects: GoalSeekEffects }
   | { status: 'unreachable'; closestPercent: number; closestAchieved: number; evaluations: number };
 
 const SAMPLES = 41;
@@ -168,17 +174,27 @@ export function goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
   let evaluations = 0;
   const seeksPrice = v.kind === 'price';
   const priceRows = v.kind === 'price' ? (run.x ? run.x.rowsOf[plan.channels.findIndex((c) => c.id === v.channelId)] : [plan.channels.findIndex((c) => c.id === v.channelId)]) : [];
-  const gap: Gap = (percent) => {
-    evaluations++;
+  /** The whole plan's totals with the variable changed by `percent`. */
+  const totalsAt = (percent: number) => {
     const series = copySeries(base.series);
     if (seeksPrice) applyPriceFactor(run.target, priceRows, series, months, spec.scenarioId, 1 + percent / 100);
     else {
       const adj = goalSeekAdjustment(spec, percent, 'goal-seek');
       applyAdjustments(run.target, series, months, run.x ? expandAdjustments(plan, run.x, [adj]) : [adj]);
     }
-    const r = rollup(plan, runResult(run, series), 'total', 'all');
+    return rollup(plan, runResult(run, series), 'total', 'all');
+  };
+  const gap: Gap = (percent) => {
+    evaluations++;
+    const r = totalsAt(percent);
     const v = r.groupKeys.length > 0 ? rollupValue(r, spec.metric, 0, 0) : null;
     return v === null || !Number.isFinite(v) ? null : v - target;
+  };
+  const reached = (percent: number, g: number): GoalSeekResult => {
+    const before = totalsAt(0);
+    const after = totalsAt(percent);
+    const pair = (m: 'spend' | 'contribution') => ({ before: rollupValue(before, m, 0, 0) ?? 0, after: rollupValue(after, m, 0, 0) ?? 0 });
+    return { status: 'reached', percent, achieved: g + target, evaluations, effects: { spend: pair('spend'), contribution: pair('contribution') } };
   };
 
   const { points, anchor } = samplePoints(spec.minPercent, spec.maxPercent);
@@ -207,7 +223,7 @@ export function goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
     const r = c.solve();
     if (!root || Math.abs(r.p) < Math.abs(root.p)) root = r;
   }
-  if (root) return { status: 'reached', percent: root.p, achieved: root.g + target, evaluations };
+  if (root) return reached(root.p, root.g);
 
   const defined = points.map((p, k) => ({ p, g: gaps[k], k })).filter((s): s is { p: number; g: number; k: number } => s.g !== null);
   if (defined.length === 0) return { status: 'unreachable', closestPercent: anchor, closestAchieved: NaN, evaluations };
@@ -224,8 +240,8 @@ export function goalSeek(plan: Plan, spec: GoalSeekSpec): GoalSeekResult {
   if (Math.sign(found.g) !== Math.sign(best.g)) {
     const [a, b] = found.p < best.p ? [found, best] : [best, found];
     const r = Math.abs(found.g) <= tol ? found : bisect(gap, a.p, a.g, b.p, b.g, tol);
-    return { status: 'reached', percent: r.p, achieved: r.g + target, evaluations };
+    return reached(r.p, r.g);
   }
-  if (Math.abs(found.g) <= tol) return { status: 'reached', percent: found.p, achieved: found.g + target, evaluations };
+  if (Math.abs(found.g) <= tol) return reached(found.p, found.g);
   return { status: 'unreachable', closestPercent: found.p, closestAchieved: found.g + target, evaluations };
 }

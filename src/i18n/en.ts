@@ -346,6 +346,8 @@ export const en = {
   'goal.bounds': 'Within (% change)',
   'goal.run': 'Find',
   'goal.reached': '{metric} reaches {achieved} with a change of {percent}.',
+  'goal.effect': '{metric}: {before} → {after} ({delta}).',
+  'goal.losesMoney': 'This loses money: contribution falls by {amount}.',
   'goal.unreachable': 'Not reachable within the bounds. The closest is {achieved} at {percent}.',
   'goal.apply': 'Apply as adjustment',
   'goal.applied': 'Added the adjustment to “{name}”.',

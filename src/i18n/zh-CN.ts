@@ -347,6 +347,8 @@ export const zhCN: Messages = {
   'goal.bounds': '范围（变动百分比）',
   'goal.run': '求解',
   'goal.reached': '变动{percent}时，{metric}达到{achieved}。',
+  'goal.effect': '{metric}：{before} → {after}（{delta}）。',
+  'goal.losesMoney': '注意：这样做会亏钱，贡献利润减少 {amount}。',
   'goal.unreachable': '在该范围内无法达到目标。最接近的是{percent}时的{achieved}。',
   'goal.apply': '作为调整项应用',
   'goal.applied': '已将调整项添加到“{name}”。',

@@ -347,6 +347,8 @@ export const zhTW: Messages = {
   'goal.bounds': '範圍（變動百分比）',
   'goal.run': '求解',
   'goal.reached': '變動{percent}時，{metric}達到{achieved}。',
+  'goal.effect': '{metric}：{before} → {after}（{delta}）。',
+  'goal.losesMoney': '注意：這樣做會虧錢，貢獻利潤減少 {amount}。',
   'goal.unreachable': '在此範圍內無法達成目標。最接近的是{percent}時的{achieved}。',
   'goal.apply': '套用為調整項目',
   'goal.applied': '已將調整項目加入「{name}」。',

@@ -67,8 +67,23 @@ test.describe('scenarios, what-if, compare, goal seek, workshop', () => {
     await page.getByTestId('goal-target').fill('300,000,000');
     await page.getByTestId('goal-run').click();
     await expect(page.getByTestId('goal-result')).toHaveAttribute('data-status', 'reached');
+    // The answer says what it spends and earns: figures the plan shows once it is applied.
+    const yuan = (text: string): number[] => [...text.matchAll(/[+−-]?¥[\d,]+(?:\.\d+)?/g)].map((m) => Math.round(Number(m[0].replace(/[^\d.]/g, '')) * 100) * (/^[−-]/.test(m[0]) ? -1 : 1));
+    const spendBefore = await p.kpi('spend');
+    const contributionBefore = await p.kpi('contribution');
+    const [spendFrom, spendTo, spendDelta] = yuan(await page.getByTestId('goal-effect-spend').innerText());
+    expect(await page.getByTestId('goal-effect-spend').innerText()).toMatch(/^Spend: ¥[\d,.]+ → ¥[\d,.]+ \([+−]¥[\d,.]+\)\.$/);
+    // To the yuan: budget-sized figures are shown in whole yuan, each rounded on its own.
+    expect(Math.abs(spendFrom - spendBefore)).toBeLessThanOrEqual(50);
+    expect(Math.abs(spendTo - spendFrom - spendDelta)).toBeLessThanOrEqual(100);
+    const [contributionFrom, contributionTo] = yuan(await page.getByTestId('goal-effect-contribution').innerText());
+    expect(Math.abs(contributionFrom - contributionBefore)).toBeLessThanOrEqual(50);
+    // Money lost is said as such, and only then.
+    await expect(page.getByTestId('goal-loses-money')).toHaveCount(contributionTo < contributionFrom ? 1 : 0);
     await page.getByTestId('goal-apply').click();
     await expect(page.getByTestId('adjustment-list').locator('li')).toHaveCount(1);
+    await expect.poll(async () => Math.abs((await p.kpi('spend')) - spendTo)).toBeLessThanOrEqual(100);
+    await expect.poll(async () => Math.abs((await p.kpi('contribution')) - contributionTo)).toBeLessThanOrEqual(100);
     await expect.poll(() => p.kpi('netRevenue')).toBeGreaterThan(299_999_000_00);
     await expect.poll(() => p.kpi('netRevenue')).toBeLessThan(300_001_000_00);
     // An unreachable target says so, with the closest value.

@@ -59,6 +59,22 @@ describe('goal seek: reachable targets', () => {
     });
   }
 
+  it('says what the answer spends and earns: the plan computed the ordinary way before and at it', () => {
+    const plan = bigPlan();
+    const sp = spec({ metric: 'netRevenue' });
+    // A revenue target that takes far more spend than it earns back: contribution falls.
+    sp.target = valueAt(plan, sp, 100) as number;
+    const r = goalSeek(plan, sp);
+    if (r.status !== 'reached') throw new Error('not reached');
+    const at = (metric: 'spend' | 'contribution', percent: number) => valueAt(plan, { ...sp, metric }, percent) as number;
+    expect(r.effects.spend.before).toBe(at('spend', 0));
+    expect(r.effects.spend.after).toBeCloseTo(at('spend', r.percent), 0);
+    expect(r.effects.spend.after / r.effects.spend.before).toBeCloseTo(2, 5);
+    expect(r.effects.contribution.before).toBe(at('contribution', 0));
+    expect(r.effects.contribution.after).toBeCloseTo(at('contribution', r.percent), 0);
+    expect(r.effects.contribution.after).toBeLessThan(r.effects.contribution.before);
+  });
+
   it('is exact at 0 % when the plan already meets the target', () => {
     const plan = bigPlan();
     const r = goalSeek(plan, spec({ target: valueAt(plan, spec({}), 0) as number }));

@@ -15,11 +15,21 @@ import { formatMetric, type Money } from './units';
 export { deltaInPoints, deltaTone, metricDirection, relativeDelta, type MetricDirection, type Tone } from './metricDirection';
 
 /** The change from a reference, as a person reads it: "+¥1.2万", "+4.0 pp", "−¥3.20". */
+/**
+ * A change in percentage points, as a number: one decimal, more for a change under a tenth of a
+ * point, so that a change never reads as "0" (a cost ratio of 37.32 % → 37.29 % is −0.03 pp).
+ */
+export function pointsText(points: number, locale: string): string {
+  const size = Math.abs(points);
+  const digits = size === 0 || size >= 0.095 ? 1 : Math.min(6, Math.ceil(-Math.log10(size)));
+  return formatDecimal(points, locale, digits);
+}
+
 export function formatDelta(key: MetricKey, delta: number | null, money: Money, compactMoney = false): string {
   if (delta === null) return '—';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   const size = Math.abs(delta);
-  if (deltaInPoints(key)) return sign + t('se.pp', { value: formatDecimal(size * 100, money.locale, 1) });
+  if (deltaInPoints(key)) return sign + t('se.pp', { value: pointsText(size * 100, money.locale) });
   // Large amounts read as ¥120万 / ¥1.2M like the tiles' values; small ones (a CAC) keep their cents.
   if (compactMoney && metricFormat(key) === 'money' && size >= 10_000 * 10 ** currencyDigits(money.currency)) {
     return sign + formatMoney(size, money.currency, money.locale, true);

@@ -129,8 +129,17 @@ function customUnit(format: CompiledCustomMetric['metric']['format']): 'money' |
   return format === 'number' ? 'ratio' : format;
 }
 
+/**
+ * A period as the planner reads it: a month as the locale writes it ("2027年1月", "Jan 2027"), a
+ * quarter and a year alike ("2027年Q1", "Q1 2027"; "2027年", "2027"), not as the key "2027-Q1".
+ */
 export function bucketLabel(key: string, locale: string): string {
-  return /^\d{4}-\d{2}$/.test(key) ? formatMonth(key, locale) : key;
+  if (/^\d{4}-\d{2}$/.test(key)) return formatMonth(key, locale);
+  const chinese = locale.startsWith('zh');
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) return chinese ? `${quarter[1]}年Q${quarter[2]}` : `Q${quarter[2]} ${quarter[1]}`;
+  if (/^\d{4}$/.test(key)) return chinese ? `${key}年` : key;
+  return key;
 }
 
 export function periodColumns(

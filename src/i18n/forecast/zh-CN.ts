@@ -85,7 +85,7 @@ export const forecastZhCN = {
   'forecast.note.history.filled': '缺失月份仅为预测而补齐（{months}）：取上一年同月，按缺口前后月份的水平缩放（没有上一年时取前后两月之间的直线）；实际数本身不变。',
   'forecast.note.history.empty': '该渠道没有此指标的数据。',
   'forecast.apply.title': '设为基线',
-  'forecast.apply.intro': '预测是渠道的总需求。应用后会设置渠道的基础流量（不依赖投入的访问量），使其在计划投入、转化率、客单价、退货率和渠道毛利不变的情况下，每个预测月份的净收入等于预测值。其他驱动因素不变。',
+  'forecast.apply.intro': '预测是渠道的总需求。应用后会设置渠道的基础流量（不依赖投入的访问量），使其在计划投入、转化率、客单价、退货率和渠道让利率不变的情况下，每个预测月份的净收入等于预测值。其他驱动因素不变。',
   'forecast.apply.onlyNetRevenue': '只有净收入的预测可以应用：请在上方选择“净收入”。',
   'forecast.apply.mode': '基础流量设为',
   'forecast.apply.mode.profile': '基数、增长和季节性（拟合）',

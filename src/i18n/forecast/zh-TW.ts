@@ -85,7 +85,7 @@ export const forecastZhTW = {
   'forecast.note.history.filled': '缺少的月份僅為預測而補齊（{months}）：取前一年同月，依缺口前後月份的水準縮放（沒有前一年時取前後兩月之間的直線）；實際數本身不變。',
   'forecast.note.history.empty': '此通路沒有此指標的資料。',
   'forecast.apply.title': '設為基準',
-  'forecast.apply.intro': '預測是通路的總需求。套用後會設定通路的基礎流量（不依賴投入的造訪量），使其在計畫投入、轉換率、客單價、退貨率和通路毛利不變的情況下，每個預測月份的淨收入等於預測值。其他驅動因素不變。',
+  'forecast.apply.intro': '預測是通路的總需求。套用後會設定通路的基礎流量（不依賴投入的造訪量），使其在計畫投入、轉換率、客單價、退貨率和通路讓利率不變的情況下，每個預測月份的淨收入等於預測值。其他驅動因素不變。',
   'forecast.apply.onlyNetRevenue': '只有淨收入的預測可以套用：請在上方選擇「淨收入」。',
   'forecast.apply.mode': '基礎流量設為',
   'forecast.apply.mode.profile': '基數、成長和季節性（配適）',

@@ -25,7 +25,7 @@ export const planCardZhCN: PlanCardMessages = {
   'card.metric.cac': '获客成本',
   'card.metric.costRatio': '渠道成本率',
   'card.hint.spend': '方案期内合计',
-  'card.hint.netRevenue': '扣除退货、折扣和渠道毛利后',
+  'card.hint.netRevenue': '扣除退货、折扣和渠道让利后',
   'card.hint.contribution': '扣除全部渠道成本和投入后',
   'card.hint.grossProfit': '净收入减去商品成本',
   'card.hint.roi': '贡献利润 ÷（投入 + 固定成本）',

@@ -25,7 +25,7 @@ export const planCardZhTW: PlanCardMessages = {
   'card.metric.cac': '顧客獲取成本',
   'card.metric.costRatio': '通路成本率',
   'card.hint.spend': '方案期間合計',
-  'card.hint.netRevenue': '扣除退貨、折扣與通路毛利後',
+  'card.hint.netRevenue': '扣除退貨、折扣與通路讓利後',
   'card.hint.contribution': '扣除所有通路成本與投入後',
   'card.hint.grossProfit': '淨營收減去商品成本',
   'card.hint.roi': '貢獻利潤 ÷（投入 + 固定成本）',

@@ -126,7 +126,8 @@ export const en = {
   'grid.regionsOwn': 'Planned by region: some regions have values of their own (Regions tab); the channel’s drivers apply to the others.',
 
   'paste.done': 'Pasted {cells} cells.',
-  'paste.refused': 'Paste refused: {count} cells are not valid. First: {where} — {reason}',
+  'paste.refused': 'Paste refused. Cells not valid: {count}. First: {where} — {reason}',
+  'paste.row': 'row {row}',
   'paste.clipped': '{count} pasted cells fell outside the grid and were left out.',
   'paste.noFocus': 'Click a cell first, then paste.',
   'paste.readOnly': 'These cells are computed and cannot be pasted into.',

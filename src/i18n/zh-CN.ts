@@ -128,6 +128,7 @@ export const zhCN: Messages = {
 
   'paste.done': '已粘贴{cells}个单元格。',
   'paste.refused': '粘贴被拒绝：有{count}个单元格无效。第一个：{where}——{reason}',
+  'paste.row': '第 {row} 行',
   'paste.clipped': '有{count}个粘贴的单元格超出表格范围，已被忽略。',
   'paste.noFocus': '请先点击一个单元格，再粘贴。',
   'paste.readOnly': '这些单元格由系统计算，无法粘贴。',

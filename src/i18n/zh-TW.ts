@@ -128,6 +128,7 @@ export const zhTW: Messages = {
 
   'paste.done': '已貼上{cells}個儲存格。',
   'paste.refused': '已拒絕貼上：有{count}個儲存格無效。第一個：{where}——{reason}',
+  'paste.row': '第 {row} 列',
   'paste.clipped': '有{count}個貼上的儲存格超出表格範圍，已略過。',
   'paste.noFocus': '請先點選一個儲存格，再貼上。',
   'paste.readOnly': '這些儲存格由系統計算，無法貼上。',

@@ -60,7 +60,10 @@ test.describe('invalid input is refused with a message', () => {
     await p.paste('channel-grid', '1000\t2000\r\n3000\tabc\r\n');
     const toast = p.toast();
     await expect(toast).toHaveClass(/error/);
-    await expect(toast).toContainText('Paste refused: 1 cells are not valid');
+    await expect(toast).toContainText('Paste refused. Cells not valid: 1.');
+    // The bad cell named by its channel and column, as the planner sees them.
+    const second = ((await p.cell('channel-grid', 1, 'name').textContent()) ?? '').trim();
+    await expect(toast).toContainText(`First: ${second} · Base traffic`);
     await expect(toast).toContainText('“abc” is not a number.');
     const after: string[] = [];
     for (const row of [0, 1]) for (const col of cols) after.push(((await p.cell('channel-grid', row, col).textContent()) ?? '').trim());

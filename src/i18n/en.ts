@@ -139,6 +139,7 @@ export const en = {
   'input.tooLarge': 'The number is too large.',
   'input.tooPrecise': 'More decimals than the currency has.',
   'input.nameRequired': 'A name is required.',
+  'input.nameTaken': 'Another channel is already called “{name}”. Choose another name.',
   'input.unknownOption': '“{value}” is not one of the choices.',
   'input.unknownRegion': 'Unknown region “{value}”.',
   'input.shape': 'The curve shape must be between 0.05 and 10.',

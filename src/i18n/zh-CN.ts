@@ -140,6 +140,7 @@ export const zhCN: Messages = {
   'input.tooLarge': '数值过大。',
   'input.tooPrecise': '小数位数超过了该币种允许的位数。',
   'input.nameRequired': '名称为必填项。',
+  'input.nameTaken': '已有名为“{name}”的渠道，请换一个名称。',
   'input.unknownOption': '“{value}”不是可选项之一。',
   'input.unknownRegion': '未知区域“{value}”。',
   'input.shape': '曲线形状参数必须介于0.05到10之间。',

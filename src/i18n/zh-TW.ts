@@ -140,6 +140,7 @@ export const zhTW: Messages = {
   'input.tooLarge': '數值過大。',
   'input.tooPrecise': '小數位數超過該幣別允許的位數。',
   'input.nameRequired': '名稱為必填。',
+  'input.nameTaken': '已有名為「{name}」的通路，請換一個名稱。',
   'input.unknownOption': '「{value}」不在可選的選項中。',
   'input.unknownRegion': '未知的區域「{value}」。',
   'input.shape': '曲線形狀參數必須介於0.05到10之間。',

@@ -82,6 +82,21 @@ test.describe('invalid input is refused with a message', () => {
     await expect(page.getByTestId('undo')).toBeEnabled();
   });
 
+  test('a channel cannot take another channel’s name, and keeps its own', async ({ page, planner: p }) => {
+    await p.open('zh-CN');
+    await p.newPlan('beauty');
+    const names = await p.columnTexts('channel-grid', 'name');
+    // Another channel's name, with other spaces: refused, nothing changes.
+    await p.editCell('channel-grid', 1, 'name', ` ${names[0]} `);
+    await expect(p.toast()).toContainText(`未修改：已有名为“${names[0]}”的渠道，请换一个名称。`);
+    await expect.poll(() => p.columnTexts('channel-grid', 'name')).toEqual(names);
+    await expect(page.getByTestId('undo')).toBeDisabled();
+    // Its own name typed again, and a new one, are fine.
+    await p.editCell('channel-grid', 1, 'name', names[1]);
+    await p.editCell('channel-grid', 1, 'name', '社区团购');
+    await expect.poll(() => p.columnTexts('channel-grid', 'name')).toEqual([names[0], '社区团购', ...names.slice(2)]);
+  });
+
   test('period grid: Delete on an overridden cell resets the override', async ({ page, planner: p }) => {
     await p.open('en');
     await p.newPlan('beauty');

@@ -98,6 +98,8 @@ export interface ChannelColumnsEnv {
   openSeasonEditor: (channelId: string) => void;
   /** The plan's CLV snapshot: adds the LTV:CAC and payback columns. */
   customerValue?: CustomerValue;
+  /** The plan's channels as they are when a name is typed (read then, so the columns do not follow every edit). */
+  channels?: () => readonly { id: string; name: string }[];
 }
 
 /** English headers are long: wrap them over lines instead of cutting them off. */
@@ -366,10 +368,14 @@ function resultHeader(m: MetricKey): string {
 export function channelColumns(env: ChannelColumnsEnv): (ColDef<ChannelRow> | ColGroupDef<ChannelRow>)[] {
   const { money } = env;
   const nameSpec: CellSpec<ChannelRow> = {
-    parse: (text) => {
+    parse: (text, row) => {
       const s = text.trim();
       if (!s) return { ok: false, message: t('input.nameRequired') };
-      return { ok: true, value: s.slice(0, MAX_NAME_LENGTH) };
+      const name = s.slice(0, MAX_NAME_LENGTH);
+      // Two channels of one name could not be told apart in charts, files and the actuals' mapping.
+      const same = (x: string): boolean => x.trim().toLocaleLowerCase() === name.toLocaleLowerCase();
+      if (env.channels?.().some((c) => c.id !== row.id && same(c.name))) return { ok: false, message: t('input.nameTaken', { name }) };
+      return { ok: true, value: name };
     },
     ops: (row, value) => [{ path: ['channels', row.index, 'name'], value }],
     copy: (row) => row.name,

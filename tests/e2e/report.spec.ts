@@ -13,6 +13,10 @@ test('printable report: plan summary, scenario comparison, charts and assumption
   await expect(page.getByTestId('report-kpis').locator('tbody tr')).toHaveCount(8);
   const channels = await page.getByTestId('report-drivers').locator('tbody tr').count();
   expect(channels).toBeGreaterThan(2);
+  // Every driver is an assumption the boss may ask about: all ten, in two tables of one row per channel.
+  const headers = [...(await page.getByTestId('report-drivers').locator('thead th').allInnerTexts()), ...(await page.getByTestId('report-drivers-more').locator('thead th').allInnerTexts())];
+  expect(headers).toEqual(['Channel', 'Region', 'Spend', 'Base traffic', 'Conversion', 'Average order value', 'Return rate', 'Channel', 'Gross margin', 'Channel margin', 'Variable cost rate', 'Fixed cost', 'New-customer share']);
+  await expect(page.getByTestId('report-drivers-more').locator('tbody tr')).toHaveCount(channels);
   for (const id of ['report-chart-mix', 'report-chart-channels', 'report-chart-scenarios']) {
     await expect(page.getByTestId(id)).toHaveAttribute('data-rendered', /\d+/);
   }

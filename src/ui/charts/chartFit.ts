@@ -101,7 +101,40 @@ export function withFittedCategoryLabels(option: EChartsCoreOption, width: numbe
   } else {
     axisLabel = { ...base, interval: 'auto', rotate: 0, hideOverlap: true };
   }
-  return { ...option, xAxis: { ...axis, axisLabel } };
+  const box = typeof axisLabel.width === 'number' ? axisLabel.width : null;
+  const data = box === null ? axis.data : axis.data.map((d) => (typeof d === 'string' ? wrapLabel(d, box, fontSize) : d));
+  return { ...option, xAxis: { ...axis, data, axisLabel } };
+}
+
+/** Characters a line may not start with (closing brackets and punctuation) or end with (opening brackets). */
+const NO_LINE_START = new Set([...'）)]】」』》〉，,。.、：:；;！!？?%…·”’']);
+const NO_LINE_END = new Set([...'（(【「『《〈“‘']);
+
+/**
+ * A Chinese label broken into lines of at most `width` pixels as Chinese typesetting does: between
+ * characters, but never with a closing bracket or mark at the start of a line or an opening one at
+ * the end ("私域社群（企业微信+小程序" over a lone "）" is what breaking by width alone gives).
+ * Latin words stay whole. Labels without Chinese, or that fit, are left to ECharts as they are.
+ */
+export function wrapLabel(label: string, width: number, fontSize: number): string {
+  if (!/[\u2e80-\u9fff\uff00-\uffef]/u.test(label) || label.includes('\n') || textWidth(label, fontSize) <= width) return label;
+  const tokens = label.match(/[A-Za-z0-9]+\s*|\s+|./gu) ?? [];
+  const lines: string[][] = [[]];
+  let used = 0;
+  for (const token of tokens) {
+    const w = textWidth(token, fontSize);
+    const line = lines[lines.length - 1];
+    if (line.length > 0 && used + w > width) {
+      const moved: string[] = [];
+      if (NO_LINE_START.has(token[0]) && line.length > 1) moved.unshift(line.pop() as string);
+      while (line.length > 1 && NO_LINE_END.has(line[line.length - 1])) moved.unshift(line.pop() as string);
+      lines.push(moved);
+      used = moved.reduce((a, x) => a + textWidth(x, fontSize), 0);
+    }
+    lines[lines.length - 1].push(token);
+    used += w;
+  }
+  return lines.map((l) => l.join('').trim()).filter((l) => l !== '').join('\n');
 }
 
 /** A chart laid out for `width` pixels: legend and category labels that fit (see above). */

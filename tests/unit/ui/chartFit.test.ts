@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitChart, legendLines, withFittedCategoryLabels, withFittedLegend } from '../../../src/ui/charts/chartFit';
+import { fitChart, legendLines, textWidth, withFittedCategoryLabels, withFittedLegend, wrapLabel } from '../../../src/ui/charts/chartFit';
 import { LABELS_IN_GRID } from '../../../src/ui/charts/planCharts';
 
 describe('a legend that fits', () => {
@@ -42,5 +42,36 @@ describe('a legend that fits', () => {
     const values = { xAxis: { type: 'value' }, series: [] };
     expect(withFittedCategoryLabels(values, 900)).toBe(values);
     expect(label(fitChart({ ...chart(3), legend: {} }, 900, 16))).toMatchObject({ fontSize: 16 });
+  });
+});
+
+describe('Chinese labels broken as Chinese is typeset', () => {
+  it('never leaves a closing bracket at the start of a line or an opening one at the end', () => {
+    // 110 px at 12 px: nine ideographs a line; width alone would leave "）" on a line of its own.
+    const lines = wrapLabel('私域社群（企业微信+小程序）', 110, 12).split('\n');
+    expect(lines.join('')).toBe('私域社群（企业微信+小程序）');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      expect(textWidth(line, 12)).toBeLessThanOrEqual(110);
+      expect(line).not.toMatch(/^[）」】，。]/u);
+      expect(line).not.toMatch(/[（「【]$/u);
+    }
+    expect(lines[lines.length - 1].length).toBeGreaterThan(1);
+    const opening = wrapLabel('天猫京东旗舰店渠道（含直播间）', 96, 12).split('\n');
+    for (const line of opening) expect(line).not.toMatch(/[（]$/u);
+  });
+
+  it('leaves labels that fit, and Latin ones, to ECharts; keeps Latin words whole', () => {
+    expect(wrapLabel('线下体验店', 110, 12)).toBe('线下体验店');
+    expect(wrapLabel('Official mall (website + mini-program)', 60, 12)).toBe('Official mall (website + mini-program)');
+    expect(wrapLabel('天猫旗舰店 Flagship store 会员', 100, 12).split('\n')).toEqual(['天猫旗舰店', 'Flagship', 'store 会员']);
+  });
+
+  it('is what the fitted axis shows, in its box', () => {
+    const option = { xAxis: { type: 'category', data: ['私域社群（企业微信+小程序）', '线下体验店', '抖音直播带货'] }, series: [] };
+    const fitted = withFittedCategoryLabels(option, 500) as { xAxis: { data: string[]; axisLabel: { width: number } } };
+    expect(fitted.xAxis.data[0]).toBe(wrapLabel('私域社群（企业微信+小程序）', fitted.xAxis.axisLabel.width, 12));
+    expect(fitted.xAxis.data[0]).toContain('\n');
+    expect(fitted.xAxis.data.slice(1)).toEqual(['线下体验店', '抖音直播带货']);
   });
 });

@@ -146,6 +146,13 @@ test.describe('plan list', () => {
     await expect(p.rows('channel-grid')).toHaveCount(3);
     await expect.poll(() => p.columnTexts('channel-grid', 'name')).toEqual(['Example channel (rename me)', 'New channel 2', 'New channel 3']);
     await expect.poll(() => p.kpi('netRevenue')).toBe(revenue3);
+
+    // Removed again, a channel added next is not a second "New channel 3".
+    await p.cell('channel-grid', 1, 'name').click();
+    await page.getByTestId('remove-channel').click();
+    await expect(p.rows('channel-grid')).toHaveCount(2);
+    await page.getByTestId('add-channel').click();
+    await expect.poll(() => p.columnTexts('channel-grid', 'name')).toEqual(['Example channel (rename me)', 'New channel 3', 'New channel 4']);
   });
 
   test('Move up / Move down reorder the rows and the order is saved', async ({ page, planner: p }) => {

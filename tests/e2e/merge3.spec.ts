@@ -182,3 +182,31 @@ test('a file of the plan itself has nothing to merge; a file without its origin 
   await page.keyboard.press('Escape');
   expect((await storedPlan(page, before.id)).channels).toEqual(before.channels);
 });
+
+test('a file related to two plans of one name: the merge target list tells them apart', async ({ page, planner: a }) => {
+  await a.open('zh-CN');
+  await a.newPlan('beauty');
+  await a.saved();
+  const original = await storedPlan(page);
+  const file = await exportFile(page);
+  // The same file taken in again as a plan of its own: two plans of the same name, both its relatives.
+  await a.goHome();
+  await importFile(page, file);
+  await expect(page.getByTestId('m3-dialog')).toBeVisible();
+  await page.getByTestId('import-as-new').click();
+  await expect(a.grid('channel-grid')).toBeVisible();
+  await a.saved();
+  const copy = await storedPlan(page);
+  expect(copy.id).not.toBe(original.id);
+  expect(copy.name).toBe(original.name);
+  await a.goHome();
+  await importFile(page, file);
+  const options = page.getByTestId('m3-target').locator('option');
+  await expect(options).toHaveCount(2);
+  const labels = await options.allTextContents();
+  expect(new Set(labels).size).toBe(2);
+  // As the plan list says it: one made here, one taken from the file.
+  expect(labels.every((l) => l.startsWith(`${original.name} · `))).toBe(true);
+  expect(labels.filter((l) => l.includes('创建于'))).toHaveLength(1);
+  expect(labels.filter((l) => l.includes(`导入自“${file.name}”`))).toHaveLength(1);
+});

@@ -31,16 +31,16 @@ export interface GoalSeekSpec {
   maxPercent: number;
 }
 
-/**
- * `closestAchieved` is NaN only when the metric is undefined everywhere in the bounds (e.g. ROI of
- * a plan with neither spend nor fixed cost).
- */
 /** Whole-plan figures before the change and at the answer (minor units): what the answer costs and earns. */
 export interface GoalSeekEffects {
   spend: { before: number; after: number };
   contribution: { before: number; after: number };
 }
 
+/**
+ * `closestAchieved` is NaN only when the metric is undefined everywhere in the bounds (e.g. ROI of
+ * a plan with neither spend nor fixed cost).
+ */
 export type GoalSeekResult =
   | { status: 'reached'; percent: number; achieved: number; evaluations: number; effects: GoalSeekEffects }
   | { status: 'unreachable'; closestPercent: number; closestAchieved: number; evaluations: number };

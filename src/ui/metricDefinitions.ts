@@ -14,7 +14,6 @@ import { formatMetric, type Money } from './units';
 
 export { deltaInPoints, deltaTone, metricDirection, relativeDelta, type MetricDirection, type Tone } from './metricDirection';
 
-/** The change from a reference, as a person reads it: "+¥1.2万", "+4.0 pp", "−¥3.20". */
 /**
  * A change in percentage points, as a number: one decimal, more for a change under a tenth of a
  * point, so that a change never reads as "0" (a cost ratio of 37.32 % → 37.29 % is −0.03 pp).
@@ -25,6 +24,7 @@ export function pointsText(points: number, locale: string): string {
   return formatDecimal(points, locale, digits);
 }
 
+/** The change from a reference, as a person reads it: "+¥1.2万", "+4.0 pp", "−¥3.20". */
 export function formatDelta(key: MetricKey, delta: number | null, money: Money, compactMoney = false): string {
   if (delta === null) return '—';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';

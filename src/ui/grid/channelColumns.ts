@@ -365,6 +365,15 @@ function resultHeader(m: MetricKey): string {
   return t(`metric.${m}`);
 }
 
+/**
+ * Whether another channel (not `exceptId`) has this name, in any case or spacing: two channels of
+ * one name could not be told apart in charts, files and the actuals' mapping.
+ */
+export function channelNameTaken(channels: readonly { id: string; name: string }[], name: string, exceptId?: string): boolean {
+  const wanted = name.trim().toLocaleLowerCase();
+  return channels.some((c) => c.id !== exceptId && c.name.trim().toLocaleLowerCase() === wanted);
+}
+
 export function channelColumns(env: ChannelColumnsEnv): (ColDef<ChannelRow> | ColGroupDef<ChannelRow>)[] {
   const { money } = env;
   const nameSpec: CellSpec<ChannelRow> = {
@@ -372,9 +381,7 @@ export function channelColumns(env: ChannelColumnsEnv): (ColDef<ChannelRow> | Co
       const s = text.trim();
       if (!s) return { ok: false, message: t('input.nameRequired') };
       const name = s.slice(0, MAX_NAME_LENGTH);
-      // Two channels of one name could not be told apart in charts, files and the actuals' mapping.
-      const same = (x: string): boolean => x.trim().toLocaleLowerCase() === name.toLocaleLowerCase();
-      if (env.channels?.().some((c) => c.id !== row.id && same(c.name))) return { ok: false, message: t('input.nameTaken', { name }) };
+      if (env.channels && channelNameTaken(env.channels(), name, row.id)) return { ok: false, message: t('input.nameTaken', { name }) };
       return { ok: true, value: name };
     },
     ops: (row, value) => [{ path: ['channels', row.index, 'name'], value }],

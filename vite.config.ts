@@ -79,7 +79,9 @@ function sizeBudget(): Plugin {
     // Once the files are written: in generateBundle the chunks do not yet hold the lists of files
     // their dynamic imports preload, which the bundler adds later (3 KB gzip of the first load).
     writeBundle(_options, bundle) {
-      const kb = (code: string | Uint8Array) => gzipSync(code).length / 1024;
+      // What ships: a build with source maps (for profiling) ends each chunk with a comment naming
+      // its map, which a production build does not have.
+      const kb = (code: string | Uint8Array) => gzipSync(typeof code === 'string' ? code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '') : code).length / 1024;
       const chunks = Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [o] : []));
       const byName = new Map(chunks.map((c) => [c.fileName, c]));
       const entry = chunks.find((c) => c.isEntry);

@@ -20,6 +20,7 @@ import type { merge3En } from './merge3/en';
 import type { potEn } from './pot/en';
 import type { joinEn } from './join/en';
 import type { forecastEn } from './forecast/en';
+import type { fileProblemsEn } from './fileProblems/en';
 
 type Loader = () => Promise<Record<string, string>>;
 type ByLocale = { en: Loader; 'zh-CN': Loader; 'zh-TW': Loader };
@@ -105,6 +106,11 @@ export const LAZY_CATALOGUES = {
     'zh-CN': async () => (await import('./forecast/zh-CN')).forecastZhCN,
     'zh-TW': async () => (await import('./forecast/zh-TW')).forecastZhTW,
   },
+  fileProblems: {
+    en: async () => (await import('./fileProblems/en')).fileProblemsEn,
+    'zh-CN': async () => (await import('./fileProblems/zh-CN')).fileProblemsZhCN,
+    'zh-TW': async () => (await import('./fileProblems/zh-TW')).fileProblemsZhTW,
+  },
 } satisfies Record<string, ByLocale>;
 
 export type LazyCatalogue = keyof typeof LAZY_CATALOGUES;
@@ -126,4 +132,5 @@ export type LazyMessageKey =
   | keyof typeof merge3En
   | keyof typeof potEn
   | keyof typeof joinEn
-  | keyof typeof forecastEn;
+  | keyof typeof forecastEn
+  | keyof typeof fileProblemsEn;

@@ -131,6 +131,31 @@ test.describe('plan files', () => {
     await expect(page.getByTestId('plan-item')).toHaveCount(1);
   });
 
+  test('case 20: a file with a wrong value is refused in words a planner can follow, naming the channel, driver and month', async ({ page, planner: p }) => {
+    await p.open('zh-CN');
+    await p.newPlan('beauty');
+    await page.getByTestId('plan-export').click();
+    const file = await download(page, 'export-plain');
+    const json = JSON.parse(file.bytes.toString('utf8'));
+    // Finance's sheet pasted into the file by hand: a price as text, a typed month below zero.
+    json.plan.channels[1].drivers.aov.base = '¥180';
+    json.plan.channels[0].drivers.spend.overrides = { [json.plan.timeline.start]: -5 };
+    await p.goHome();
+    await importBytes(page, 'edited.cmplan.json', Buffer.from(JSON.stringify(json)));
+    await expect(page.getByTestId('import-problem')).toHaveText([
+      `渠道 2“${json.plan.channels[1].name}” · 客单价 · 基准值：应为数字，实际为文字。（文件中的位置：plan.channels[1].drivers.aov.base）`,
+    ]);
+    await page.getByTestId('import-problems-close').click();
+    // Once the price is a number, the month below zero is said as the month it is.
+    json.plan.channels[1].drivers.aov.base = 18000;
+    await importBytes(page, 'edited.cmplan.json', Buffer.from(JSON.stringify(json)));
+    const [y, m] = json.plan.timeline.start.split('-').map(Number);
+    await expect(page.getByTestId('import-problem')).toHaveCount(1);
+    await expect(page.getByTestId('import-problem')).toContainText(`渠道 1“${json.plan.channels[0].name}” · 营销投入 · ${y}年${m}月的手动输入值：超出范围`);
+    await page.getByTestId('import-problems-close').click();
+    await expect(page.getByTestId('plan-item')).toHaveCount(1);
+  });
+
   test('case 23: replacing a plan from its file asks first and keeps the old version as a snapshot', async ({ page, planner: p }) => {
     await p.open('en');
     await p.newPlan('beauty');

@@ -13,7 +13,7 @@ import type { Plan } from '../types';
 import { checkPlanValues } from './checks';
 import { CURRENT_FORMAT_VERSION, DEFAULT_LIMITS, PLAN_FILE_TYPE, type AppInfo, type PlanFileLimits, type PlanFileOrigin } from './format';
 import { MIGRATIONS, migratePlan, type MigrationStep } from './migrations';
-import { capProblems, problem, type FileProblem } from './problems';
+import { capProblems, nameItems, problem, type FileProblem } from './problems';
 import { withoutForbiddenKeys } from './sanitise';
 import { findSyntaxError, findTooDeep, lineColumn } from './scan';
 import { appInfoSchema, originSchema } from './schema';
@@ -109,15 +109,15 @@ export function parsePlanFile(text: string, options: ParsePlanFileOptions = {}):
   if (!migrated.ok) return fail(migrated.problem);
 
   const structure = checkPlanStructure(migrated.plan, limits, ['plan']);
-  if (!structure.ok) return fail(...capProblems(structure.problems, limits.maxProblems));
-  warnings.push(...structure.warnings);
+  if (!structure.ok) return fail(...nameItems(capProblems(structure.problems, limits.maxProblems), migrated.plan));
+  warnings.push(...nameItems(structure.warnings, migrated.plan));
 
   const plan = restorePlan(structure.plan);
   const values = checkPlanValues(plan);
   const inFile = (p: { code: FileProblem['code']; path: (string | number)[]; params?: FileProblem['params'] }): FileProblem =>
     problem(p.code, ['plan', ...p.path], p.params);
-  if (values.errors.length > 0) return fail(...capProblems(values.errors.map(inFile), limits.maxProblems));
-  warnings.push(...values.warnings.map(inFile));
+  if (values.errors.length > 0) return fail(...nameItems(capProblems(values.errors.map(inFile), limits.maxProblems), plan));
+  warnings.push(...nameItems(values.warnings.map(inFile), plan));
 
   return {
     ok: true,

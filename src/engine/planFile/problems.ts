@@ -76,6 +76,12 @@ export interface FileProblem {
   /** From the root of the file, e.g. ['plan', 'channels', 2, 'drivers', 'conversion', 'base']. */
   path: ProblemPath;
   params?: Record<string, string | number>;
+  /**
+   * The names of the list items along `path`, by their position in it: {2: '天猫旗舰店'} for
+   * ['plan', 'channels', 2, …] when that channel has a name. A message can then say "channel 3
+   * “天猫旗舰店”" where the path says channels[2]; absent when no item on the path has a name.
+   */
+  names?: Record<number, string>;
 }
 
 export function problem(code: PlanFileProblemCode, path: ProblemPath = [], params?: FileProblem['params']): FileProblem {
@@ -86,4 +92,28 @@ export function problem(code: PlanFileProblemCode, path: ProblemPath = [], param
 export function capProblems(problems: readonly FileProblem[], max: number): FileProblem[] {
   if (problems.length <= max) return [...problems];
   return [...problems.slice(0, max), problem('tooManyProblems', [], { shown: max, total: problems.length })];
+}
+
+const MAX_NAME = 80;
+
+/**
+ * Each problem under `['plan', …]` with the names of the list items on its path, read from the
+ * plan as the file holds it (`plan`, untrusted: only own properties are read, and only a text
+ * `name` is taken, cut to MAX_NAME characters).
+ */
+export function nameItems(problems: readonly FileProblem[], plan: unknown): FileProblem[] {
+  return problems.map((p) => {
+    if (p.path[0] !== 'plan') return p;
+    const names: Record<number, string> = {};
+    let node: unknown = plan;
+    for (let i = 1; i < p.path.length; i++) {
+      const key = p.path[i];
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) break;
+      node = (node as Record<string | number, unknown>)[key];
+      if (typeof key !== 'number' || typeof node !== 'object' || node === null || !Object.hasOwn(node, 'name')) continue;
+      const name = (node as { name: unknown }).name;
+      if (typeof name === 'string' && name.trim() !== '') names[i] = name.trim().slice(0, MAX_NAME);
+    }
+    return Object.keys(names).length > 0 ? { ...p, names } : p;
+  });
 }

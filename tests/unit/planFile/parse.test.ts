@@ -22,6 +22,9 @@ function imported(result: ParsePlanFileResult) {
   return result;
 }
 
+/** The fixture's plan as the file holds it: the names a problem's `names` must carry. */
+const inFixture = JSON.parse(fileOf()).plan;
+
 const PNG_START = String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52);
 
 afterEach(() => vi.restoreAllMocks());
@@ -107,7 +110,7 @@ describe('parsePlanFile: envelope', () => {
 describe('parsePlanFile: every field', () => {
   it('case 20: a missing field is reported with its path', () => {
     const text = edit(fileOf(), (f) => delete f.plan.channels[2].drivers.aov);
-    expect(problems(parsePlanFile(text))).toEqual([{ code: 'required', path: ['plan', 'channels', 2, 'drivers', 'aov'] }]);
+    expect(problems(parsePlanFile(text))).toEqual([{ code: 'required', path: ['plan', 'channels', 2, 'drivers', 'aov'], names: { 2: inFixture.channels[2].name } }]);
   });
 
   it('case 20: a value of the wrong type is reported with its path, not converted', () => {
@@ -118,8 +121,9 @@ describe('parsePlanFile: every field', () => {
     });
     expect(problems(parsePlanFile(text))).toEqual([
       { code: 'wrongType', path: ['plan', 'regions'], params: { expected: 'array', found: 'object' } },
-      { code: 'wrongType', path: ['plan', 'channels', 1, 'drivers', 'aov', 'base'], params: { expected: 'number', found: 'string' } },
-      { code: 'wrongType', path: ['plan', 'scenarios', 0, 'adjustments', 0, 'enabled'], params: { expected: 'boolean', found: 'string' } },
+      { code: 'wrongType', path: ['plan', 'channels', 1, 'drivers', 'aov', 'base'], params: { expected: 'number', found: 'string' }, names: { 2: inFixture.channels[1].name } },
+      // An adjustment has no name: only the scenario's is said.
+      { code: 'wrongType', path: ['plan', 'scenarios', 0, 'adjustments', 0, 'enabled'], params: { expected: 'boolean', found: 'string' }, names: { 2: inFixture.scenarios[0].name } },
     ]);
   });
 
@@ -130,8 +134,8 @@ describe('parsePlanFile: every field', () => {
       f.plan.evaluation = [];
     });
     expect(problems(parsePlanFile(text))).toEqual([
-      { code: 'invalidValue', path: ['plan', 'channels', 0, 'type'], params: { value: 'pyramidScheme' } },
-      { code: 'invalidValue', path: ['plan', 'scenarios', 1, 'adjustments', 0, 'op', 'kind'], params: { value: 'double' } },
+      { code: 'invalidValue', path: ['plan', 'channels', 0, 'type'], params: { value: 'pyramidScheme' }, names: { 2: inFixture.channels[0].name } },
+      { code: 'invalidValue', path: ['plan', 'scenarios', 1, 'adjustments', 0, 'op', 'kind'], params: { value: 'double' }, names: { 2: inFixture.scenarios[1].name } },
       { code: 'wrongType', path: ['plan', 'evaluation'], params: { expected: 'object', found: 'array' } },
     ]);
   });
@@ -168,7 +172,7 @@ describe('parsePlanFile: every field', () => {
   it('case 20: a channel serving a region that does not exist is refused', () => {
     const text = edit(fileOf(), (f) => f.plan.channels[0].regions.push('mars'));
     expect(problems(parsePlanFile(text))).toEqual([
-      { code: 'unknownRef', path: ['plan', 'channels', 0, 'regions', 3], params: { value: 'mars' } },
+      { code: 'unknownRef', path: ['plan', 'channels', 0, 'regions', 3], params: { value: 'mars' }, names: { 2: inFixture.channels[0].name } },
     ]);
   });
 
@@ -197,8 +201,8 @@ describe('parsePlanFile: every field', () => {
     const result = imported(parsePlanFile(text));
     expect(result.warnings).toEqual([
       { code: 'unknownKey', path: ['exportedAt'] },
-      { code: 'unknownKey', path: ['plan', 'channels', 0, 'logo'] },
-      { code: 'unknownKey', path: ['plan', 'scenarios', 0, 'adjustments', 0, 'op', 'note'] },
+      { code: 'unknownKey', path: ['plan', 'channels', 0, 'logo'], names: { 2: inFixture.channels[0].name } },
+      { code: 'unknownKey', path: ['plan', 'scenarios', 0, 'adjustments', 0, 'op', 'note'], names: { 2: inFixture.scenarios[0].name } },
       { code: 'unknownKey', path: ['plan', 'workshopLayout'] },
     ]);
     expect(result.plan).not.toHaveProperty('workshopLayout');

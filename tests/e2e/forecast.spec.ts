@@ -172,6 +172,35 @@ test.describe('forecast', () => {
     await expect(report).toHaveAttribute('data-ready', 'true');
     const reportRows = page.getByTestId('report-forecast-row');
     await expect(reportRows).toHaveCount(3);
+    // Each heading breaks, if at all, between words or before a bracket — never inside a Chinese
+    // word ("MASE（去 / 年同月）"): the text of each line it is drawn on, read from the page.
+    const headingLines = await page.getByTestId('report-forecast').locator('thead th').evaluateAll((ths) =>
+      ths.map((th) => {
+        const text = th.textContent ?? '';
+        const lines: string[] = [];
+        let top = Number.NaN;
+        const range = document.createRange();
+        const node = th.firstChild as Text;
+        for (let i = 0; i < text.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const y = Math.round(range.getBoundingClientRect().top);
+          if (y !== top && text[i].trim() !== '') {
+            lines.push('');
+            top = y;
+          }
+          lines[lines.length - 1] += text[i];
+        }
+        return lines.map((l) => l.trim());
+      }),
+    );
+    expect(headingLines.find((lines) => lines.join('') === 'MASE（去年同月）')).toEqual(expect.arrayContaining([expect.stringMatching(/^(MASE)?（去年同月）$/)]));
+    for (const lines of headingLines) {
+      for (let k = 1; k < lines.length; k++) {
+        // A line that starts with a Chinese character follows one that ends with a bracket, a space or a Latin word.
+        if (/^[\u4e00-\u9fff]/.test(lines[k])) expect(lines[k - 1], lines.join(' / ')).toMatch(/[）)\sA-Za-z0-9%]$/);
+      }
+    }
     const reportWindow = await page.getByTestId('report-forecast-window').textContent();
 
     // The Forecast tab's model per channel, window sentence and values export.

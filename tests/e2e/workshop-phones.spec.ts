@@ -129,6 +129,7 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
     [code.slice(0, 10) + (code[10] === 'x' ? 'y' : 'x') + code.slice(11), 'changed or lost on the way'],
     [PROPOSAL_PREFIX + seal(toBase64Url(deflateSync(new Uint8Array(2_000_000)))), 'far more data'],
     [PROPOSAL_PREFIX + pack({ hello: 'world' }), 'not a workshop link or proposal code'],
+    [PROPOSAL_PREFIX + pack({ ...good, v: 2 }), 'newer version of this app'],
     [PROPOSAL_PREFIX + pack({ ...good, a: [1e9] }), 'do not fit'],
     [PROPOSAL_PREFIX + pack({ ...good, n: '<img src=x onerror=alert(1)>' }), 'plain text'],
     [PROPOSAL_PREFIX + pack({ ...good, fp: '0000000000000000' }), 'another workshop'],
@@ -193,6 +194,8 @@ test('phones join a workshop by link, propose with their own sliders, and the fa
     [seal(fine.slice(0, (fine.lastIndexOf('.') - 30) & ~3)), '无法解压'],
     [seal(toBase64Url(deflateSync(new Uint8Array(8_000_000).fill(32)))), '远超研讨会所需'],
     [pack({ t: 'cmp-join', v: 1, f: 5, s: 'x', fp, plan: { ...invite.value.plan, channels: [{ id: '<img src=x onerror=alert(1)>' }] } }), '方案数据无效'],
+    // From a later release: update, not "damaged".
+    [pack({ t: 'cmp-join', v: 2, f: 5, s: 'x', fp, plan: invite.value.plan }), '由更新版本的本应用生成'],
   ];
   for (const [bad, reason] of badLinks) {
     await mobile.goto(`./#join=${bad}`);

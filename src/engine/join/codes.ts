@@ -13,7 +13,7 @@ import type { Plan, Scenario } from '../types';
 import { pack, unpack, type UnpackLimits, type UnpackProblem } from './pack';
 import { promoSliders, reducePlan, sliderAdjustments, workshopFingerprint } from './reduce';
 
-export type JoinProblemCode = UnpackProblem | 'wrongKind' | 'invalidPlan' | 'noScenario' | 'outOfRange' | 'badName' | 'otherWorkshop';
+export type JoinProblemCode = UnpackProblem | 'wrongKind' | 'newerVersion' | 'invalidPlan' | 'noScenario' | 'outOfRange' | 'badName' | 'otherWorkshop';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; code: JoinProblemCode };
 
@@ -68,10 +68,19 @@ function valuesInRange(s: Scenario, values: readonly unknown[], promos: readonly
   );
 }
 
+/**
+ * One of our codes from a later release (its version above the one this app writes): told apart from
+ * a code that is not ours, so the message can say to update the app rather than that it is wrong.
+ */
+function isNewer(x: unknown, type: string): boolean {
+  return isRecord(x) && x.t === type && typeof x.v === 'number' && Number.isSafeInteger(x.v) && x.v > 1;
+}
+
 export function readInvite(text: string): Read<Invite> {
   const raw = unpack(text, JOIN_LIMITS);
   if (!raw.ok) return raw;
   const j = raw.value;
+  if (isNewer(j, JOIN_TYPE) || (isRecord(j) && j.t === JOIN_TYPE && typeof j.f === 'number' && j.f > CURRENT_FORMAT_VERSION)) return { ok: false, code: 'newerVersion' };
   if (!isRecord(j) || j.t !== JOIN_TYPE || j.v !== 1 || typeof j.s !== 'string' || typeof j.fp !== 'string' || !/^[0-9a-f]{16}$/.test(j.fp)) return { ok: false, code: 'wrongKind' };
   // The plan goes through the plan-file reader: structure, values and references, as an import would.
   const envelope = JSON.stringify({ type: PLAN_FILE_TYPE, formatVersion: j.f, app: { name: 'invite', version: '1' }, plan: j.plan });
@@ -111,6 +120,7 @@ export function readProposal(text: string, plan: Plan, scenarioId: string): Read
   const raw = unpack(compact.slice(PROPOSAL_PREFIX.length), PROPOSAL_LIMITS);
   if (!raw.ok) return raw;
   const p = raw.value;
+  if (isNewer(p, PROPOSAL_TYPE)) return { ok: false, code: 'newerVersion' };
   if (!isRecord(p) || p.t !== PROPOSAL_TYPE || p.v !== 1 || typeof p.fp !== 'string' || !Array.isArray(p.a) || !Array.isArray(p.p)) return { ok: false, code: 'wrongKind' };
   const sc = plan.scenarios.find((s) => s.id === scenarioId);
   if (!sc) return { ok: false, code: 'noScenario' };

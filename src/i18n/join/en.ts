@@ -48,6 +48,7 @@ export const joinEn = {
   'join.err.badJson': 'It holds no readable workshop data.',
   'join.err.tooDeep': 'Its data is nested far deeper than workshop data ever is.',
   'join.err.wrongKind': 'It is not a workshop link or proposal code of this app.',
+  'join.err.newerVersion': 'It was made by a newer version of this app. Reload this page (or update the app) and try again.',
   'join.err.invalidPlan': 'The plan in it is not a valid plan.',
   'join.err.noScenario': 'The workshop’s scenario is missing.',
   'join.err.outOfRange': 'Its slider values do not fit this workshop’s sliders.',

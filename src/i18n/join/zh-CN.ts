@@ -50,6 +50,7 @@ export const joinZhCN: Record<keyof typeof joinEn, string> = {
   'join.err.badJson': '其中没有可读取的研讨会数据。',
   'join.err.tooDeep': '数据嵌套层级远超研讨会数据应有的深度。',
   'join.err.wrongKind': '这不是本应用的研讨会链接或提案码。',
+  'join.err.newerVersion': '它由更新版本的本应用生成。请刷新本页（或更新应用）后再试。',
   'join.err.invalidPlan': '其中的方案数据无效。',
   'join.err.noScenario': '缺少研讨会所用的情景。',
   'join.err.outOfRange': '滑块数值与本次研讨会的滑块不符。',

@@ -50,6 +50,7 @@ export const joinZhTW: Record<keyof typeof joinEn, string> = {
   'join.err.badJson': '裡面沒有可讀取的研討會資料。',
   'join.err.tooDeep': '資料的巢狀層級遠超過研討會資料應有的深度。',
   'join.err.wrongKind': '這不是本程式的研討會連結或提案碼。',
+  'join.err.newerVersion': '它由較新版本的本程式產生。請重新整理本頁（或更新程式）後再試。',
   'join.err.invalidPlan': '裡面的規劃資料無效。',
   'join.err.noScenario': '缺少研討會使用的情境。',
   'join.err.outOfRange': '滑桿數值與這場研討會的滑桿不符。',

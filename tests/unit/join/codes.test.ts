@@ -93,7 +93,11 @@ describe('workshop invites', () => {
     const fp = workshopFingerprint(p, 'ws');
     expect(readInvite(pack({ t: 'cmp-join', v: 1, f: 5, s: 'ws', fp, plan: { ...reduced, channels: 'lots' } }))).toEqual({ ok: false, code: 'invalidPlan' });
     expect(readInvite(pack({ t: 'cmp-join', v: 1, f: 5, s: 'ws', fp, plan: { ...reduced, name: '' } }))).toEqual({ ok: false, code: 'invalidPlan' });
-    expect(readInvite(pack({ t: 'cmp-join', v: 1, f: 99, s: 'ws', fp, plan: reduced }))).toEqual({ ok: false, code: 'invalidPlan' });
+    // From a later release: a newer link, or a plan in a newer file format — update, not "damaged".
+    expect(readInvite(pack({ t: 'cmp-join', v: 1, f: 99, s: 'ws', fp, plan: reduced }))).toEqual({ ok: false, code: 'newerVersion' });
+    expect(readInvite(pack({ t: 'cmp-join', v: 2, f: 5, s: 'ws', fp, plan: reduced, more: 'later' }))).toEqual({ ok: false, code: 'newerVersion' });
+    expect(readInvite(pack({ t: 'cmp-join', v: '2', f: 5, s: 'ws', fp, plan: reduced }))).toEqual({ ok: false, code: 'wrongKind' });
+    expect(readInvite(pack({ t: 'cmp-join', v: 0, f: 5, s: 'ws', fp, plan: reduced }))).toEqual({ ok: false, code: 'wrongKind' });
     expect(readInvite(pack({ t: 'cmp-join', v: 1, f: 5, s: 'nope', fp, plan: reduced }))).toEqual({ ok: false, code: 'noScenario' });
   });
 
@@ -163,6 +167,8 @@ describe('proposal codes', () => {
     expect(readProposal(PROPOSAL_PREFIX + packBytes(new Uint8Array(1024 * 1024)), p, 'ws')).toEqual({ ok: false, code: 'tooLargeUnpacked' });
     expect(readProposal(PROPOSAL_PREFIX + packBytes(bytesOf('[[[[[[[1]]]]]]]')), p, 'ws')).toEqual({ ok: false, code: 'tooDeep' });
     expect(readProposal(code({ ...ok, t: 'cmp-join' }), p, 'ws')).toEqual({ ok: false, code: 'wrongKind' });
+    expect(readProposal(code({ ...ok, v: 2, a: { later: true } }), p, 'ws')).toEqual({ ok: false, code: 'newerVersion' });
+    expect(readProposal(code({ ...ok, v: 1.5 }), p, 'ws')).toEqual({ ok: false, code: 'wrongKind' });
     expect(readProposal(code({ ...ok, a: 'lots' }), p, 'ws')).toEqual({ ok: false, code: 'wrongKind' });
     expect(readProposal(code({ ...ok, fp: '0123456789abcdef' }), p, 'ws')).toEqual({ ok: false, code: 'otherWorkshop' });
     expect(readProposal(code(ok), p, 'other')).toEqual({ ok: false, code: 'otherWorkshop' });

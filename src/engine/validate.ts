@@ -16,7 +16,8 @@ export type ProblemCode =
   | 'tooLong'
   | 'notIncreasing'
   | 'ratesDecrease'
-  | 'lengthMismatch';
+  | 'lengthMismatch'
+  | 'duplicateName';
 
 export interface Problem {
   /** Where in the plan, e.g. ['channels', 2, 'drivers', 'conversion', 'base']. */
@@ -27,6 +28,11 @@ export interface Problem {
 }
 
 export const MAX_NAME_LENGTH = 200;
+
+/** What two names must share to be the same name to a reader: their text in any case, without spacing at the ends. */
+export function sameNameKey(name: string): string {
+  return name.trim().toLocaleLowerCase();
+}
 const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 
 type Report = (path: (string | number)[], code: ProblemCode, params?: Problem['params']) => void;

@@ -156,6 +156,21 @@ test.describe('plan files', () => {
     await expect(page.getByTestId('plan-item')).toHaveCount(1);
   });
 
+  test('a file with two channels of one name is imported as it is, with a note that stays until closed naming both', async ({ page, planner: p }) => {
+    await p.open('zh-CN');
+    // A colleague's file, made in another tool or by hand.
+    const json = JSON.parse(await readFile(`${FIXTURES}v3-beauty.cmplan.json`, 'utf8'));
+    const name = json.plan.channels[0].name;
+    json.plan.channels[2].name = name;
+    await importBytes(page, 'same-names.cmplan.json', Buffer.from(JSON.stringify(json)));
+    await expect(page.getByTestId('channel-grid')).toBeVisible();
+    const note = page.getByTestId('toast').filter({ hasText: '文件附注：' });
+    await expect(note).toContainText(`渠道 3“${name}” · 名称：与渠道 1 同名（“${name}”）：图表和实际数据的对应无法区分它们，请为其中一个改名。`);
+    // A note that asks for something to be done is an alert, not a passing status.
+    await expect(note).toHaveAttribute('role', 'alert');
+    await expect(p.cell('channel-grid', 2, 'name')).toHaveText(name);
+  });
+
   test('case 23: replacing a plan from its file asks first and keeps the old version as a snapshot', async ({ page, planner: p }) => {
     await p.open('en');
     await p.newPlan('beauty');

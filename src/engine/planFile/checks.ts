@@ -10,7 +10,8 @@
  * cannibalisation pairs, uncertain drivers, budget bounds and prices that name it; a scenario chain
  * may loop; a P10 may sit above its P90 while the user is typing; evaluation settings may be half
  * edited. Compute and the views skip or report these where they matter, so refusing a file for them
- * would refuse files the app wrote itself.
+ * would refuse files the app wrote itself. Two channels of one name (typed in another tool, or from
+ * an older release) compute correctly but cannot be told apart on screen: imported, with a warning.
  */
 import { validateActuals } from '../actuals/validate';
 import { checkCustomerValue } from '../customerValue/validate';
@@ -24,7 +25,7 @@ import { uncertaintyIssues } from '../uncertainty/validate';
 import { checkPromotions } from '../levers/promotionChecks';
 import { checkPrices } from './priceChecks';
 import { checkRegionalValues } from './regionChecks';
-import { validatePlan, type Problem } from '../validate';
+import { sameNameKey, validatePlan, type Problem } from '../validate';
 
 type Path = (string | number)[];
 
@@ -197,6 +198,20 @@ function checkEvaluation(c: Collector, plan: Plan, channelIds: ReadonlySet<strin
   }
 }
 
+/**
+ * A channel named as an earlier one, in any case or spacing (as the grid refuses a rename): charts,
+ * files and the actuals' mapping name channels, so two of one name cannot be told apart.
+ */
+function checkChannelNames(c: Collector, plan: Plan): void {
+  const first = new Map<string, number>();
+  plan.channels.forEach((ch, i) => {
+    const key = sameNameKey(ch.name);
+    const j = first.get(key);
+    if (j === undefined) first.set(key, i);
+    else c.warn(['channels', i, 'name'], 'duplicateName', { value: ch.name, first: j + 1 });
+  });
+}
+
 /** Every value and reference problem of a plan that has the right structure. */
 export function checkPlanValues(plan: Plan): PlanChecks {
   const c = new Collector();
@@ -208,6 +223,7 @@ export function checkPlanValues(plan: Plan): PlanChecks {
   c.uniqueIds(plan.customMetrics, ['customMetrics']);
   const channelIds = new Set(plan.channels.map((ch) => ch.id));
   checkChannelExtras(c, plan);
+  checkChannelNames(c, plan);
   checkUncertainty(c, plan);
   checkBudgetBounds(c, plan, channelIds);
   checkPolicies(c, plan, channelIds);

@@ -29,6 +29,7 @@ import type { ProblemCode } from '../validate';
  *   tooManyProblems       more problems than `maxProblems`; the rest are left out {shown}
  * Values out of range and references between parts come from the plan validators (validate.ts and
  * friends): outOfRange, duplicateId, unknownRef, notIncreasing, ratesDecrease, and the codes above.
+ * A warning of the plan checks: duplicateName, a channel named as an earlier one {value, first}.
  * Warnings only:
  *   unknownKey            a field this version does not know; dropped
  *   forbiddenKey          `__proto__`, `constructor` or `prototype`; dropped
@@ -58,6 +59,7 @@ export const PLAN_FILE_PROBLEM_CODES = [
   'notIncreasing',
   'ratesDecrease',
   'lengthMismatch',
+  'duplicateName',
   'unknownKey',
   'forbiddenKey',
 ] as const;

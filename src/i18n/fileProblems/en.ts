@@ -24,6 +24,7 @@ export const fileProblemsEn = {
   'fileProblem.notIncreasing': 'Must be above the value before it.',
   'fileProblem.ratesDecrease': 'Must not be below the rate before it.',
   'fileProblem.lengthMismatch': 'Must hold {expected} values (one per month); it holds {found}.',
+  'fileProblem.duplicateName': 'Has the same name as channel {first} (“{value}”): charts and the actuals’ mapping cannot tell them apart. Rename one of them.',
   'fileProblem.unknownKey': 'A field this version does not know was left out.',
   'fileProblem.forbiddenKey': 'A field named like an internal property was ignored.',
   'fileWhere.problem': '{where}: {text} (in the file at {path})',

@@ -26,6 +26,7 @@ export const fileProblemsZhCN: Record<keyof typeof fileProblemsEn, string> = {
   'fileProblem.notIncreasing': '必须大于前一个值。',
   'fileProblem.ratesDecrease': '不能低于前一档的比例。',
   'fileProblem.lengthMismatch': '应有 {expected} 个值（每月一个），实有 {found} 个。',
+  'fileProblem.duplicateName': '与渠道 {first} 同名（“{value}”）：图表和实际数据的对应无法区分它们，请为其中一个改名。',
   'fileProblem.unknownKey': '当前版本不认识的字段已略去。',
   'fileProblem.forbiddenKey': '名称与内部属性相同的字段已忽略。',
   'fileWhere.problem': '{where}：{text}（文件中的位置：{path}）',

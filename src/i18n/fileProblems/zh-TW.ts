@@ -26,6 +26,7 @@ export const fileProblemsZhTW: Record<keyof typeof fileProblemsEn, string> = {
   'fileProblem.notIncreasing': '必須大於前一個值。',
   'fileProblem.ratesDecrease': '不能低於前一檔的比例。',
   'fileProblem.lengthMismatch': '應有 {expected} 個值（每月一個），實有 {found} 個。',
+  'fileProblem.duplicateName': '與通路 {first} 同名（「{value}」）：圖表和實際資料的對應無法區分它們，請為其中一個改名。',
   'fileProblem.unknownKey': '當前版本不認識的欄位已略去。',
   'fileProblem.forbiddenKey': '名稱與內部屬性相同的欄位已忽略。',
   'fileWhere.problem': '{where}：{text}（檔案中的位置：{path}）',

@@ -25,7 +25,7 @@ export const filesEn = {
   'files.imported': 'Imported “{name}” as a new plan.',
   'files.importFailed': '“{file}” was not imported. Nothing was changed.',
   'files.moreProblems': '… and {count} more.',
-  'files.warnings': 'Imported with notes:',
+  'files.warnings': 'Notes on the file:',
   'files.sameIdTitle': 'This file is a copy of “{name}”, which you already have.',
   'files.importAsNew': 'Import as a new plan',
   'files.replace': 'Replace “{name}”',

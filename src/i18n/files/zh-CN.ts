@@ -27,7 +27,7 @@ export const filesZhCN: Record<keyof typeof filesEn, string> = {
   'files.imported': '已将“{name}”导入为新方案。',
   'files.importFailed': '“{file}”未导入，没有任何改动。',
   'files.moreProblems': '……另有 {count} 处问题。',
-  'files.warnings': '已导入，附注：',
+  'files.warnings': '文件附注：',
   'files.sameIdTitle': '这个文件是您已有方案“{name}”的副本。',
   'files.importAsNew': '导入为新方案',
   'files.replace': '替换“{name}”',

@@ -27,7 +27,7 @@ export const filesZhTW: Record<keyof typeof filesEn, string> = {
   'files.imported': '已將「{name}」匯入為新方案。',
   'files.importFailed': '「{file}」未匯入，沒有任何改動。',
   'files.moreProblems': '……另有 {count} 處問題。',
-  'files.warnings': '已匯入，附註：',
+  'files.warnings': '檔案附註：',
   'files.sameIdTitle': '這個檔案是您已有方案「{name}」的副本。',
   'files.importAsNew': '匯入為新方案',
   'files.replace': '替換「{name}」',

@@ -15,7 +15,7 @@ import { previewDriver } from '../../engine/seasonality/preview';
 import { isFlat } from '../../engine/seasonality/profile';
 import type { Channel, CurveType, CustomerValue, DriverKey, MetricKey, Plan, Region, Timeline } from '../../engine/types';
 import { CHANNEL_ROLES, CHANNEL_TYPES, DRIVER_KEYS } from '../../engine/types';
-import { MAX_NAME_LENGTH } from '../../engine/validate';
+import { MAX_NAME_LENGTH, sameNameKey } from '../../engine/validate';
 import { formatMonth, formatPercent } from '../../i18n/format';
 import { i18n, t } from '../../state/i18n.svelte';
 import { formatGrowth, formatIndex, presetOf, seasonList, seasonSummary } from '../plan/seasonText';
@@ -370,8 +370,8 @@ function resultHeader(m: MetricKey): string {
  * one name could not be told apart in charts, files and the actuals' mapping.
  */
 export function channelNameTaken(channels: readonly { id: string; name: string }[], name: string, exceptId?: string): boolean {
-  const wanted = name.trim().toLocaleLowerCase();
-  return channels.some((c) => c.id !== exceptId && c.name.trim().toLocaleLowerCase() === wanted);
+  const wanted = sameNameKey(name);
+  return channels.some((c) => c.id !== exceptId && sameNameKey(c.name) === wanted);
 }
 
 export function channelColumns(env: ChannelColumnsEnv): (ColDef<ChannelRow> | ColGroupDef<ChannelRow>)[] {

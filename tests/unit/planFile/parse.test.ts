@@ -191,6 +191,21 @@ describe('parsePlanFile: every field', () => {
     expect(result.plan.cannibalisation).toEqual([{ from: 'ch-douyin-live', to: 'ch-stores', rate: 0.15 }]);
   });
 
+  it('two channels of one name (in any case or spacing) are imported, with a warning on the later one naming the first', () => {
+    const text = edit(fileOf(), (f) => {
+      f.plan.channels[2].name = ` ${f.plan.channels[0].name.toUpperCase()} `;
+      f.plan.channels[3].name = f.plan.channels[1].name;
+    });
+    const result = imported(parsePlanFile(text));
+    expect(result.warnings.filter((w) => w.code === 'duplicateName')).toEqual([
+      { code: 'duplicateName', path: ['plan', 'channels', 2, 'name'], params: { value: ` ${inFixture.channels[0].name.toUpperCase()} `, first: 1 }, names: { 2: inFixture.channels[0].name.toUpperCase() } },
+      { code: 'duplicateName', path: ['plan', 'channels', 3, 'name'], params: { value: inFixture.channels[1].name, first: 2 }, names: { 2: inFixture.channels[1].name } },
+    ]);
+    // Nothing renamed: the file's names are kept for the user to change.
+    expect(result.plan.channels.map((c) => c.name)).toEqual(JSON.parse(text).plan.channels.map((c: { name: string }) => c.name));
+    expect(imported(parsePlanFile(fileOf())).warnings.filter((w) => w.code === 'duplicateName')).toEqual([]);
+  });
+
   it('drops fields this version does not know, each with a warning', () => {
     const text = edit(fileOf(), (f) => {
       f.exportedAt = '2026-11-23T10:00:00Z';

@@ -75,6 +75,14 @@ describe('a refused plan file, in words a planner can follow', () => {
     ]);
   });
 
+  it('a channel named as an earlier one says which, and what to do', async () => {
+    await i18n.set('zh-CN', false);
+    const r = parsePlanFile(edit(fileOf(), (f) => (f.plan.channels[3].name = f.plan.channels[1].name)));
+    if (!r.ok) throw new Error('expected the file to be imported');
+    const name = inFixture.channels[1].name;
+    expect(r.warnings.map(problemText)).toEqual([`渠道 4“${name}” · 名称：与渠道 2 同名（“${name}”）：图表和实际数据的对应无法区分它们，请为其中一个改名。（文件中的位置：plan.channels[3].name）`]);
+  });
+
   it('a problem of the file as a whole, or outside the plan, reads as before', async () => {
     await i18n.set('en', false);
     expect(refused('[]').map(problemText)).toEqual(['Not a plan file.']);

@@ -119,6 +119,9 @@ test.describe('engine messages in Chinese', () => {
     await p.open('zh-CN');
     await p.newPlan('beauty');
     await page.getByTestId('tab-risk').click();
+    // Nothing to draw from yet: Run is off and says why.
+    await expect(page.getByTestId('mc-run')).toBeDisabled();
+    await expect(page.getByTestId('mc-run')).toHaveAttribute('title', '为驱动因素设置区间（例如转化率 2.5% 至 3.5%），看看方案有多确定。');
     await page.getByTestId('mc-add').click();
     const range = page.getByTestId('mc-range').first();
     await range.getByRole('combobox', { name: '分布' }).selectOption('lognormal');
@@ -129,11 +132,13 @@ test.describe('engine messages in Chinese', () => {
     expect(await chineseText(issue)).toBe('对数正态分布要求 P10 大于 0（当前为 0%）：请提高 P10，或改用其他分布。');
     await expect(page.getByTestId('mc-run')).toBeDisabled();
     expect(await chineseText(page.getByTestId('mc-fix-ranges'))).toBe('请先修正上面标出的区间，再运行模拟。');
+    await expect(page.getByTestId('mc-run')).toHaveAttribute('title', '请先修正上面标出的区间，再运行模拟。');
 
     // A usable P10 clears it.
     await range.getByTestId('mc-low').fill('1%');
     await range.getByTestId('mc-low').press('Enter');
     await expect(issue).toHaveCount(0);
     await expect(page.getByTestId('mc-run')).toBeEnabled();
+    await expect(page.getByTestId('mc-run')).not.toHaveAttribute('title');
   });
 });

@@ -36,3 +36,13 @@ for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
     }
   });
 }
+
+test('Compare with no scenario yet says so and leads to the Scenarios tab', async ({ page, planner: p }) => {
+  await p.open('zh-CN');
+  await p.newPlan('beauty');
+  await page.getByTestId('tab-compare').click();
+  await expect(page.getByText('请先新建情景，再与基准方案对比。')).toBeVisible();
+  await page.getByTestId('compare-empty-link').click();
+  await expect(page.getByTestId('tab-scenarios')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('scenario-new')).toBeVisible();
+});

@@ -21,7 +21,8 @@ export function calibrationOption(
     tooltip: { trigger: 'axis', confine: true, valueFormatter: (v: unknown) => (typeof v === 'number' ? formatCount(v, money.locale) : '') },
     legend: { bottom: 0 },
     xAxis: { ...moneyAxis(money), max: maxSpend },
-    yAxis: { type: 'value' },
+    // Visits in the planner's units, as the spend axis beside it: 210万 / 2.1M, not 2,100,000.
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v, money.locale, true) } },
     series: [
       { name: t('cal.current'), type: 'line', showSymbol: false, lineStyle: { color: '#94a3b8', type: 'dashed' }, itemStyle: { color: '#94a3b8' }, data: line(current) },
       ...(candidate ? [{ name: t('cal.fittedCurve'), type: 'line', showSymbol: false, lineStyle: { color: '#2563eb', width: 2 }, itemStyle: { color: '#2563eb' }, data: line(candidate) }] : []),

@@ -58,7 +58,7 @@ test.describe('forecast', () => {
     const cards = page.getByTestId('forecast-channel');
     await expect(cards).toHaveCount(3);
     await expect(page.getByTestId('forecast-window')).toHaveText('Data Jan 2024 to Dec 2026; forecast Jan 2027 to Dec 2028 (24 months).');
-    await expect(page.getByText('Douyin live-stream: No data for this channel: Net revenue.')).toBeVisible();
+    await expect(page.getByTestId('forecast-no-data')).toHaveText('Douyin live-stream: no data (Net revenue).');
     for (const card of await cards.all()) {
       await expect(card.getByTestId('forecast-model')).toContainText(/Model: ETS\([AM],(N|A|Ad),[NAM]\) — (additive|multiplicative) error, /);
       await expect(card.getByTestId('forecast-notes')).toContainText('Spring Festival');
@@ -208,6 +208,7 @@ test.describe('forecast', () => {
     await page.getByTestId('tab-forecast').click();
     const cards = page.getByTestId('forecast-channel');
     await expect(cards).toHaveCount(3);
+    await expect(page.getByTestId('forecast-no-data')).toHaveText('Douyin live-stream：没有净收入数据。');
     await expect(page.getByTestId('forecast-window')).toHaveText(reportWindow ?? '');
     expect(reportWindow).toBe('数据 2024年1月 至 2026年12月；预测 2027年1月 至 2028年12月（24 个月）。');
     const models = new Map<string, string>();

@@ -51,6 +51,7 @@ test.describe('optimiser, calibration, Monte Carlo and tornado', () => {
     await page.getByTestId('cal-apply').click();
     // The channel's curve is now the fitted one (half-saturation in minor units).
     const current = page.getByTestId('cal-current');
+    await expect(current).toContainText(/Current curve: Hill · /);
     await expect.poll(async () => Number(await current.getAttribute('data-halfsat'))).toBeGreaterThan(24_000_000);
     expect(Number(await current.getAttribute('data-halfsat'))).toBeLessThan(36_000_000);
     expect(Number(await current.getAttribute('data-shape'))).toBeGreaterThan(1.2);

@@ -27,6 +27,8 @@ export const en = {
   'app.tagline': 'Plan budget and effort across sales channels — on your device, no account.',
   'app.language': 'Language',
   'app.plans': 'Plans',
+  /** Between a label and its value: 'Dataset: orders.csv'. */
+  'app.colon': ': ',
   'app.undo': 'Undo',
   'app.redo': 'Redo',
   'app.loading': 'Loading…',

@@ -28,6 +28,7 @@ export const zhCN: Messages = {
   'app.tagline': '在各销售渠道之间规划预算与投入——数据保存在您的设备上，无需注册账号。',
   'app.language': '语言',
   'app.plans': '方案',
+  'app.colon': '：',
   'app.undo': '撤销',
   'app.redo': '重做',
   'app.loading': '加载中…',

@@ -28,6 +28,7 @@ export const zhTW: Messages = {
   'app.tagline': '在各銷售通路之間規劃預算與資源——資料保存在您的裝置上，無須註冊帳號。',
   'app.language': '語言',
   'app.plans': '方案',
+  'app.colon': '：',
   'app.undo': '復原',
   'app.redo': '重做',
   'app.loading': '載入中…',

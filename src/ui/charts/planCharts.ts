@@ -32,7 +32,7 @@ export function tooltipFormatter(money: Money) {
     const lines = params.map((p) => {
       const color = typeof p.color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(p.color) ? p.color : '#888';
       const value = typeof p.value === 'number' ? formatMoney(p.value, money.currency, money.locale) : '';
-      return `<span style="display:inline-block;width:9px;height:9px;border-radius:50%;background:${color};margin-right:6px"></span>${encodeHTML(p.seriesName ?? '')}: <b>${encodeHTML(value)}</b>`;
+      return `<span style="display:inline-block;width:9px;height:9px;border-radius:50%;background:${color};margin-right:6px"></span>${encodeHTML(p.seriesName ?? '')}${encodeHTML(t('app.colon'))}<b>${encodeHTML(value)}</b>`;
     });
     return [`<div>${encodeHTML(title)}</div>`, ...lines].join('<br/>');
   }, { kind: 'money', currency: money.currency, locale: money.locale, compact: false });

@@ -13,8 +13,8 @@ export {
   type PlanFileLimits,
 } from './format';
 export { MIGRATIONS, migratePlan, type MigrationResult, type MigrationStep } from './migrations';
+export { asImportedPlan } from './imported';
 export {
-  asImportedPlan,
   fileSizeProblem,
   parsePlanFile,
   type ParsePlanFileOptions,

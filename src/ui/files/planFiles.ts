@@ -1,46 +1,17 @@
 /**
- * Reading and writing plan files in the browser: size check before reading, encrypted or plain by
- * the file's first bytes, strict UTF-8, then the engine's gated reader (planFile/parse.ts). Nothing
- * here touches storage: a read that fails leaves everything as it was.
+ * Plan files in the browser: the plan an import takes in, the local plans a file may be a version
+ * of, and the text or sealed bytes an export writes (reading a file is readPlanFile.ts). The
+ * engine's modules are named one by one, not through planFile/index.ts: the first screen offers
+ * export and import, and the index would bring the reader's schemas into its first load.
  */
 import { APP_INFO } from '../../appInfo';
-import { asImportedPlan, fileSizeProblem, parsePlanFile, serialisePlanFile, type FileProblem, type PlanFileOrigin } from '../../engine/planFile';
+import type { PlanFileOrigin } from '../../engine/planFile/format';
+import { asImportedPlan } from '../../engine/planFile/imported';
+import { serialisePlanFile } from '../../engine/planFile/serialise';
 import { withAncestor } from '../../engine/merge3/lineage';
 import { app } from '../../state/app.svelte';
 import type { Plan } from '../../engine/types';
-import { decryptPlanFile, EncryptedFileError, encryptPlanFile, isEncryptedPlanFile, type EncryptedFileErrorCode } from '../../files/encrypted';
-
-export type ReadOutcome =
-  | { kind: 'ok'; plan: Plan; warnings: FileProblem[]; encrypted: boolean; /** The plan file's text (decrypted), for the signature check. */ text: string; origin?: PlanFileOrigin }
-  | { kind: 'problems'; problems: FileProblem[] }
-  | { kind: 'needPassword' }
-  | { kind: 'encryption'; code: EncryptedFileErrorCode };
-
-export async function readPlanFile(file: Blob, password?: string): Promise<ReadOutcome> {
-  const tooBig = fileSizeProblem(file.size);
-  if (tooBig) return { kind: 'problems', problems: [tooBig] };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text: string;
-  const encrypted = isEncryptedPlanFile(bytes);
-  if (encrypted) {
-    if (password === undefined) return { kind: 'needPassword' };
-    try {
-      text = await decryptPlanFile(bytes, password);
-    } catch (e) {
-      if (e instanceof EncryptedFileError) return { kind: 'encryption', code: e.code };
-      throw e;
-    }
-  } else {
-    try {
-      // A picture or spreadsheet renamed .cmplan.json is not text: say "not a plan file".
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { kind: 'problems', problems: [{ code: 'notPlanFile', path: [] }] };
-    }
-  }
-  const r = parsePlanFile(text);
-  return r.ok ? { kind: 'ok', plan: r.plan, warnings: r.warnings, encrypted, text, origin: r.origin } : { kind: 'problems', problems: r.problems };
-}
+import { encryptPlanFile } from '../../files/encrypted';
 
 /**
  * The plan as it goes into the app: a new id, so an import never overwrites a plan by accident; the

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/engine/planFile';
 import { createPlanFromTemplate } from '../../../src/engine/templates';
-import { planFileText, readPlanFile } from '../../../src/ui/files/planFiles';
+import { planFileText } from '../../../src/ui/files/planFiles';
+import { readPlanFile } from '../../../src/ui/files/readPlanFile';
 
 /**
  * Case 22 at the point where the app reads a picked or dropped file: a 500 MB file is refused from

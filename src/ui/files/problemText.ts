@@ -19,7 +19,7 @@ const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 const isOneOf = <T extends string>(list: readonly T[], x: unknown): x is T => (list as readonly unknown[]).includes(x);
 
 /**
- * The part of a path under `plan` a planner can follow, in words: 渠道 2“天猫旗舰店” · 客单价 · 按月手动值 2027年3月.
+ * The part of a path under `plan` a planner can follow, in words: 渠道 2“天猫旗舰店” · 客单价 · 2027年3月的手动输入值.
  * Stops at the first step it has no words for (the JSON path beside it says the rest); empty for
  * problems outside the plan (the file's envelope) and for the plan as a whole.
  */

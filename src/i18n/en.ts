@@ -436,7 +436,6 @@ export const en = {
   'cal.import': 'Import parameters from',
   'cal.importRun': 'Convert',
   'cal.current': 'Current curve',
-  'cal.currentLine': 'Current curve: {curve}',
   'cal.fittedCurve': 'Fitted curve',
   'cal.observed': 'Observed',
   'mc.title': 'Monte Carlo',

@@ -436,7 +436,6 @@ export const zhCN: Messages = {
   'cal.import': '导入参数来源',
   'cal.importRun': '转换',
   'cal.current': '当前曲线',
-  'cal.currentLine': '当前曲线：{curve}',
   'cal.fittedCurve': '拟合曲线',
   'cal.observed': '观测值',
   'mc.title': '蒙特卡洛模拟',

@@ -436,7 +436,6 @@ export const zhTW: Messages = {
   'cal.import': '匯入參數來源',
   'cal.importRun': '轉換',
   'cal.current': '目前曲線',
-  'cal.currentLine': '目前曲線：{curve}',
   'cal.fittedCurve': '擬合曲線',
   'cal.observed': '觀測值',
   'mc.title': '蒙地卡羅模擬',

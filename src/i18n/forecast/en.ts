@@ -23,7 +23,7 @@ export const forecastEn = {
   'forecast.stopped': 'Forecast stopped. Change an option or press Forecast again.',
   'forecast.again': 'Forecast',
   'forecast.failed': 'The forecast could not be made: {message}',
-  'forecast.noData': '{channel}: no data ({measure}).',
+  'forecast.noData': 'no data ({measure}).',
   'forecast.chart': '{channel}: history and forecast',
   'forecast.series.history': 'Actual',
   'forecast.series.forecast': 'Forecast',

@@ -23,7 +23,7 @@ export const forecastZhCN = {
   'forecast.stopped': '预测已停止。修改选项或再次点击“预测”。',
   'forecast.again': '预测',
   'forecast.failed': '无法完成预测：{message}',
-  'forecast.noData': '{channel}：没有{measure}数据。',
+  'forecast.noData': '没有{measure}数据。',
   'forecast.chart': '{channel}：历史与预测',
   'forecast.series.history': '实际',
   'forecast.series.forecast': '预测',

@@ -23,7 +23,7 @@ export const forecastZhTW = {
   'forecast.stopped': '預測已停止。修改選項或再次點選「預測」。',
   'forecast.again': '預測',
   'forecast.failed': '無法完成預測：{message}',
-  'forecast.noData': '{channel}：沒有{measure}資料。',
+  'forecast.noData': '沒有{measure}資料。',
   'forecast.chart': '{channel}：歷史與預測',
   'forecast.series.history': '實際',
   'forecast.series.forecast': '預測',
